@@ -1,0 +1,2 @@
+// The HTTP API: thin routers over RMOS.
+export {};

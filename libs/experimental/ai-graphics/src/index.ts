@@ -1,0 +1,2 @@
+// Advisory SVG previews of proposed rosettes.
+export {};

@@ -1,0 +1,2 @@
+// Advisory AI: proposes design changes through the RMOS public API only.
+export {};

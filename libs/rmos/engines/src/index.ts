@@ -1,0 +1,2 @@
+// Engine version registry and version stamps.
+export {};

@@ -1,0 +1,2 @@
+// Deterministic, server-side feasibility scoring.
+export {};

@@ -1,0 +1,2 @@
+// Runtime guards: state machine, feasibility gate, artifact validator.
+export {};

@@ -1,0 +1,2 @@
+// Immutable, content-addressed run artifacts.
+export {};

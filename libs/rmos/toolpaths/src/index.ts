@@ -1,0 +1,2 @@
+// Toolpath and G-code generation for approved sessions.
+export {};

@@ -1,0 +1,2 @@
+// The workflow session state machine and approval.
+export {};

@@ -1,0 +1,72 @@
+/**
+ * Canonical JSON (RFC 8785 JSON Canonicalization Scheme): object keys sorted by
+ * UTF-16 code units, no insignificant white space, numbers in ECMAScript's
+ * shortest round-trip form. The same value gives the same bytes on every platform,
+ * which is what makes every hash in the platform reproducible.
+ *
+ * Hand-written because the encoding must refuse what JSON.stringify silently
+ * rewrites (NaN to null, undefined keys dropped, Dates to strings, class instances
+ * flattened): a hash over a lossy encoding is not an audit trail.
+ */
+export class CanonicalJsonError extends Error {
+  readonly code = 'CANONICAL_JSON_UNSUPPORTED_VALUE';
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(`${message} at ${path}`);
+    this.name = 'CanonicalJsonError';
+  }
+}
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export function canonicalJson(value: unknown): string {
+  return encode(value, '$', new Set());
+}
+
+function encode(value: unknown, path: string, stack: Set<object>): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new CanonicalJsonError(`non-finite number ${value}`, path);
+      // ECMAScript Number::toString is the JCS number form; -0 encodes as 0.
+      return Object.is(value, -0) ? '0' : String(value);
+    case 'object':
+      break;
+    default:
+      throw new CanonicalJsonError(`unsupported ${typeof value}`, path);
+  }
+  const obj = value as object;
+  if (stack.has(obj)) throw new CanonicalJsonError('circular reference', path);
+  stack.add(obj);
+  try {
+    if (Array.isArray(obj)) {
+      return `[${obj.map((item, i) => encode(item, `${path}[${i}]`, stack)).join(',')}]`;
+    }
+    const proto = Object.getPrototypeOf(obj);
+    if (proto !== Object.prototype && proto !== null) {
+      throw new CanonicalJsonError(`not a plain object (${proto?.constructor?.name ?? 'unknown'})`, path);
+    }
+    const keys = Object.keys(obj).sort(compareUtf16);
+    const parts: string[] = [];
+    for (const key of keys) {
+      const child = (obj as Record<string, unknown>)[key];
+      if (child === undefined) throw new CanonicalJsonError('undefined value', `${path}.${key}`);
+      parts.push(`${JSON.stringify(key)}:${encode(child, `${path}.${key}`, stack)}`);
+    }
+    return `{${parts.join(',')}}`;
+  } finally {
+    stack.delete(obj);
+  }
+}
+
+function compareUtf16(a: string, b: string): number {
+  // Array.prototype.sort's default compares UTF-16 code units, as JCS requires;
+  // spelled out so that a locale-aware comparison is never slipped in.
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,2 @@
+// The sandbox store: the one place advisory output may be written.
+export {};
