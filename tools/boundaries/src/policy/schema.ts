@@ -80,6 +80,17 @@ export const policySchema = z
       allowedWay: nonEmpty,
     }),
     waivers: z.array(waiverSchema),
+    invariants: z.array(z.strictObject({ id: z.string().regex(/^I\d+$/), title: nonEmpty, text: nonEmpty })).min(1),
+    compliance: z
+      .array(
+        z.strictObject({
+          id: z.string().regex(/^S\d+$/),
+          requirement: nonEmpty,
+          invariant: z.string().regex(/^I\d+$/),
+          enforcedBy: z.array(nonEmpty).min(1),
+        }),
+      )
+      .min(1),
   })
   .superRefine((policy, ctx) => {
     const ids = new Set<string>();
@@ -101,6 +112,11 @@ export const policySchema = z
     policy.forbiddenModules.forEach((f, i) => known(f.zone, ['forbiddenModules', i, 'zone']));
     policy.forbiddenGlobals.forEach((f, i) => known(f.zone, ['forbiddenGlobals', i, 'zone']));
     policy.sandbox.zones.forEach((z, i) => known(z, ['sandbox', 'zones', i]));
+    const invariants = new Set(policy.invariants.map((inv) => inv.id));
+    policy.compliance.forEach((item, i) => {
+      if (!invariants.has(item.invariant))
+        ctx.addIssue({ code: 'custom', path: ['compliance', i, 'invariant'], message: `unknown invariant ${item.invariant}` });
+    });
   });
 
 export type Policy = z.infer<typeof policySchema>;
