@@ -1,2 +1,2 @@
 // The workflow session state machine and approval.
-export { SessionConflictError, type SessionStore } from './session-store.js';
+export {};

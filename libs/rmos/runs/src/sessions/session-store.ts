@@ -11,7 +11,7 @@ export class SessionConflictError extends Error {
 
 /**
  * Where workflow sessions live. The in-memory store serves tests; the persistent
- * stores (SQLite and PostgreSQL, beside the run artifacts) live in @luthier/rmos-runs.
+ * stores (SQLite and PostgreSQL) live beside the run artifacts, here.
  */
 export interface SessionStore {
   create(session: WorkflowSession): Promise<void>;
