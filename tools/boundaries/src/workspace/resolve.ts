@@ -1,0 +1,162 @@
+import { existsSync, realpathSync, statSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { recordDependency } from './dependency-log.js';
+import type { Project, Workspace } from './projects.js';
+
+export interface Resolution {
+  kind: 'project' | 'builtin' | 'external' | 'unresolved';
+  /** the workspace project the specifier lands in (kind 'project') */
+  project?: Project;
+  /** the absolute file it resolves to, when found */
+  file?: string;
+  /** true only for a bare specifier (package name or tsconfig alias) that lands on the project's entry */
+  viaEntry: boolean;
+  /** builtin module name without `node:` (kind 'builtin') */
+  module?: string;
+  reason?: string;
+}
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json', '.d.ts'];
+// TypeScript's Bundler resolution maps an emitted extension back to its source
+const SOURCE_OF: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+
+type Probe = (candidate: string) => boolean;
+
+function isFile(candidate: string): boolean {
+  try {
+    return statSync(candidate).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDir(candidate: string): boolean {
+  try {
+    return statSync(candidate).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves a path the way Bundler resolution does: exact, .js→.ts, extension-less, directory index. */
+function resolveFile(target: string, probe: Probe, depth = 0): string | null {
+  if (probe(target) && isFile(target)) return target;
+  const ext = path.extname(target);
+  for (const alt of SOURCE_OF[ext] ?? []) {
+    const candidate = target.slice(0, -ext.length) + alt;
+    if (probe(candidate) && isFile(candidate)) return candidate;
+  }
+  for (const e of EXTENSIONS) if (probe(target + e) && isFile(target + e)) return target + e;
+  if (isDir(target) && depth < 2) {
+    const pkgFile = path.join(target, 'package.json');
+    if (probe(pkgFile) && isFile(pkgFile)) {
+      try {
+        const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports?: unknown; main?: unknown; types?: unknown };
+        const exp = pkg.exports as Record<string, unknown> | string | undefined;
+        const main = typeof exp === 'string' ? exp : exp && typeof exp['.'] === 'string' ? (exp['.'] as string) : pkg.main;
+        if (typeof main === 'string') {
+          const viaMain = resolveFile(path.resolve(target, main), probe, depth + 1);
+          if (viaMain) return viaMain;
+        }
+      } catch {
+        // a broken package.json falls through to the index files
+      }
+    }
+    for (const e of EXTENSIONS) {
+      const candidate = path.join(target, 'index' + e);
+      if (probe(candidate) && isFile(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+function real(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+function matchAlias(pattern: string, specifier: string): string | null {
+  const star = pattern.indexOf('*');
+  if (star < 0) return pattern === specifier ? '' : null;
+  const prefix = pattern.slice(0, star);
+  const suffix = pattern.slice(star + 1);
+  if (specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix))
+    return specifier.slice(prefix.length, specifier.length - suffix.length);
+  return null;
+}
+
+function landIn(ws: Workspace, file: string, bare: boolean): Resolution {
+  const resolved = real(file);
+  const project = ws.projectOfFile(resolved);
+  if (!project) {
+    const inWorkspace = resolved.startsWith(ws.root + path.sep) && !resolved.includes(`${path.sep}node_modules${path.sep}`);
+    return inWorkspace
+      ? { kind: 'unresolved', file: resolved, viaEntry: false, reason: 'the file belongs to no project of the workspace' }
+      : { kind: 'external', file: resolved, viaEntry: false };
+  }
+  return { kind: 'project', project, file: resolved, viaEntry: bare && resolved === real(project.entry) };
+}
+
+/**
+ * Resolves an import specifier from `fromFile` against the workspace: package names
+ * (`@luthier/x`, `@luthier/x/deep`), tsconfig aliases, relative and absolute paths,
+ * `file:` URLs, node_modules symlinks and builtins. Every probed candidate is recorded
+ * as a dependency of `recordFor` (default `fromFile`), so a file appearing later
+ * invalidates the cached result.
+ */
+export function resolveSpecifier(ws: Workspace, fromFile: string, specifier: string, recordFor = fromFile): Resolution {
+  const probe: Probe = (candidate) => {
+    if (candidate.startsWith(ws.root + path.sep)) recordDependency(recordFor, candidate);
+    return existsSync(candidate);
+  };
+  const finish = (file: string | null, bare: boolean, what: string): Resolution => {
+    if (!file) return { kind: 'unresolved', viaEntry: false, reason: `${what} does not resolve to a file` };
+    const result = landIn(ws, file, bare);
+    if (result.file) recordDependency(recordFor, result.file);
+    return result;
+  };
+
+  if (specifier.startsWith('node:')) return { kind: 'builtin', module: specifier.slice(5), viaEntry: false };
+  if (isBuiltin(specifier)) return { kind: 'builtin', module: specifier, viaEntry: false };
+
+  let target: string | null = null;
+  if (specifier.startsWith('file:')) {
+    try {
+      target = fileURLToPath(specifier);
+    } catch {
+      return { kind: 'unresolved', viaEntry: false, reason: `"${specifier}" is not a valid file: URL` };
+    }
+  } else if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
+    target = path.resolve(path.dirname(fromFile), specifier);
+  }
+  if (target !== null) return finish(resolveFile(target, probe), false, `"${specifier}"`);
+
+  for (const alias of ws.aliases) {
+    const star = matchAlias(alias.pattern, specifier);
+    if (star === null) continue;
+    for (const t of alias.targets) {
+      const file = resolveFile(t.replace('*', star), probe);
+      if (file) return finish(file, true, `alias "${alias.pattern}"`);
+    }
+    return { kind: 'unresolved', viaEntry: false, reason: `alias "${alias.pattern}" matches "${specifier}" but no target exists` };
+  }
+
+  // a bare package name: a workspace project (entry or deep path) or an external package
+  const parts = specifier.split('/');
+  const pkgName = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  const subpath = parts.slice(specifier.startsWith('@') ? 2 : 1).join('/');
+  const project = ws.projectByName(pkgName);
+  if (project) {
+    if (!subpath) return finish(resolveFile(project.entry, probe), true, `the entry of ${pkgName}`);
+    return finish(resolveFile(path.join(project.root, subpath), probe), false, `"${specifier}"`);
+  }
+  const scope = ws.projects.find((p) => p.name.startsWith('@'))?.name.split('/')[0];
+  if (scope && pkgName.startsWith(scope + '/'))
+    return { kind: 'unresolved', viaEntry: false, reason: `no workspace project is named ${pkgName}` };
+  return { kind: 'external', viaEntry: false };
+}
