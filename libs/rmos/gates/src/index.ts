@@ -1,2 +1,14 @@
-// Runtime guards: state machine, feasibility gate, artifact validator.
-export {};
+// Runtime guards: state machine, role, feasibility gate, approved-for-toolpaths, artifact validator.
+export {
+  GateError,
+  InvalidTransitionError,
+  RoleForbiddenError,
+  InvalidActorError,
+  FeasibilityGateError,
+  NotApprovedError,
+  ApprovalStaleError,
+} from './errors.js';
+export { WORKFLOW_TRANSITIONS, allowedTransitions, assertTransitionAllowed, isWorkflowState } from './transitions.js';
+export { ACTIONS, ROLE_PERMISSIONS, assertActorMay, parseActor, type Action } from './roles.js';
+export { feasibilityGate, recomputeFeasibility, type FeasibilitySubject } from './feasibility-gate.js';
+export { assertApprovedForToolpaths, assertApprovalMatches } from './toolpaths-guard.js';
