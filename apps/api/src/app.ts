@@ -1,0 +1,83 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { randomUUID } from 'node:crypto';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { FeasibilityPort, SandboxStorePort } from '@luthier/rmos-contracts';
+import type { TokenRegistry } from './auth/token-registry.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { installJsonParser } from './http/json-parser.js';
+import { advisoryPorts, sandboxPortFrom } from './ports/advisory-ports.js';
+import { aiRoutes } from './routes/ai/index.js';
+import { docsRoutes } from './routes/docs/index.js';
+import { feasibilityRoutes } from './routes/feasibility/index.js';
+import type { RouteOptions, UseCaseDeps } from './routes/route-options.js';
+import { runsRoutes } from './routes/runs/index.js';
+import { toolpathsRoutes } from './routes/toolpaths/index.js';
+import { workflowRoutes } from './routes/workflow/index.js';
+
+export interface AppOptions {
+  deps: UseCaseDeps;
+  tokens: TokenRegistry;
+  feasibilityPort: FeasibilityPort;
+  sandbox: SandboxStorePort;
+  bodyLimitBytes?: number;
+  rateLimitPerMinute?: number;
+  /** pino options (level, stream…); false for silence. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Paths that never appear in a log line: credentials and anything token-like. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'request.headers.authorization',
+  'headers.authorization',
+  'authorization',
+  'token',
+  '*.token',
+];
+
+/**
+ * Composes the API: the parsers, the error body, rate limit, docs and one plugin per route group
+ * (encapsulated: each group sees only the options it is handed).
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const logger = options.logger === undefined ? { level: 'info' } : options.logger;
+  const app = Fastify({
+    logger: logger && typeof logger === 'object' ? { ...logger, redact: { paths: REDACT_PATHS, censor: '[redacted]' } } : logger,
+    bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
+    genReqId: () => `req_${randomUUID()}`,
+    requestIdLogLabel: 'request_id',
+    // Never trust a client-chosen request id.
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: 100 },
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  installJsonParser(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyRateLimit, {
+    max: options.rateLimitPerMinute ?? 6000,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `rate limit of ${context.max} requests per ${context.after} exceeded` }),
+  });
+  await app.register(docsRoutes);
+
+  const routeOptions: RouteOptions = {
+    tokens: options.tokens,
+    deps: options.deps,
+    advisory: advisoryPorts(options.feasibilityPort, sandboxPortFrom(options.sandbox)),
+  };
+  await app.register(feasibilityRoutes, routeOptions);
+  await app.register(workflowRoutes, routeOptions);
+  await app.register(toolpathsRoutes, routeOptions);
+  await app.register(runsRoutes, routeOptions);
+  await app.register(aiRoutes, routeOptions);
+  return app;
+}
