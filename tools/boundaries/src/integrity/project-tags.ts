@@ -1,0 +1,57 @@
+import path from 'node:path';
+import type { Policy } from '../policy/schema.js';
+import type { Violation } from '../runner/types.js';
+import type { Project } from '../workspace/projects.js';
+import { integrityViolation } from './types.js';
+import { zoneOfLocation } from './zone-paths.js';
+
+/**
+ * The Nx tag check: each project carries exactly one zone tag, the policy knows it, and it is the zone
+ * the policy assigns to the project's folder (a lib under libs/experimental is zone:advisory, whatever it claims).
+ */
+export function checkProjectTags(root: string, policy: Policy, projects: readonly Project[]): Violation[] {
+  const out: Violation[] = [];
+  for (const project of projects) {
+    const relDir = path.relative(root, project.root).split(path.sep).join('/');
+    const file = `${relDir}/project.json`;
+    const zoneTags = project.tags.filter((t) => t.startsWith('zone:'));
+    const expected = zoneOfLocation(policy, relDir);
+    const expectedTag = expected ? `zone:${expected}` : null;
+    const fix = expectedTag ? `tag it "${expectedTag}"` : 'move it under a folder the policy assigns to a zone';
+    if (zoneTags.length === 0) {
+      out.push(integrityViolation(file, 1, `project ${project.name} has no zone tag, so no boundary rule applies to it: ${fix}`));
+      continue;
+    }
+    if (zoneTags.length > 1) {
+      out.push(integrityViolation(file, 1, `project ${project.name} has several zone tags (${zoneTags.join(', ')}): a project is in exactly one zone; ${fix}`));
+      continue;
+    }
+    const tag = zoneTags[0]!;
+    if (!policy.zones.some((z) => z.tag === tag))
+      out.push(integrityViolation(file, 1, `project ${project.name} is tagged ${tag}, a zone the policy does not define: ${fix}`));
+    else if (!expected)
+      out.push(integrityViolation(file, 1, `project ${project.name} lies in ${relDir}, which no zone's paths cover: add the folder to a zone in security/boundary-policy.json or move the project`));
+    else if (tag !== expectedTag)
+      out.push(
+        integrityViolation(file, 1, `project ${project.name} is tagged ${tag} but lies in ${relDir}, which the policy puts in ${expectedTag}: ${fix}`, {
+          zones: [tag.slice(5), expected],
+        }),
+      );
+  }
+  return out;
+}
+
+/** Policy references to projects (authority functions' libraries, writers, the sandbox store) must name real projects. */
+export function checkPolicyReferences(policy: Policy, projects: readonly Project[], policyFile: string, policyText: string, lineOf: (t: string, n: string) => number): Violation[] {
+  const names = new Set(projects.map((p) => p.name));
+  const out: Violation[] = [];
+  const refs = [
+    ...policy.authorityFunctions.map((f) => ({ name: f.definedIn, what: `authority function ${f.name}` })),
+    ...policy.protectedPaths.flatMap((p) => p.writers.map((w) => ({ name: w, what: `the writers of ${p.pattern}` }))),
+    { name: policy.sandbox.store, what: 'the sandbox store' },
+  ];
+  for (const ref of refs)
+    if (!names.has(ref.name))
+      out.push(integrityViolation(policyFile, lineOf(policyText, `"${ref.name}"`), `the policy names ${ref.name} for ${ref.what}, but no project is named ${ref.name}`));
+  return out;
+}

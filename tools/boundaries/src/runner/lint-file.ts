@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { Linter } from 'eslint';
+import { boundaryConfig } from '../eslint-config.js';
+import type { Policy } from '../policy/schema.js';
+import { takeDependencies } from '../workspace/dependency-log.js';
+import type { FileResult, Violation } from './types.js';
+
+/** A file that does not parse cannot be checked: that is itself a failure, never a pass. */
+export const PARSE_ERROR_RULE = 'boundaries/parse-error';
+
+export interface LinterSetup {
+  root: string;
+  policy: Policy;
+  today?: string;
+}
+
+/** Normalised text of a source line (whitespace collapsed): what a SARIF fingerprint hashes instead of a line number. */
+export function normaliseLine(text: string, line: number): string {
+  let start = 0;
+  for (let i = 1; i < line; i++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return '';
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text
+    .slice(start, end < 0 ? undefined : end)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 240);
+}
+
+/** Builds the ESLint `Linter` with the boundary config once, and checks files with it. */
+export function createFileLinter(setup: LinterSetup): (rel: string, text: string) => FileResult {
+  const linter = new Linter({ cwd: setup.root, configType: 'flat' });
+  const config = boundaryConfig({ root: setup.root, policy: setup.policy, ...(setup.today ? { today: setup.today } : {}) });
+  return (rel, text) => {
+    const abs = path.join(setup.root, rel);
+    takeDependencies(abs); // start from a clean log for this file
+    let messages: Linter.LintMessage[];
+    try {
+      messages = linter.verify(text, config, { filename: abs });
+    } catch (err) {
+      // a rule that throws has not checked the file: report it rather than pass it
+      messages = [{ ruleId: 'boundaries/internal-error', message: `the check crashed: ${(err as Error).message}`, line: 1, column: 1, severity: 2 }];
+    }
+    const violations: Violation[] = messages.map((m) => ({
+      file: rel,
+      line: m.line || 1,
+      column: m.column || 1,
+      ...(m.endLine ? { endLine: m.endLine, endColumn: m.endColumn } : {}),
+      rule: m.ruleId ?? PARSE_ERROR_RULE,
+      message: m.ruleId ? m.message : `cannot be parsed, so it cannot be checked: ${m.message}`,
+      context: normaliseLine(text, m.line || 1),
+    }));
+    const dependencies = takeDependencies(abs)
+      .map((dep) => path.relative(setup.root, dep).split(path.sep).join('/'))
+      .filter((dep) => !dep.startsWith('..'));
+    return { violations, dependencies };
+  };
+}

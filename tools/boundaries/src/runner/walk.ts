@@ -1,0 +1,59 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** The folders whose code the policy governs. */
+export const SCAN_ROOTS = ['libs', 'apps', 'tools'] as const;
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs'];
+/** Never platform code: dependencies, build output, caches, and the rules' test fixtures (deliberate violations). */
+export const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'out', 'tmp', 'data', 'fixtures', '__fixtures__']);
+
+export function isSourceFile(name: string): boolean {
+  return SOURCE_EXTENSIONS.some((ext) => name.endsWith(ext));
+}
+
+/** True when a workspace-relative path lies in a skipped folder (or a dot folder). */
+export function isSkippedPath(rel: string): boolean {
+  const parts = rel.split('/');
+  return parts.slice(0, -1).some((part) => SKIPPED_DIRS.has(part) || part.startsWith('.'));
+}
+
+export interface WalkResult {
+  /** Source files to check, relative to root, sorted. */
+  sources: string[];
+  /** project.json, package.json and tsconfig*.json found on the way: the tags and aliases every verdict depends on. */
+  configs: string[];
+}
+
+/** Walks the scan roots (or the given folders) collecting source files and project configuration files. */
+export function walkWorkspace(root: string, dirs: readonly string[] = SCAN_ROOTS): WalkResult {
+  const sources: string[] = [];
+  const configs: string[] = [];
+  const visit = (rel: string) => {
+    let entries;
+    try {
+      entries = readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) visit(childRel);
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        if (isSourceFile(entry.name)) sources.push(childRel);
+        else if (isConfigFile(entry.name)) configs.push(childRel);
+      }
+    }
+  };
+  for (const dir of dirs) visit(dir);
+  sources.sort();
+  configs.sort();
+  return { sources, configs };
+}
+
+export function isConfigFile(name: string): boolean {
+  return name === 'project.json' || name === 'package.json' || /^tsconfig.*\.json$/.test(name);
+}
+
+/** Root-level files that change how every file is checked. */
+export const ROOT_CONFIG_FILES = ['package.json', 'tsconfig.json', 'tsconfig.base.json', 'nx.json', 'eslint.config.mjs'];
