@@ -3,3 +3,4 @@ export * from './design.js';
 export * from './feasibility.js';
 export * from './workflow.js';
 export type * from './ports.js';
+export * from './run-artifact.js';

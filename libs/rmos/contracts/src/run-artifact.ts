@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { canonicalJson, hashCanonical, sha256Hex } from '@luthier/shared-hashing';
+import { actorSchema, sessionIdSchema } from './workflow.js';
+
+/**
+ * A RunArtifact records one authority action (an approval, a toolpath generation, …).
+ * Artifacts are immutable and form a hash chain: each names the hash of the one
+ * before it, and its `run_id` is derived from its own content.
+ */
+
+export const RUN_STATUSES = ['OK', 'BLOCKED', 'ERROR'] as const;
+export const runStatusSchema = z.enum(RUN_STATUSES);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+/** Largest canonical-JSON encoding (in UTF-8 bytes) of an artifact's `request` or `output`; put bulk data (G-code) in attachments. */
+export const MAX_RUN_PAYLOAD_BYTES = 1024 * 1024;
+/** Largest single attachment, in bytes. */
+export const MAX_RUN_ATTACHMENT_BYTES = 64 * 1024 * 1024;
+export const MAX_RUN_ATTACHMENTS = 32;
+
+/**
+ * The `prev_hash` of the first artifact of a log: sha256 of a fixed label, so that
+ * a chain start is a deliberate value and never an all-zero placeholder.
+ */
+export const RUN_GENESIS_HASH = sha256Hex('luthier-rmos-runs/genesis/v1');
+
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256 digest');
+
+export const runIdSchema = z.string().regex(/^run_[0-9a-f]{64}$/, 'a run id looks like run_ and 64 hex digits');
+
+/** Kinds are lower-case slugs: approval, toolpaths, … */
+export const runKindSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_.-]*$/, 'a run kind is a lower-case slug');
+
+/** Instants are always UTC with milliseconds (Date#toISOString), so they sort as text. */
+export const runInstantSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'an instant looks like 2026-01-31T12:00:00.000Z')
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString() === s, 'not a valid instant');
+
+export const mediaTypeSchema = z
+  .string()
+  .max(127)
+  .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, 'a media type such as text/x-gcode');
+
+/** What putRunAttachment answers: the content address of stored bytes. */
+export const runAttachmentStoredSchema = z.strictObject({
+  sha256: sha256Schema,
+  size_bytes: z.number().int().min(0).max(MAX_RUN_ATTACHMENT_BYTES),
+  media_type: mediaTypeSchema,
+});
+export type RunAttachmentStored = z.infer<typeof runAttachmentStoredSchema>;
+
+/** An artifact refers to its attachments by sha256; the bytes live in the store beside it. */
+export const runAttachmentRefSchema = runAttachmentStoredSchema.extend({
+  name: z.string().min(1).max(128).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'an attachment name is a plain file name'),
+});
+export type RunAttachmentRef = z.infer<typeof runAttachmentRefSchema>;
+
+/** Engine version stamps, e.g. { feasibility: '1.0.0', 'post.grbl': '1.0.0' }. */
+export const runVersionsSchema = z.record(
+  z.string().min(1).max(64).regex(/^[a-z][a-z0-9_.-]*$/),
+  z.string().min(1).max(64),
+);
+
+const payloadSchema = z.json();
+
+function reasonMatchesStatus(value: { status: RunStatus; reason: string | null }, ctx: z.RefinementCtx): void {
+  if (value.status === 'OK' && value.reason !== null) {
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: 'an OK artifact has reason null' });
+  }
+  if (value.status !== 'OK' && (value.reason === null || value.reason.trim() === '')) {
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: `a ${value.status} artifact must say why` });
+  }
+}
+
+function uniqueAttachmentNames(value: { attachments?: RunAttachmentRef[] }, ctx: z.RefinementCtx): void {
+  const names = new Set<string>();
+  for (const [i, a] of (value.attachments ?? []).entries()) {
+    if (names.has(a.name)) ctx.addIssue({ code: 'custom', path: ['attachments', i, 'name'], message: `duplicate attachment name ${a.name}` });
+    names.add(a.name);
+  }
+}
+
+const artifactFields = {
+  kind: runKindSchema,
+  status: runStatusSchema,
+  reason: z.string().min(1).max(2000).nullable(),
+  session_id: sessionIdSchema.nullable(),
+  actor: actorSchema,
+  request: payloadSchema,
+  output: payloadSchema,
+  versions: runVersionsSchema,
+};
+
+/** What an authority function hands persistRunArtifact; the store adds hashes, time, chain position and id. */
+export const runArtifactInputSchema = z
+  .strictObject({
+    ...artifactFields,
+    attachments: z.array(runAttachmentRefSchema).max(MAX_RUN_ATTACHMENTS).optional(),
+  })
+  .superRefine(reasonMatchesStatus)
+  .superRefine(uniqueAttachmentNames);
+export type RunArtifactInput = z.input<typeof runArtifactInputSchema>;
+
+const artifactBodyObject = z.strictObject({
+  ...artifactFields,
+  request_hash: sha256Schema,
+  output_hash: sha256Schema,
+  created_at: runInstantSchema,
+  attachments: z.array(runAttachmentRefSchema).max(MAX_RUN_ATTACHMENTS),
+  /** The hash (run_id without its prefix) of the artifact before this one, or RUN_GENESIS_HASH. */
+  prev_hash: sha256Schema,
+  /** Position in the log, from 1, without gaps. */
+  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
+
+/** The artifact without its run_id: what run_id is derived from. */
+export const runArtifactBodySchema = artifactBodyObject.superRefine(reasonMatchesStatus).superRefine(uniqueAttachmentNames);
+export type RunArtifactBody = z.infer<typeof runArtifactBodySchema>;
+
+/** The public shape of a stored run artifact (GET /api/runs/:run_id answers this). */
+export const runArtifactSchema = artifactBodyObject
+  .extend({ run_id: runIdSchema })
+  .superRefine(reasonMatchesStatus)
+  .superRefine(uniqueAttachmentNames);
+export type RunArtifact = z.infer<typeof runArtifactSchema>;
+
+/** The artifact's hash: sha256 over the canonical JSON of everything but run_id. */
+export function runArtifactHash(body: RunArtifactBody | RunArtifact): string {
+  const { run_id: _ignored, ...rest } = body as RunArtifact;
+  return hashCanonical(rest);
+}
+
+/** run_id = "run_" + the artifact's hash; anyone can recompute it from the artifact alone. */
+export function deriveRunId(body: RunArtifactBody | RunArtifact): string {
+  return `run_${runArtifactHash(body)}`;
+}
+
+/** The hash a run_id carries (what the next artifact's prev_hash names). */
+export function runIdHash(runId: string): string {
+  return runId.slice('run_'.length);
+}
+
+/** Size in UTF-8 bytes of the canonical encoding: how payload bounds are measured. */
+export function canonicalByteLength(value: unknown): number {
+  return new TextEncoder().encode(canonicalJson(value)).length;
+}

@@ -1,0 +1,98 @@
+import {
+  MAX_RUN_PAYLOAD_BYTES,
+  canonicalByteLength,
+  deriveRunId,
+  runArtifactSchema,
+  type RunArtifact,
+} from '@luthier/rmos-contracts';
+import { assertKnownStamps } from '@luthier/rmos-engines';
+import { hashCanonical } from '@luthier/shared-hashing';
+
+/**
+ * The artifact validator: every run artifact passes it before it is stored, and
+ * the store's verify runs it again over what was stored. It checks the schema and
+ * recomputes every hash; it never fills in a missing one.
+ */
+
+export interface ArtifactIssue {
+  path: string;
+  message: string;
+}
+
+/** A malformed artifact: refused before anything is written. */
+export class RunArtifactValidationError extends Error {
+  readonly code = 'RUN_ARTIFACT_INVALID';
+  readonly status = 422;
+  constructor(
+    readonly issues: ArtifactIssue[],
+    readonly runId: string | null = null,
+  ) {
+    super(`run artifact${runId ? ` ${runId}` : ''} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    this.name = 'RunArtifactValidationError';
+  }
+}
+
+export type ArtifactCheck = { ok: true; artifact: RunArtifact } | { ok: false; issues: ArtifactIssue[] };
+
+/** Schema, payload bounds, request/output hashes and the content-derived run_id, without throwing. */
+export function checkRunArtifact(candidate: unknown): ArtifactCheck {
+  const parsed = runArtifactSchema.safeParse(candidate);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })),
+    };
+  }
+  const artifact = parsed.data;
+  const issues: ArtifactIssue[] = [];
+  for (const field of ['request', 'output'] as const) {
+    const size = canonicalByteLength(artifact[field]);
+    if (size > MAX_RUN_PAYLOAD_BYTES) issues.push({ path: field, message: `${size} bytes exceeds ${MAX_RUN_PAYLOAD_BYTES}` });
+  }
+  if (hashCanonical(artifact.request) !== artifact.request_hash) {
+    issues.push({ path: 'request_hash', message: 'does not match sha256 of the canonical request' });
+  }
+  if (hashCanonical(artifact.output) !== artifact.output_hash) {
+    issues.push({ path: 'output_hash', message: 'does not match sha256 of the canonical output' });
+  }
+  // Stored artifacts may carry a version since retired; a stamp the registry never declared is an error.
+  const stamps = stampIssue(artifact.versions, true);
+  if (stamps) issues.push(stamps);
+  const expectedId = deriveRunId(artifact);
+  if (expectedId !== artifact.run_id) {
+    issues.push({ path: 'run_id', message: `does not match the artifact's content (expected ${expectedId})` });
+  }
+  return issues.length === 0 ? { ok: true, artifact } : { ok: false, issues };
+}
+
+/** Throws RunArtifactValidationError unless the artifact is well formed and every hash recomputes. */
+export function validateRunArtifact(candidate: unknown): RunArtifact {
+  const result = checkRunArtifact(candidate);
+  if (!result.ok) {
+    const runId = typeof (candidate as { run_id?: unknown })?.run_id === 'string' ? (candidate as { run_id: string }).run_id : null;
+    throw new RunArtifactValidationError(result.issues, runId);
+  }
+  return result.artifact;
+}
+
+/**
+ * The check for an artifact about to be stored: everything validateRunArtifact
+ * checks, and its engine stamps must be versions the registry declares. Stored
+ * artifacts are re-verified with validateRunArtifact alone, so that retiring an
+ * engine version never makes the history fail verification.
+ */
+export function validateNewRunArtifact(candidate: unknown): RunArtifact {
+  const artifact = validateRunArtifact(candidate);
+  const stamps = stampIssue(artifact.versions, false);
+  if (stamps) throw new RunArtifactValidationError([stamps], artifact.run_id);
+  return artifact;
+}
+
+function stampIssue(versions: Record<string, string>, allowRetired: boolean): ArtifactIssue | null {
+  try {
+    assertKnownStamps(versions, { allowRetired });
+    return null;
+  } catch (error) {
+    return { path: 'versions', message: (error as Error).message };
+  }
+}

@@ -1,0 +1,61 @@
+import {
+  RUN_GENESIS_HASH,
+  deriveRunId,
+  runArtifactInputSchema,
+  runIdHash,
+  type RunArtifact,
+  type RunArtifactBody,
+  type RunArtifactInput,
+} from '@luthier/rmos-contracts';
+import { RunArtifactValidationError, validateNewRunArtifact } from '@luthier/rmos-gates';
+import { canonicalJson, hashCanonical } from '@luthier/shared-hashing';
+
+/** Where the chain ends right now: the last artifact's seq and hash (0 and the genesis hash for an empty log). */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+export const GENESIS_HEAD: ChainHead = Object.freeze({ seq: 0, hash: RUN_GENESIS_HASH });
+
+export type ParsedRunInput = ReturnType<typeof runArtifactInputSchema.parse>;
+
+/** Refuses malformed input with the validator's typed error before any lock is taken or byte written. */
+export function parseRunInput(input: RunArtifactInput): ParsedRunInput {
+  const parsed = runArtifactInputSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new RunArtifactValidationError(parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })));
+  }
+  return parsed.data;
+}
+
+/**
+ * The next artifact of the chain: hashes computed here (never taken from the
+ * caller), linked to `head`, its run_id derived from the content, and the whole
+ * passed through the gates' validator. Also answers the canonical text that is stored.
+ */
+export function buildRunArtifact(input: ParsedRunInput, head: ChainHead, now: Date): { artifact: RunArtifact; text: string } {
+  const body: RunArtifactBody = {
+    kind: input.kind,
+    status: input.status,
+    reason: input.reason,
+    session_id: input.session_id,
+    actor: input.actor,
+    request: input.request,
+    output: input.output,
+    request_hash: hashCanonical(input.request),
+    output_hash: hashCanonical(input.output),
+    versions: input.versions,
+    created_at: now.toISOString(),
+    attachments: input.attachments ?? [],
+    prev_hash: head.hash,
+    seq: head.seq + 1,
+  };
+  const artifact = validateNewRunArtifact({ ...body, run_id: deriveRunId(body) });
+  return { artifact, text: canonicalJson(artifact) };
+}
+
+/** The head after `artifact`. */
+export function headAfter(artifact: RunArtifact): ChainHead {
+  return { seq: artifact.seq, hash: runIdHash(artifact.run_id) };
+}

@@ -1,0 +1,126 @@
+import * as nodeFs from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { RunAttachmentStored } from '@luthier/rmos-contracts';
+import { isSha256Hex, sha256Hex } from '@luthier/shared-hashing';
+import { RunAttachmentCorruptError, toRunStoreError } from '../errors.js';
+import { assertAttachmentInput } from './attachment-input.js';
+
+/** The file-system calls attachments make: a seam so tests can inject ENOSPC/EROFS where no tiny disk can be mounted. */
+export type AttachmentFs = Pick<typeof nodeFs, 'open' | 'rename' | 'mkdir' | 'unlink' | 'readFile' | 'stat'>;
+
+/** What a stored attachment file looks like when checked. */
+export type AttachmentFileState = { state: 'ok'; size: number } | { state: 'missing' } | { state: 'corrupt'; detail: string };
+
+/**
+ * Content-addressed attachment files under <data root>/run_attachments/<aa>/<sha256>.
+ * Written atomically (temp file, fsync, rename, directory fsync) so a crash leaves
+ * either the whole file or none; read back only after the bytes hash to their name.
+ */
+export class FileAttachments {
+  private readonly tmpDir: string;
+
+  constructor(
+    readonly dir: string,
+    private readonly fs: AttachmentFs = nodeFs,
+  ) {
+    this.tmpDir = path.join(dir, '.tmp');
+  }
+
+  pathOf(sha256: string): string {
+    return path.join(this.dir, sha256.slice(0, 2), sha256);
+  }
+
+  async put(bytes: Uint8Array, mediaType: string): Promise<RunAttachmentStored> {
+    assertAttachmentInput(bytes, mediaType);
+    const sha256 = sha256Hex(bytes);
+    const stored = { sha256, size_bytes: bytes.byteLength, media_type: mediaType };
+    const existing = await this.check(sha256, bytes.byteLength);
+    if (existing.state === 'ok') return stored;
+    // A corrupt file is evidence: it is reported, never silently overwritten.
+    if (existing.state === 'corrupt') throw new RunAttachmentCorruptError(sha256, existing.detail);
+    try {
+      await this.writeAtomically(this.pathOf(sha256), bytes);
+    } catch (error) {
+      throw toRunStoreError(error, 'putRunAttachment');
+    }
+    return stored;
+  }
+
+  /** The bytes, only if they hash to `sha256`; null if there is no such file. */
+  async get(sha256: string): Promise<Uint8Array | null> {
+    if (!isSha256Hex(sha256)) return null;
+    let bytes: Buffer;
+    try {
+      bytes = await this.fs.readFile(this.pathOf(sha256));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw toRunStoreError(error, 'getAttachment');
+    }
+    const actual = sha256Hex(bytes);
+    if (actual !== sha256) throw new RunAttachmentCorruptError(sha256, `bytes hash to ${actual}`);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Full check: present, expected size, bytes hash to the name. */
+  async check(sha256: string, expectedSize?: number): Promise<AttachmentFileState> {
+    try {
+      const bytes = await this.get(sha256);
+      if (bytes === null) return { state: 'missing' };
+      if (expectedSize !== undefined && bytes.byteLength !== expectedSize) {
+        return { state: 'corrupt', detail: `${bytes.byteLength} bytes, expected ${expectedSize}` };
+      }
+      return { state: 'ok', size: bytes.byteLength };
+    } catch (error) {
+      if (error instanceof RunAttachmentCorruptError) return { state: 'corrupt', detail: error.message };
+      throw error;
+    }
+  }
+
+  /** Cheap check used on every append: the file exists with the size the artifact claims. */
+  async exists(sha256: string, size: number): Promise<boolean> {
+    try {
+      const st = await this.fs.stat(this.pathOf(sha256));
+      return st.isFile() && st.size === size;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw toRunStoreError(error, 'persistRunArtifact');
+    }
+  }
+
+  private async writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+    const shardDir = path.dirname(target);
+    await this.fs.mkdir(this.tmpDir, { recursive: true });
+    const createdShard = (await this.fs.mkdir(shardDir, { recursive: true })) !== undefined;
+    const tmp = path.join(this.tmpDir, `${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}`);
+    let renamed = false;
+    try {
+      const handle = await this.fs.open(tmp, 'wx', 0o444);
+      try {
+        let offset = 0;
+        while (offset < bytes.byteLength) {
+          const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);
+          offset += bytesWritten;
+        }
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await this.fs.rename(tmp, target);
+      renamed = true;
+      await this.syncDir(shardDir);
+      if (createdShard) await this.syncDir(this.dir);
+    } finally {
+      if (!renamed) await this.fs.unlink(tmp).catch(() => undefined);
+    }
+  }
+
+  private async syncDir(dir: string): Promise<void> {
+    const handle = await this.fs.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+}

@@ -1,0 +1,174 @@
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { runIdHash, type RunArtifact, type RunArtifactInput, type RunAttachmentStored } from '@luthier/rmos-contracts';
+import { buildRunArtifact, parseRunInput, type ChainHead, type ParsedRunInput } from '../artifact/build-artifact.js';
+import { FileAttachments, type AttachmentFs } from '../attachments/file-attachments.js';
+import { RunAttachmentMissingError, toRunStoreError } from '../errors.js';
+import { ChainVerifier, checkStoredRow, decodeOrThrow, type StoredRow } from '../store/chain-verifier.js';
+import { checkAttachmentUses, verifyOneRow } from '../store/verify-helpers.js';
+import { encodeCursor } from '../store/cursor.js';
+import { artifactMatches, parseListFilter } from '../store/list-filter.js';
+import type { RunListFilter, RunListPage, RunStore } from '../store/run-store.js';
+import type { VerifyReport } from '../store/verify-report.js';
+
+export interface SqliteRunStoreOptions {
+  dataDir: string;
+  clock?: () => Date;
+  /** Test seam for the attachment files' file-system calls. */
+  attachmentFs?: AttachmentFs;
+}
+
+/** The embedded default backend: artifacts in SQLite, attachments as content-addressed files. */
+export class SqliteRunStore implements RunStore {
+  readonly backend = 'sqlite' as const;
+  private readonly attachments: FileAttachments;
+  private readonly clock: () => Date;
+  private readonly stmt;
+  private readonly appendTx;
+
+  constructor(
+    private readonly db: Database.Database,
+    options: SqliteRunStoreOptions,
+  ) {
+    this.attachments = new FileAttachments(path.join(options.dataDir, 'run_attachments'), options.attachmentFs);
+    this.clock = options.clock ?? (() => new Date());
+    this.stmt = {
+      head: db.prepare('SELECT seq, head_hash AS hash FROM run_chain_head WHERE id = 1'),
+      insert: db.prepare('INSERT INTO run_artifacts (seq, run_id, body) VALUES (?, ?, ?)'),
+      index: db.prepare('INSERT OR REPLACE INTO run_index (seq, run_id, kind, status, session_id, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      advance: db.prepare('UPDATE run_chain_head SET seq = ?, head_hash = ? WHERE id = 1'),
+      byId: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE run_id = ?'),
+      bySeq: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq = ?'),
+      all: db.prepare('SELECT seq, run_id, body FROM run_artifacts ORDER BY seq'),
+    };
+    // One IMMEDIATE transaction per append: the head is read and moved under SQLite's
+    // write lock, so appends from several processes still form one chain.
+    this.appendTx = db.transaction((input: ParsedRunInput) => {
+      const head = this.stmt.head.get() as ChainHead;
+      const { artifact, text } = buildRunArtifact(input, head, this.clock());
+      this.stmt.insert.run(artifact.seq, artifact.run_id, text);
+      this.indexRow(artifact);
+      this.stmt.advance.run(artifact.seq, runIdHash(artifact.run_id));
+      return artifact;
+    });
+  }
+
+  async persistRunArtifact(input: RunArtifactInput): Promise<RunArtifact> {
+    const parsed = parseRunInput(input);
+    for (const a of parsed.attachments ?? []) {
+      if (!(await this.attachments.exists(a.sha256, a.size_bytes))) throw new RunAttachmentMissingError(a.sha256);
+    }
+    try {
+      return this.appendTx.immediate(parsed);
+    } catch (error) {
+      throw toRunStoreError(error, 'persistRunArtifact');
+    }
+  }
+
+  putRunAttachment(bytes: Uint8Array, mediaType: string): Promise<RunAttachmentStored> {
+    return this.attachments.put(bytes, mediaType);
+  }
+
+  getAttachment(sha256: string): Promise<Uint8Array | null> {
+    return this.attachments.get(sha256);
+  }
+
+  async get(runId: string): Promise<RunArtifact | null> {
+    const row = this.read(() => this.stmt.byId.get(runId) as StoredRow | undefined);
+    return row ? decodeOrThrow(row) : null;
+  }
+
+  async list(filter?: RunListFilter): Promise<RunListPage> {
+    const f = parseListFilter(filter);
+    const where = ['i.seq > @after_seq'];
+    if (f.session_id !== undefined) where.push('i.session_id = @session_id');
+    if (f.status !== undefined) where.push('i.status = @status');
+    if (f.kind !== undefined) where.push('i.kind = @kind');
+    if (f.created_from !== undefined) where.push('i.created_at >= @created_from');
+    if (f.created_to !== undefined) where.push('i.created_at < @created_to');
+    const rows = this.read(
+      () =>
+        this.db
+          .prepare(
+            `SELECT a.seq, a.run_id, a.body FROM run_index i JOIN run_artifacts a ON a.seq = i.seq
+             WHERE ${where.join(' AND ')} ORDER BY i.seq LIMIT @take`,
+          )
+          .all({ ...f, take: f.limit + 1 }) as StoredRow[],
+    );
+    const page = rows.slice(0, f.limit);
+    return {
+      items: page.map(decodeOrThrow).filter((a) => artifactMatches(a, f)),
+      next_cursor: rows.length > f.limit ? encodeCursor(page.at(-1)!.seq) : null,
+    };
+  }
+
+  async verify(runId: string): Promise<VerifyReport> {
+    const row = this.read(() => this.stmt.byId.get(runId) as StoredRow | undefined);
+    return verifyOneRow(runId, row ?? null, {
+      rowAt: async (seq) => this.read(() => (this.stmt.bySeq.get(seq) as StoredRow | undefined) ?? null),
+      checkAttachment: (sha, size) => this.attachments.check(sha, size),
+    });
+  }
+
+  async verifyAll(): Promise<VerifyReport> {
+    const verifier = new ChainVerifier();
+    // One read transaction: the head and the rows come from the same snapshot even while others append.
+    this.read(() =>
+      this.db.transaction(() => {
+        const head = this.stmt.head.get() as ChainHead;
+        for (const row of this.stmt.all.iterate() as Iterable<StoredRow>) verifier.push(row);
+        verifier.checkHead(head);
+      }).deferred(),
+    );
+    await checkAttachmentUses(verifier, (sha, size) => this.attachments.check(sha, size));
+    return verifier.result();
+  }
+
+  async *exportAll(): AsyncIterable<RunArtifact> {
+    let after = 0;
+    for (;;) {
+      const rows = this.read(
+        () => this.db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq > ? ORDER BY seq LIMIT 1000').all(after) as StoredRow[],
+      );
+      if (rows.length === 0) return;
+      for (const row of rows) yield decodeOrThrow(row);
+      after = rows.at(-1)!.seq;
+    }
+  }
+
+  async rebuildIndexes(): Promise<{ indexed: number }> {
+    try {
+      return this.db.transaction(() => {
+        this.db.exec('DELETE FROM run_index');
+        let indexed = 0;
+        for (const row of this.stmt.all.iterate() as Iterable<StoredRow>) {
+          const result = checkStoredRow(row);
+          // A corrupt artifact is left out of the index; verify names it.
+          if (!result.ok) continue;
+          this.indexRow(result.artifact);
+          indexed += 1;
+        }
+        this.db.exec('REINDEX run_index');
+        return { indexed };
+      }).immediate();
+    } catch (error) {
+      throw toRunStoreError(error, 'rebuildIndexes');
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private indexRow(a: RunArtifact): void {
+    this.stmt.index.run(a.seq, a.run_id, a.kind, a.status, a.session_id, a.created_at);
+  }
+
+  private read<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      throw toRunStoreError(error, 'read');
+    }
+  }
+}
