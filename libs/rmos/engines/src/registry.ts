@@ -12,9 +12,9 @@ export const ENGINES = {
   feasibility: {
     version: '1.0.0',
     /** hashCanonical(FEASIBILITY_RULE_TABLE) from @luthier/rmos-feasibility. */
-    rule_table_sha256: '0000000000000000000000000000000000000000000000000000000000000000',
+    rule_table_sha256: 'ddb1ab7bee4722116fbb39ccad6ce730cad748c6fa0566749454c1e5b9a30e85',
     /** hashCanonical of the material, tool and machine catalogs feasibility scores against. */
-    catalogs_sha256: '0000000000000000000000000000000000000000000000000000000000000000',
+    catalogs_sha256: 'fe46ee79ef2f2431fd1303b8c82d3a67d59ddd5fc7a84c2e90ed3dc3a6e4b4f2',
   },
   toolpaths: {
     version: '1.0.0',

@@ -1,0 +1,146 @@
+import {
+  manufacturingContextSchema,
+  rosetteDesignSchema,
+  type FeasibilityResult,
+  type ManufacturingContext,
+  type RiskBucket,
+  type RosetteDesign,
+  type RuleVerdict,
+} from '@luthier/rmos-contracts';
+import { ENGINES } from '@luthier/rmos-engines';
+import { hashCanonical } from '@luthier/shared-hashing';
+import { catalogs as defaultCatalogs } from './catalogs/default.js';
+import type { Catalogs } from './catalogs/load.js';
+import { cuttingParameters, type CuttingParameters } from './cutting-parameters.js';
+import { FeasibilityInputError, formatIssues } from './errors.js';
+import { integrityProblems } from './integrity.js';
+import { CALCULATORS, type Calculator } from './rules/calculators.js';
+import { classify } from './rules/classify.js';
+import { isResolved, type FeasibilityJob } from './rules/job.js';
+import { FEASIBILITY_RULES, VALUE_DECIMALS, VERDICT_POINTS, type RuleDefinition } from './rules/table.js';
+
+/** What an evaluation depends on; the public function uses the shipped defaults, tests inject their own. */
+export interface FeasibilityEnvironment {
+  readonly catalogs: Catalogs;
+  readonly rules: readonly RuleDefinition[];
+  readonly calculators: Readonly<Record<string, Calculator | undefined>>;
+  readonly cuttingParameters: typeof cuttingParameters;
+  readonly engineVersion: string;
+  /** Problems that force every result RED (see integrity.ts). */
+  readonly integrityProblems: readonly string[];
+}
+
+export const DEFAULT_ENVIRONMENT: FeasibilityEnvironment = Object.freeze({
+  catalogs: defaultCatalogs,
+  rules: FEASIBILITY_RULES,
+  calculators: CALCULATORS,
+  cuttingParameters,
+  engineVersion: ENGINES.feasibility.version,
+  integrityProblems: Object.freeze(integrityProblems()),
+});
+
+/**
+ * Server-side feasibility of a design in a manufacturing context. Pure,
+ * synchronous and deterministic: the same input gives byte-identical canonical
+ * output.
+ *
+ * Fails closed:
+ * - a design or context the contract schemas refuse throws FeasibilityInputError
+ *   (code FEASIBILITY_INPUT_INVALID): there is nothing trustworthy to score or hash;
+ * - an unknown material, tool or machine is RED (rule F013, and RED for every rule that needed it);
+ * - a calculator that throws or yields a non-finite number is RED for its rule;
+ * - any RED rule makes the result RED, else any YELLOW makes it YELLOW. The score
+ *   is informative and never decides the bucket.
+ */
+export function evaluateFeasibility(design: RosetteDesign, context: ManufacturingContext): FeasibilityResult {
+  return evaluateWith(design, context, DEFAULT_ENVIRONMENT);
+}
+
+export function evaluateWith(design: unknown, context: unknown, env: FeasibilityEnvironment): FeasibilityResult {
+  const parsedDesign = rosetteDesignSchema.safeParse(design);
+  const parsedContext = manufacturingContextSchema.safeParse(context);
+  if (!parsedDesign.success || !parsedContext.success) {
+    throw new FeasibilityInputError([
+      ...(parsedDesign.success ? [] : formatIssues(parsedDesign.error).map((i) => `design.${i}`)),
+      ...(parsedContext.success ? [] : formatIssues(parsedContext.error).map((i) => `context.${i}`)),
+    ]);
+  }
+  const job = resolveJob(parsedDesign.data, parsedContext.data, env);
+
+  const rules: RuleVerdict[] = env.rules.map((rule) => judgeRule(rule, job, env.calculators[rule.id]));
+  const warnings = [...env.integrityProblems, ...rules.filter((r) => r.verdict !== 'GREEN').map((r) => `${r.rule_id} ${r.name}: ${r.message}`)];
+
+  const forceRed = env.integrityProblems.length > 0 || rules.length === 0;
+  return {
+    score: forceRed ? 0 : weightedScore(env.rules, rules),
+    risk_bucket: riskBucket(rules, forceRed),
+    warnings,
+    rules,
+    engine_version: env.engineVersion,
+    design_hash: hashCanonical(parsedDesign.data),
+    context_hash: hashCanonical(parsedContext.data),
+  };
+}
+
+function resolveJob(design: RosetteDesign, context: ManufacturingContext, env: FeasibilityEnvironment): FeasibilityJob {
+  const material = env.catalogs.getMaterial(context.material_id);
+  const tool = env.catalogs.getTool(context.tool_id);
+  const machine = env.catalogs.getMachine(context.machine_profile_id);
+  const unknown_ids = [
+    ...(material ? [] : [`material_id=${context.material_id}`]),
+    ...(tool ? [] : [`tool_id=${context.tool_id}`]),
+    ...(machine ? [] : [`machine_profile_id=${context.machine_profile_id}`]),
+  ];
+  let params: CuttingParameters | undefined;
+  if (material && tool && machine) params = env.cuttingParameters(material, tool, machine);
+  return { design, context, material, tool, machine, params, unknown_ids };
+}
+
+function judgeRule(rule: RuleDefinition, job: FeasibilityJob, calculator: Calculator | undefined): RuleVerdict {
+  const failed = (why: string): RuleVerdict => ({ rule_id: rule.id, name: rule.name, verdict: 'RED', value: null, message: truncate(`not computed (${why}): fails closed`) });
+  if (!calculator) return failed('no calculator for this rule');
+  let calculation;
+  try {
+    if (calculator.needs_catalogs) {
+      if (!isResolved(job)) return failed(`unknown ${job.unknown_ids.join(', ')}`);
+      calculation = calculator.compute(job);
+    } else {
+      calculation = calculator.compute(job);
+    }
+  } catch (error) {
+    return failed(`calculator failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!calculation || typeof calculation.value !== 'number' || !Number.isFinite(calculation.value)) {
+    return failed(`calculator gave a non-finite value ${String(calculation?.value)}`);
+  }
+  const value = round(calculation.value);
+  const { verdict, reason } = classify(rule.thresholds, value, calculation.range);
+  return { rule_id: rule.id, name: rule.name, verdict, value, message: truncate(`${value} ${rule.unit}, ${reason} (${calculation.detail})`) };
+}
+
+/** Decided by the verdicts alone: any RED → RED, else any YELLOW → YELLOW, else GREEN. */
+function riskBucket(rules: readonly RuleVerdict[], forceRed: boolean): RiskBucket {
+  if (forceRed || rules.some((r) => r.verdict === 'RED')) return 'RED';
+  if (rules.some((r) => r.verdict === 'YELLOW')) return 'YELLOW';
+  return 'GREEN';
+}
+
+function weightedScore(definitions: readonly RuleDefinition[], rules: readonly RuleVerdict[]): number {
+  let total = 0;
+  let earned = 0;
+  rules.forEach((r, i) => {
+    total += definitions[i].weight;
+    earned += definitions[i].weight * VERDICT_POINTS[r.verdict];
+  });
+  return total === 0 ? 0 : Math.round((1000 * earned) / total) / 10;
+}
+
+function round(value: number): number {
+  const scale = 10 ** VALUE_DECIMALS;
+  const rounded = Math.round(value * scale) / scale;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+function truncate(message: string): string {
+  return message.length <= 500 ? message : `${message.slice(0, 497)}...`;
+}
