@@ -65,3 +65,14 @@ test('of two concurrent writers from the same revision exactly one wins', async 
   ]);
   assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
 });
+
+test('a session that does not match the contract schema is refused and nothing is stored', async () => {
+  const store = createInMemorySessionStore();
+  await assert.rejects(store.create({ ...session(), state: 'SHIPPED' as WorkflowSession['state'] }), { code: 'SESSION_INVALID' });
+  assert.equal(await store.get(session().session_id), null);
+  await store.create(session());
+  await assert.rejects(store.update({ ...session(1), feasibility: { risk_bucket: 'GREEN' } as unknown as WorkflowSession['feasibility'] }, 0), {
+    code: 'SESSION_INVALID',
+  });
+  assert.equal((await store.get(session().session_id))?.revision, 0);
+});

@@ -1,0 +1,59 @@
+import type { Actor } from '@luthier/rmos-contracts';
+import { parseActor, type Action } from '@luthier/rmos-gates';
+import { persistRunArtifact } from '@luthier/rmos-runs';
+import { canonicalJson, type JsonValue } from '@luthier/shared-hashing';
+import type { WorkflowDeps } from './deps.js';
+import { RunNotRecordedError } from './errors.js';
+
+/** The artifact schema's bound on `reason`. */
+const MAX_REASON_CHARS = 2000;
+
+export interface Attempt {
+  kind: 'approval' | 'toolpaths';
+  status: 'OK' | 'BLOCKED' | 'ERROR';
+  reason: string | null;
+  session_id: string | null;
+  actor: Actor;
+  request: JsonValue;
+  output: JsonValue;
+  versions: Record<string, string>;
+  attachments?: { name: string; sha256: string; size_bytes: number; media_type: string }[];
+}
+
+/**
+ * Records one approve or toolpath attempt as an immutable run artifact and returns
+ * its run_id. If the run store refuses or fails, the attempt cannot be answered as
+ * anything but a failure: RunNotRecordedError (RUN_NOT_RECORDED, 500).
+ */
+export async function recordAttempt(deps: WorkflowDeps, attempt: Attempt): Promise<string> {
+  const reason = attempt.reason === null ? null : attempt.reason.slice(0, MAX_REASON_CHARS);
+  try {
+    const artifact = await persistRunArtifact(deps.runs, { ...attempt, reason });
+    return artifact.run_id;
+  } catch (cause) {
+    throw new RunNotRecordedError({ cause });
+  }
+}
+
+/**
+ * A JSON copy of what a caller sent, for the artifact's `request`: whatever cannot
+ * be encoded canonically (a function, a cycle, NaN) is recorded as a marker
+ * instead, so a malformed request is still recorded rather than lost.
+ */
+export function jsonCopy(value: unknown): JsonValue {
+  if (value === undefined) return null;
+  try {
+    return JSON.parse(canonicalJson(value)) as JsonValue;
+  } catch {
+    return { unencodable_request: true };
+  }
+}
+
+/**
+ * The actor, copied to exactly its schema's fields. A malformed actor is thrown
+ * out (INVALID_ACTOR, 403) before anything is recorded: an artifact must name
+ * who acted, and the router establishes identity, so this is never a client's doing.
+ */
+export function validActor(actor: unknown, action: Action): Actor {
+  return parseActor(actor, action);
+}

@@ -1,0 +1,158 @@
+import type { Actor, FeasibilityResult, WorkflowSession } from '@luthier/rmos-contracts';
+import { versionStamps } from '@luthier/rmos-engines';
+import { catalogs } from '@luthier/rmos-feasibility';
+import {
+  assertActorMay,
+  assertApprovalMatches,
+  assertApprovedForToolpaths,
+  assertTransitionAllowed,
+  feasibilityGate,
+  FeasibilityGateError,
+  GateError,
+} from '@luthier/rmos-gates';
+import { putRunAttachment } from '@luthier/rmos-runs';
+import { generateToolpaths } from '@luthier/rmos-toolpaths';
+import type { JsonValue } from '@luthier/shared-hashing';
+import { nowIso, type WorkflowDeps } from './deps.js';
+import { describeError, ToolpathGenerationError, WorkflowActionError } from './errors.js';
+import { getSession } from './get-session.js';
+import { parseInput, toolpathsRequestSchema, type ToolpathDialect } from './input.js';
+import { jsonCopy, recordAttempt, validActor, type Attempt } from './record-attempt.js';
+import { advance } from './session-changes.js';
+
+export const GCODE_MEDIA_TYPE = 'text/x-gcode';
+
+export interface ToolpathsResult {
+  run_id: string;
+  status: 'OK';
+  session: WorkflowSession;
+  dialect: ToolpathDialect;
+  gcode: string;
+  gcode_sha256: string;
+  estimated_cycle_time_s: number;
+  versions: Record<string, string>;
+}
+
+/**
+ * Generates G-code for an APPROVED session (operator only) and moves it
+ * APPROVED → TOOLPATHS_REQUESTED → TOOLPATHS_READY in one compare-and-swap, after
+ * the G-code is generated and stored as a run attachment: a failure anywhere
+ * before leaves the session exactly as it was. Guards, in order: role, request
+ * schema, session exists, approved-for-toolpaths (SESSION_NOT_APPROVED, 409),
+ * state machine, feasibility recomputed GREEN, approval decided on that same
+ * result (APPROVAL_STALE, 409); generateToolpaths runs its own gates as well.
+ * Every attempt is recorded (OK; BLOCKED for a refusal; ERROR, TOOLPATHS_FAILED
+ * 500, for a failure inside generation) before this answers; every outcome but
+ * OK is thrown as WorkflowActionError carrying the run_id.
+ */
+export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor: Actor): Promise<ToolpathsResult> {
+  actor = validActor(actor, 'toolpaths');
+  const requestedDialect = (input as { dialect?: unknown } | null)?.dialect;
+  let versions = stampsFor(typeof requestedDialect === 'string' ? requestedDialect : null);
+  let request: JsonValue = jsonCopy(input);
+  let session: WorkflowSession | null = null;
+  let feasibility: FeasibilityResult | null = null;
+  let success: { attempt: Attempt; result: ToolpathsResult };
+  try {
+    assertActorMay(actor, 'toolpaths');
+    const parsed = parseInput(toolpathsRequestSchema, input, 'toolpaths request');
+    session = await getSession(deps, parsed.session_id);
+    const dialect = parsed.dialect ?? defaultDialect(session);
+    versions = stampsFor(dialect);
+    request = { session_id: session.session_id, revision: session.revision, dialect, design: session.design, context: session.context };
+    assertApprovedForToolpaths(session);
+    assertTransitionAllowed(session.state, 'TOOLPATHS_REQUESTED');
+    try {
+      feasibility = feasibilityGate(session);
+    } catch (refusal) {
+      if (refusal instanceof FeasibilityGateError) feasibility = refusal.feasibility;
+      throw refusal;
+    }
+    assertApprovalMatches(session, feasibility);
+    const generated = generate(session, dialect);
+    versions = { ...versions, ...generated.versions };
+    const bytes = new TextEncoder().encode(generated.gcode);
+    const stored = await putRunAttachment(deps.runs, bytes, GCODE_MEDIA_TYPE);
+    const gcode_sha256 = stored.sha256;
+    const next = advance(session, ['TOOLPATHS_REQUESTED', 'TOOLPATHS_READY'], { actor, at: nowIso(deps) });
+    await deps.sessions.update(next, session.revision);
+    session = next;
+    success = {
+      attempt: {
+        kind: 'toolpaths',
+        status: 'OK',
+        reason: null,
+        session_id: session.session_id,
+        actor,
+        request,
+        output: {
+          state: session.state,
+          revision: session.revision,
+          dialect,
+          gcode_sha256,
+          gcode_size_bytes: bytes.byteLength,
+          estimated_cycle_time_s: generated.estimated_cycle_time_s,
+          plan: jsonCopy(generated.plan),
+          toolpaths_request_hash: generated.request_hash,
+          toolpaths_output_hash: generated.output_hash,
+        },
+        versions,
+        attachments: [{ name: `${session.session_id}.${dialect}.nc`, ...stored }],
+      },
+      result: {
+        run_id: '',
+        status: 'OK',
+        session,
+        dialect,
+        gcode: generated.gcode,
+        gcode_sha256,
+        estimated_cycle_time_s: generated.estimated_cycle_time_s,
+        versions,
+      },
+    };
+  } catch (error) {
+    const { code, status, message } = describeError(error);
+    const runStatus = status >= 500 ? 'ERROR' : 'BLOCKED';
+    const run_id = await recordAttempt(deps, {
+      kind: 'toolpaths',
+      status: runStatus,
+      reason: `${code}: ${message}`,
+      session_id: session?.session_id ?? null,
+      actor,
+      request,
+      output: { error: { code, message }, state: session?.state ?? null, feasibility: jsonCopy(feasibility) },
+      versions,
+    });
+    throw new WorkflowActionError({ code, status, message, run_id, run_status: runStatus, session, feasibility, cause: error });
+  }
+  const run_id = await recordAttempt(deps, success.attempt);
+  return { ...success.result, run_id };
+}
+
+/**
+ * A refusal from inside the engine (a gate error, or any typed error with a 4xx
+ * status) stays a refusal (BLOCKED); anything else it throws is a generation failure (ERROR).
+ */
+function generate(session: WorkflowSession, dialect: ToolpathDialect) {
+  try {
+    return generateToolpaths(session, { dialect });
+  } catch (cause) {
+    if (cause instanceof GateError || isTypedRefusal(cause)) throw cause;
+    throw new ToolpathGenerationError((cause as Error)?.message ?? String(cause), { cause });
+  }
+}
+
+function isTypedRefusal(error: unknown): boolean {
+  const e = error as { code?: unknown; status?: unknown } | null;
+  return typeof e?.code === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500;
+}
+
+/** The machine profile's own dialect; a session whose machine is unknown never reaches here (feasibility RED), grbl is only a type-level fallback. */
+function defaultDialect(session: WorkflowSession): ToolpathDialect {
+  return catalogs.getMachine(session.context.machine_profile_id)?.dialect ?? 'grbl';
+}
+
+function stampsFor(dialect: string | null): Record<string, string> {
+  const post = dialect === 'grbl' || dialect === 'linuxcnc' || dialect === 'fanuc' ? [`post.${dialect}` as const] : [];
+  return versionStamps('feasibility', 'toolpaths', ...post);
+}
