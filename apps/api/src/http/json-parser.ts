@@ -32,6 +32,8 @@ export function jsonDepth(text: string): number {
  */
 export function installJsonParser(app: FastifyInstance): void {
   const secureParse = app.getDefaultJsonParser('error', 'error');
+  // JSON in and out only: any other body is 415, not a string for the schema to puzzle over.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     if (FORBIDDEN_KEY.test(text)) {

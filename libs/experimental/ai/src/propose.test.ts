@@ -52,7 +52,7 @@ test('a RED design gets GREEN proposals, each PROPOSED with its rationale and th
   assert.equal(best.status, 'PROPOSED');
   assert.equal(best.feasibility.risk_bucket, 'GREEN');
   // the attached feasibility is exactly what the port says about the proposed design
-  assert.deepEqual(best.feasibility, rulePort().evaluate(best.design));
+  assert.deepEqual(best.feasibility, rulePort().evaluate(best.design, context));
   feasibilityResultSchema.parse(best.feasibility);
   assert.ok(best.changes.some((c) => c.field === 'depth_mm' && c.ring_index === 0));
   assert.ok(best.changes.some((c) => c.field === 'pattern' && c.from === 'spiral'));

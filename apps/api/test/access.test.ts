@@ -1,0 +1,133 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Role } from '@luthier/rmos-contracts';
+import { REFERENCE_GREEN_REQUEST } from '@luthier/rmos-feasibility';
+import { openSessionFor, ROLE_LIST, startHarness, type Harness } from './harness.js';
+
+describe('access: bearer tokens, one role each', () => {
+  let h: Harness;
+  let sessionId: string;
+  let runId: string;
+  before(async () => {
+    h = await startHarness();
+    sessionId = await openSessionFor(h, REFERENCE_GREEN_REQUEST);
+    const refused = await h.call('POST', '/api/rmos/toolpaths', 'operator', { session_id: sessionId });
+    runId = refused.json().run_id;
+  });
+  after(() => h.close());
+
+  // route → the roles that may call it; every other role gets 403.
+  const matrix = (): [string, string, Role[], unknown][] => [
+    ['POST', '/api/rmos/feasibility', ['operator', 'approver', 'advisor'], REFERENCE_GREEN_REQUEST],
+    ['POST', '/api/workflow/sessions', ['operator'], REFERENCE_GREEN_REQUEST],
+    ['GET', `/api/workflow/sessions/${sessionId}`, ['operator', 'approver', 'auditor'], undefined],
+    ['POST', `/api/workflow/sessions/${sessionId}/transition`, ['operator', 'approver'], { to: 'FEASIBILITY_READY' }],
+    ['POST', '/api/workflow/approve', ['approver'], { session_id: sessionId }],
+    ['POST', '/api/rmos/toolpaths', ['operator'], { session_id: sessionId }],
+    ['GET', '/api/runs', ['auditor'], undefined],
+    ['GET', `/api/runs/${runId}`, ['auditor'], undefined],
+    ['GET', `/api/runs/${runId}/verify`, ['auditor'], undefined],
+    ['POST', '/api/ai/proposals', ['advisor'], REFERENCE_GREEN_REQUEST],
+  ];
+
+  test('no token, a malformed header or an unknown token is 401 on every route, logged as a security event', async () => {
+    for (const [method, url, , body] of matrix()) {
+      for (const authorization of [undefined, 'Bearer', 'Basic dXNlcjpwYXNz', 'Bearer lt_not-a-real-token-but-long-enough', `Bearer ${h.tokens.operator}x`]) {
+        const logCount = h.logs.length;
+        const res = await h.app.inject({
+          method: method as 'GET',
+          url,
+          headers: { ...(authorization ? { authorization } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+          payload: body ? JSON.stringify(body) : undefined,
+        });
+        assert.equal(res.statusCode, 401, `${method} ${url} ${authorization}`);
+        assert.equal(res.json().error.code, 'UNAUTHENTICATED');
+        assert.equal(res.headers['www-authenticate'], 'Bearer');
+        assert.ok(h.logs.slice(logCount).some((l) => l.security_event === 'auth.unauthenticated'), 'security event logged');
+      }
+    }
+  });
+
+  test('each role reaches exactly its routes; any other role is 403 ROLE_FORBIDDEN, logged', async () => {
+    for (const [method, url, allowed, body] of matrix()) {
+      for (const role of ROLE_LIST) {
+        const logCount = h.logs.length;
+        const res = await h.call(method, url, role, body);
+        if (allowed.includes(role)) {
+          assert.ok(![401, 403].includes(res.statusCode), `${role} ${method} ${url}: ${res.statusCode} ${res.body}`);
+        } else {
+          assert.equal(res.statusCode, 403, `${role} ${method} ${url}`);
+          assert.equal(res.json().error.code, 'ROLE_FORBIDDEN');
+          const event = h.logs.slice(logCount).find((l) => l.security_event === 'auth.forbidden');
+          assert.ok(event, 'security event logged');
+          assert.equal(event.role, role);
+        }
+      }
+    }
+  });
+
+  test('the advisor can never approve, transition or generate toolpaths, and nothing is recorded for its attempts', async () => {
+    const green = await openSessionFor(h, REFERENCE_GREEN_REQUEST);
+    const runsBefore = (await h.call('GET', '/api/runs?limit=500', 'auditor')).json().items.length;
+    for (const [url, body] of [
+      ['/api/workflow/approve', { session_id: green }],
+      [`/api/workflow/sessions/${green}/transition`, { to: 'ARCHIVED' }],
+      ['/api/rmos/toolpaths', { session_id: green }],
+      ['/api/workflow/sessions', REFERENCE_GREEN_REQUEST],
+    ] as const) {
+      const res = await h.call('POST', url, 'advisor', body);
+      assert.equal(res.statusCode, 403, url);
+    }
+    assert.equal((await h.call('GET', `/api/workflow/sessions/${green}`, 'operator')).json().state, 'FEASIBILITY_READY');
+    assert.equal((await h.call('GET', '/api/runs?limit=500', 'auditor')).json().items.length, runsBefore);
+  });
+
+  test('identity comes from the token only: free-form identity headers are ignored', async () => {
+    const id = await openSessionFor(h, REFERENCE_GREEN_REQUEST);
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/workflow/approve',
+      headers: {
+        authorization: `Bearer ${h.tokens.approver}`,
+        'content-type': 'application/json',
+        'x-actor-id': 'mallory',
+        'x-role': 'admin',
+        'x-user': 'mallory',
+      },
+      payload: JSON.stringify({ session_id: id }),
+    });
+    assert.equal(res.statusCode, 200);
+    const artifact = (await h.call('GET', `/api/runs/${res.json().run_id}`, 'auditor')).json();
+    assert.deepEqual(artifact.actor, { actor_id: 'test-approver', role: 'approver' });
+  });
+
+  test('every request log line carries a request id and no log line holds a token', async () => {
+    await h.call('POST', '/api/rmos/feasibility', 'operator', REFERENCE_GREEN_REQUEST);
+    const requestLines = h.logs.filter((l) => l.req || l.res || l.security_event);
+    assert.ok(requestLines.length > 0);
+    for (const line of requestLines) assert.match(String(line.request_id), /^req_[0-9a-f-]{36}$/);
+    const all = h.rawLogs.join('\n');
+    for (const token of Object.values(h.tokens)) assert.ok(!all.includes(token), 'a token leaked into the logs');
+    assert.ok(!/authorization/i.test(all) || /\[redacted\]/.test(all));
+  });
+
+  test('answers carry the request id header', async () => {
+    const res = await h.call('POST', '/api/rmos/feasibility', 'operator', REFERENCE_GREEN_REQUEST);
+    assert.match(String(res.headers['x-request-id']), /^req_/);
+  });
+});
+
+describe('rate limit', () => {
+  test('beyond the per-minute budget a client gets 429 RATE_LIMITED', async () => {
+    const h = await startHarness({ rateLimitPerMinute: 5 });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 7; i++) codes.push((await h.call('POST', '/api/rmos/feasibility', 'advisor', REFERENCE_GREEN_REQUEST)).statusCode);
+      assert.deepEqual(codes, [200, 200, 200, 200, 200, 429, 429]);
+      const res = await h.call('POST', '/api/rmos/feasibility', 'advisor', REFERENCE_GREEN_REQUEST);
+      assert.equal(res.json().error.code, 'RATE_LIMITED');
+    } finally {
+      await h.close();
+    }
+  });
+});

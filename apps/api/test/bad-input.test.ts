@@ -1,0 +1,91 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { REFERENCE_GREEN_REQUEST } from '@luthier/rmos-feasibility';
+import { allRuns, openSessionFor, startHarness, type Harness } from './harness.js';
+
+describe('bad input: 4xx with a stable code, never 500, nothing changed', () => {
+  let h: Harness;
+  let sessionId: string;
+  before(async () => {
+    h = await startHarness({ bodyLimitBytes: 16 * 1024 });
+    sessionId = await openSessionFor(h, REFERENCE_GREEN_REQUEST);
+  });
+  after(() => h.close());
+
+  const nested = (depth: number) => '{"design":' + '['.repeat(depth) + ']'.repeat(depth) + '}';
+  const cases: [string, string, number, string][] = [
+    ['malformed JSON', '{"design": ', 400, 'MALFORMED_JSON'],
+    ['trailing garbage', JSON.stringify(REFERENCE_GREEN_REQUEST) + 'x', 400, 'MALFORMED_JSON'],
+    ['empty body', '', 400, 'EMPTY_BODY'],
+    ['a JSON array', '[]', 400, 'VALIDATION_FAILED'],
+    ['a JSON string', '"design"', 400, 'VALIDATION_FAILED'],
+    ['null', 'null', 400, 'VALIDATION_FAILED'],
+    ['wrong types', JSON.stringify({ design: 'round', context: 42 }), 400, 'VALIDATION_FAILED'],
+    ['NaN-like numbers', JSON.stringify({ ...REFERENCE_GREEN_REQUEST, design: { ...REFERENCE_GREEN_REQUEST.design, outer_diameter_mm: '1e999' } }), 400, 'VALIDATION_FAILED'],
+    ['a huge number', JSON.stringify(REFERENCE_GREEN_REQUEST).replace('130', '1e308'), 400, 'VALIDATION_FAILED'],
+    ['deep nesting', nested(5000), 400, 'NESTING_TOO_DEEP'],
+    ['a __proto__ key', '{"__proto__":{"isAdmin":true},"design":{}}', 400, 'FORBIDDEN_KEY'],
+    ['an escaped __proto__ key', '{"\\u005f_proto__":{"isAdmin":true}}', 400, 'MALFORMED_JSON'],
+    ['a nested constructor key', JSON.stringify({ design: { constructor: { prototype: { x: 1 } } } }), 400, 'FORBIDDEN_KEY'],
+    ['a huge body', JSON.stringify({ ...REFERENCE_GREEN_REQUEST, padding: 'x'.repeat(64 * 1024) }), 413, 'BODY_TOO_LARGE'],
+    ['too many rings', JSON.stringify({ ...REFERENCE_GREEN_REQUEST, design: { ...REFERENCE_GREEN_REQUEST.design, rings: Array(65).fill(REFERENCE_GREEN_REQUEST.design.rings[0]) } }), 400, 'VALIDATION_FAILED'],
+  ];
+
+  for (const [label, payload, status, code] of cases) {
+    test(label, async () => {
+      const runsBefore = await allRuns(h);
+      for (const [url, role] of [
+        ['/api/workflow/sessions', 'operator'],
+        ['/api/rmos/feasibility', 'advisor'],
+        ['/api/workflow/approve', 'approver'],
+        ['/api/rmos/toolpaths', 'operator'],
+        ['/api/ai/proposals', 'advisor'],
+        [`/api/workflow/sessions/${sessionId}/transition`, 'operator'],
+      ] as const) {
+        const res = await h.call('POST', url, role, payload);
+        assert.equal(res.statusCode, status, `${url}: ${res.body}`);
+        assert.equal(res.json().error.code, code, `${url}: ${res.body}`);
+        assert.equal(typeof res.json().error.message, 'string');
+      }
+      assert.deepEqual(await allRuns(h), runsBefore, 'no artifact for input the router refused');
+      assert.equal((await h.call('GET', `/api/workflow/sessions/${sessionId}`, 'operator')).json().state, 'FEASIBILITY_READY');
+      assert.equal(({} as Record<string, unknown>).isAdmin, undefined, 'no prototype pollution');
+    });
+  }
+
+  test('a body that is not JSON is 415', async () => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/rmos/feasibility',
+      headers: { authorization: `Bearer ${h.tokens.advisor}`, 'content-type': 'text/plain' },
+      payload: 'design',
+    });
+    assert.equal(res.statusCode, 415);
+    assert.equal(res.json().error.code, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  test('unknown query fields and bad query values are refused', async () => {
+    for (const qs of ['?limit=0', '?limit=abc', '?status=GREEN', '?admin=1', '?limit=501']) {
+      const res = await h.call('GET', `/api/runs${qs}`, 'auditor');
+      assert.equal(res.statusCode, 400, qs);
+      assert.equal(res.json().error.code, 'VALIDATION_FAILED');
+    }
+    const badCursor = await h.call('GET', '/api/runs?cursor=zzzz', 'auditor');
+    assert.equal(badCursor.statusCode, 400);
+  });
+
+  test('an unknown route is a 404 in the uniform body', async () => {
+    const res = await h.call('GET', '/api/nothing', 'auditor');
+    assert.equal(res.statusCode, 404);
+    assert.equal(res.json().error.code, 'ROUTE_NOT_FOUND');
+  });
+
+  test('an unknown run id is 404 RUN_NOT_FOUND, a malformed one 400', async () => {
+    const unknown = await h.call('GET', `/api/runs/run_${'a'.repeat(64)}`, 'auditor');
+    assert.equal(unknown.statusCode, 404);
+    assert.equal(unknown.json().error.code, 'RUN_NOT_FOUND');
+    const verify = await h.call('GET', `/api/runs/run_${'a'.repeat(64)}/verify`, 'auditor');
+    assert.equal(verify.statusCode, 404);
+    assert.equal((await h.call('GET', '/api/runs/run_x', 'auditor')).statusCode, 400);
+  });
+});
