@@ -141,12 +141,16 @@ export class SqliteRunStore implements RunStore {
       return this.db.transaction(() => {
         this.db.exec('DELETE FROM run_index');
         let indexed = 0;
-        for (const row of this.stmt.all.iterate() as Iterable<StoredRow>) {
-          const result = checkStoredRow(row);
-          // A corrupt artifact is left out of the index; verify names it.
-          if (!result.ok) continue;
-          this.indexRow(result.artifact);
-          indexed += 1;
+        // In batches: better-sqlite3 cannot write while a statement is still iterating.
+        const batch = this.db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq > ? ORDER BY seq LIMIT 5000');
+        for (let rows = batch.all(0) as StoredRow[]; rows.length > 0; rows = batch.all(rows.at(-1)!.seq) as StoredRow[]) {
+          for (const row of rows) {
+            const result = checkStoredRow(row);
+            // A corrupt artifact is left out of the index; verify names it.
+            if (!result.ok) continue;
+            this.indexRow(result.artifact);
+            indexed += 1;
+          }
         }
         this.db.exec('REINDEX run_index');
         return { indexed };
