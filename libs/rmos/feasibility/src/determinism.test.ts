@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { feasibilityResultSchema, RING_PATTERNS, type Ring } from '@luthier/rmos-contracts';
-import { canonicalJson } from '@luthier/shared-hashing';
+import { canonicalJson, hashCanonical } from '@luthier/shared-hashing';
+import { canonicalContextJson, canonicalDesignJson } from './input-hash.js';
 import { catalogs, evaluateFeasibility } from '@luthier/rmos-feasibility';
 
 const ids = (m: ReadonlyMap<string, unknown>, unknown: string) => fc.constantFrom(...m.keys(), unknown);
@@ -64,6 +65,20 @@ test('property: the result is schema-valid and its bucket follows the verdicts, 
       if (r.rules.some((v) => v.value === null)) assert.equal(r.risk_bucket, 'RED');
       if (r.risk_bucket === 'GREEN') assert.equal(r.score, 100);
       assert.equal(r.warnings.length, r.rules.filter((v) => v.verdict !== 'GREEN').length);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('property: the design and context hashes are hashCanonical of the inputs (the fast encoder is byte-identical)', () => {
+  fc.assert(
+    fc.property(arbRequest, fc.constantFrom(0, -0), ({ design, context }, zero) => {
+      const withZero = { ...design, inner_diameter_mm: design.inner_diameter_mm === 0 ? zero : design.inner_diameter_mm };
+      assert.equal(canonicalDesignJson(withZero), canonicalJson(withZero));
+      assert.equal(canonicalContextJson(context), canonicalJson(context));
+      const r = evaluateFeasibility(withZero, context);
+      assert.equal(r.design_hash, hashCanonical(design));
+      assert.equal(r.context_hash, hashCanonical(context));
     }),
     { numRuns: 200 },
   );

@@ -8,11 +8,11 @@ import {
   type RuleVerdict,
 } from '@luthier/rmos-contracts';
 import { ENGINES } from '@luthier/rmos-engines';
-import { hashCanonical } from '@luthier/shared-hashing';
 import { catalogs as defaultCatalogs } from './catalogs/default.js';
 import type { Catalogs } from './catalogs/load.js';
 import { cuttingParameters, type CuttingParameters } from './cutting-parameters.js';
 import { FeasibilityInputError, formatIssues } from './errors.js';
+import { hashContext, hashDesign } from './input-hash.js';
 import { integrityProblems } from './integrity.js';
 import { CALCULATORS, type Calculator } from './rules/calculators.js';
 import { classify } from './rules/classify.js';
@@ -77,8 +77,8 @@ export function evaluateWith(design: unknown, context: unknown, env: Feasibility
     warnings,
     rules,
     engine_version: env.engineVersion,
-    design_hash: hashCanonical(parsedDesign.data),
-    context_hash: hashCanonical(parsedContext.data),
+    design_hash: hashDesign(parsedDesign.data),
+    context_hash: hashContext(parsedContext.data),
   };
 }
 
