@@ -1,10 +1,9 @@
-// Toolpath and G-code generation for approved sessions.
-export { generateToolpaths, type GenerateToolpathsOptions, type ToolpathResult } from './generate.js';
-export { planOperations, type OperationPlan, type RingOperation } from './plan.js';
-export { buildProgram, type ProgramOp } from './program.js';
-export { estimateCycleTimeSeconds } from './cycle-time.js';
-export { postProcess } from './post/post-process.js';
-export { DIALECTS, DIALECT_STYLES, isDialect, type Dialect, type DialectStyle } from './post/dialects.js';
+// Toolpath and G-code generation for approved sessions. Only the gated entry point
+// is exported: the planning and posting internals stay private so nothing can post
+// G-code without passing the gates.
+export { generateToolpaths, type GenerateToolpathsOptions } from './generate.js';
+export type { ToolpathResult } from './render.js';
+export type { OperationPlan, RingOperation } from './plan.js';
+export { DIALECTS, isDialect, type Dialect } from './post/dialects.js';
 export { TOOLPATH_PARAMETERS, type ToolpathParameters } from './parameters.js';
 export { ToolpathError, ChannelNarrowerThanToolError, type ToolpathErrorCode } from './errors.js';
-export type { ToolpathInputs, CuttingParameters, ToolpathTool, ToolpathMaterial, ToolpathMachine } from './inputs.js';

@@ -1,5 +1,6 @@
 import { TOOLPATH_PARAMETERS } from './parameters.js';
 import type { OperationPlan, RingOperation } from './plan.js';
+import { mmForComment as mm } from './post/number-format.js';
 
 /**
  * The machine program before posting: dialect-free operations, coordinates in
@@ -43,8 +44,8 @@ function fullCircle(out: ProgramOp[], r: number, feed: number): void {
 
 function ringComment(ring: RingOperation): string {
   return (
-    `ring ${ring.ring_index + 1} ${ring.pattern}: channel r ${ring.channel_inner_radius_mm}-${ring.channel_outer_radius_mm} mm, ` +
-    `depth ${ring.cut_depth_mm} mm, ${ring.passes} passes x ${ring.stepdowns} stepdowns`
+    `ring ${ring.ring_index + 1} ${ring.pattern}: channel r ${mm(ring.channel_inner_radius_mm)}-${mm(ring.channel_outer_radius_mm)} mm, ` +
+    `depth ${mm(ring.cut_depth_mm)} mm, ${ring.passes} passes x ${ring.stepdowns} stepdowns`
   );
 }
 

@@ -25,3 +25,8 @@ export function pointMm(um: number): string {
   const { sign, whole, frac } = parts(um);
   return `${sign}${whole}.${frac.replace(/0+$/, '')}`;
 }
+
+/** A length in mm for a comment: on the 1 µm grid, without float noise (4.3100000000000005 → 4.31). */
+export function mmForComment(mm: number): string {
+  return trimmedMm(Math.round(mm * 1000));
+}
