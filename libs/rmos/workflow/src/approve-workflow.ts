@@ -6,7 +6,7 @@ import { nowIso, type WorkflowDeps } from './deps.js';
 import { ApprovalReplayError, describeError, WorkflowActionError } from './errors.js';
 import { getSession } from './get-session.js';
 import { approveRequestSchema, parseInput } from './input.js';
-import { jsonCopy, recordAttempt, validActor } from './record-attempt.js';
+import { jsonCopy, recordAttempt, requestedSessionId, validActor } from './record-attempt.js';
 import { advance } from './session-changes.js';
 
 export interface ApproveResult {
@@ -68,7 +68,7 @@ export async function approveWorkflow(deps: WorkflowDeps, input: unknown, actor:
       kind: 'approval',
       status: runStatus,
       reason: `${code}: ${message}`,
-      session_id: session?.session_id ?? null,
+      session_id: session?.session_id ?? requestedSessionId(input),
       actor,
       request,
       output: { error: { code, message }, state: session?.state ?? null, feasibility: jsonCopy(feasibility) },

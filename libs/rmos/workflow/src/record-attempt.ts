@@ -1,4 +1,4 @@
-import type { Actor } from '@luthier/rmos-contracts';
+import { sessionIdSchema, type Actor } from '@luthier/rmos-contracts';
 import { parseActor, type Action } from '@luthier/rmos-gates';
 import { persistRunArtifact } from '@luthier/rmos-runs';
 import { canonicalJson, type JsonValue } from '@luthier/shared-hashing';
@@ -56,4 +56,15 @@ export function jsonCopy(value: unknown): JsonValue {
  */
 export function validActor(actor: unknown, action: Action): Actor {
   return parseActor(actor, action);
+}
+
+/**
+ * The session an attempt concerns, for the artifact's session_id: the id the
+ * request names whenever it is well-formed, even if the attempt was refused
+ * before the session was read (a forbidden role) or no such session exists, so
+ * that the audit trail of a session shows every attempt made on it.
+ */
+export function requestedSessionId(input: unknown): string | null {
+  const parsed = sessionIdSchema.safeParse((input as { session_id?: unknown } | null)?.session_id);
+  return parsed.success ? parsed.data : null;
 }

@@ -17,7 +17,7 @@ import { nowIso, type WorkflowDeps } from './deps.js';
 import { describeError, ToolpathGenerationError, WorkflowActionError } from './errors.js';
 import { getSession } from './get-session.js';
 import { parseInput, toolpathsRequestSchema, type ToolpathDialect } from './input.js';
-import { jsonCopy, recordAttempt, validActor, type Attempt } from './record-attempt.js';
+import { jsonCopy, recordAttempt, requestedSessionId, validActor, type Attempt } from './record-attempt.js';
 import { advance } from './session-changes.js';
 
 export const GCODE_MEDIA_TYPE = 'text/x-gcode';
@@ -117,7 +117,7 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
       kind: 'toolpaths',
       status: runStatus,
       reason: `${code}: ${message}`,
-      session_id: session?.session_id ?? null,
+      session_id: session?.session_id ?? requestedSessionId(input),
       actor,
       request,
       output: { error: { code, message }, state: session?.state ?? null, feasibility: jsonCopy(feasibility) },

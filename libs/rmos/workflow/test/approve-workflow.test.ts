@@ -113,6 +113,7 @@ describe('approveWorkflow', () => {
       assert.equal(error.status, 403);
       assert.deepEqual(artifact.actor, actor);
       assert.equal(artifact.status, 'BLOCKED');
+      assert.equal(artifact.session_id, opened.session_id);
       assert.deepEqual(await getSession(h.deps, opened.session_id), opened);
     });
   }
@@ -153,10 +154,11 @@ describe('approveWorkflow', () => {
     const unknown = await refused(h, approveWorkflow(h.deps, { session_id: `ses_${'f'.repeat(32)}` }, approver));
     assert.equal(unknown.error.code, 'SESSION_NOT_FOUND');
     assert.equal(unknown.error.status, 404);
-    assert.equal(unknown.artifact.session_id, null);
+    assert.equal(unknown.artifact.session_id, `ses_${'f'.repeat(32)}`);
     const malformed = await refused(h, approveWorkflow(h.deps, { session_id: { $ne: null } }, approver));
     assert.equal(malformed.error.code, 'INVALID_REQUEST');
     assert.deepEqual(malformed.artifact.request, { session_id: { $ne: null } });
+    assert.equal(malformed.artifact.session_id, null);
     const unencodable = await refused(h, approveWorkflow(h.deps, { session_id: () => 1 }, approver));
     assert.deepEqual(unencodable.artifact.request, { unencodable_request: true });
   });
