@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { randomUUID } from 'node:crypto';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -8,7 +8,7 @@ import { installErrorHandler } from './http/error-handler.js';
 import { installJsonParser } from './http/json-parser.js';
 import { advisoryPorts, sandboxPortFrom } from './ports/advisory-ports.js';
 import { aiRoutes } from './routes/ai/index.js';
-import { docsRoutes } from './routes/docs/index.js';
+import { installDocs } from './routes/docs/index.js';
 import { feasibilityRoutes } from './routes/feasibility/index.js';
 import type { RouteOptions, UseCaseDeps } from './routes/route-options.js';
 import { runsRoutes } from './routes/runs/index.js';
@@ -47,7 +47,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: logger && typeof logger === 'object' ? { ...logger, redact: { paths: REDACT_PATHS, censor: '[redacted]' } } : logger,
     bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
     genReqId: () => `req_${randomUUID()}`,
-    requestIdLogLabel: 'request_id',
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
     // Never trust a client-chosen request id.
     requestIdHeader: false,
     routerOptions: { maxParamLength: 100 },
@@ -67,7 +67,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     timeWindow: '1 minute',
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `rate limit of ${context.max} requests per ${context.after} exceeded` }),
   });
-  await app.register(docsRoutes);
+  // At the root, so the OpenAPI generator sees every route registered after it.
+  await installDocs(app);
 
   const routeOptions: RouteOptions = {
     tokens: options.tokens,

@@ -1,5 +1,6 @@
 // Advisory AI: proposes design changes through the RMOS public API only. Never executes.
 export { proposeDesignChanges, type AdvisoryPorts } from './propose.js';
+export { channelsOverlap } from './overlap.js';
 export { searchDesigns, compareEvaluated, improves, type SearchOptions } from './search.js';
 export {
   designChangeSchema,

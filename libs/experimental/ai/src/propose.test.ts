@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FeasibilityPort, FeasibilityResult, RiskBucket, RosetteDesign, SandboxStorePort } from '@luthier/rmos-contracts';
 import { feasibilityResultSchema } from '@luthier/rmos-contracts';
-import { proposalResponseSchema, proposeDesignChanges } from '@luthier/experimental-ai';
+import { channelsOverlap, proposalResponseSchema, proposeDesignChanges } from '@luthier/experimental-ai';
 
 // A port with a small rule table of its own, so the search is tested against
 // known verdicts: depth over 2 mm is RED, over 1 mm YELLOW; spiral is YELLOW.
@@ -61,6 +61,13 @@ test('a RED design gets GREEN proposals, each PROPOSED with its rationale and th
   assert.equal(result.evaluations, port.calls);
   // the input was not mutated
   assert.equal(redDesign.rings[0].depth_mm, 3);
+});
+
+test('no proposal makes two ring channels overlap', async () => {
+  const result = await proposeDesignChanges({ design: redDesign, context, max_proposals: 10 }, { feasibility: rulePort() });
+  assert.ok(result.proposals.length > 0);
+  for (const p of result.proposals) assert.equal(channelsOverlap(p.design), false, JSON.stringify(p.design.rings));
+  assert.equal(channelsOverlap({ ...redDesign, rings: [redDesign.rings[0], { ...redDesign.rings[0], radial_position_mm: 51 }] }), true);
 });
 
 test('the search is deterministic', async () => {

@@ -8,6 +8,7 @@ import {
 } from '@luthier/rmos-contracts';
 import { canonicalJson } from '@luthier/shared-hashing';
 import { neighbours, type Candidate } from './neighbours.js';
+import { channelsOverlap } from './overlap.js';
 
 export interface SearchOptions {
   /** Candidates kept per level of the beam search. */
@@ -55,6 +56,7 @@ export function searchDesigns(
   const maxChanges = options.max_changes ?? 3;
   const maxEvaluations = options.max_evaluations ?? 1500;
   const seen = new Set<string>([canonicalJson(design)]);
+  const overlapAllowed = channelsOverlap(design);
   const improved: Evaluated[] = [];
   let evaluations = 0;
   let beam: Candidate[] = [{ design, changes: [] }];
@@ -68,6 +70,7 @@ export function searchDesigns(
         if (seen.has(key)) continue;
         seen.add(key);
         if (!rosetteDesignSchema.safeParse(next.design).success) continue;
+        if (!overlapAllowed && channelsOverlap(next.design)) continue;
         evaluations++;
         const feasibility = port.evaluate(next.design, context);
         scored.push({ ...next, feasibility });
