@@ -66,6 +66,8 @@ describe('toolpaths: properties over random GREEN designs', () => {
         for (const m of run.moves.filter((m) => m.kind === 'arc')) {
           assert.ok(Math.abs((m.startRadius ?? 0) - (m.endRadius ?? 0)) < 1e-9, `line ${m.line}: arc radius changes`);
           assert.ok((m.startRadius ?? 0) > 0, `line ${m.line}: zero-radius arc`);
+          // Full circles are posted as two half arcs: a single arc never ends where it starts.
+          assert.ok(m.from.x !== m.to.x || m.from.y !== m.to.y, `line ${m.line}: a full circle in one arc`);
         }
       }),
       RUNS,
