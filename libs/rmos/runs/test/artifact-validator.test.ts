@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { RUN_GENESIS_HASH, deriveRunId, runArtifactSchema, type RunArtifact } from '@luthier/rmos-contracts';
+import { RunArtifactValidationError, checkRunArtifact, validateNewRunArtifact, validateRunArtifact } from '@luthier/rmos-gates';
+import { hashCanonical } from '@luthier/shared-hashing';
+import { buildRunArtifact, GENESIS_HEAD, parseRunInput } from '../src/artifact/build-artifact.js';
+import { runInput } from './helpers/fixtures-data.js';
+
+const NOW = new Date('2026-11-23T12:00:00.000Z');
+const built = (overrides = {}) => buildRunArtifact(parseRunInput(runInput(overrides)), GENESIS_HEAD, NOW).artifact;
+
+test('a built artifact passes the validator and the public schema', () => {
+  const a = built();
+  assert.deepEqual(validateRunArtifact(a), a);
+  assert.equal(runArtifactSchema.safeParse(a).success, true);
+  assert.equal(a.prev_hash, RUN_GENESIS_HASH);
+  assert.match(a.run_id, /^run_[0-9a-f]{64}$/);
+});
+
+test('run_id depends on content, not on key order', () => {
+  const a = built();
+  const reordered = Object.fromEntries(Object.entries(a).reverse()) as RunArtifact;
+  assert.equal(deriveRunId(reordered), a.run_id);
+  assert.notEqual(deriveRunId({ ...a, created_at: '2026-11-23T12:00:00.001Z' }), a.run_id);
+});
+
+test('a missing or zero-filled hash is refused, never filled in', () => {
+  const a = built();
+  for (const field of ['request_hash', 'output_hash', 'prev_hash', 'run_id'] as const) {
+    const { [field]: _dropped, ...missing } = a;
+    assert.throws(() => validateRunArtifact(missing), RunArtifactValidationError, `missing ${field}`);
+    const zeros = { ...a, [field]: field === 'run_id' ? `run_${'0'.repeat(64)}` : '0'.repeat(64) };
+    assert.throws(() => validateRunArtifact(zeros), RunArtifactValidationError, `zeroed ${field}`);
+  }
+});
+
+test('every field is covered by the hashes: changing any leaf is caught', () => {
+  const a = built({ attachments: [{ name: 'p.nc', sha256: 'd'.repeat(64), size_bytes: 10, media_type: 'text/x-gcode' }] });
+  const edits: [string, (x: RunArtifact) => void][] = [
+    ['status', (x) => ((x.status = 'BLOCKED'), (x.reason = 'forged'))],
+    ['reason', (x) => ((x.status = 'ERROR'), (x.reason = 'x'))],
+    ['kind', (x) => (x.kind = 'toolpaths')],
+    ['actor', (x) => (x.actor = { actor_id: 'mallory', role: 'approver' })],
+    ['session', (x) => (x.session_id = null)],
+    ['request', (x) => (x.request = { other: true })],
+    ['output', (x) => ((x.output = { risk_bucket: 'RED' }), (x.output_hash = hashCanonical(x.output)))],
+    ['versions', (x) => (x.versions = {})],
+    ['created_at', (x) => (x.created_at = '2020-01-01T00:00:00.000Z')],
+    ['attachment', (x) => (x.attachments[0].size_bytes = 11)],
+    ['seq', (x) => (x.seq = 2)],
+  ];
+  for (const [name, edit] of edits) {
+    const copy = structuredClone(a);
+    edit(copy);
+    const result = checkRunArtifact(copy);
+    assert.equal(result.ok, false, name);
+  }
+});
+
+test('status and reason agree: OK has none, BLOCKED and ERROR must say why', () => {
+  assert.throws(() => parseRunInput(runInput({ status: 'BLOCKED', reason: null })), RunArtifactValidationError);
+  assert.throws(() => parseRunInput(runInput({ status: 'OK', reason: 'because' })), RunArtifactValidationError);
+  assert.equal(built({ status: 'ERROR', reason: 'engine threw' }).reason, 'engine threw');
+});
+
+test('engine stamps: a new artifact needs current versions; an unknown engine never verifies', () => {
+  const stale = built({ versions: {} });
+  const withStamp = (versions: Record<string, string>) => {
+    const { run_id: _id, ...body } = { ...stale, versions };
+    return { ...body, run_id: deriveRunId(body) };
+  };
+  assert.throws(() => validateNewRunArtifact(withStamp({ feasibility: '0.0.1' })), /versions/);
+  assert.equal(checkRunArtifact(withStamp({ 'no.such.engine': '1.0.0' })).ok, false);
+  assert.doesNotThrow(() => validateNewRunArtifact(withStamp({ feasibility: built().versions.feasibility })));
+});
+
+test('for any JSON request and output, a built artifact verifies and any change to the payload does not', () => {
+  fc.assert(
+    fc.property(fc.jsonValue({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 }), (request, output) => {
+      const norm = (v: unknown) => JSON.parse(JSON.stringify(v)) as never;
+      const a = buildRunArtifact(parseRunInput(runInput({ request: norm(request), output: norm(output) })), GENESIS_HEAD, NOW).artifact;
+      assert.equal(checkRunArtifact(a).ok, true);
+      assert.equal(checkRunArtifact({ ...a, request: { wrapped: a.request } }).ok, false);
+      assert.equal(checkRunArtifact({ ...a, output: [a.output] }).ok, false);
+    }),
+    { numRuns: 200 },
+  );
+});
