@@ -11,6 +11,11 @@ export class ToolpathError extends Error {
   }
 }
 
+/**
+ * Refusals (4xx): INVALID_SESSION 400, UNKNOWN_DIALECT 400, UNKNOWN_CATALOG_ENTRY 409,
+ * CHANNEL_NARROWER_THAN_TOOL 409. Internal failure (5xx): INVALID_CUTTING_PARAMETERS 500.
+ * Gate refusals are the gates' own errors (SESSION_NOT_APPROVED, FEASIBILITY_NOT_GREEN, APPROVAL_STALE).
+ */
 export type ToolpathErrorCode =
   | 'INVALID_SESSION'
   | 'UNKNOWN_DIALECT'

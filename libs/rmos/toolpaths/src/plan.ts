@@ -49,15 +49,17 @@ function evenSteps(from: number, to: number, maxGap: number): number[] {
   return points;
 }
 
+// Cutting parameters come from cuttingParameters, not from the client: a bad one is an
+// internal failure (500, an ERROR run), not a refusal of the request.
 function wholePerMinute(name: string, value: number): number {
   const whole = Math.floor(positiveFinite(name, value));
-  if (whole < 1) throw new ToolpathError('INVALID_CUTTING_PARAMETERS', `${name} rounds down to 0`, 409, { [name]: value });
+  if (whole < 1) throw new ToolpathError('INVALID_CUTTING_PARAMETERS', `${name} rounds down to 0`, 500, { [name]: value });
   return whole;
 }
 
 function positiveFinite(name: string, value: number): number {
   if (!Number.isFinite(value) || value <= 0) {
-    throw new ToolpathError('INVALID_CUTTING_PARAMETERS', `${name} must be a positive finite number, got ${value}`, 409, { [name]: value });
+    throw new ToolpathError('INVALID_CUTTING_PARAMETERS', `${name} must be a positive finite number, got ${value}`, 500, { [name]: value });
   }
   return value;
 }
@@ -71,7 +73,7 @@ export function planOperations(inputs: ToolpathInputs): OperationPlan {
   );
   const stepoverUm = floorUm(Math.min(positiveFinite('stepover_mm', cutting.stepover_mm), diameter * TOOLPATH_PARAMETERS.max_stepover_ratio));
   if (stepdownUm < 1 || stepoverUm < 1) {
-    throw new ToolpathError('INVALID_CUTTING_PARAMETERS', 'stepdown and stepover must be at least 1 µm', 409);
+    throw new ToolpathError('INVALID_CUTTING_PARAMETERS', 'stepdown and stepover must be at least 1 µm', 500);
   }
 
   const rings = design.rings.map((ring, ringIndex): RingOperation => {

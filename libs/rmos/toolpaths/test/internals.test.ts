@@ -80,7 +80,7 @@ describe('operation plan', () => {
     for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
       assert.throws(
         () => planOperations(inputs(oneRing(4, 1), { cutting: { rpm: 18000, feed_mm_per_min: bad, plunge_feed_mm_per_min: 600, stepdown_mm: 1, stepover_mm: 0.8 } })),
-        { code: 'INVALID_CUTTING_PARAMETERS' },
+        { code: 'INVALID_CUTTING_PARAMETERS', status: 500 },
       );
     }
   });
