@@ -63,6 +63,8 @@ describe('toolpaths: properties over random GREEN designs', () => {
         const firstMove = run.moves[0].line;
         for (const w of ['G21', 'G90']) assert.ok(run.codes.some((c) => c.word === w && c.line < firstMove), `${w} before the first move`);
         assert.deepEqual(words.slice(-2), ['M5', 'M30']);
+        // The interpreter reads absolute millimetres: inches or incremental mode would make every check meaningless.
+        for (const w of ['G20', 'G91', 'G91.1']) assert.ok(!words.includes(w), `${w} in the program`);
         for (const m of run.moves.filter((m) => m.kind === 'arc')) {
           assert.ok(Math.abs((m.startRadius ?? 0) - (m.endRadius ?? 0)) < 1e-9, `line ${m.line}: arc radius changes`);
           assert.ok((m.startRadius ?? 0) > 0, `line ${m.line}: zero-radius arc`);
