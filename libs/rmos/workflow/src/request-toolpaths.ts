@@ -8,13 +8,13 @@ import {
   assertTransitionAllowed,
   feasibilityGate,
   FeasibilityGateError,
-  GateError,
 } from '@luthier/rmos-gates';
 import { putRunAttachment } from '@luthier/rmos-runs';
 import { generateToolpaths } from '@luthier/rmos-toolpaths';
 import type { JsonValue } from '@luthier/shared-hashing';
 import { nowIso, type WorkflowDeps } from './deps.js';
-import { describeError, ToolpathGenerationError, WorkflowActionError } from './errors.js';
+import { describeError, WorkflowActionError } from './errors.js';
+import { asGenerationOutcome } from './generation-failure.js';
 import { getSession } from './get-session.js';
 import { parseInput, toolpathsRequestSchema, type ToolpathDialect } from './input.js';
 import { jsonCopy, recordAttempt, requestedSessionId, validActor, type Attempt } from './record-attempt.js';
@@ -129,22 +129,13 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
   return { ...success.result, run_id };
 }
 
-/**
- * A refusal from inside the engine (a gate error, or any typed error with a 4xx
- * status) stays a refusal (BLOCKED); anything else it throws is a generation failure (ERROR).
- */
+/** Runs the engine; whatever it throws is sorted into a refusal (kept) or a generation failure (ERROR). */
 function generate(session: WorkflowSession, dialect: ToolpathDialect) {
   try {
     return generateToolpaths(session, { dialect });
   } catch (cause) {
-    if (cause instanceof GateError || isTypedRefusal(cause)) throw cause;
-    throw new ToolpathGenerationError((cause as Error)?.message ?? String(cause), { cause });
+    throw asGenerationOutcome(cause);
   }
-}
-
-function isTypedRefusal(error: unknown): boolean {
-  const e = error as { code?: unknown; status?: unknown } | null;
-  return typeof e?.code === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500;
 }
 
 /** The machine profile's own dialect; a session whose machine is unknown never reaches here (feasibility RED), grbl is only a type-level fallback. */
