@@ -1,9 +1,11 @@
-import { sessionIdSchema, type Actor } from '@luthier/rmos-contracts';
+import { sessionIdSchema, type Actor, type WorkflowSession } from '@luthier/rmos-contracts';
 import { parseActor, type Action } from '@luthier/rmos-gates';
 import { persistRunArtifact } from '@luthier/rmos-runs';
 import { canonicalJson, type JsonValue } from '@luthier/shared-hashing';
 import type { WorkflowDeps } from './deps.js';
 import { RunNotRecordedError } from './errors.js';
+import { nowIso } from './deps.js';
+import { advance } from './session-changes.js';
 
 /** The artifact schema's bound on `reason`. */
 const MAX_REASON_CHARS = 2000;
@@ -67,4 +69,25 @@ export function validActor(actor: unknown, action: Action): Actor {
 export function requestedSessionId(input: unknown): string | null {
   const parsed = sessionIdSchema.safeParse((input as { session_id?: unknown } | null)?.session_id);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Records the OK artifact of a session change that is already stored. If it cannot
+ * be recorded, the change must not authorise anything: the session is archived
+ * (a legal step from APPROVED and from TOOLPATHS_READY), best effort, and the
+ * attempt answers RUN_NOT_RECORDED (500). An approval with no audit record never
+ * leads to G-code.
+ */
+export async function recordSuccess(deps: WorkflowDeps, attempt: Attempt, session: WorkflowSession): Promise<string> {
+  try {
+    return await recordAttempt(deps, attempt);
+  } catch (error) {
+    try {
+      const archived = advance(session, ['ARCHIVED'], { actor: attempt.actor, at: nowIso(deps), reason: `withdrawn: the ${attempt.kind} run artifact could not be recorded` });
+      await deps.sessions.update(archived, session.revision);
+    } catch {
+      // the store is failing as well; the error below still refuses the attempt
+    }
+    throw error;
+  }
 }

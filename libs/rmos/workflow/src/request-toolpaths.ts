@@ -17,7 +17,7 @@ import { describeError, WorkflowActionError } from './errors.js';
 import { asGenerationOutcome } from './generation-failure.js';
 import { getSession } from './get-session.js';
 import { parseInput, toolpathsRequestSchema, type ToolpathDialect } from './input.js';
-import { jsonCopy, recordAttempt, requestedSessionId, validActor, type Attempt } from './record-attempt.js';
+import { jsonCopy, recordAttempt, recordSuccess, requestedSessionId, validActor, type Attempt } from './record-attempt.js';
 import { advance } from './session-changes.js';
 
 export const GCODE_MEDIA_TYPE = 'text/x-gcode';
@@ -125,7 +125,7 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
     });
     throw new WorkflowActionError({ code, status, message, run_id, run_status: runStatus, session, feasibility, cause: error });
   }
-  const run_id = await recordAttempt(deps, success.attempt);
+  const run_id = await recordSuccess(deps, success.attempt, success.result.session);
   return { ...success.result, run_id };
 }
 

@@ -6,7 +6,7 @@ import { evaluateFeasibility } from '@luthier/rmos-feasibility';
 import { hashCanonical } from '@luthier/shared-hashing';
 import { approveWorkflow, getSession, openSession, WorkflowActionError } from '../src/index.js';
 import { GREEN, RED, YELLOW } from './designs.js';
-import { advisor, approver, auditor, forge, openHarness, operator, type Harness } from './harness.js';
+import { advisor, approver, auditor, failingArtifacts, forge, openHarness, operator, type Harness } from './harness.js';
 
 /** Runs an attempt expected to be refused; answers the error and the artifact it left. */
 async function refused(h: Harness, attempt: Promise<unknown>): Promise<{ error: WorkflowActionError; artifact: RunArtifact }> {
@@ -164,21 +164,19 @@ describe('approveWorkflow', () => {
   });
 
   test('when the run store fails, the attempt answers RUN_NOT_RECORDED (500)', async () => {
-    const broken = await openHarness({
-      runs: (runs) =>
-        new Proxy(runs, {
-          get: (target, prop) => {
-            if (prop === 'persistRunArtifact') return () => Promise.reject(new Error('disk full'));
-            const value = Reflect.get(target, prop);
-            return typeof value === 'function' ? value.bind(target) : value;
-          },
-        }),
-    });
-    try {
-      const opened = await openSession(broken.deps, GREEN, operator);
-      await assert.rejects(approveWorkflow(broken.deps, { session_id: opened.session_id }, advisor), { code: 'RUN_NOT_RECORDED', status: 500 });
-    } finally {
-      await broken.close();
-    }
+    const opened = await openSession(h.deps, GREEN, operator);
+    const broken = { ...h.deps, runs: failingArtifacts(h.stores.runs, 'ANY') };
+    await assert.rejects(approveWorkflow(broken, { session_id: opened.session_id }, advisor), { code: 'RUN_NOT_RECORDED', status: 500 });
+    assert.deepEqual(await getSession(h.deps, opened.session_id), opened);
+  });
+
+  test('an approval whose OK artifact cannot be recorded is withdrawn: RUN_NOT_RECORDED and the session is ARCHIVED', async () => {
+    const opened = await openSession(h.deps, GREEN, operator);
+    const broken = { ...h.deps, runs: failingArtifacts(h.stores.runs, 'OK') };
+    await assert.rejects(approveWorkflow(broken, { session_id: opened.session_id }, approver), { code: 'RUN_NOT_RECORDED', status: 500 });
+    const stored = await getSession(h.deps, opened.session_id);
+    assert.equal(stored.state, 'ARCHIVED');
+    assert.deepEqual(stored.history.slice(-2).map((c) => c.to), ['APPROVED', 'ARCHIVED']);
+    assert.match(stored.history.at(-1)?.reason ?? '', /could not be recorded/);
   });
 });

@@ -6,7 +6,7 @@ import type { RunStore } from '@luthier/rmos-runs';
 import { sha256Hex } from '@luthier/shared-hashing';
 import { approveWorkflow, getSession, openSession, requestToolpaths, transitionWorkflow, WorkflowActionError } from '../src/index.js';
 import { GREEN, RED, YELLOW } from './designs.js';
-import { advisor, approver, auditor, forge, openHarness, operator, type Harness } from './harness.js';
+import { advisor, approver, auditor, failingArtifacts, forge, openHarness, operator, type Harness } from './harness.js';
 
 async function refused(h: Harness, attempt: Promise<unknown>): Promise<{ error: WorkflowActionError; artifact: RunArtifact }> {
   const error = await attempt.then(
@@ -164,6 +164,15 @@ describe('requestToolpaths', () => {
     // and it can be retried once the store is healthy
     const retried = await requestToolpaths(h.deps, { session_id: session.session_id }, operator);
     assert.equal(retried.session.state, 'TOOLPATHS_READY');
+  });
+
+  test('G-code whose OK artifact cannot be recorded is withdrawn: RUN_NOT_RECORDED and the session is ARCHIVED', async () => {
+    const session = await approved(h);
+    const broken = { ...h.deps, runs: failingArtifacts(h.stores.runs, 'OK') };
+    await assert.rejects(requestToolpaths(broken, { session_id: session.session_id }, operator), { code: 'RUN_NOT_RECORDED', status: 500 });
+    const stored = await getSession(h.deps, session.session_id);
+    assert.equal(stored.state, 'ARCHIVED');
+    assert.deepEqual(stored.history.slice(-3).map((c) => c.to), ['TOOLPATHS_REQUESTED', 'TOOLPATHS_READY', 'ARCHIVED']);
   });
 
   test('an unknown dialect or extra field is INVALID_REQUEST (400), recorded', async () => {
