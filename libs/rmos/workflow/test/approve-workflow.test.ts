@@ -163,6 +163,18 @@ describe('approveWorkflow', () => {
     assert.deepEqual(unencodable.artifact.request, { unencodable_request: true });
   });
 
+  test('an unexpected failure (the session store breaks) is recorded as an ERROR artifact and answered 500', async () => {
+    const opened = await openSession(h.deps, GREEN, operator);
+    const sessions = { ...h.deps.sessions, get: h.deps.sessions.get.bind(h.deps.sessions), update: () => Promise.reject(new Error('database is locked')) };
+    const { error, artifact } = await refused(h, approveWorkflow({ ...h.deps, sessions }, { session_id: opened.session_id }, approver));
+    assert.equal(error.code, 'INTERNAL_ERROR');
+    assert.equal(error.status, 500);
+    assert.equal(error.run_status, 'ERROR');
+    assert.equal(artifact.status, 'ERROR');
+    assert.match(artifact.reason ?? '', /database is locked/);
+    assert.deepEqual(await getSession(h.deps, opened.session_id), opened);
+  });
+
   test('when the run store fails, the attempt answers RUN_NOT_RECORDED (500)', async () => {
     const opened = await openSession(h.deps, GREEN, operator);
     const broken = { ...h.deps, runs: failingArtifacts(h.stores.runs, 'ANY') };
