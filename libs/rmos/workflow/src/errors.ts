@@ -100,13 +100,19 @@ export class WorkflowActionError extends Error {
   }
 }
 
-/** The run artifact of an attempt could not be recorded: the attempt is answered as a failure. */
+/**
+ * The run artifact of an attempt could not be recorded: the attempt is answered as
+ * a failure, with the run store's own 5xx status when it declares one (503
+ * unavailable, 507 full), else 500.
+ */
 export class RunNotRecordedError extends Error {
   readonly code = 'RUN_NOT_RECORDED';
-  readonly status = 500;
+  readonly status: number;
   constructor(options?: { cause?: unknown }) {
     super('the run artifact of this attempt could not be recorded', options);
     this.name = 'RunNotRecordedError';
+    const causeStatus = (options?.cause as { status?: unknown } | null)?.status;
+    this.status = typeof causeStatus === 'number' && causeStatus >= 500 && causeStatus < 600 ? causeStatus : 500;
   }
 }
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Actor, RunArtifact } from '@luthier/rmos-contracts';
 import { ENGINES } from '@luthier/rmos-engines';
 import { evaluateFeasibility } from '@luthier/rmos-feasibility';
+import { RunStoreFullError } from '@luthier/rmos-runs';
 import { hashCanonical } from '@luthier/shared-hashing';
 import { approveWorkflow, getSession, openSession, WorkflowActionError } from '../src/index.js';
 import { GREEN, RED, YELLOW } from './designs.js';
@@ -180,6 +181,9 @@ describe('approveWorkflow', () => {
     const broken = { ...h.deps, runs: failingArtifacts(h.stores.runs, 'ANY') };
     await assert.rejects(approveWorkflow(broken, { session_id: opened.session_id }, advisor), { code: 'RUN_NOT_RECORDED', status: 500 });
     assert.deepEqual(await getSession(h.deps, opened.session_id), opened);
+    // a run store that says it is full keeps its status
+    const full = { ...h.deps, runs: failingArtifacts(h.stores.runs, 'ANY', new RunStoreFullError('persist')) };
+    await assert.rejects(approveWorkflow(full, { session_id: opened.session_id }, approver), { code: 'RUN_NOT_RECORDED', status: 507 });
   });
 
   test('an approval whose OK artifact cannot be recorded is withdrawn: RUN_NOT_RECORDED and the session is ARCHIVED', async () => {

@@ -57,12 +57,12 @@ export async function forge(deps: WorkflowDeps, session: WorkflowSession, change
 }
 
 /** A run store whose artifact writes of the given status fail (as if the disk filled up at that moment). */
-export function failingArtifacts(runs: RunStore, failStatus: 'OK' | 'BLOCKED' | 'ERROR' | 'ANY'): RunStore {
+export function failingArtifacts(runs: RunStore, failStatus: 'OK' | 'BLOCKED' | 'ERROR' | 'ANY', failure: Error = new Error('disk full')): RunStore {
   return new Proxy(runs, {
     get(target, prop) {
       if (prop === 'persistRunArtifact') {
         return (input: { status: string }) =>
-          failStatus === 'ANY' || input.status === failStatus ? Promise.reject(new Error('disk full')) : target.persistRunArtifact(input as never);
+          failStatus === 'ANY' || input.status === failStatus ? Promise.reject(failure) : target.persistRunArtifact(input as never);
       }
       const value = Reflect.get(target, prop);
       return typeof value === 'function' ? value.bind(target) : value;
