@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalJson, hashCanonical, sha256Hex } from '@luthier/shared-hashing';
+import { canonicalJson, sha256Hex } from '@luthier/shared-hashing';
 import { actorSchema, sessionIdSchema } from './workflow.js';
 
 /**
@@ -66,7 +66,15 @@ export const runVersionsSchema = z.record(
   z.string().min(1).max(64),
 );
 
-const payloadSchema = z.json();
+/** What an authority function hands in: plain JSON, checked structurally. */
+const payloadInputSchema = z.json();
+/**
+ * On a stored artifact the payload is checked by the validator's canonical
+ * encoding (which refuses anything that is not plain JSON) while it recomputes
+ * the hashes: a second structural walk here would double the cost of verifying
+ * a long log for no extra assurance.
+ */
+const storedPayloadSchema = z.unknown().refine((v) => v !== undefined, 'required');
 
 function reasonMatchesStatus(value: { status: RunStatus; reason: string | null }, ctx: z.RefinementCtx): void {
   if (value.status === 'OK' && value.reason !== null) {
@@ -91,8 +99,6 @@ const artifactFields = {
   reason: z.string().min(1).max(2000).nullable(),
   session_id: sessionIdSchema.nullable(),
   actor: actorSchema,
-  request: payloadSchema,
-  output: payloadSchema,
   versions: runVersionsSchema,
 };
 
@@ -100,6 +106,8 @@ const artifactFields = {
 export const runArtifactInputSchema = z
   .strictObject({
     ...artifactFields,
+    request: payloadInputSchema,
+    output: payloadInputSchema,
     attachments: z.array(runAttachmentRefSchema).max(MAX_RUN_ATTACHMENTS).optional(),
   })
   .superRefine(reasonMatchesStatus)
@@ -108,6 +116,9 @@ export type RunArtifactInput = z.input<typeof runArtifactInputSchema>;
 
 const artifactBodyObject = z.strictObject({
   ...artifactFields,
+  /** Any plain JSON (bounded by MAX_RUN_PAYLOAD_BYTES); request_hash is sha256 of its canonical encoding. */
+  request: storedPayloadSchema,
+  output: storedPayloadSchema,
   request_hash: sha256Schema,
   output_hash: sha256Schema,
   created_at: runInstantSchema,
@@ -129,10 +140,68 @@ export const runArtifactSchema = artifactBodyObject
   .superRefine(uniqueAttachmentNames);
 export type RunArtifact = z.infer<typeof runArtifactSchema>;
 
+/** Every digest of an artifact, from one canonical encoding of each of its members. */
+export interface RunArtifactDigests {
+  /** canonicalJson of the whole artifact, as given (with run_id if it has one). */
+  canonical: string;
+  /** sha256 over the canonical JSON of everything but run_id: what run_id and the next prev_hash carry. */
+  hash: string;
+  request_hash: string;
+  output_hash: string;
+  /** UTF-8 sizes of the canonical request and output (how MAX_RUN_PAYLOAD_BYTES is measured). */
+  request_bytes: number;
+  output_bytes: number;
+}
+
+/**
+ * The canonical encoding of an object is its members, sorted by key, joined: so
+ * encoding each member once gives the whole artifact's text, the text without
+ * run_id, and the request and output texts together, where hashing them one by
+ * one would encode the payloads three times. Throws CanonicalJsonError for
+ * anything that is not plain JSON.
+ */
+export function runArtifactDigests(artifact: object): RunArtifactDigests {
+  const proto = Object.getPrototypeOf(artifact);
+  if (proto !== Object.prototype && proto !== null) return wholeDigests(artifact);
+  const members: string[] = [];
+  const withoutId: string[] = [];
+  let request: string | undefined;
+  let output: string | undefined;
+  // Default sort compares UTF-16 code units, as canonical JSON requires.
+  for (const key of Object.keys(artifact).sort()) {
+    const encoded = canonicalJson((artifact as Record<string, unknown>)[key]);
+    const member = `${JSON.stringify(key)}:${encoded}`;
+    members.push(member);
+    if (key !== 'run_id') withoutId.push(member);
+    if (key === 'request') request = encoded;
+    if (key === 'output') output = encoded;
+  }
+  // A missing payload is refused (canonicalJson throws on undefined), never hashed as something else.
+  request ??= canonicalJson((artifact as { request?: unknown }).request);
+  output ??= canonicalJson((artifact as { output?: unknown }).output);
+  return {
+    canonical: `{${members.join(',')}}`,
+    hash: sha256Hex(`{${withoutId.join(',')}}`),
+    request_hash: sha256Hex(request),
+    output_hash: sha256Hex(output),
+    request_bytes: utf8Length(request),
+    output_bytes: utf8Length(output),
+  };
+}
+
+function wholeDigests(artifact: object): RunArtifactDigests {
+  // Not a plain object: let canonicalJson refuse it with its typed error.
+  canonicalJson(artifact);
+  throw new Error('unreachable');
+}
+
+function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
 /** The artifact's hash: sha256 over the canonical JSON of everything but run_id. */
 export function runArtifactHash(body: RunArtifactBody | RunArtifact): string {
-  const { run_id: _ignored, ...rest } = body as RunArtifact;
-  return hashCanonical(rest);
+  return runArtifactDigests(body).hash;
 }
 
 /** run_id = "run_" + the artifact's hash; anyone can recompute it from the artifact alone. */

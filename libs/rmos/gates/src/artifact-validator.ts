@@ -1,12 +1,12 @@
 import {
   MAX_RUN_PAYLOAD_BYTES,
-  canonicalByteLength,
-  deriveRunId,
+  runArtifactDigests,
   runArtifactSchema,
   type RunArtifact,
+  type RunArtifactDigests,
 } from '@luthier/rmos-contracts';
 import { assertKnownStamps } from '@luthier/rmos-engines';
-import { hashCanonical } from '@luthier/shared-hashing';
+import { CanonicalJsonError } from '@luthier/shared-hashing';
 
 /**
  * The artifact validator: every run artifact passes it before it is stored, and
@@ -32,37 +32,67 @@ export class RunArtifactValidationError extends Error {
   }
 }
 
-export type ArtifactCheck = { ok: true; artifact: RunArtifact } | { ok: false; issues: ArtifactIssue[] };
+export type ArtifactCheck =
+  | { ok: true; artifact: RunArtifact; digests: RunArtifactDigests }
+  | { ok: false; issues: ArtifactIssue[]; digests: RunArtifactDigests | null };
 
-/** Schema, payload bounds, request/output hashes and the content-derived run_id, without throwing. */
+/**
+ * Schema, payload bounds, request/output hashes and the content-derived run_id,
+ * without throwing. The digests (including the artifact's canonical text) are
+ * answered too, so that verify compares stored bytes without encoding twice.
+ */
 export function checkRunArtifact(candidate: unknown): ArtifactCheck {
   const parsed = runArtifactSchema.safeParse(candidate);
   if (!parsed.success) {
     return {
       ok: false,
+      digests: null,
       issues: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })),
     };
   }
-  const artifact = parsed.data;
+  const hashes = checkRunArtifactHashes(parsed.data);
+  return hashes.ok ? { ok: true, artifact: parsed.data, digests: hashes.digests } : hashes;
+}
+
+/**
+ * The hash half of the validator: recomputes request_hash, output_hash and the
+ * content-derived run_id (and checks payload bounds and engine stamps), without the
+ * schema walk. Verifying a whole log uses this: every stored byte is covered by
+ * these hashes and the chain, so an artifact that passes is byte for byte one that
+ * passed the full validator when it was stored.
+ */
+export function checkRunArtifactHashes(candidate: unknown): ArtifactCheck {
+  const artifact = candidate as RunArtifact;
+  if (artifact === null || typeof artifact !== 'object' || Array.isArray(artifact)) {
+    return { ok: false, digests: null, issues: [{ path: '(root)', message: 'an artifact is a JSON object' }] };
+  }
+  let digests: RunArtifactDigests;
+  try {
+    digests = runArtifactDigests(artifact);
+  } catch (error) {
+    // Not plain JSON (NaN, undefined, a class instance…): it has no hash, so it is refused.
+    const path = error instanceof CanonicalJsonError ? error.path.replace(/^\$\.?/, '') : '';
+    return { ok: false, digests: null, issues: [{ path: path || '(root)', message: (error as Error).message }] };
+  }
   const issues: ArtifactIssue[] = [];
   for (const field of ['request', 'output'] as const) {
-    const size = canonicalByteLength(artifact[field]);
+    const size = digests[`${field}_bytes`];
     if (size > MAX_RUN_PAYLOAD_BYTES) issues.push({ path: field, message: `${size} bytes exceeds ${MAX_RUN_PAYLOAD_BYTES}` });
   }
-  if (hashCanonical(artifact.request) !== artifact.request_hash) {
+  if (digests.request_hash !== artifact.request_hash) {
     issues.push({ path: 'request_hash', message: 'does not match sha256 of the canonical request' });
   }
-  if (hashCanonical(artifact.output) !== artifact.output_hash) {
+  if (digests.output_hash !== artifact.output_hash) {
     issues.push({ path: 'output_hash', message: 'does not match sha256 of the canonical output' });
   }
   // Stored artifacts may carry a version since retired; a stamp the registry never declared is an error.
   const stamps = stampIssue(artifact.versions, true);
   if (stamps) issues.push(stamps);
-  const expectedId = deriveRunId(artifact);
+  const expectedId = `run_${digests.hash}`;
   if (expectedId !== artifact.run_id) {
     issues.push({ path: 'run_id', message: `does not match the artifact's content (expected ${expectedId})` });
   }
-  return issues.length === 0 ? { ok: true, artifact } : { ok: false, issues };
+  return issues.length === 0 ? { ok: true, artifact, digests } : { ok: false, issues, digests };
 }
 
 /** Throws RunArtifactValidationError unless the artifact is well formed and every hash recomputes. */

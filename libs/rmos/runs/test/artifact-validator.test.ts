@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { RUN_GENESIS_HASH, deriveRunId, runArtifactSchema, type RunArtifact } from '@luthier/rmos-contracts';
-import { RunArtifactValidationError, checkRunArtifact, validateNewRunArtifact, validateRunArtifact } from '@luthier/rmos-gates';
-import { hashCanonical } from '@luthier/shared-hashing';
+import { RUN_GENESIS_HASH, deriveRunId, runArtifactDigests, runArtifactSchema, type RunArtifact } from '@luthier/rmos-contracts';
+import { RunArtifactValidationError, checkRunArtifact, checkRunArtifactHashes, validateNewRunArtifact, validateRunArtifact } from '@luthier/rmos-gates';
+import { canonicalJson, hashCanonical } from '@luthier/shared-hashing';
 import { buildRunArtifact, GENESIS_HEAD, parseRunInput } from '../src/artifact/build-artifact.js';
 import { runInput } from './helpers/fixtures-data.js';
 
@@ -86,4 +86,29 @@ test('for any JSON request and output, a built artifact verifies and any change 
     }),
     { numRuns: 200 },
   );
+});
+
+test('runArtifactDigests agrees with canonicalJson and hashCanonical for any artifact-shaped object', () => {
+  fc.assert(
+    fc.property(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 })), fc.jsonValue({ maxDepth: 3 }), (extra, request) => {
+      const norm = (v: unknown) => JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
+      const obj = norm({ ...extra, request, output: extra, run_id: 'run_x' });
+      const { run_id: _id, ...rest } = obj;
+      const d = runArtifactDigests(obj);
+      assert.equal(d.canonical, canonicalJson(obj));
+      assert.equal(d.hash, hashCanonical(rest));
+      assert.equal(d.request_hash, hashCanonical(obj.request));
+      assert.equal(d.output_hash, hashCanonical(obj.output));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('the hash half alone passes a self-consistent but schema-invalid artifact; the full validator does not', () => {
+  const { run_id: _id, ...body } = { ...built(), status: 'MAYBE' } as Record<string, unknown>;
+  const forged = { ...body, run_id: `run_${runArtifactDigests(body).hash}` };
+  assert.equal(checkRunArtifactHashes(forged).ok, true);
+  assert.equal(checkRunArtifact(forged).ok, false);
+  const { request: _r, ...noRequest } = body;
+  assert.equal(checkRunArtifactHashes({ ...noRequest, run_id: forged.run_id }).ok, false);
 });

@@ -19,6 +19,7 @@ options:
   --database-url U  a PostgreSQL store instead (default: $DATABASE_URL when --data-dir is not given)
   --schema S        the PostgreSQL schema (default rmos_runs)
   --output F        export: write to F instead of stdout
+  --full            verify: also re-run the artifact schema on every artifact (slower)
   --json            verify: print the report as JSON
 `;
 
@@ -41,6 +42,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'run-id': { type: 'string' },
         output: { type: 'string' },
         json: { type: 'boolean' },
+        full: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -71,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     if (command === 'verify') {
-      const report = values['run-id'] ? await stores.runs.verify(values['run-id']) : await stores.runs.verifyAll();
+      const report = values['run-id'] ? await stores.runs.verify(values['run-id']) : await stores.runs.verifyAll({ full: values.full ?? false });
       printReport(report, where, io, values.json ?? false);
       return report.ok ? 0 : 1;
     }

@@ -125,8 +125,8 @@ export class PgRunStore implements RunStore {
     });
   }
 
-  async verifyAll(): Promise<VerifyReport> {
-    const verifier = new ChainVerifier();
+  async verifyAll(options: { full?: boolean } = {}): Promise<VerifyReport> {
+    const verifier = new ChainVerifier(options.full ? 'full' : 'hashes');
     // One REPEATABLE READ snapshot: the head and every row agree even while others append.
     await this.tx(
       'verifyAll',

@@ -110,8 +110,8 @@ export class SqliteRunStore implements RunStore {
     });
   }
 
-  async verifyAll(): Promise<VerifyReport> {
-    const verifier = new ChainVerifier();
+  async verifyAll(options: { full?: boolean } = {}): Promise<VerifyReport> {
+    const verifier = new ChainVerifier(options.full ? 'full' : 'hashes');
     // One read transaction: the head and the rows come from the same snapshot even while others append.
     this.read(() =>
       this.db.transaction(() => {

@@ -40,8 +40,11 @@ export interface RunStore {
   list(filter?: RunListFilter): Promise<RunListPage>;
   /** Recomputes one artifact's hashes, its chain link and its attachments. */
   verify(runId: string): Promise<VerifyReport>;
-  /** Recomputes every hash and the whole chain, and checks every attachment. */
-  verifyAll(): Promise<VerifyReport>;
+  /**
+   * Recomputes every hash and the whole chain, and checks every attachment; the
+   * head row must name the last artifact. `full` re-runs the schema on each too.
+   */
+  verifyAll(options?: { full?: boolean }): Promise<VerifyReport>;
   /** Every artifact in chain order (for the auditors' export). */
   exportAll(): AsyncIterable<RunArtifact>;
   /** Rebuilds the derived query index from the artifacts themselves. */

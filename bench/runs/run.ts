@@ -1,0 +1,133 @@
+// Run-store benchmark: SQLite and PostgreSQL side by side.
+//   npm run bench:runs [-- --appends 1000 --verify-count 100000 --backends sqlite,postgres]
+// Measures append throughput (with and without a 64 KiB attachment), a bare INSERT
+// loop on the same database as the ceiling (one durable commit per row, like an
+// append), and verify time over a log of --verify-count artifacts.
+// Targets: appends within 2x of the bare-INSERT ceiling; verify of 100,000 under 5 s.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openStores, persistRunArtifact, putRunAttachment, type Stores } from '@luthier/rmos-runs';
+import { BENCH_INPUT, populateChain, type RawDb } from './populate.js';
+import { sqliteRaw, postgresRaw } from './raw-db.js';
+
+const { values } = parseArgs({
+  options: {
+    appends: { type: 'string', default: '1000' },
+    'verify-count': { type: 'string', default: '100000' },
+    backends: { type: 'string', default: 'sqlite,postgres' },
+    'database-url': { type: 'string', default: process.env.DATABASE_TEST_URL || 'postgres://postgres@127.0.0.1:5432/test' },
+  },
+});
+const APPENDS = Number(values.appends);
+const VERIFY_COUNT = Number(values['verify-count']);
+const ATTACHMENT = 64 * 1024;
+
+interface Row {
+  backend: string;
+  metric: string;
+  value: string;
+  note?: string;
+}
+const rows: Row[] = [];
+const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString('en-US')} /s`;
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+async function benchBackend(name: 'sqlite' | 'postgres'): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `bench-runs-${name}-`));
+  const schema = `runs_bench_${process.pid}`;
+  const open = (d: string, s: string) => openStores(name === 'postgres' ? { dataDir: d, databaseUrl: values['database-url'], schema: s } : { dataDir: d });
+  let stores: Stores | undefined;
+  let raw: RawDb | undefined;
+  try {
+    stores = await open(dataDir, schema);
+    raw = name === 'postgres' ? await postgresRaw(values['database-url']!, schema) : sqliteRaw(dataDir);
+
+    // Warm-up (JIT, connections), not measured.
+    for (let i = 0; i < 20; i += 1) await persistRunArtifact(stores.runs, BENCH_INPUT(i));
+
+    const [, appendMs] = await timed(async () => {
+      for (let i = 0; i < APPENDS; i += 1) await persistRunArtifact(stores!.runs, BENCH_INPUT(i));
+    });
+    const withAttachment = Math.max(50, Math.floor(APPENDS / 4));
+    const blobs = Array.from({ length: withAttachment }, () => randomBytes(ATTACHMENT));
+    const [, attachMs] = await timed(async () => {
+      for (let i = 0; i < withAttachment; i += 1) {
+        const ref = await putRunAttachment(stores!.runs, blobs[i], 'application/octet-stream');
+        await persistRunArtifact(stores!.runs, { ...BENCH_INPUT(i), attachments: [{ ...ref, name: 'program.nc' }] });
+      }
+    });
+    const sample = (await stores.runs.list({ limit: 1 })).items[0];
+    const bodyBytes = JSON.stringify(sample).length;
+    const bareMs = await raw.bareInsertLoop(APPENDS, bodyBytes, 0);
+    const bareBlobMs = await raw.bareInsertLoop(withAttachment, bodyBytes, ATTACHMENT);
+
+    const appendRate = APPENDS / appendMs;
+    const bareRate = APPENDS / bareMs;
+    const attachRate = withAttachment / attachMs;
+    const bareBlobRate = withAttachment / bareBlobMs;
+    rows.push(
+      { backend: name, metric: `append (${APPENDS}, ~${bodyBytes} B artifacts)`, value: rate(APPENDS, appendMs) },
+      { backend: name, metric: 'bare INSERT ceiling (same row size, one commit each)', value: rate(APPENDS, bareMs) },
+      { backend: name, metric: 'append / ceiling', value: `${(bareRate / appendRate).toFixed(2)}x slower`, note: bareRate / appendRate <= 2 ? 'target <= 2x: met' : 'target <= 2x: MISSED' },
+      { backend: name, metric: `append + 64 KiB attachment (${withAttachment})`, value: rate(withAttachment, attachMs) },
+      { backend: name, metric: 'bare INSERT ceiling with a 64 KiB blob', value: rate(withAttachment, bareBlobMs) },
+      {
+        backend: name,
+        metric: 'append+attachment / ceiling',
+        value: `${(bareBlobRate / attachRate).toFixed(2)}x slower`,
+        note: bareBlobRate / attachRate <= 2 ? 'target <= 2x: met' : 'target <= 2x: MISSED',
+      },
+    );
+    await stores.close();
+    await raw.close();
+    raw = undefined;
+
+    // Verify at VERIFY_COUNT: a fresh store, populated in bulk (the chain is built with
+    // the public hashing functions and inserted in large transactions: appending 100,000
+    // one fsync at a time would only measure the disk), then verified through the API.
+    const verifyDir = mkdtempSync(path.join(os.tmpdir(), `bench-verify-${name}-`));
+    const verifySchema = `${schema}_v`;
+    stores = await open(verifyDir, verifySchema);
+    raw = name === 'postgres' ? await postgresRaw(values['database-url']!, verifySchema) : sqliteRaw(verifyDir);
+    const [, populateMs] = await timed(() => populateChain(raw!, VERIFY_COUNT));
+    const [report, verifyMs] = await timed(() => stores!.runs.verifyAll());
+    if (!report.ok || report.checked !== VERIFY_COUNT) throw new Error(`verify failed: ${JSON.stringify(report.problems.slice(0, 3))}`);
+    rows.push(
+      { backend: name, metric: `populate ${VERIFY_COUNT.toLocaleString('en-US')} (bulk, not an append figure)`, value: `${(populateMs / 1000).toFixed(1)} s` },
+      {
+        backend: name,
+        metric: `verify ${VERIFY_COUNT.toLocaleString('en-US')} artifacts`,
+        value: `${(verifyMs / 1000).toFixed(2)} s`,
+        note: VERIFY_COUNT >= 100_000 ? (verifyMs < 5000 ? 'target < 5 s: met' : 'target < 5 s: MISSED') : 'target is at 100,000',
+      },
+    );
+    await stores.close();
+    await raw.dropSchema?.();
+    await raw.close();
+    raw = undefined;
+    rmSync(verifyDir, { recursive: true, force: true });
+  } catch (error) {
+    rows.push({ backend: name, metric: 'error', value: (error as Error).message });
+  } finally {
+    await stores?.close().catch(() => undefined);
+    if (raw) {
+      await raw.dropSchema?.().catch(() => undefined);
+      await raw.close().catch(() => undefined);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+for (const backend of values.backends!.split(',')) await benchBackend(backend as 'sqlite' | 'postgres');
+
+const w = [8, Math.max(...rows.map((r) => r.metric.length)), Math.max(...rows.map((r) => r.value.length))];
+console.log(`\nrun store benchmark (node ${process.version}, ${os.cpus().length} cpus; shared machine: expect noise)\n`);
+for (const r of rows) console.log(`${r.backend.padEnd(w[0])}  ${r.metric.padEnd(w[1])}  ${r.value.padStart(w[2])}  ${r.note ?? ''}`);
