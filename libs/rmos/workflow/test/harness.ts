@@ -1,12 +1,40 @@
 // Test harness: the real run and session stores (SQLite in a temp dir), actors, and a
 // fixed clock. Not a test file itself (no .test.ts), imported by the tests beside it.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Actor, RunArtifact, WorkflowSession } from '@luthier/rmos-contracts';
 import { openStores, type RunStore, type Stores } from '@luthier/rmos-runs';
 import type { WorkflowDeps } from '../src/deps.js';
+import pg from 'pg';
 import { createInMemorySessionStore } from '../src/in-memory-session-store.js';
+
+export const PG_TEST_URL = process.env.DATABASE_TEST_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Null when PostgreSQL answers, else why not. */
+export async function postgresUnreachable(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: PG_TEST_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return null;
+  } catch (error) {
+    return (error as Error).message || String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_TEST_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
 
 export const operator: Actor = { actor_id: 'op-ada', role: 'operator' };
 export const approver: Actor = { actor_id: 'appr-ben', role: 'approver' };
@@ -22,12 +50,17 @@ export interface Harness {
 }
 
 /**
- * Real stores in a fresh temp data dir. `sessions: 'memory'` swaps the persistent
- * session store for the in-memory one (both implement SessionStore).
+ * Real stores in a fresh temp data dir: SQLite, or PostgreSQL in a schema of its
+ * own (dropped on close). `sessions: 'memory'` swaps the persistent session store
+ * for the in-memory one (both implement SessionStore).
  */
-export async function openHarness(options: { sessions?: 'sqlite' | 'memory'; runs?: (runs: RunStore) => RunStore } = {}): Promise<Harness> {
+export async function openHarness(
+  options: { sessions?: 'store' | 'memory'; backend?: 'sqlite' | 'postgres'; runs?: (runs: RunStore) => RunStore } = {},
+): Promise<Harness> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'rmos-workflow-'));
-  const stores = await openStores({ dataDir });
+  const schema = `workflow_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const postgres = options.backend === 'postgres';
+  const stores = await openStores(postgres ? { dataDir, databaseUrl: PG_TEST_URL, schema } : { dataDir });
   let tick = 0;
   const deps: WorkflowDeps = {
     sessions: options.sessions === 'memory' ? createInMemorySessionStore() : stores.sessions,
@@ -44,6 +77,7 @@ export async function openHarness(options: { sessions?: 'sqlite' | 'memory'; run
     },
     async close() {
       await stores.close();
+      if (postgres) await dropSchema(schema);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
