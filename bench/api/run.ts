@@ -1,0 +1,175 @@
+// `npm run bench:api`: autocannon against the real server (`apps/api/src/main.ts`) on
+// the embedded SQLite store in a temp data dir. Prints requests/s and latency for
+// feasibility, and flows/s and flow p99 for approve + toolpaths (targets on 2 cores:
+// ≥ 1,000 full flows/s, p99 < 50 ms). Figures only: nothing here asserts a speed.
+// Options: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10).
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { evaluateFeasibility, REFERENCE_GREEN_REQUEST } from '@luthier/rmos-feasibility';
+import { openStores } from '@luthier/rmos-runs';
+import { approveWorkflow, openSession, requestToolpaths } from '@luthier/rmos-workflow';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+}
+
+/** The same use cases in-process and serial, without HTTP: the floor the router sits on. */
+async function libraryFloor(dir: string): Promise<void> {
+  const stores = await openStores({ dataDir: path.join(dir, 'floor') });
+  const deps = { sessions: stores.sessions, runs: stores.runs };
+  const operator = { actor_id: 'bench-operator', role: 'operator' as const };
+  const approver = { actor_id: 'bench-approver', role: 'approver' as const };
+  const n = 200;
+  const time = async (fn: () => unknown) => {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) await fn();
+    return (performance.now() - t0) / n;
+  };
+  const feasibilityMs = await time(() => evaluateFeasibility(REFERENCE_GREEN_REQUEST.design, REFERENCE_GREEN_REQUEST.context));
+  const ids: string[] = [];
+  const openMs = await time(async () => ids.push((await openSession(deps, REFERENCE_GREEN_REQUEST, operator)).session_id));
+  let i = 0;
+  const approveMs = await time(() => approveWorkflow(deps, { session_id: ids[i++] }, approver));
+  i = 0;
+  const toolpathsMs = await time(() => requestToolpaths(deps, { session_id: ids[i++] }, operator));
+  await stores.close();
+  console.log(
+    `library floor (in-process, serial): evaluateFeasibility ${feasibilityMs.toFixed(2)} ms, openSession ${openMs.toFixed(2)} ms, approveWorkflow ${approveMs.toFixed(2)} ms, requestToolpaths ${toolpathsMs.toFixed(2)} ms → at most ${(1000 / (approveMs + toolpathsMs)).toFixed(0)} serial flows/s`,
+  );
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'bench-api-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      RMOS_DATA_DIR: path.join(dir, 'data'),
+      TOKENS_FILE: path.join(dir, 'tokens.json'),
+      LOG_LEVEL: 'warn',
+      // One client makes every request here; the limit itself still runs on each.
+      RATE_LIMIT_PER_MINUTE: '10000000',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (c) => (stderr += c));
+  try {
+    for (let i = 0; ; i++) {
+      if (i > 300 || child.exitCode !== null) throw new Error(`server did not start: ${stderr}`);
+      if (await fetch(`${base}/docs/json`).then((r) => r.ok).catch(() => false)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const tokens = Object.fromEntries([...stderr.matchAll(/^\s+(operator|approver|advisor|auditor)\s+(lt_\S+)$/gm)].map((m) => [m[1], m[2]]));
+    const auth = (role: string) => ({ authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' });
+    const body = JSON.stringify(REFERENCE_GREEN_REQUEST);
+    console.log(`bench:api  ${cpus().length} cpus (shared), ${connections} connections, ${seconds}s per phase, SQLite in ${dir}`);
+
+    // 1. feasibility
+    const feas = await autocannon({ url: `${base}/api/rmos/feasibility`, method: 'POST', headers: auth('advisor'), body, connections, duration: seconds });
+    console.log(
+      `feasibility        ${feas.requests.average.toFixed(0)} req/s   p50 ${feas.latency.p50} ms  p99 ${feas.latency.p99} ms  max ${feas.latency.max} ms  non-2xx ${feas.non2xx}  errors ${feas.errors}`,
+    );
+
+    // 2. open sessions for the flow phase (measured too: it writes a session row)
+    const sessionIds: string[] = [];
+    const open = await autocannon({
+      url: base,
+      connections,
+      duration: seconds,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/workflow/sessions',
+          headers: auth('operator'),
+          body,
+          onResponse: (status, text) => {
+            if (status === 201) sessionIds.push(JSON.parse(text).session_id);
+          },
+        },
+      ],
+    });
+    console.log(`open session       ${open.requests.average.toFixed(0)} req/s   p50 ${open.latency.p50} ms  p99 ${open.latency.p99} ms  non-2xx ${open.non2xx}`);
+
+    // 3. the full flow: approve then toolpaths, one fresh session each
+    let next = 0;
+    const flowMs: number[] = [];
+    const statuses: Record<string, number> = {};
+    const tally = (route: string, status: number, text: string) => {
+      const key = `${route} ${status}${status >= 300 ? ` ${JSON.parse(text)?.error?.code}` : ''}`;
+      statuses[key] = (statuses[key] ?? 0) + 1;
+    };
+    let flowsOk = 0;
+    const started = Date.now();
+    const flow = await autocannon({
+      url: base,
+      connections,
+      // autocannon stops mid-sequence on some connections, so keep spare sessions: no id is approved twice.
+      amount: Math.max(2, (sessionIds.length - 4 * connections) * 2),
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/workflow/approve',
+          headers: auth('approver'),
+          onResponse: (status, text) => tally('approve', status, text),
+          setupRequest: (req, context) => {
+            context.sessionId = sessionIds[next++ % sessionIds.length];
+            context.t0 = performance.now();
+            return { ...req, body: JSON.stringify({ session_id: context.sessionId }) };
+          },
+        },
+        {
+          method: 'POST',
+          path: '/api/rmos/toolpaths',
+          headers: auth('operator'),
+          setupRequest: (req, context) => ({ ...req, body: JSON.stringify({ session_id: context.sessionId }) }),
+          onResponse: (status, text, context) => {
+            tally('toolpaths', status, text);
+            if (status === 200) flowsOk++;
+            flowMs.push(performance.now() - (context.t0 as number));
+          },
+        },
+      ],
+    });
+    const elapsed = (Date.now() - started) / 1000;
+    flowMs.sort((a, b) => a - b);
+    console.log(
+      `approve+toolpaths  ${(flowsOk / elapsed).toFixed(0)} flows/s (${flowsOk} flows in ${elapsed.toFixed(1)}s)  flow p50 ${percentile(flowMs, 50).toFixed(1)} ms  p99 ${percentile(flowMs, 99).toFixed(1)} ms  per-request p99 ${flow.latency.p99} ms  non-2xx ${flow.non2xx}`,
+    );
+    console.log(`flow statuses      ${JSON.stringify(statuses)}`);
+    console.log('targets (2 cores): >= 1000 flows/s, flow p99 < 50 ms');
+    await libraryFloor(dir);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
