@@ -1,9 +1,190 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { unwrap, type Node } from '../analysis/ast.js';
+import { fold, describe } from '../analysis/fold.js';
+import { authorityNames, callShape, derefNode, memberKey, originOf, type Origin } from '../analysis/origin.js';
+import { findVariable } from '../analysis/variables.js';
+import { complianceRef, fileContext } from './context.js';
+import { matchEndpoint } from './endpoints.js';
+import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 
-export const forbiddenCallsRule: TSESLint.RuleModule<string, []> = {
-  meta: { type: 'problem', messages: { violation: '{{message}}' }, schema: [] },
+const RULE = 'boundaries/forbidden-calls';
+const CLIENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'fetch', 'open', 'send', 'sendBeacon']);
+const GLOBAL_SINKS = new Set(['fetch', 'Request', 'URL', 'XMLHttpRequest', 'EventSource', 'WebSocket', 'navigator.sendBeacon']);
+const HTTP_MODULES = new Set(['http', 'https', 'http2', 'undici']);
+const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'execScript']);
+const DESCRIPTOR_READS = new Set(['Reflect.get', 'Object.getOwnPropertyDescriptor', 'Reflect.getOwnPropertyDescriptor']);
+
+export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'The advisory zone references no authority function or endpoint, no eval or Function constructor' },
+    messages: MESSAGES,
+    schema: [],
+  },
   defaultOptions: [],
-  create() {
-    return {};
+  create(context) {
+    const fc = fileContext(context);
+    const { policy } = fc;
+    const dynamicCode = policy.forbiddenGlobals.find((g) => g.zone === fc.zone);
+    // authority functions and endpoints are forbidden in the advisory zone (contract §3), and so is dynamic code wherever the policy says
+    const restricted = new Set(['advisory', ...policy.forbiddenGlobals.map((g) => g.zone)]);
+    if (!fc.zone || !restricted.has(fc.zone) || fc.isWaived(RULE)) return {};
+    const env = envFor(context, fc);
+    const report = reporter(context);
+    const ref = complianceRef(policy, RULE);
+    const authorities = authorityNames(env);
+    const from = zoneTag(fc.zone);
+
+    function authority(node: Node, name: string, how: string) {
+      const fn = policy.authorityFunctions.find((f) => f.name === name)!;
+      const owner = fc.ws.projectByName(fn.definedIn);
+      report(node, {
+        rule: RULE,
+        zones: `${from} -> zone:${owner?.zone ?? 'authoritative'}`,
+        securityRef: ref,
+        allowedWay: fn.allowedWay,
+        what: `${how} reaches the authority function ${name} of ${fn.definedIn}, which ${from} may not reference`,
+      });
+    }
+
+    function dynamic(node: Node, what: string) {
+      report(node, {
+        rule: RULE,
+        zones: `${from} -> dynamic code`,
+        securityRef: ref,
+        allowedWay: dynamicCode?.allowedWay ?? 'write the logic as ordinary code',
+        what: `${what}: ${dynamicCode?.reason ?? 'dynamic code defeats every static check'}`,
+      });
+    }
+
+    function failClosed(node: Node, what: string) {
+      report(node, {
+        rule: RULE,
+        zones: `${from} -> unknown`,
+        securityRef: ref,
+        allowedWay: 'call the functions of the ports you are handed by name (deps.proposeDesign(...)), never through a computed key',
+        what: `${what}, so it cannot be proved not to reach an authority function (fail closed)`,
+      });
+    }
+
+    const isDynamicGlobal = (o: Origin) =>
+      o.kind === 'global' && o.path.length === 1 && (dynamicCode?.names ?? ['eval', 'Function']).includes(o.path[0]!);
+
+    function checkEndpoints(node: TSESTree.CallExpression | TSESTree.NewExpression, args: Node[], sink: string) {
+      for (const arg of args) {
+        const values: Node[] = [arg];
+        const obj = derefNode(arg, env);
+        if (obj?.node.type === 'ObjectExpression')
+          for (const p of obj.node.properties) if (p.type === 'Property') values.push(p.value as Node);
+        for (const v of values)
+          for (const alt of fold(v, obj && v !== arg ? obj.env : env)) {
+            const ep = matchEndpoint(policy, alt);
+            if (!ep) continue;
+            report(node, {
+              rule: RULE,
+              zones: `${from} -> zone:authoritative`,
+              securityRef: ref,
+              allowedWay: ep.allowedWay,
+              what: `${sink} requests the authority endpoint ${ep.path} ("${describe(alt)}"), which ${from} may not call`,
+            });
+            return;
+          }
+      }
+    }
+
+    function sinkName(callee: Node, o: Origin): string | null {
+      if (o.kind === 'global' && GLOBAL_SINKS.has(o.path.join('.'))) return o.path.join('.');
+      if (o.kind === 'module' && HTTP_MODULES.has(o.module)) return `${o.module}.${o.path.join('.')}`;
+      if (o.kind === 'external') return `${o.module}`;
+      if (callee.type === 'MemberExpression') {
+        const key = memberKey(callee, env);
+        if (key && CLIENT_METHODS.has(key)) return `.${key}()`;
+      }
+      return null;
+    }
+
+    function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
+      const shape = callShape(node, env);
+      const callee = unwrap(shape.callee);
+      // a computed member call whose key cannot be folded may be any function of the object
+      for (let c: Node = callee; c.type === 'MemberExpression'; c = unwrap(c.object)) {
+        if (c.computed && memberKey(c, env) === null) {
+          failClosed(c, 'this call goes through a computed key that cannot be folded to a constant');
+          break;
+        }
+        if (c !== callee) break;
+      }
+      const o = originOf(callee, env);
+      if (o.kind === 'global' && DESCRIPTOR_READS.has(o.path.join('.'))) {
+        const key = shape.args[1] ? fold(shape.args[1], env) : [];
+        const names = key.map(describe);
+        const hit = names.find((k) => authorities.has(k));
+        if (hit) authority(node, hit, `${o.path.join('.')}(…, "${hit}")`);
+        else if (!key.every((alt) => alt.every((p) => typeof p === 'string'))) failClosed(node, `${o.path.join('.')} reads a property whose name cannot be folded`);
+      }
+      // authority functions and eval/Function are reported at their reference (below), however the call is shaped
+      if (callee.type === 'MemberExpression' && memberKey(callee, env) === 'constructor' && unwrap(callee.object).type !== 'ThisExpression')
+        dynamic(node, 'calling a .constructor can reach the Function constructor');
+      if ((o.kind === 'global' && TIMERS.has(o.path.join('.'))) || (o.kind === 'module' && o.module === 'timers')) {
+        const first = shape.args[0];
+        if (first && fold(first, env).some((alt) => alt.some((p) => typeof p === 'string'))) dynamic(node, `${o.kind === 'global' ? o.path[0] : 'a timer'} with a string evaluates code`);
+      }
+      const sink = sinkName(callee, o);
+      if (sink) checkEndpoints(node, shape.args, sink);
+    }
+
+    return {
+      WithStatement(node) {
+        failClosed(node, 'a with statement makes every name inside it resolve at run time');
+      },
+      CallExpression: checkCall,
+      NewExpression: checkCall,
+      MemberExpression(node) {
+        const key = memberKey(node, env);
+        if (key !== null && authorities.has(key)) return authority(node, key, `the property read .${key}`);
+        const o = originOf(node, env);
+        if (isDynamicGlobal(o)) dynamic(node, `${o.kind === 'global' ? o.path[0] : ''} is referenced through the global object`);
+      },
+      Property(node) {
+        if (node.parent?.type !== 'ObjectPattern') return;
+        const key = node.computed ? fold(node.key, env).map(describe) : [node.key.type === 'Identifier' ? node.key.name : String((node.key as TSESTree.Literal).value)];
+        const hit = key.find((k) => authorities.has(k));
+        if (hit) return authority(node, hit, `destructuring { ${hit} }`);
+        const source = node.parent.parent;
+        const init = source?.type === 'VariableDeclarator' ? source.init : source?.type === 'AssignmentExpression' ? source.right : null;
+        if (init && key.some((k) => (dynamicCode?.names ?? []).includes(k))) {
+          const o = originOf(init, env);
+          if (o.kind === 'global' && o.path.length === 0) dynamic(node, `destructuring ${key.join()} from the global object`);
+        }
+      },
+      ImportSpecifier(node) {
+        const name = node.imported.type === 'Identifier' ? node.imported.name : String(node.imported.value);
+        if (authorities.has(name)) authority(node, name, `import { ${name} }`);
+      },
+      ExportSpecifier(node) {
+        const name = node.local.type === 'Identifier' ? node.local.name : String(node.local.value);
+        if (authorities.has(name) && (node.parent as TSESTree.ExportNamedDeclaration).source) authority(node, name, `export { ${name} } from`);
+      },
+      Identifier(node) {
+        const parent = node.parent;
+        if (!parent) return;
+        // names that are not references: keys, declarations' own names, labels, types
+        if ((parent.type === 'MemberExpression' && parent.property === node && !parent.computed) || (parent.type === 'Property' && parent.key === node && !parent.computed && !parent.shorthand)) return;
+        const variable = findVariable(env.getScope(node), node);
+        if (!variable || variable.defs.length === 0) {
+          const isReference = context.sourceCode.getScope(node).through.some((r) => r.identifier === node);
+          if (!isReference) return;
+          if (authorities.has(node.name)) return authority(node, node.name, `the global ${node.name}`);
+          if ((dynamicCode?.names ?? ['eval', 'Function']).includes(node.name)) return dynamic(node, `${node.name} is referenced`);
+          return;
+        }
+        // an alias: a variable whose value comes from an authority function (assignment, destructuring, bind, import)
+        const isRead = variable.references.some((r) => r.identifier === node && r.isRead());
+        if (!isRead) return;
+        const o = originOf(node, env);
+        if (o.kind === 'authority') authority(node, o.name, `${node.name} (an alias)`);
+        else if (isDynamicGlobal(o)) dynamic(node, `${node.name} is an alias of ${o.kind === 'global' ? o.path[0] : ''}`);
+      },
+    };
   },
 };

@@ -1,9 +1,187 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import path from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { unwrap, type Node } from '../analysis/ast.js';
+import { foldSingle, fold, describe } from '../analysis/fold.js';
+import { callShape, isBuiltinLoader, isRequireLike, memberKey, originOf } from '../analysis/origin.js';
+import type { Policy } from '../policy/schema.js';
+import { resolveSpecifier } from '../workspace/resolve.js';
+import { fileContext, zoneRef } from './context.js';
+import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 
-export const importsRule: TSESLint.RuleModule<string, []> = {
-  meta: { type: 'problem', messages: { violation: '{{message}}' }, schema: [] },
+const RULE = 'boundaries/imports';
+const NATIVE_HOOKS = new Set(['process.binding', 'process._linkedBinding', 'process.dlopen']);
+
+export function importAdvice(policy: Policy, from: string, to: string): string {
+  const advice = policy.importAdvice;
+  return (
+    advice[`${from}->${to}`] ??
+    advice[`${from}->*`] ??
+    advice[`*->${to}`] ??
+    `zone:${from} may import only ${(policy.imports[from] ?? []).map((z) => `zone:${z}`).join(', ') || 'nothing outside itself'}`
+  );
+}
+
+/** The policy entry forbidding builtin `name` (e.g. "fs/promises") in `zone`, if any. */
+export function forbiddenModule(policy: Policy, zone: string | null, name: string) {
+  const bare = name.replace(/^node:/, '');
+  for (const entry of policy.forbiddenModules) {
+    if (entry.zone !== zone) continue;
+    const hit = entry.modules.find((m) => {
+      const mod = m.replace(/^node:/, '');
+      return bare === mod || bare.startsWith(mod + '/');
+    });
+    if (hit) return { entry, module: hit };
+  }
+  return null;
+}
+
+export const importsRule: TSESLint.RuleModule<'violation', []> = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Every dependency form crosses zones only as the policy import matrix allows, and only through the package entry' },
+    messages: MESSAGES,
+    schema: [],
+  },
   defaultOptions: [],
-  create() {
-    return {};
+  create(context) {
+    const fc = fileContext(context);
+    if (fc.isWaived(RULE)) return {};
+    const env = envFor(context, fc);
+    const report = reporter(context);
+    const { policy } = fc;
+    const fromZone = fc.zone;
+    const ref = zoneRef(policy, fromZone);
+
+    function checkBuiltin(node: Node, name: string, form: string) {
+      const hit = forbiddenModule(policy, fromZone, name);
+      if (!hit) return;
+      report(node, {
+        rule: RULE,
+        zones: `${zoneTag(fromZone)} -> node:${name.replace(/^node:/, '')}`,
+        securityRef: ref,
+        allowedWay: hit.entry.allowedWay,
+        what: `${form} loads the module "${name}", which ${zoneTag(fromZone)} may not load: ${hit.entry.reason}`,
+      });
+    }
+
+    function check(specNode: Node | undefined | null, form: string, builtinOnly = false) {
+      if (!specNode) return;
+      const spec = foldSingle(specNode, env);
+      if (spec === null) {
+        const seen = fold(specNode, env).map(describe).join(' | ');
+        report(specNode, {
+          rule: RULE,
+          zones: `${zoneTag(fromZone)} -> unknown`,
+          securityRef: ref,
+          allowedWay: 'load modules with a constant specifier (a string literal or a const string) so the boundary check can see the target',
+          what: `the specifier of this ${form} cannot be folded to a constant (${seen}), so what it loads cannot be checked; it is refused (fail closed)`,
+        });
+        return;
+      }
+      const res = resolveSpecifier(fc.ws, fc.file, spec);
+      if (res.kind === 'builtin') return checkBuiltin(specNode, spec, form);
+      if (builtinOnly || !fc.project) return;
+      if (res.kind === 'external') return;
+      if (res.kind === 'unresolved') {
+        const looksLocal = spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('file:') || spec.startsWith('@luthier/') || fc.ws.aliases.some((a) => spec.startsWith(a.pattern.replace('*', '')));
+        if (!looksLocal) return;
+        report(specNode, {
+          rule: RULE,
+          zones: `${zoneTag(fromZone)} -> unknown`,
+          securityRef: ref,
+          allowedWay: 'import workspace code through a project package name (@luthier/NAME) that resolves to its src/index.ts',
+          what: `${form} "${spec}" cannot be checked: ${res.reason ?? 'it does not resolve'} (fail closed)`,
+        });
+        return;
+      }
+      const target = res.project!;
+      if (target === fc.project) return;
+      const toZone = target.zone;
+      if (!toZone) {
+        report(specNode, {
+          rule: RULE,
+          zones: `${zoneTag(fromZone)} -> no zone`,
+          securityRef: ref,
+          allowedWay: `tag ${target.name} with its zone in project.json`,
+          what: `${form} "${spec}" reaches ${target.name}, which has no zone tag, so the import cannot be checked (fail closed)`,
+        });
+        return;
+      }
+      const allowed = fromZone !== null && (policy.imports[fromZone] ?? []).includes(toZone);
+      if (!allowed) {
+        report(specNode, {
+          rule: RULE,
+          zones: `${zoneTag(fromZone)} -> zone:${toZone}`,
+          securityRef: ref,
+          allowedWay: importAdvice(policy, fromZone ?? '*', toZone),
+          what: `${target.name} (zone:${toZone}) may not be imported from ${zoneTag(fromZone)} (${form} "${spec}")`,
+        });
+        return;
+      }
+      if (!res.viaEntry) {
+        const rel = res.file ? path.relative(fc.ws.root, res.file).split(path.sep).join('/') : spec;
+        report(specNode, {
+          rule: RULE,
+          zones: `${zoneTag(fromZone)} -> zone:${toZone}`,
+          securityRef: ref,
+          allowedWay: `import "${target.name}" and use what its entry point (src/index.ts) exports; export what others need from there`,
+          what: `${form} "${spec}" enters ${target.name} at ${rel} instead of through its package entry`,
+        });
+      }
+    }
+
+    const visitors: TSESLint.RuleListener = {
+      Program(node) {
+        if (!fc.inProjectArea || (fc.project && fc.zone)) return;
+        report(node, {
+          rule: RULE,
+          zones: 'no zone',
+          securityRef: 'SECURITY.md',
+          allowedWay: fc.project
+            ? `tag ${fc.project.name} with one of ${policy.zones.map((z) => z.tag).join(', ')} in its project.json`
+            : 'place the file inside a project (a folder with project.json and a zone: tag)',
+          what: fc.project
+            ? `${fc.relFile} belongs to ${fc.project.name}, which has no zone tag the policy knows, so its imports cannot be checked (fail closed)`
+            : `${fc.relFile} belongs to no project, so its zone and imports cannot be checked (fail closed)`,
+        });
+      },
+      ImportDeclaration: (n) => check(n.source, n.importKind === 'type' ? 'import type' : 'import'),
+      ExportNamedDeclaration: (n) => n.source && check(n.source, 'export … from'),
+      ExportAllDeclaration: (n) => check(n.source, 'export * from'),
+      ImportExpression: (n) => check(n.source, 'import()'),
+      TSImportEqualsDeclaration(n) {
+        if (n.moduleReference.type === 'TSExternalModuleReference') check(n.moduleReference.expression, 'import = require()');
+      },
+      TSImportType(n) {
+        const legacy = n as unknown as { argument?: TSESTree.TypeNode; source?: Node };
+        const src = legacy.source ?? (legacy.argument?.type === 'TSLiteralType' ? (legacy.argument.literal as Node) : legacy.argument);
+        check(src as Node, "import('…') type");
+      },
+      CallExpression(n) {
+        const shape = callShape(n, env);
+        const callee = unwrap(shape.callee);
+        if (callee.type === 'MemberExpression' && unwrap(callee.object).type === 'MetaProperty' && memberKey(callee, env) === 'resolve') return check(shape.args[0], 'import.meta.resolve()');
+        const o = originOf(callee, env);
+        nativeHook(callee, o);
+        if (isRequireLike(o)) return check(shape.args[0] ?? n, 'require()');
+        if (isBuiltinLoader(o)) return check(shape.args[0] ?? n, 'process.getBuiltinModule()', true);
+        if (o.kind === 'global' && o.path.join('.') === 'require.resolve') return check(shape.args[0], 'require.resolve()');
+      },
+      MemberExpression: (n) => nativeHook(n, originOf(n, env)),
+    };
+    return visitors;
+
+    function nativeHook(n: Node, o: ReturnType<typeof originOf>) {
+        if (!policy.forbiddenModules.some((f) => f.zone === fromZone)) return;
+        if (o.kind !== 'global' || !NATIVE_HOOKS.has(o.path.join('.'))) return;
+        const entry = policy.forbiddenModules.find((f) => f.zone === fromZone)!;
+        report(n, {
+          rule: RULE,
+          zones: `${zoneTag(fromZone)} -> ${o.path.join('.')}`,
+          securityRef: ref,
+          allowedWay: entry.allowedWay,
+          what: `${o.path.join('.')} loads native or internal modules, which ${zoneTag(fromZone)} may not do: ${entry.reason}`,
+        });
+    }
   },
 };

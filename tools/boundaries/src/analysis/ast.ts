@@ -1,0 +1,36 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+export type Node = TSESTree.Node;
+
+/** Strips what does not change a value at run time: TS casts, `!`, `satisfies`, optional chains. */
+export function unwrap(node: Node): Node {
+  let n = node;
+  for (;;) {
+    switch (n.type) {
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
+      case 'ChainExpression':
+        n = n.expression;
+        continue;
+      default:
+        return n;
+    }
+  }
+}
+
+/** Node at the end of parent links that still is the same value (casts, parentheses are not nodes). */
+export function valueParent(node: Node): Node | undefined {
+  let n: Node = node;
+  while (n.parent && ['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ChainExpression'].includes(n.parent.type))
+    n = n.parent;
+  return n.parent;
+}
+
+export function staticName(node: Node): string | null {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'Literal' && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
+  return null;
+}

@@ -1,0 +1,240 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { importedValue } from '../workspace/constants.js';
+import { unwrap, type Node } from './ast.js';
+import { MAX_EVAL_DEPTH, type Env } from './env.js';
+import { memoize } from './memo.js';
+import { derefNode, memberKey, originOf, propertyOf } from './origin.js';
+import { bindingsOf, findVariable } from './variables.js';
+
+/**
+ * Constant folding of strings, symbolically: a value is a list of alternatives, each
+ * a concatenation of known text, the data root (`process.env.RMOS_DATA_DIR`), and
+ * unknown parts with the reason they could not be folded.
+ */
+export type Part = string | { kind: 'dataRoot' } | { kind: 'unknown'; why: string };
+export type Sym = Part[];
+export type Folded = Sym[];
+
+export const MAX_ALTERNATIVES = 32;
+export const DATA_ROOT: Part = { kind: 'dataRoot' };
+export const unknownPart = (why: string): Part => ({ kind: 'unknown', why });
+const unknown = (why: string): Folded => [[unknownPart(why)]];
+const text = (s: string): Folded => [[s]];
+
+function concat(a: Folded, b: Folded): Folded {
+  if (a.length * b.length > MAX_ALTERNATIVES) return unknown('too many alternatives');
+  const out: Folded = [];
+  for (const x of a) for (const y of b) out.push(merge([...x, ...y]));
+  return out;
+}
+
+function merge(parts: Sym): Sym {
+  const out: Sym = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if (typeof p === 'string' && typeof last === 'string') out[out.length - 1] = last + p;
+    else if (p !== '') out.push(p);
+  }
+  return out;
+}
+
+function union(...all: Folded[]): Folded {
+  const out = all.flat();
+  return out.length > MAX_ALTERNATIVES ? unknown('too many alternatives') : out;
+}
+
+/** The one constant string a node folds to, or null. */
+export function foldSingle(node: Node, env: Env, depth = 0): string | null {
+  const alts = fold(node, env, depth);
+  if (alts.length === 0) return null;
+  const first = alts[0]!;
+  const value = first.length === 0 ? '' : first.length === 1 && typeof first[0] === 'string' ? first[0] : null;
+  if (value === null) return null;
+  return alts.every((a) => (a.length === 0 ? '' : a.length === 1 ? a[0] : null) === value) ? value : null;
+}
+
+export function isConstant(sym: Sym): boolean {
+  return sym.every((p) => typeof p === 'string');
+}
+
+export function describe(sym: Sym): string {
+  return sym.map((p) => (typeof p === 'string' ? p : p.kind === 'dataRoot' ? '<data root>' : '<?>')).join('');
+}
+
+const PATH_FUNCS = new Set(['join', 'resolve', 'normalize', 'relative', 'toNamespacedPath']);
+
+function pathCall(fn: string, args: Folded[]): Folded {
+  if (fn === 'relative') return unknown('path.relative');
+  let acc: Folded = [[]];
+  args.forEach((arg, i) => {
+    if (fn === 'resolve') {
+      // path.resolve restarts at an absolute argument; the data root may be absolute
+      const restarts = arg.every((alt) => alt[0] === DATA_ROOT || (typeof alt[0] === 'string' && alt[0].startsWith('/')));
+      if (restarts) {
+        acc = arg;
+        return;
+      }
+    }
+    acc = i === 0 ? concat(acc, arg) : concat(concat(acc, text('/')), arg);
+  });
+  return acc;
+}
+
+function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: Set<unknown>): Folded {
+  const variable = findVariable(env.getScope(id), id);
+  if (!variable || variable.defs.length === 0) {
+    if (id.name === 'undefined') return text('undefined');
+    return unknown(`the global ${id.name}`);
+  }
+  if (seen.has(variable)) return unknown(`${id.name} depends on itself`);
+  seen.add(variable);
+  const plain: Folded[] = [];
+  const compound: Folded[] = [];
+  for (const b of bindingsOf(variable)) {
+    const defaults = b.defaults.map((d) => fold(d, env, depth + 1, seen));
+    if (b.kind === 'import' && b.def) {
+      const decl = b.def.parent as TSESTree.ImportDeclaration | null;
+      const spec = b.def.node as Node;
+      let name: string | null = null;
+      if (spec.type === 'ImportSpecifier') name = spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
+      else if (spec.type === 'ImportDefaultSpecifier') name = 'default';
+      const foreign = decl?.type === 'ImportDeclaration' && name ? importedValue(env, decl.source.value, name) : null;
+      if (!foreign) {
+        plain.push(unknown(`${id.name} is imported from a module that cannot be read`));
+        continue;
+      }
+      plain.push(foldPath(foreign.node, foreign.path, foreign.env, depth + 1, new Set()));
+    } else if (b.kind === 'expr' && b.expr) {
+      const path = b.path.map((k, i) => (k !== null ? k : b.keyNodes[i] ? foldSingle(b.keyNodes[i]!, env, depth + 1) : null));
+      plain.push(foldPath(b.expr, path, env, depth + 1, seen), ...defaults);
+    } else if (b.kind === 'compound' && b.expr) {
+      compound.push(fold(b.expr, env, depth + 1, seen));
+    } else {
+      plain.push(unknown(b.kind === 'param' ? `${id.name} is a parameter` : `${id.name} has no constant value`), ...defaults);
+    }
+  }
+  seen.delete(variable);
+  let out = union(...plain);
+  for (const c of compound) out = union(out, concat(out, c));
+  return out;
+}
+
+/** Folds `node` and then reads the destructuring path from it (an object or array literal). */
+function foldPath(node: Node, path: Array<string | null>, env: Env, depth: number, seen: Set<unknown>): Folded {
+  if (path.length === 0) return fold(node, env, depth, seen);
+  let cur: { node: Node; env: Env } | null = { node, env };
+  for (const key of path) {
+    if (key === null) return unknown('a computed destructuring key');
+    const obj = derefNode(cur.node, cur.env, depth + 1);
+    if (!obj) {
+      const o = originOf(cur.node, cur.env, depth + 1);
+      if (o.kind === 'global' && o.path.join('.') === 'process.env' && path.length === 1)
+        return key === env.policy.dataRoot.env ? [[DATA_ROOT]] : unknown(`process.env.${key}`);
+      return unknown('a destructured value');
+    }
+    const value = propertyOf(obj.node, key);
+    if (!value) return unknown(`no constant property ${key}`);
+    cur = { node: value, env: obj.env };
+  }
+  return fold(cur.node, cur.env, depth + 1, seen);
+}
+
+function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set<unknown>): Folded {
+  const callee = unwrap(n.callee);
+  const args = n.arguments;
+  if (args.some((a) => a.type === 'SpreadElement')) return unknown('a spread argument');
+  const foldArgs = () => args.map((a) => fold(a, env, depth + 1, seen));
+  if (callee.type === 'MemberExpression') {
+    const key = memberKey(callee, env, depth);
+    if (key === 'concat') {
+      const base = fold(callee.object, env, depth + 1, seen);
+      return foldArgs().reduce(concat, base);
+    }
+    if (key === 'join') {
+      const arr = derefNode(callee.object, env, depth + 1);
+      if (arr?.node.type === 'ArrayExpression' && arr.node.elements.every((e) => e && e.type !== 'SpreadElement')) {
+        const sep = args[0] ? fold(args[0], env, depth + 1, seen) : text(',');
+        let acc: Folded = [[]];
+        arr.node.elements.forEach((e, i) => {
+          if (i > 0) acc = concat(acc, sep);
+          acc = concat(acc, fold(e as Node, arr.env, depth + 1, seen));
+        });
+        return acc;
+      }
+    }
+    if (key === 'toString' || key === 'valueOf') return fold(callee.object, env, depth + 1, seen);
+  }
+  const o = originOf(callee, env, depth + 1);
+  if (o.kind === 'module' && o.module === 'path') {
+    const fn = o.path.filter((k) => k !== 'posix' && k !== 'win32' && k !== 'default');
+    if (fn.length === 1 && PATH_FUNCS.has(fn[0]!)) return pathCall(fn[0]!, foldArgs());
+  }
+  if (o.kind === 'global' && o.path.join('.') === 'String' && args[0]) return fold(args[0], env, depth + 1, seen);
+  if (o.kind === 'global' && o.path.join('.') === 'String.raw') return unknown('String.raw called directly');
+  return unknown('the result of a call');
+}
+
+export function fold(node: Node, env: Env, depth = 0, _seen?: Set<unknown>): Folded {
+  return foldMemo(node, env, depth);
+}
+
+const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends on itself' }]], (node, env, depth) => {
+  const seen = new Set<unknown>();
+  if (depth > MAX_EVAL_DEPTH) return unknown('too deep');
+  const n = unwrap(node);
+  switch (n.type) {
+    case 'Literal':
+      if (n.value === null) return text('null');
+      if (typeof n.value === 'object') return unknown('a regular expression');
+      return text(String(n.value));
+    case 'TemplateLiteral': {
+      let acc: Folded = [[n.quasis[0]!.value.cooked ?? n.quasis[0]!.value.raw]];
+      n.expressions.forEach((e, i) => {
+        acc = concat(acc, fold(e, env, depth + 1, seen));
+        const q = n.quasis[i + 1]!;
+        acc = concat(acc, text(q.value.cooked ?? q.value.raw));
+      });
+      return acc;
+    }
+    case 'TaggedTemplateExpression': {
+      const tag = originOf(n.tag, env, depth + 1);
+      if (tag.kind !== 'global' || tag.path.join('.') !== 'String.raw') return unknown('a tagged template');
+      let acc: Folded = [[n.quasi.quasis[0]!.value.raw]];
+      n.quasi.expressions.forEach((e, i) => {
+        acc = concat(acc, fold(e, env, depth + 1, seen));
+        acc = concat(acc, text(n.quasi.quasis[i + 1]!.value.raw));
+      });
+      return acc;
+    }
+    case 'BinaryExpression':
+      if (n.operator !== '+') return unknown(`the ${n.operator} operator`);
+      return concat(fold(n.left, env, depth + 1, seen), fold(n.right, env, depth + 1, seen));
+    case 'Identifier':
+      return foldIdentifier(n, env, depth, seen);
+    case 'MemberExpression': {
+      const o = originOf(n, env, depth + 1);
+      if (o.kind === 'global' && o.path.length === 3 && o.path[0] === 'process' && o.path[1] === 'env')
+        return o.path[2] === env.policy.dataRoot.env ? [[DATA_ROOT]] : unknown(`process.env.${o.path[2]}`);
+      if (o.kind === 'module' && o.module === 'path' && o.path.at(-1) === 'sep') return text('/');
+      const obj = derefNode(n.object, env, depth + 1);
+      const key = memberKey(n, env, depth);
+      const value = obj && key !== null ? propertyOf(obj.node, key) : null;
+      if (obj && value) return fold(value, obj.env, depth + 1, seen);
+      return unknown('a property that is not a constant');
+    }
+    case 'CallExpression':
+      return foldCall(n, env, depth, seen);
+    case 'ConditionalExpression':
+      return union(fold(n.consequent, env, depth + 1, seen), fold(n.alternate, env, depth + 1, seen));
+    case 'LogicalExpression':
+      return union(fold(n.left, env, depth + 1, seen), fold(n.right, env, depth + 1, seen));
+    case 'AwaitExpression':
+      return fold(n.argument, env, depth + 1, seen);
+    case 'SequenceExpression':
+      return fold(n.expressions.at(-1)!, env, depth + 1, seen);
+    case 'AssignmentExpression':
+      return n.operator === '=' ? fold(n.right, env, depth + 1, seen) : unknown('a compound assignment');
+    default:
+      return unknown(`a ${n.type}`);
+  }
+});

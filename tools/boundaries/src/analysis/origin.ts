@@ -1,0 +1,319 @@
+import { isBuiltin } from 'node:module';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { importedValue } from '../workspace/constants.js';
+import { resolveSpecifier } from '../workspace/resolve.js';
+import { unwrap, type Node } from './ast.js';
+import { MAX_EVAL_DEPTH, type Env } from './env.js';
+import { memoize } from './memo.js';
+import { foldSingle } from './fold.js';
+import { bindingsOf, findVariable, type Binding } from './variables.js';
+
+/**
+ * Where a value comes from, as far as the boundary rules care: a builtin module (or a
+ * member path inside it), the global object, a require function, an authority
+ * function, an open file handle / descriptor, or a package import.
+ */
+export type Origin =
+  | { kind: 'module'; module: string; path: string[] }
+  | { kind: 'global'; path: string[] }
+  | { kind: 'require' }
+  | { kind: 'authority'; name: string }
+  | { kind: 'handle'; target: Node; flags: Node | null; env: Env }
+  | { kind: 'external'; module: string }
+  | { kind: 'unknown' };
+
+export const UNKNOWN: Origin = { kind: 'unknown' };
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
+const OPENERS = new Set(['open', 'openSync']);
+
+export function authorityNames(env: Env): Set<string> {
+  return new Set(env.policy.authorityFunctions.map((f) => f.name));
+}
+
+/** `node:fs/promises` → { module: 'fs', path: ['promises'] } */
+export function builtinOrigin(specifier: string): Origin | null {
+  const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  if (!specifier.startsWith('node:') && !isBuiltin(bare)) return null;
+  const [module, ...rest] = bare.split('/');
+  return { kind: 'module', module: module!, path: rest };
+}
+
+/** Reading property `key` of a value with origin `o`. */
+export function memberOf(o: Origin, key: string | null, env: Env): Origin {
+  if (key === null) return UNKNOWN;
+  if (o.kind === 'authority') return o;
+  if (authorityNames(env).has(key) && !(o.kind === 'module')) return { kind: 'authority', name: key };
+  if (o.kind === 'module') {
+    // a namespace import's `default`, and module.Module, are the module itself
+    if (key === 'default' && o.path.length === 0) return o;
+    if (o.module === 'module' && key === 'Module' && o.path.length === 0) return o;
+    return { kind: 'module', module: o.module, path: [...o.path, key] };
+  }
+  if (o.kind === 'global') {
+    if (o.path.length === 0 && GLOBAL_OBJECTS.has(key)) return o;
+    return { kind: 'global', path: [...o.path, key] };
+  }
+  if (o.kind === 'handle' && key === 'fd') return o;
+  return UNKNOWN;
+}
+
+export function memberKey(node: TSESTree.MemberExpression, env: Env, depth = 0): string | null {
+  if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : (node.property as TSESTree.PrivateIdentifier).name;
+  return foldSingle(node.property, env, depth + 1);
+}
+
+function importedOrigin(binding: Binding, env: Env, depth: number): Origin {
+  const def = binding.def!;
+  const declNode = def.node as Node;
+  if (declNode.type === 'TSImportEqualsDeclaration') {
+    const ref = declNode.moduleReference;
+    if (ref.type === 'TSExternalModuleReference' && ref.expression.type === 'Literal') return moduleOrigin(String(ref.expression.value), null, env, depth);
+    return UNKNOWN;
+  }
+  const decl = def.parent as TSESTree.ImportDeclaration | null;
+  if (!decl || decl.type !== 'ImportDeclaration') return UNKNOWN;
+  let imported: string | null = null;
+  if (declNode.type === 'ImportSpecifier') imported = declNode.imported.type === 'Identifier' ? declNode.imported.name : String(declNode.imported.value);
+  else if (declNode.type === 'ImportDefaultSpecifier') imported = 'default';
+  return moduleOrigin(decl.source.value, imported, env, depth);
+}
+
+/** The origin of `import { name } from specifier` (name null: the namespace). */
+function moduleOrigin(specifier: string, name: string | null, env: Env, depth: number): Origin {
+  if (name && authorityNames(env).has(name)) return { kind: 'authority', name };
+  const builtin = builtinOrigin(specifier);
+  if (builtin) return name === null || name === 'default' ? builtin : memberOf(builtin, name, env);
+  if (name === null || depth > MAX_EVAL_DEPTH) return UNKNOWN;
+  const res = resolveSpecifier(env.ws, env.file, specifier, env.recordFor);
+  if (res.kind === 'external') return { kind: 'external', module: specifier };
+  const foreign = importedValue(env, specifier, name);
+  if (!foreign) return UNKNOWN;
+  return applyPath(originOf(foreign.node, foreign.env, depth + 1), foreign.path, env);
+}
+
+function applyPath(o: Origin, path: Array<string | null>, env: Env): Origin {
+  let out = o;
+  for (const key of path) out = memberOf(out, key, env);
+  return out;
+}
+
+function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: Set<unknown>): Origin {
+  const variable = findVariable(env.getScope(id), id);
+  if (!variable || variable.defs.length === 0) {
+    if (id.name === 'require') return { kind: 'require' };
+    return { kind: 'global', path: GLOBAL_OBJECTS.has(id.name) ? [] : [id.name] };
+  }
+  if (seen.has(variable)) return UNKNOWN;
+  seen.add(variable);
+  for (const b of bindingsOf(variable)) {
+    const keys = b.path.map((k, i) => (k !== null ? k : b.keyNodes[i] ? foldSingle(b.keyNodes[i]!, env, depth + 1) : null));
+    const candidates: Origin[] = [];
+    if (b.kind === 'import') candidates.push(importedOrigin(b, env, depth));
+    else if (b.kind === 'expr' && b.expr) candidates.push(applyPath(originOf(b.expr, env, depth + 1, seen), keys, env));
+    else if (b.kind === 'param' && keys.length) candidates.push(applyPath(UNKNOWN, keys, env));
+    for (const d of b.defaults) candidates.push(originOf(d, env, depth + 1, seen));
+    const hit = candidates.find((c) => c.kind !== 'unknown');
+    if (hit) return hit;
+  }
+  return UNKNOWN;
+}
+
+/** `f.call(t, a)`, `f.apply(t, [a])`, `Reflect.apply(f, t, [a])`, `f.bind(t, a)(b)`: the function really called and its arguments. */
+export interface CallShape {
+  callee: Node;
+  args: Node[];
+  /** some arguments are not statically known (spread, apply with a non-literal array) */
+  argsUnknown: boolean;
+}
+
+function elementsOf(node: Node | undefined, env: Env): { items: Node[]; unknown: boolean } {
+  if (!node) return { items: [], unknown: false };
+  const n = derefNode(node, env);
+  if (n && n.node.type === 'ArrayExpression')
+    return { items: n.node.elements.filter((e): e is TSESTree.Expression => !!e && e.type !== 'SpreadElement'), unknown: n.node.elements.some((e) => e?.type === 'SpreadElement') };
+  return { items: [], unknown: true };
+}
+
+export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression, env: Env, depth = 0): CallShape {
+  let callee = unwrap(node.callee);
+  let args: Node[] = node.arguments.filter((a) => a.type !== 'SpreadElement');
+  let argsUnknown = node.arguments.some((a) => a.type === 'SpreadElement');
+  for (let i = 0; i < 4; i++) {
+    if (callee.type === 'MemberExpression') {
+      const key = memberKey(callee, env, depth);
+      if (key === 'call') {
+        callee = unwrap(callee.object);
+        args = args.slice(1);
+        continue;
+      }
+      if (key === 'apply') {
+        const el = elementsOf(args[1], env);
+        callee = unwrap(callee.object);
+        args = el.items;
+        argsUnknown ||= el.unknown;
+        continue;
+      }
+    }
+    if (callee.type === 'CallExpression') {
+      const inner = unwrap(callee.callee);
+      if (inner.type === 'MemberExpression' && memberKey(inner, env, depth) === 'bind') {
+        args = [...callee.arguments.slice(1).filter((a) => a.type !== 'SpreadElement'), ...args];
+        callee = unwrap(inner.object);
+        continue;
+      }
+    }
+    const o = originOf(callee, env, depth + 1);
+    if (o.kind === 'global' && o.path.join('.') === 'Reflect.apply') {
+      const el = elementsOf(args[2], env);
+      callee = args[0] ? unwrap(args[0]) : callee;
+      args = el.items;
+      argsUnknown ||= el.unknown;
+      continue;
+    }
+    if (o.kind === 'global' && o.path.join('.') === 'Reflect.construct') {
+      const el = elementsOf(args[1], env);
+      callee = args[0] ? unwrap(args[0]) : callee;
+      args = el.items;
+      argsUnknown ||= el.unknown;
+      continue;
+    }
+    break;
+  }
+  return { callee, args, argsUnknown };
+}
+
+/** True for a require function's call: require(), createRequire(...)(), module.require(), Module._load(). */
+export function isRequireLike(o: Origin): boolean {
+  if (o.kind === 'require') return true;
+  if (o.kind === 'global') {
+    const p = o.path.join('.');
+    return p === 'require' || p === 'module.require' || p === 'process.mainModule.require' || p === 'require.main.require';
+  }
+  if (o.kind === 'module' && o.module === 'module') return o.path.join('.') === '_load';
+  return false;
+}
+
+/** process.getBuiltinModule(name): loads a builtin by a string. */
+export function isBuiltinLoader(o: Origin): boolean {
+  return o.kind === 'global' && o.path.join('.') === 'process.getBuiltinModule';
+}
+
+function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Origin {
+  const shape = callShape(node, env, depth);
+  const co = originOf(shape.callee, env, depth + 1);
+  if (isRequireLike(co) || isBuiltinLoader(co)) {
+    const spec = shape.args[0] ? foldSingle(shape.args[0], env, depth + 1) : null;
+    return spec === null ? UNKNOWN : moduleOrigin(spec, null, env, depth);
+  }
+  if (co.kind === 'module' && co.module === 'module' && co.path.at(-1) === 'createRequire') return { kind: 'require' };
+  if (co.kind === 'module' && co.module === 'fs' && OPENERS.has(co.path.at(-1) ?? '') && shape.args[0])
+    return { kind: 'handle', target: shape.args[0], flags: shape.args[1] ?? null, env };
+  if (co.kind === 'module' && co.module === 'util' && co.path.join('.') === 'promisify' && shape.args[0]) return originOf(shape.args[0], env, depth + 1);
+  if (co.kind === 'global' && ['Reflect.get', 'Object.getOwnPropertyDescriptor', 'Reflect.getOwnPropertyDescriptor'].includes(co.path.join('.')) && shape.args[0]) {
+    const key = shape.args[1] ? foldSingle(shape.args[1], env, depth + 1) : null;
+    return memberOf(originOf(shape.args[0], env, depth + 1), key, env);
+  }
+  return UNKNOWN;
+}
+
+/** Follows identifiers and member reads of literal objects to the expression that gives the value. */
+export function derefNode(node: Node, env: Env, depth = 0): { node: Node; env: Env } | null {
+  return derefMemo(node, env, depth);
+}
+
+const derefMemo = memoize<{ node: Node; env: Env } | null>(null, (node, env, depth) => {
+  const n = unwrap(node);
+  if (depth > MAX_EVAL_DEPTH) return null;
+  if (n.type === 'Identifier') {
+    const variable = findVariable(env.getScope(n), n);
+    if (!variable) return null;
+    const bindings = bindingsOf(variable);
+    if (bindings.length !== 1) return null;
+    const b = bindings[0]!;
+    if (b.kind === 'expr' && b.expr && b.path.length === 0) return derefNode(b.expr, env, depth + 1);
+    if (b.kind === 'import' && b.def) {
+      const decl = b.def.parent as TSESTree.ImportDeclaration | null;
+      const spec = b.def.node as Node;
+      if (decl?.type !== 'ImportDeclaration' || spec.type !== 'ImportSpecifier') return null;
+      const name = spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
+      const foreign = importedValue(env, decl.source.value, name);
+      if (!foreign || foreign.path.length) return null;
+      return derefNode(foreign.node, foreign.env, depth + 1);
+    }
+    return null;
+  }
+  if (n.type === 'MemberExpression') {
+    const obj = derefNode(n.object, env, depth + 1);
+    const key = memberKey(n, env, depth);
+    if (!obj || key === null) return null;
+    const value = propertyOf(obj.node, key);
+    return value ? derefNode(value, obj.env, depth + 1) : null;
+  }
+  return { node: n, env };
+});
+
+export function propertyOf(obj: Node, key: string): Node | null {
+  if (obj.type === 'ObjectExpression') {
+    for (let i = obj.properties.length - 1; i >= 0; i--) {
+      const p = obj.properties[i]!;
+      if (p.type !== 'Property') continue;
+      const k = p.computed ? (p.key.type === 'Literal' ? String(p.key.value) : null) : p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value);
+      if (k === key) return p.value as Node;
+    }
+  }
+  if (obj.type === 'ArrayExpression' && /^\d+$/.test(key)) {
+    const el = obj.elements[Number(key)];
+    return el && el.type !== 'SpreadElement' ? el : null;
+  }
+  return null;
+}
+
+export function originOf(node: Node, env: Env, depth = 0, _seen?: Set<unknown>): Origin {
+  return originMemo(node, env, depth);
+}
+
+const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
+  const seen = new Set<unknown>();
+  if (depth > MAX_EVAL_DEPTH) return UNKNOWN;
+  const n = unwrap(node);
+  switch (n.type) {
+    case 'Identifier':
+      return variableOrigin(n, env, depth, seen);
+    case 'MemberExpression': {
+      const obj = derefNode(n.object, env, depth + 1);
+      const key = memberKey(n, env, depth);
+      if (obj && key !== null) {
+        const value = propertyOf(obj.node, key);
+        if (value) {
+          const o = originOf(value, obj.env, depth + 1, seen);
+          if (o.kind !== 'unknown') return o;
+        }
+      }
+      return memberOf(originOf(n.object, env, depth + 1, seen), key, env);
+    }
+    case 'CallExpression':
+      return callOrigin(n, env, depth);
+    case 'ImportExpression': {
+      const spec = foldSingle(n.source, env, depth + 1);
+      return spec === null ? UNKNOWN : moduleOrigin(spec, null, env, depth);
+    }
+    case 'AwaitExpression':
+      return originOf(n.argument, env, depth + 1, seen);
+    case 'SequenceExpression':
+      return originOf(n.expressions.at(-1)!, env, depth + 1, seen);
+    case 'AssignmentExpression':
+      return n.operator === '=' ? originOf(n.right, env, depth + 1, seen) : UNKNOWN;
+    case 'ConditionalExpression': {
+      const a = originOf(n.consequent, env, depth + 1, seen);
+      return a.kind !== 'unknown' ? a : originOf(n.alternate, env, depth + 1, seen);
+    }
+    case 'LogicalExpression': {
+      const a = originOf(n.left, env, depth + 1, seen);
+      return a.kind !== 'unknown' ? a : originOf(n.right, env, depth + 1, seen);
+    }
+    case 'ThisExpression':
+      return env.getScope(n).variableScope.type === 'module' || env.getScope(n).variableScope.type === 'global' ? { kind: 'global', path: [] } : UNKNOWN;
+    default:
+      return UNKNOWN;
+  }
+});

@@ -1,0 +1,41 @@
+import type { Policy } from '../policy/schema.js';
+import type { Sym } from '../analysis/fold.js';
+
+const HOLE = '\u0000';
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A matcher for an authority endpoint over a folded URL. `:id` matches any one
+ * segment, or a part that could not be folded; anything may precede the path
+ * (origin, base URL); a query, fragment or trailing slash may follow.
+ */
+function endpointPattern(path: string): RegExp {
+  const body = path
+    .split('/')
+    .map((seg) => (seg.startsWith(':') ? `[^/?#]+` : escape(seg)))
+    .join('/+');
+  return new RegExp(`(?:^|/|${HOLE})${body.replace(/^\/\+/, '')}/*(?:[?#${HOLE}].*)?$`);
+}
+
+function toText(sym: Sym): string {
+  return sym
+    .map((p) => {
+      if (typeof p !== 'string') return HOLE;
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    })
+    .join('');
+}
+
+/** The authority endpoint a folded URL requests, if any. */
+export function matchEndpoint(policy: Policy, sym: Sym) {
+  const url = toText(sym);
+  if (!url.includes('/') && !url.includes(HOLE)) return null;
+  return policy.authorityEndpoints.find((e) => endpointPattern(e.path).test(url)) ?? null;
+}

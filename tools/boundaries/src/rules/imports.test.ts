@@ -1,0 +1,92 @@
+import { importsRule } from './imports.js';
+import { asEslintRule, boundaryTester, AI, API, CONTRACTS, GRAPHICS, HASHING, ROOT, RUNS, TOOLING, WORKFLOW } from './tester.js';
+
+const tester = boundaryTester();
+const one = [{ messageId: 'violation' as const }];
+const two = [{ messageId: 'violation' as const }, { messageId: 'violation' as const }];
+
+tester.run('boundaries/imports', asEslintRule(importsRule), {
+  valid: [
+    // the matrix allows these, through the package entry
+    { filename: AI, code: "import { designRequestSchema } from '@luthier/rmos-contracts';" },
+    { filename: AI, code: "import type { FeasibilityPort } from '@luthier/rmos-contracts';" },
+    { filename: AI, code: "export * from '@luthier/experimental-ai-graphics';" },
+    { filename: AI, code: "import { sha256Hex } from '@luthier/shared-hashing'; import { z } from 'zod';" },
+    { filename: AI, code: "const m = await import('@luthier/rmos-contracts');" },
+    { filename: WORKFLOW, code: "import { SessionStore } from '@luthier/rmos-runs'; import { canonicalJson } from '@luthier/shared-hashing';" },
+    { filename: API, code: "import { proposals } from '@luthier/experimental-ai'; import { approve } from '@luthier/rmos-workflow';" },
+    { filename: TOOLING, code: "import { sha256Hex } from '@luthier/shared-hashing'; import fs from 'node:fs'; import { spawn } from 'node:child_process';" },
+    // forbidden modules are forbidden only in the zone the policy names
+    { filename: RUNS, code: "import { writeFile } from 'node:fs/promises'; const vm = require('vm');" },
+    { filename: AI, code: "import path from 'node:path'; import { createHash } from 'node:crypto';" },
+    // a local function called require is not a module loader
+    { filename: AI, code: "function require(x: string) { return x; } require('child_process');" },
+    // the file's own project, reached relatively
+    { filename: `${ROOT}/libs/rmos/runs/src/sessions/x.ts`, code: "import { SessionConflictError } from './session-store.js'; import '../index.js';" },
+    // files outside libs/apps/tools have no zone to check
+    { filename: `${ROOT}/scripts/x.ts`, code: "import { x } from '@luthier/rmos-runs/src/sessions/session-store.js';" },
+  ],
+  invalid: [
+    // the matrix, in every dependency form
+    { filename: AI, code: "import { approveWorkflow } from '@luthier/rmos-workflow';", errors: one },
+    { filename: AI, code: "import type { Run } from '@luthier/rmos-runs';", errors: one },
+    { filename: AI, code: "export { persistRunArtifact } from '@luthier/rmos-runs';", errors: one },
+    { filename: AI, code: "export * from '@luthier/rmos-toolpaths';", errors: one },
+    { filename: AI, code: "export * as t from '@luthier/rmos-toolpaths';", errors: one },
+    { filename: AI, code: "const wf = await import('@luthier/rmos-workflow');", errors: one },
+    { filename: AI, code: "const wf = require('@luthier/rmos-workflow');", errors: one },
+    { filename: AI, code: "import wf = require('@luthier/rmos-workflow');", errors: one },
+    { filename: AI, code: "type W = typeof import('@luthier/rmos-workflow');", errors: one },
+    { filename: AI, code: "let w: import('@luthier/rmos-gates').Gate;", errors: one },
+    { filename: AI, code: "import { createRequire } from 'node:module'; const req = createRequire(import.meta.url); req('@luthier/rmos-workflow');", errors: one },
+    { filename: AI, code: "import * as m from 'module'; const r = m.createRequire(import.meta.url); const load = r; load('@luthier/rmos-runs');", errors: one },
+    { filename: AI, code: "module.require('@luthier/rmos-runs');", errors: one },
+    { filename: AI, code: "import Module from 'node:module'; Module._load('@luthier/rmos-runs');", errors: one },
+    { filename: CONTRACTS, code: "import { feasibility } from '@luthier/rmos-feasibility';", errors: one },
+    { filename: HASHING, code: "import { designRequestSchema } from '@luthier/rmos-contracts';", errors: one },
+    { filename: WORKFLOW, code: "import { propose } from '@luthier/experimental-ai';", errors: one },
+    { filename: TOOLING, code: "import { approve } from '@luthier/rmos-workflow';", errors: one },
+    { filename: API, code: "import { x } from '@luthier/boundaries';", errors: one },
+    // constant-folded specifiers
+    { filename: AI, code: "const p = '@luthier/' + 'rmos-' + 'workflow'; await import(p);", errors: one },
+    { filename: AI, code: "const s = 'workflow'; await import(`@luthier/rmos-${s}`);", errors: one },
+    { filename: AI, code: "await import(String.raw`@luthier/rmos-runs`);", errors: one },
+    { filename: AI, code: "await import('@luthier/'.concat('rmos-runs'));", errors: one },
+    { filename: AI, code: "await import(['@luthier', 'rmos-runs'].join('/'));", errors: one },
+    { filename: AI, code: "const parts = { scope: '@luthier', name: 'rmos-gates' } as const; require(parts.scope + '/' + parts.name);", errors: one },
+    // deep and path imports are refused even where the zones are allowed
+    { filename: WORKFLOW, code: "import { SessionStore } from '@luthier/rmos-runs/src/sessions/session-store.js';", errors: one },
+    { filename: WORKFLOW, code: "import { SessionStore } from '@luthier/rmos-runs/src/sessions/session-store';", errors: one },
+    { filename: WORKFLOW, code: "import { SessionStore } from '../../runs/src/sessions/session-store.js';", errors: one },
+    { filename: WORKFLOW, code: "import { SessionStore } from '../../runs/src/index.js';", errors: one },
+    { filename: WORKFLOW, code: `import { SessionStore } from '${ROOT}/libs/rmos/runs/src/index.ts';`, errors: one },
+    { filename: WORKFLOW, code: `import { SessionStore } from 'file://${ROOT}/libs/rmos/runs/src/index.ts';`, errors: one },
+    { filename: WORKFLOW, code: "import { SessionStore } from '../../../../node_modules/@luthier/rmos-runs/src/index.ts';", errors: one },
+    { filename: WORKFLOW, code: "import { SessionStore } from '../../../../node_modules/@luthier/rmos-runs';", errors: one },
+    { filename: AI, code: "import { x } from '../../ai-graphics/src/index.js';", errors: one },
+    { filename: AI, code: "import { x } from '../../../rmos/runs/src/index.js';", errors: one },
+    // the file belongs to no project / a project the policy cannot place
+    { filename: `${ROOT}/libs/orphan/src/x.ts`, code: 'export const x = 1;', errors: one },
+    // unfoldable specifiers fail closed, everywhere
+    { filename: AI, code: 'export async function load(name: string) { return import(name); }', errors: one },
+    { filename: AI, code: 'const m = require(process.argv[2]!);', errors: one },
+    { filename: API, code: 'export const load = (n: string) => import(`./plugins/${n}.js`);', errors: one },
+    // forbidden builtins in the advisory zone, however they are reached
+    { filename: AI, code: "import { exec } from 'child_process';", errors: one },
+    { filename: AI, code: "import { exec } from 'node:child_process';", errors: one },
+    { filename: AI, code: "import * as vm from 'node:vm'; import { Worker } from 'worker_threads'; import cluster from 'cluster';", errors: [...two, ...one] },
+    { filename: AI, code: "import fs from 'fs'; import { writeFile } from 'fs/promises'; import { open } from 'node:fs/promises';", errors: [...two, ...one] },
+    { filename: GRAPHICS, code: "const cp = require('child' + '_process');", errors: one },
+    { filename: AI, code: "const name = 'node:vm'; const vm = await import(name);", errors: one },
+    { filename: AI, code: "import type { Stats } from 'node:fs';", errors: one },
+    { filename: AI, code: "const fs = process.getBuiltinModule('fs');", errors: one },
+    { filename: AI, code: "const fs = globalThis.process.getBuiltinModule('node:' + 'fs');", errors: one },
+    { filename: AI, code: "process.binding('spawn_sync');", errors: one },
+    // the reference and the call through the alias
+    { filename: AI, code: "const d = process.dlopen; d(module, 'x.node');", errors: two },
+    { filename: AI, code: "const { binding } = process; binding('fs');", errors: one },
+    { filename: AI, code: "import { createRequire } from 'node:module'; createRequire(import.meta.url)('child_process');", errors: one },
+    { filename: AI, code: "import { createRequire as cr } from 'node:module'; const r = cr(import.meta.url); r.call(null, 'vm');", errors: one },
+    { filename: AI, code: "const r = require; r('cluster');", errors: one },
+  ],
+});

@@ -1,0 +1,158 @@
+import { readFileSync, statSync } from 'node:fs';
+import { parseForESLint } from '@typescript-eslint/parser';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import type { Node } from '../analysis/ast.js';
+import type { Env } from '../analysis/env.js';
+import { findVariable, bindingsOf } from '../analysis/variables.js';
+import { recordDependency } from './dependency-log.js';
+import { resolveSpecifier } from './resolve.js';
+
+interface ParsedModule {
+  ast: TSESTree.Program;
+  scopeManager: TSESLint.Scope.ScopeManager;
+}
+
+const parsed = new Map<string, { stamp: string; module: ParsedModule | null }>();
+
+function setParents(node: Node, parent: Node | undefined): void {
+  (node as { parent?: Node }).parent = parent;
+  const keys = visitorKeys[node.type] ?? [];
+  for (const key of keys) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) for (const c of child) (c && typeof c === 'object' && 'type' in c) && setParents(c as Node, node);
+    else if (child && typeof child === 'object' && 'type' in child) setParents(child as Node, node);
+  }
+}
+
+/** Parses a workspace file once per content version (mtime + size); null when it cannot be parsed. */
+function parseModule(file: string): ParsedModule | null {
+  let stamp: string;
+  try {
+    const st = statSync(file);
+    stamp = `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return null;
+  }
+  const hit = parsed.get(file);
+  if (hit && hit.stamp === stamp) return hit.module;
+  let module: ParsedModule | null = null;
+  try {
+    const code = readFileSync(file, 'utf8');
+    const result = parseForESLint(code, {
+      filePath: file,
+      sourceType: /\.c[jt]s$/.test(file) ? 'script' : 'module',
+      ecmaVersion: 'latest',
+      range: true,
+      loc: true,
+      jsx: /\.[jt]sx$/.test(file),
+    });
+    setParents(result.ast as Node, undefined);
+    module = { ast: result.ast as TSESTree.Program, scopeManager: result.scopeManager as unknown as TSESLint.Scope.ScopeManager };
+  } catch {
+    module = null;
+  }
+  parsed.set(file, { stamp, module });
+  return module;
+}
+
+/**
+ * A cheap text test before parsing: the file can bind `name` to a value only if the
+ * name is followed by `=`, `:`, `,`, `}` or `as` somewhere, or the file re-exports
+ * everything. A plain `export function name` has no value worth following.
+ */
+function mayBind(file: string, name: string): boolean {
+  if (name === 'default') return true;
+  let code: string;
+  try {
+    code = readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  if (/export\s*\*/.test(code)) return true;
+  const escaped = name.replace(/[$]/g, '\\$&');
+  return new RegExp(`(?<![\\w$])${escaped}(?![\\w$])\\s*(?:=(?!=)|:|,|\\}|as\\b)`).test(code);
+}
+
+function scopeGetter(sm: TSESLint.Scope.ScopeManager) {
+  return (node: Node): TSESLint.Scope.Scope => {
+    const inner = node.type !== 'Program';
+    for (let n: Node | undefined = node; n; n = n.parent) {
+      const scope = sm.acquire(n as never, inner);
+      if (scope) return scope.type === 'function-expression-name' ? scope.childScopes[0]! : scope;
+    }
+    return sm.globalScope!;
+  };
+}
+
+/** What an imported name is bound to in another workspace file: the expression, in that file's env. */
+export interface ForeignValue {
+  node: Node;
+  env: Env;
+  /** destructuring path into node */
+  path: Array<string | null>;
+}
+
+function exportedFrom(mod: ParsedModule, env: Env, name: string, seen: Set<string>): ForeignValue | null {
+  const moduleScope = mod.scopeManager.globalScope!.childScopes[0] ?? mod.scopeManager.globalScope!;
+  const local = (localName: string): ForeignValue | null => {
+    const id = { type: 'Identifier', name: localName } as TSESTree.Identifier;
+    const variable = findVariable(moduleScope, id);
+    if (!variable) return null;
+    for (const b of bindingsOf(variable)) {
+      if (b.kind === 'expr' && b.expr) return { node: b.expr, env, path: b.path };
+      if (b.kind === 'import' && b.def) return { node: b.def.name, env, path: [] };
+    }
+    return null;
+  };
+  for (const stmt of mod.ast.body) {
+    if (stmt.type === 'ExportDefaultDeclaration' && name === 'default') {
+      const d = stmt.declaration;
+      if (d.type === 'Identifier') return local(d.name);
+      return { node: d, env, path: [] };
+    }
+    if (stmt.type === 'ExportNamedDeclaration') {
+      if (stmt.declaration?.type === 'VariableDeclaration') {
+        for (const decl of stmt.declaration.declarations)
+          if (decl.id.type === 'Identifier' && decl.id.name === name && decl.init) return { node: decl.init, env, path: [] };
+          else if (decl.id.type !== 'Identifier') {
+            const hit = local(name);
+            if (hit) return hit;
+          }
+      }
+      for (const spec of stmt.specifiers) {
+        const exported = spec.exported.type === 'Identifier' ? spec.exported.name : String(spec.exported.value);
+        if (exported !== name) continue;
+        const localName = spec.local.type === 'Identifier' ? spec.local.name : String(spec.local.value);
+        if (stmt.source) return importedValue(env, stmt.source.value, localName, seen);
+        return local(localName);
+      }
+    }
+  }
+  for (const stmt of mod.ast.body)
+    if (stmt.type === 'ExportAllDeclaration' && !stmt.exported) {
+      const hit = importedValue(env, stmt.source.value, name, seen);
+      if (hit) return hit;
+    }
+  return null;
+}
+
+/**
+ * Follows `import { name } from specifier` (as seen from env.file) into the workspace
+ * file it resolves to, parses it, and returns the exported expression. Records every
+ * file read as a dependency of env.recordFor.
+ */
+export function importedValue(env: Env, specifier: string, name: string, seen = new Set<string>()): ForeignValue | null {
+  if (env.fileDepth >= 6) return null;
+  const res = resolveSpecifier(env.ws, env.file, specifier, env.recordFor);
+  if (!res.file || res.kind === 'builtin' || res.kind === 'external') return null;
+  const key = `${res.file}#${name}`;
+  if (seen.has(key)) return null;
+  seen.add(key);
+  recordDependency(env.recordFor, res.file);
+  if (!mayBind(res.file, name)) return null;
+  const mod = parseModule(res.file);
+  if (!mod) return null;
+  const foreignEnv: Env = { ...env, file: res.file, getScope: scopeGetter(mod.scopeManager), fileDepth: env.fileDepth + 1 };
+  return exportedFrom(mod, foreignEnv, name, seen);
+}
