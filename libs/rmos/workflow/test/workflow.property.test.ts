@@ -24,6 +24,9 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   fc.constant({ kind: 'forge-green-feasibility' as const }),
 );
 
+const approverActor: Actor = { actor_id: 'approver-z', role: 'approver' };
+const operatorActor: Actor = { actor_id: 'operator-z', role: 'operator' };
+
 let h: Harness;
 before(async () => {
   h = await openHarness({ sessions: 'memory' });
@@ -94,7 +97,15 @@ test('random command sequences never reach APPROVED without a GREEN recomputatio
         }
       }
     }),
-    { numRuns: 60 },
+    {
+      numRuns: 60,
+      // the guarded paths, always run first, so the coverage check below does not depend on the seed
+      examples: [
+        [GREEN, [{ kind: 'approve', actor: approverActor }, { kind: 'toolpaths', actor: operatorActor, dialect: 'grbl' }]],
+        [YELLOW, [{ kind: 'forge-green-feasibility' }, { kind: 'approve', actor: approverActor }]],
+        [RED, [{ kind: 'forge-green-feasibility' }, { kind: 'approve', actor: approverActor }, { kind: 'toolpaths', actor: operatorActor, dialect: 'fanuc' }]],
+      ],
+    },
   );
   // the sequences did exercise the guarded paths, so the invariants were not checked vacuously
   for (const state of ['APPROVED', 'TOOLPATHS_READY', 'REJECTED', 'DESIGN_REVISION_REQUIRED']) assert.ok(reached.has(state), `some sequence reached ${state}`);
