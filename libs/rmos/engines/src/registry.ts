@@ -19,7 +19,7 @@ export const ENGINES = {
   toolpaths: {
     version: '1.0.0',
     /** hashCanonical of the toolpath engine's parameter table (owned by @luthier/rmos-toolpaths). */
-    parameters_sha256: '0000000000000000000000000000000000000000000000000000000000000000',
+    parameters_sha256: '3c3086f3fafacdca4ebf909a54efd051bcf4237614b9943b548f640225e826a0',
   },
   'post.grbl': { version: '1.0.0' },
   'post.linuxcnc': { version: '1.0.0' },
