@@ -3,7 +3,7 @@ import { importedValue } from '../workspace/constants.js';
 import { unwrap, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
-import { derefNode, memberKey, originOf, propertyOf } from './origin.js';
+import { derefNode, memberKey, namespaceSource, originOf, propertyOf } from './origin.js';
 import { bindingsOf, findVariable } from './variables.js';
 
 /**
@@ -123,6 +123,12 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
 function foldPath(node: Node, path: Array<string | null>, env: Env, depth: number, seen: Set<unknown>): Folded {
   if (path.length === 0) return fold(node, env, depth, seen);
   let cur: { node: Node; env: Env } | null = { node, env };
+  const ns = path[0] !== null ? namespaceSource(node, env) : null;
+  if (ns !== null) {
+    const foreign = importedValue(env, ns, path[0]!);
+    if (!foreign) return unknown(`${path[0]} of a module that cannot be read`);
+    return foldPath(foreign.node, [...foreign.path, ...path.slice(1)], foreign.env, depth + 1, seen);
+  }
   for (const key of path) {
     if (key === null) return unknown('a computed destructuring key');
     const obj = derefNode(cur.node, cur.env, depth + 1);
@@ -216,8 +222,13 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
       if (o.kind === 'global' && o.path.length === 3 && o.path[0] === 'process' && o.path[1] === 'env')
         return o.path[2] === env.policy.dataRoot.env ? [[DATA_ROOT]] : unknown(`process.env.${o.path[2]}`);
       if (o.kind === 'module' && o.module === 'path' && o.path.at(-1) === 'sep') return text('/');
-      const obj = derefNode(n.object, env, depth + 1);
       const key = memberKey(n, env, depth);
+      const ns = namespaceSource(n.object, env);
+      if (ns !== null && key !== null) {
+        const foreign = importedValue(env, ns, key);
+        return foreign ? foldPath(foreign.node, foreign.path, foreign.env, depth + 1, seen) : unknown(`${key} of a module that cannot be read`);
+      }
+      const obj = derefNode(n.object, env, depth + 1);
       const value = obj && key !== null ? propertyOf(obj.node, key) : null;
       if (obj && value) return fold(value, obj.env, depth + 1, seen);
       return unknown('a property that is not a constant');

@@ -139,6 +139,15 @@ export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression
   let args: Node[] = node.arguments.filter((a) => a.type !== 'SpreadElement');
   let argsUnknown = node.arguments.some((a) => a.type === 'SpreadElement');
   for (let i = 0; i < 4; i++) {
+    const reflect = originOf(callee, env, depth + 1);
+    const reflectFn = reflect.kind === 'global' ? reflect.path.join('.') : '';
+    if (reflectFn === 'Reflect.apply' || reflectFn === 'Reflect.construct') {
+      const el = elementsOf(args[reflectFn === 'Reflect.apply' ? 2 : 1], env);
+      callee = args[0] ? unwrap(args[0]) : callee;
+      args = el.items;
+      argsUnknown ||= el.unknown;
+      continue;
+    }
     if (callee.type === 'MemberExpression') {
       const key = memberKey(callee, env, depth);
       if (key === 'call') {
@@ -161,21 +170,6 @@ export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression
         callee = unwrap(inner.object);
         continue;
       }
-    }
-    const o = originOf(callee, env, depth + 1);
-    if (o.kind === 'global' && o.path.join('.') === 'Reflect.apply') {
-      const el = elementsOf(args[2], env);
-      callee = args[0] ? unwrap(args[0]) : callee;
-      args = el.items;
-      argsUnknown ||= el.unknown;
-      continue;
-    }
-    if (o.kind === 'global' && o.path.join('.') === 'Reflect.construct') {
-      const el = elementsOf(args[1], env);
-      callee = args[0] ? unwrap(args[0]) : callee;
-      args = el.items;
-      argsUnknown ||= el.unknown;
-      continue;
     }
     break;
   }
@@ -200,6 +194,9 @@ export function isBuiltinLoader(o: Origin): boolean {
 
 function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Origin {
   const shape = callShape(node, env, depth);
+  const direct = unwrap(node.callee);
+  // f.bind(...) is still f, as far as what it can reach
+  if (direct.type === 'MemberExpression' && memberKey(direct, env, depth) === 'bind') return originOf(direct.object, env, depth + 1);
   const co = originOf(shape.callee, env, depth + 1);
   if (isRequireLike(co) || isBuiltinLoader(co)) {
     const spec = shape.args[0] ? foldSingle(shape.args[0], env, depth + 1) : null;
@@ -251,6 +248,17 @@ const derefMemo = memoize<{ node: Node; env: Env } | null>(null, (node, env, dep
   }
   return { node: n, env };
 });
+
+/** The module specifier when `node` is a namespace import (`import * as ns from '…'`). */
+export function namespaceSource(node: Node, env: Env): string | null {
+  const n = unwrap(node);
+  if (n.type !== 'Identifier') return null;
+  const variable = findVariable(env.getScope(n), n);
+  const def = variable?.defs[0];
+  if (!def || def.type !== 'ImportBinding' || (def.node as Node).type !== 'ImportNamespaceSpecifier') return null;
+  const decl = def.parent as TSESTree.ImportDeclaration | null;
+  return decl?.type === 'ImportDeclaration' ? decl.source.value : null;
+}
 
 export function propertyOf(obj: Node, key: string): Node | null {
   if (obj.type === 'ObjectExpression') {

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import { fold, describe } from '../analysis/fold.js';
 import { authorityNames, callShape, derefNode, memberKey, originOf, type Origin } from '../analysis/origin.js';
-import { findVariable } from '../analysis/variables.js';
+import { bindingsOf, findVariable } from '../analysis/variables.js';
 import { complianceRef, fileContext } from './context.js';
 import { matchEndpoint } from './endpoints.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
@@ -103,6 +103,15 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       return null;
     }
 
+    /** `x.constructor` (not this.constructor), directly or through a variable: may be the Function constructor */
+    function constructorRead(node: Node, depth: number): boolean {
+      const n = unwrap(node);
+      if (n.type === 'MemberExpression') return memberKey(n, env) === 'constructor' && unwrap(n.object).type !== 'ThisExpression';
+      if (n.type !== 'Identifier' || depth > 8) return false;
+      const variable = findVariable(env.getScope(n), n);
+      return !!variable && bindingsOf(variable).some((b) => b.kind === 'expr' && b.expr && b.path.length === 0 && constructorRead(b.expr, depth + 1));
+    }
+
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
       const shape = callShape(node, env);
       const callee = unwrap(shape.callee);
@@ -123,7 +132,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         else if (!key.every((alt) => alt.every((p) => typeof p === 'string'))) failClosed(node, `${o.path.join('.')} reads a property whose name cannot be folded`);
       }
       // authority functions and eval/Function are reported at their reference (below), however the call is shaped
-      if (callee.type === 'MemberExpression' && memberKey(callee, env) === 'constructor' && unwrap(callee.object).type !== 'ThisExpression')
+      if (constructorRead(callee, 0))
         dynamic(node, 'calling a .constructor can reach the Function constructor');
       if ((o.kind === 'global' && TIMERS.has(o.path.join('.'))) || (o.kind === 'module' && o.module === 'timers')) {
         const first = shape.args[0];

@@ -1,0 +1,91 @@
+import { forbiddenCallsRule } from './forbidden-calls.js';
+import { asEslintRule, boundaryTester, AI, API, GRAPHICS, RUNS, WORKFLOW } from './tester.js';
+
+const tester = boundaryTester();
+const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'violation' as const }));
+
+tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
+  valid: [
+    // a local function that happens to look like an authority name, and any other local binding
+    { filename: AI, code: 'function approveDraft(d: unknown) { return d; } approveDraft({});' },
+    { filename: AI, code: 'function approveWorkflow() { return 1; } approveWorkflow(); const a = approveWorkflow; a();' },
+    { filename: AI, code: 'const approve = (x: number) => x; export const r = approve(1);' },
+    { filename: AI, code: "export function propose(deps: { feasibility: { evaluate(x: unknown): unknown } }) { return deps.feasibility.evaluate({}); }" },
+    { filename: AI, code: "const k = 'evaluate'; export const f = (port: Record<string, () => void>) => port[k]();" },
+    // a log line mentioning an endpoint is not a request
+    { filename: AI, code: "console.log('the approver uses POST /api/workflow/approve'); logger.info(`see /api/rmos/toolpaths`);" },
+    { filename: AI, code: "const msg = '/api/workflow/approve'; throw new Error(msg);" },
+    // requests to other endpoints
+    { filename: AI, code: "await fetch('/api/rmos/feasibility', { method: 'POST' }); await client.post('/api/ai/proposals', {});" },
+    { filename: AI, code: "await fetch(`/api/workflow/sessions/${id}`);" },
+    // a model's eval() method, timers with functions
+    { filename: AI, code: 'model.eval(); setTimeout(() => tick(), 10); setInterval(tick, 5);' },
+    { filename: AI, code: 'class A { constructor() {} clone() { return new (this.constructor as new () => A)(); } }' },
+    // other zones may reference authority functions
+    { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
+    { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
+    { filename: RUNS, code: 'deps[key]();' },
+  ],
+  invalid: [
+    // imports, with and without alias; the import and each reference are reported
+    { filename: AI, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; approveWorkflow(s);", errors: errors(2) },
+    { filename: AI, code: "import { approveWorkflow as ok } from '@luthier/rmos-workflow'; ok(s);", errors: errors(2) },
+    { filename: AI, code: "import * as wf from '@luthier/rmos-workflow'; wf.transitionWorkflow(s, 'x');", errors: errors(1) },
+    { filename: AI, code: "import wf from '@luthier/rmos-workflow'; wf['approve' + 'Workflow'](s);", errors: errors(1) },
+    { filename: AI, code: "export { generateToolpaths } from '@luthier/rmos-toolpaths';", errors: errors(1) },
+    { filename: AI, code: "const wf = require('@luthier/rmos-workflow'); wf.approveWorkflow(s);", errors: errors(1) },
+    { filename: AI, code: "const { approveWorkflow: go } = await import('@luthier/rmos-workflow'); go();", errors: errors(2) },
+    // injected objects: the reference itself, not only the call
+    { filename: AI, code: 'export function f(deps: any) { return deps.approveWorkflow; }', errors: errors(1) },
+    { filename: AI, code: 'export function f(deps: any) { deps.approveWorkflow(s); }', errors: errors(1) },
+    { filename: AI, code: 'export function f(deps: any) { deps?.approveWorkflow?.(s); }', errors: errors(1) },
+    { filename: AI, code: "export function f(deps: any) { deps['persistRunArtifact'](a); }", errors: errors(1) },
+    { filename: AI, code: "export function f(deps: any) { deps[`put${'Run'}Attachment`](a); }", errors: errors(1) },
+    { filename: AI, code: "const K = 'generate' + 'Toolpaths'; export function f(deps: any) { deps[K](a); }", errors: errors(1) },
+    { filename: AI, code: "export function f(deps: any) { deps[['approve', 'Workflow'].join('')](a); }", errors: errors(1) },
+    { filename: AI, code: "const names = { a: 'approveWorkflow' } as const; export function f(deps: any) { deps[names.a](a); }", errors: errors(1) },
+    // destructuring: nested, defaults, parameters
+    { filename: AI, code: 'export function f(deps: any) { const { approveWorkflow } = deps; approveWorkflow(s); }', errors: errors(2) },
+    { filename: AI, code: 'export function f({ wf: { transitionWorkflow: t = () => 0 } }: any) { t(); }', errors: errors(2) },
+    { filename: AI, code: "export function f(deps: any) { const { ['approve' + 'Workflow']: a } = deps; a(); }", errors: errors(2) },
+    { filename: AI, code: 'export const f = ({ approveWorkflow }: any) => 0;', errors: errors(1) },
+    // re-assignment chains, call/apply/bind, Reflect, descriptors
+    { filename: AI, code: 'export function f(deps: any) { let a; a = deps.approveWorkflow; const b = a; b.call(null, s); }', errors: errors(3) },
+    { filename: AI, code: 'export function f(deps: any) { Reflect.apply(deps.approveWorkflow, deps, [s]); }', errors: errors(1) },
+    { filename: AI, code: "export function f(deps: any) { Reflect.get(deps, 'approve' + 'Workflow')(s); }", errors: errors(1) },
+    { filename: AI, code: "export function f(deps: any) { Object.getOwnPropertyDescriptor(deps, 'persistRunArtifact')!.value(a); }", errors: errors(1) },
+    { filename: AI, code: 'export function f(deps: any) { const g = deps.generateToolpaths.bind(deps); g(); }', errors: errors(2) },
+    // copies
+    { filename: AI, code: 'export function f(deps: any) { const c = { ...deps }; c.approveWorkflow(); Object.assign({}, deps).transitionWorkflow(); }', errors: errors(2) },
+    // a global reference
+    { filename: AI, code: 'globalThis.approveWorkflow(s); approveWorkflow(s);', errors: errors(2) },
+    // keys that cannot be folded fail closed on a call
+    { filename: AI, code: 'export function f(deps: any, k: string) { deps[k](s); }', errors: errors(1) },
+    { filename: AI, code: "export function f(deps: any, k: string) { deps['x' + k].call(null); }", errors: errors(1) },
+    { filename: AI, code: 'export function f(deps: any, k: string) { Reflect.get(deps, k)(); }', errors: errors(1) },
+    // with statements fail closed
+    { filename: `${GRAPHICS.replace(/\.ts$/, '.cjs')}`, code: 'with (deps) { approveWorkflow(s); }', languageOptions: { sourceType: 'script', parser: undefined } as never, errors: errors(2) },
+    // authority endpoints, through every client form
+    { filename: AI, code: "await fetch('/api/workflow/approve', { method: 'POST' });", errors: errors(1) },
+    { filename: AI, code: "await globalThis.fetch('http://127.0.0.1:3000' + '/api/workflow/approve');", errors: errors(1) },
+    { filename: AI, code: 'export const go = (id: string) => fetch(`/api/workflow/sessions/${id}/transition`, { method: "POST" });', errors: errors(1) },
+    { filename: AI, code: "const base = process.env.API; await fetch(`${base}/api/rmos/toolpaths?x=1`);", errors: errors(1) },
+    { filename: AI, code: "const P = '/api/rmos/' + 'toolpaths'; const r = new Request(P); const u = new URL(P, 'http://x');", errors: errors(2) },
+    { filename: AI, code: "import http from 'node:http'; http.request({ host: 'x', path: '/api/workflow/approve', method: 'POST' });", errors: errors(1) },
+    { filename: AI, code: "import https from 'https'; https.get('https://h/api/rmos/toolpaths');", errors: errors(1) },
+    { filename: AI, code: "const x = new XMLHttpRequest(); x.open('POST', '/api/workflow/approve');", errors: errors(1) },
+    { filename: AI, code: "export const f = (api: any) => api.post('/api/workflow/approve', { session_id: 1 });", errors: errors(1) },
+    { filename: AI, code: "export const f = (api: any) => api.request({ url: '/api/workflow/sessions/abc/transition', method: 'POST' });", errors: errors(1) },
+    { filename: AI, code: "import axios from 'axios'; await axios({ url: '/api/rmos/toolpaths' });", errors: errors(1) },
+    { filename: AI, code: "await fetch('/api/workflow/%61pprove');", errors: errors(1) },
+    // eval, Function, string timers
+    { filename: AI, code: "eval('1 + 1');", errors: errors(1) },
+    { filename: AI, code: "globalThis.eval('1'); window['ev' + 'al']('2');", errors: errors(2) },
+    { filename: AI, code: "(0, eval)('1');", errors: errors(1) },
+    { filename: AI, code: "const e = eval; e('1');", errors: errors(2) },
+    { filename: AI, code: "const { eval: e } = globalThis; e('1');", errors: errors(2) },
+    { filename: AI, code: "new Function('return 1')(); Function('return 2')();", errors: errors(2) },
+    { filename: AI, code: "(() => {}).constructor('return 1')(); const F = Object.getPrototypeOf(async function () {}).constructor; new F('x');", errors: errors(2) },
+    { filename: AI, code: "setTimeout('doIt()', 10); setInterval(`x${1}`, 5); globalThis.setTimeout('y');", errors: errors(3) },
+  ],
+});

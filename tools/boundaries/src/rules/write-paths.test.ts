@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { takeDependencies } from '../workspace/dependency-log.js';
+import { makeWorkspace } from './fixture-workspace.js';
+import { asEslintRule, boundaryTester, AI, API, POLICY, ROOT, RUNS, TOOLING, WORKFLOW } from './tester.js';
+import { writePathsRule } from './write-paths.js';
+
+const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'violation' as const }));
+const fsImport = "import fs from 'node:fs'; import path from 'node:path';";
+
+tester();
+
+function tester() {
+  boundaryTester().run('boundaries/write-paths', asEslintRule(writePathsRule), {
+    valid: [
+      // a log string, a read-only open, reads
+      { filename: API, code: "console.log('writing to data/runs/abc'); const s = `${process.env.RMOS_DATA_DIR}/runs`;" },
+      { filename: API, code: `${fsImport} fs.readFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'));` },
+      { filename: API, code: `${fsImport} fs.openSync('data/runs/a.json', 'r'); fs.openSync('data/runs/b.json'); fs.createReadStream('data/runs/c');` },
+      { filename: API, code: `${fsImport} const fd = fs.openSync('data/runs/a', fs.constants.O_RDONLY); fs.readSync(fd, Buffer.alloc(1));` },
+      // the runs library writes its own store
+      { filename: RUNS, code: `${fsImport} fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'), '{}');` },
+      // writes outside the data root's protected folders
+      { filename: API, code: `${fsImport} fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'sandbox', 'x.json'), '{}');` },
+      { filename: API, code: `${fsImport} fs.mkdirSync(process.env.RMOS_DATA_DIR ?? 'data', { recursive: true });` },
+      { filename: TOOLING, code: `${fsImport} fs.writeFileSync('/tmp/report.txt', 'x'); fs.writeFileSync(path.join(out, 'runs.json'), '');` },
+      { filename: API, code: `${fsImport} fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR!, 'sandbox/../sandbox/x'), '');` },
+      // a target that is not under the data root as far as can be told
+      { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
+    ],
+    invalid: [
+      // every mutating form, sync, callback, promise
+      { filename: API, code: `${fsImport} fs.writeFileSync('data/runs/a.json', '{}');`, errors: errors(1) },
+      { filename: API, code: `${fsImport} fs.appendFile('data/runs/a.json', 'x', () => {});`, errors: errors(1) },
+      { filename: API, code: `${fsImport} fs.createWriteStream('./data/run_attachments/b');`, errors: errors(1) },
+      { filename: API, code: `${fsImport} fs.renameSync('data/runs/a', '/tmp/a'); fs.copyFileSync('/tmp/a', 'data/runs/b'); fs.cpSync('/tmp/d', 'data/runs', { recursive: true });`, errors: errors(3) },
+      { filename: API, code: `${fsImport} fs.linkSync('data/runs/a', '/tmp/a'); fs.symlinkSync('/tmp/x', 'data/runs/b');`, errors: errors(2) },
+      { filename: API, code: `${fsImport} fs.mkdirSync('data/runs/new'); fs.rmSync('data/runs', { recursive: true }); fs.rmdirSync('data/runs/x'); fs.unlinkSync('data/runs/a');`, errors: errors(4) },
+      { filename: API, code: `${fsImport} fs.truncateSync('data/runs/a'); fs.chmodSync('data/runs/a', 0o777); fs.chownSync('data/runs/a', 1, 1); fs.utimesSync('data/runs/a', 1, 1);`, errors: errors(4) },
+      { filename: API, code: "import { writeFile } from 'node:fs/promises'; await writeFile('data/runs/a', '');", errors: errors(1) },
+      { filename: API, code: "import * as fsp from 'fs/promises'; await fsp.rm('data/runs/a');", errors: errors(1) },
+      { filename: API, code: "import { promises as p } from 'fs'; await p.appendFile('data/runs/a', '');", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; await fs.promises.writeFile('data/runs/a', '');", errors: errors(1) },
+      { filename: API, code: "import { writeFileSync as w } from 'fs'; w('data/runs/a', '');", errors: errors(1) },
+      { filename: `${ROOT}/apps/api/src/x.cjs`, code: "const fs = require('fs'); fs.writeFileSync('data/runs/a', '');", errors: errors(1) },
+      { filename: `${ROOT}/apps/api/src/x.cjs`, code: "const { writeFileSync } = require('node:fs'); writeFileSync('data/runs/a', '');", errors: errors(1) },
+      { filename: API, code: "const fs = await import('node:fs'); fs.default.writeFileSync('data/runs/a', '');", errors: errors(1) },
+      { filename: API, code: "const fs = process.getBuiltinModule('fs'); fs.writeFileSync('data/runs/a', '');", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; fs.writeFileSync.call(null, 'data/runs/a', ''); Reflect.apply(fs.rmSync, fs, ['data/runs/b']);", errors: errors(2) },
+      { filename: API, code: "import fs from 'fs'; const w = fs.writeFileSync.bind(fs); w('data/runs/a', '');", errors: errors(1) },
+      { filename: API, code: "import { promisify } from 'node:util'; import fs from 'fs'; await promisify(fs.writeFile)('data/runs/a', '');", errors: errors(1) },
+      // opening for writing, and the file handle / descriptor forms
+      { filename: API, code: "import fs from 'fs'; fs.openSync('data/runs/a', 'w'); fs.open('data/runs/b', 'a+', () => {});", errors: errors(2) },
+      { filename: API, code: "import { open } from 'fs/promises'; const fh = await open('data/runs/a', 'r'); await fh.chmod(0o777); await fh.truncate(0);", errors: errors(2) },
+      { filename: API, code: "import fs from 'fs'; const fd = fs.openSync('data/runs/a'); fs.ftruncateSync(fd); fs.fchmodSync(fd, 0o777);", errors: errors(2) },
+      { filename: API, code: "import fs from 'fs'; export const f = (flags: string) => fs.openSync('data/runs/a', flags);", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; fs.openSync('data/runs/a', fs.constants.O_WRONLY);", errors: errors(1) },
+      // the target followed through concatenation, templates, path.*, constants, the data root env
+      { filename: API, code: `${fsImport} fs.writeFileSync(process.env.RMOS_DATA_DIR + '/runs/' + id, '');`, errors: errors(1) },
+      { filename: API, code: `${fsImport} fs.writeFileSync(\`\${process.env.RMOS_DATA_DIR ?? 'data'}/run_attachments/\${h}\`, '');`, errors: errors(1) },
+      { filename: API, code: `${fsImport} const ROOT = process.env.RMOS_DATA_DIR || 'data/'; const DIR = path.join(ROOT, 'ru' + 'ns'); fs.writeFileSync(path.resolve(DIR, id + '.json'), '');`, errors: errors(1) },
+      { filename: API, code: "import { join } from 'node:path'; import { writeFileSync } from 'node:fs'; writeFileSync(join('data', 'sandbox', '..', 'runs', 'x'), '');", errors: errors(1) },
+      { filename: API, code: "import path from 'path'; import fs from 'fs'; fs.writeFileSync(path.posix.normalize('data/./x/../runs/a'), '');", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; const { RMOS_DATA_DIR: d = 'data' } = process.env; fs.writeFileSync(`${d}/runs/a`, '');", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; const dirs = { runs: 'runs' } as const; fs.writeFileSync(`data/${dirs.runs}/x`, '');", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; let p = 'data'; p += '/runs/x'; fs.writeFileSync(p, '');", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; import path from 'path'; fs.writeFileSync(path.join(__dirname, '../../data/runs/x'), '');", errors: errors(1) },
+      // fail closed: the first segment under the data root cannot be folded
+      { filename: API, code: `${fsImport} export const f = (sub: string) => fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', sub, 'x'), '');`, errors: errors(1) },
+      { filename: API, code: `${fsImport} export const f = (s: string) => fs.writeFileSync(\`data/run\${s}/x\`, '');`, errors: errors(1) },
+      // removing the data root takes runs/ with it
+      { filename: API, code: "import fs from 'fs'; fs.rmSync(process.env.RMOS_DATA_DIR ?? 'data', { recursive: true });", errors: errors(1) },
+      // every zone but the writer
+      { filename: AI, code: "import fs from 'fs'; fs.writeFileSync('data/runs/a', '');", errors: errors(1) },
+      { filename: WORKFLOW, code: "import fs from 'fs'; fs.writeFileSync('data/runs/a', '');", errors: errors(1) },
+    ],
+  });
+}
+
+// constants imported from other workspace files: real files in a throw-away workspace
+const root = makeWorkspace({
+  'libs/shared/paths/src/dirs.ts': "export const RUNS = 'runs';\nexport const DATA = process.env.RMOS_DATA_DIR ?? 'data';\nexport const SANDBOX = 'sandbox';\n",
+  'libs/shared/paths/src/index.ts': "export * from './dirs.js';\nexport { RUNS as RUN_DIR } from './dirs.js';\nexport default 'run_attachments';\n",
+  'libs/shared/paths/src/layout.ts': "import { DATA, RUNS } from './dirs.js';\nexport const RUNS_DIR = `${DATA}/${RUNS}`;\nexport const LAYOUT = { runs: RUNS, sandbox: 'sandbox' } as const;\n",
+});
+const api = `${root}/apps/api/src/x.ts`;
+boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', asEslintRule(writePathsRule), {
+  valid: [
+    { filename: api, code: "import fs from 'fs'; import { DATA, SANDBOX } from '@luthier/shared-paths'; fs.writeFileSync(`${DATA}/${SANDBOX}/x`, '');" },
+  ],
+  invalid: [
+    { filename: api, code: "import fs from 'fs'; import { DATA, RUNS } from '@luthier/shared-paths'; fs.writeFileSync(`${DATA}/${RUNS}/x`, '');", errors: errors(1) },
+    { filename: api, code: "import fs from 'fs'; import { DATA, RUN_DIR } from '@luthier/shared-paths'; fs.mkdirSync(DATA + '/' + RUN_DIR);", errors: errors(1) },
+    { filename: api, code: "import fs from 'fs'; import att from '@luthier/shared-paths'; fs.writeFileSync('data/' + att + '/x', '');", errors: errors(1) },
+    { filename: api, code: "import fs from 'fs'; import { RUNS_DIR } from '../../../libs/shared/paths/src/layout.js'; fs.writeFileSync(RUNS_DIR + '/x', '');", errors: errors(1) },
+    { filename: api, code: "import fs from 'fs'; import { LAYOUT } from '~paths/layout'; fs.writeFileSync(`data/${LAYOUT.runs}/x`, '');", errors: errors(1) },
+    { filename: api, code: "import * as fs from 'fs'; import * as P from '@luthier/shared-paths'; const { DATA } = P; fs.writeFileSync(DATA + '/runs/x', '');", errors: errors(1) },
+  ],
+});
+
+test('every workspace file read for imported constants is recorded as a dependency of the checked file', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(
+    "import fs from 'fs'; import { RUNS_DIR } from '@luthier/shared-paths/src/layout.js'; fs.writeFileSync(RUNS_DIR + '/x', '');",
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser as unknown as Linter.Parser },
+        plugins: { boundaries: { rules: { 'write-paths': asEslintRule(writePathsRule) } } },
+        rules: { 'boundaries/write-paths': 'error' },
+        settings: { boundaries: { root, policy: POLICY } },
+      },
+    ],
+    { filename: api },
+  );
+  assert.equal(messages.length, 1, JSON.stringify(messages));
+  const deps = takeDependencies(api);
+  assert.ok(deps.includes(`${root}/libs/shared/paths/src/layout.ts`), deps.join('\n'));
+  assert.ok(deps.includes(`${root}/libs/shared/paths/src/dirs.ts`), deps.join('\n'));
+  assert.deepEqual(takeDependencies(api), [], 'taking the dependencies forgets them');
+});
