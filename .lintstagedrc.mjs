@@ -1,0 +1,9 @@
+// lint-staged (run by .husky/pre-commit): the boundary check on the staged content of the staged files.
+// A change to the policy, a tag or an alias can break files that are not staged, so it re-checks the whole workspace.
+const check = 'node tools/boundaries/bin/boundaries.mjs';
+const quote = (file) => `"${file.replace(/(["\\$`])/g, '\\$1')}"`;
+
+export default {
+  '{libs,apps,tools}/**/*.{ts,tsx,mts,cts,js,mjs,cjs}': (files) => `${check} --staged ${files.map(quote).join(' ')}`,
+  '{security/boundary-policy.json,**/project.json,**/package.json,tsconfig*.json}': () => check,
+};
