@@ -6,7 +6,7 @@ import { nowIso, type WorkflowDeps } from './deps.js';
 import { ApprovalReplayError, describeError, WorkflowActionError } from './errors.js';
 import { getSession } from './get-session.js';
 import { approveRequestSchema, parseInput } from './input.js';
-import { jsonCopy, recordAttempt, recordSuccess, requestedSessionId, validActor } from './record-attempt.js';
+import { jsonCopy, recordAttempt, recordSuccess, requestedSessionId, validActor, type Attempt } from './record-attempt.js';
 import { advance } from './session-changes.js';
 
 export interface ApproveResult {
@@ -76,7 +76,7 @@ export async function approveWorkflow(deps: WorkflowDeps, input: unknown, actor:
     });
     throw new WorkflowActionError({ code, status, message, run_id, run_status: runStatus, session, feasibility, cause: error });
   }
-  const run_id = await recordSuccess(deps, {
+  const ok: Attempt = {
     kind: 'approval',
     status: 'OK',
     reason: null,
@@ -85,7 +85,8 @@ export async function approveWorkflow(deps: WorkflowDeps, input: unknown, actor:
     request,
     output: { state: session.state, revision: session.revision, approval: jsonCopy(session.approval), feasibility: jsonCopy(feasibility) },
     versions,
-  }, session);
+  };
+  const run_id = await recordSuccess(deps, ok, session);
   return { run_id, status: 'OK', session, feasibility };
 }
 

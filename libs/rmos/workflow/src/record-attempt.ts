@@ -2,9 +2,8 @@ import { sessionIdSchema, type Actor, type WorkflowSession } from '@luthier/rmos
 import { parseActor, type Action } from '@luthier/rmos-gates';
 import { persistRunArtifact } from '@luthier/rmos-runs';
 import { canonicalJson, type JsonValue } from '@luthier/shared-hashing';
-import type { WorkflowDeps } from './deps.js';
+import { nowIso, type WorkflowDeps } from './deps.js';
 import { RunNotRecordedError } from './errors.js';
-import { nowIso } from './deps.js';
 import { advance } from './session-changes.js';
 
 /** The artifact schema's bound on `reason`. */
