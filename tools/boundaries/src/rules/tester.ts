@@ -17,6 +17,8 @@ export const POLICY = loadPolicy().policy;
 export function boundaryTester(root = ROOT, policy: Policy = POLICY, today?: string): RuleTester {
   return new RuleTester({
     languageOptions: { parser: tsParser as unknown as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
+    // as in boundaryConfig: inline config cannot silence anything; the rule reports it
+    linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
     settings: { boundaries: { root, policy, ...(today ? { today } : {}) } },
   });
 }
