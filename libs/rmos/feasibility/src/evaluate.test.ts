@@ -9,6 +9,7 @@ import {
   REFERENCE_RED_REQUEST,
   REFERENCE_YELLOW_REQUEST,
   FEASIBILITY_RULES,
+  manyRingRequest,
 } from '@luthier/rmos-feasibility';
 import { CALCULATORS } from './rules/calculators.js';
 import { evaluateVariant } from './test-support.js';
@@ -40,6 +41,15 @@ describe('reference requests', () => {
     assert.equal(r.risk_bucket, 'RED');
     assert.deepEqual(r.rules.filter((v) => v.verdict !== 'GREEN').map((v) => `${v.rule_id}:${v.verdict}`), ['F006:RED']);
     assert.ok(r.score > 80, `score ${r.score}`);
+  });
+  test('manyRingRequest builds valid designs of the asked size (the benchmark inputs)', () => {
+    for (const n of [1, 3, 40, 64]) {
+      const { design, context } = manyRingRequest(n);
+      const r = evaluateFeasibility(design, context);
+      assert.equal(design.rings.length, n);
+      assert.equal(r.rules.length, FEASIBILITY_RULES.length);
+      assert.equal(r.rules.find((v) => v.rule_id === 'F013')!.verdict, 'GREEN');
+    }
   });
   test('the fixtures are frozen so a test elsewhere cannot change them for everyone', () => {
     assert.ok(Object.isFrozen(REFERENCE_GREEN_REQUEST.design.rings[0]));

@@ -48,11 +48,12 @@ export const REFERENCE_RED_REQUEST: DesignRequest = deepFreeze({
   context: { material_id: 'maple_hard', tool_id: 'flat_6mm', machine_profile_id: 'grbl_hobby_router' },
 });
 
-/** A forty-ring rosette (benchmarks, toolpath size tests); its bucket is not pinned. */
+/** A rosette of 1…64 rings (benchmarks, toolpath size tests); its bucket is not pinned. */
 export function manyRingRequest(ringCount: number): DesignRequest {
-  const width = 2;
-  const pitch = 3;
   const inner = 40;
+  // 3 mm pitch (2 mm channels, 1 mm walls), tightened when that would pass the 400 mm contract limit.
+  const pitch = Math.min(3, Math.floor((170 / ringCount) * 1000) / 1000);
+  const width = (pitch * 2) / 3;
   const rings = Array.from({ length: ringCount }, (_, i) => ({
     radial_position_mm: inner / 2 + 1.5 + width / 2 + i * pitch,
     width_mm: width,
