@@ -98,24 +98,28 @@ export function checkRunArtifactHashes(candidate: unknown): ArtifactCheck {
 /** Throws RunArtifactValidationError unless the artifact is well formed and every hash recomputes. */
 export function validateRunArtifact(candidate: unknown): RunArtifact {
   const result = checkRunArtifact(candidate);
-  if (!result.ok) {
-    const runId = typeof (candidate as { run_id?: unknown })?.run_id === 'string' ? (candidate as { run_id: string }).run_id : null;
-    throw new RunArtifactValidationError(result.issues, runId);
-  }
+  if (!result.ok) throw new RunArtifactValidationError(result.issues, runIdOf(candidate));
   return result.artifact;
+}
+
+function runIdOf(candidate: unknown): string | null {
+  const id = (candidate as { run_id?: unknown } | null)?.run_id;
+  return typeof id === 'string' ? id : null;
 }
 
 /**
  * The check for an artifact about to be stored: everything validateRunArtifact
  * checks, and its engine stamps must be versions the registry declares. Stored
  * artifacts are re-verified with validateRunArtifact alone, so that retiring an
- * engine version never makes the history fail verification.
+ * engine version never makes the history fail verification. Answers the artifact
+ * and its digests (digests.canonical is the exact text to store).
  */
-export function validateNewRunArtifact(candidate: unknown): RunArtifact {
-  const artifact = validateRunArtifact(candidate);
-  const stamps = stampIssue(artifact.versions, false);
-  if (stamps) throw new RunArtifactValidationError([stamps], artifact.run_id);
-  return artifact;
+export function validateNewRunArtifact(candidate: unknown): { artifact: RunArtifact; digests: RunArtifactDigests } {
+  const result = checkRunArtifact(candidate);
+  if (!result.ok) throw new RunArtifactValidationError(result.issues, runIdOf(candidate));
+  const stamps = stampIssue(result.artifact.versions, false);
+  if (stamps) throw new RunArtifactValidationError([stamps], result.artifact.run_id);
+  return { artifact: result.artifact, digests: result.digests };
 }
 
 function stampIssue(versions: Record<string, string>, allowRetired: boolean): ArtifactIssue | null {

@@ -8,7 +8,7 @@ import {
   type RunArtifactInput,
 } from '@luthier/rmos-contracts';
 import { RunArtifactValidationError, validateNewRunArtifact } from '@luthier/rmos-gates';
-import { canonicalJson, hashCanonical } from '@luthier/shared-hashing';
+import { hashCanonical } from '@luthier/shared-hashing';
 
 /** Where the chain ends right now: the last artifact's seq and hash (0 and the genesis hash for an empty log). */
 export interface ChainHead {
@@ -51,8 +51,9 @@ export function buildRunArtifact(input: ParsedRunInput, head: ChainHead, now: Da
     prev_hash: head.hash,
     seq: head.seq + 1,
   };
-  const artifact = validateNewRunArtifact({ ...body, run_id: deriveRunId(body) });
-  return { artifact, text: canonicalJson(artifact) };
+  // Validated as a whole (schema, every hash recomputed independently, stamps) before it is stored.
+  const { artifact, digests } = validateNewRunArtifact({ ...body, run_id: deriveRunId(body) });
+  return { artifact, text: digests.canonical };
 }
 
 /** The head after `artifact`. */

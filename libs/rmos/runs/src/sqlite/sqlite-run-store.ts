@@ -39,7 +39,7 @@ export class SqliteRunStore implements RunStore {
       advance: db.prepare('UPDATE run_chain_head SET seq = ?, head_hash = ? WHERE id = 1'),
       byId: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE run_id = ?'),
       bySeq: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq = ?'),
-      all: db.prepare('SELECT seq, run_id, body FROM run_artifacts ORDER BY seq'),
+      batch: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq > ? ORDER BY seq LIMIT 5000'),
     };
     // One IMMEDIATE transaction per append: the head is read and moved under SQLite's
     // write lock, so appends from several processes still form one chain.
@@ -116,7 +116,10 @@ export class SqliteRunStore implements RunStore {
     this.read(() =>
       this.db.transaction(() => {
         const head = this.stmt.head.get() as ChainHead;
-        for (const row of this.stmt.all.iterate() as Iterable<StoredRow>) verifier.push(row);
+        // Batches of .all(): far cheaper per row than .iterate() stepping one row at a time.
+        for (let rows = this.stmt.batch.all(0) as StoredRow[]; rows.length > 0; rows = this.stmt.batch.all(rows.at(-1)!.seq) as StoredRow[]) {
+          for (const row of rows) verifier.push(row);
+        }
         verifier.checkHead(head);
       }).deferred(),
     );
@@ -142,7 +145,7 @@ export class SqliteRunStore implements RunStore {
         this.db.exec('DELETE FROM run_index');
         let indexed = 0;
         // In batches: better-sqlite3 cannot write while a statement is still iterating.
-        const batch = this.db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq > ? ORDER BY seq LIMIT 5000');
+        const batch = this.stmt.batch;
         for (let rows = batch.all(0) as StoredRow[]; rows.length > 0; rows = batch.all(rows.at(-1)!.seq) as StoredRow[]) {
           for (const row of rows) {
             const result = checkStoredRow(row);
