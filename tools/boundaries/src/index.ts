@@ -7,3 +7,12 @@ export { recordDependency, takeDependencies, peekDependencies } from './workspac
 export { isWaived, findWaiver, waiverCovers, todayIso } from './policy/waivers.js';
 export { boundaryConfig, BOUNDARY_FILES, type BoundaryConfigOptions } from './eslint-config.js';
 export { boundariesPlugin, boundaryRules, RULE_IDS } from './plugin.js';
+export { main as runBoundariesCli, EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_USAGE } from './cli/main.js';
+export { checkFiles, type CheckOptions, type CheckOutcome } from './runner/check.js';
+export type { Violation, FileResult } from './runner/types.js';
+export { checkIntegrity, type IntegrityInput } from './integrity/index.js';
+export { formatText } from './report/text.js';
+export { formatSarif, fingerprint as sarifFingerprint } from './report/sarif.js';
+export { explainFile } from './cli/explain.js';
+export { renderSecurityMd, generateSection } from './docs/security-md.js';
+export { policyJsonSchema } from './docs/json-schema.js';

@@ -1,0 +1,129 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { renameSync, rmSync } from 'node:fs';
+import { makeMiniWorkspace, readFile, removeWorkspace, runBoundaries, writeFile } from './helpers/workspace.js';
+
+/** Each "no vacuous pass" failure, planted one at a time in a workspace that otherwise passes. */
+describe('integrity checks', () => {
+  let root: string;
+  before(() => {
+    root = makeMiniWorkspace();
+  });
+  after(() => removeWorkspace(root));
+
+  const check = () => runBoundaries(['--root', root]);
+  const policy = () => JSON.parse(readFile(root, 'security/boundary-policy.json'));
+  const setPolicy = (p: unknown) => writeFile(root, 'security/boundary-policy.json', `${JSON.stringify(p, null, 2)}\n`);
+  /** Applies a change, runs the check, restores the original files. */
+  function withChange(files: Record<string, string>, fn: (r: ReturnType<typeof check>) => void) {
+    const saved = Object.fromEntries(Object.keys(files).map((rel) => [rel, readFile(root, rel)]));
+    for (const [rel, text] of Object.entries(files)) writeFile(root, rel, text);
+    try {
+      fn(check());
+    } finally {
+      for (const [rel, text] of Object.entries(saved)) writeFile(root, rel, text);
+    }
+  }
+
+  test('the baseline workspace passes', () => {
+    const r = check();
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stderr, /clean/);
+  });
+
+  test('a zone path that matches no file fails, naming the zone and the path', () => {
+    renameSync(`${root}/libs/experimental`, `${root}/libs/labs`);
+    try {
+      const r = check();
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /boundaries\/integrity {2}zone advisory's path "libs\/experimental\/\*" matches no source file/);
+    } finally {
+      renameSync(`${root}/libs/labs`, `${root}/libs/experimental`);
+    }
+  });
+
+  test('a project without a zone tag, with several, or with one that disagrees with its folder fails', () => {
+    withChange({ 'libs/experimental/ai/project.json': JSON.stringify({ name: 'experimental-ai', tags: ['scope:ai'] }) }, (r) => {
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /libs\/experimental\/ai\/project\.json:1:1 {2}boundaries\/integrity {2}project @luthier\/experimental-ai has no zone tag.*tag it "zone:advisory"/);
+    });
+    withChange({ 'libs/experimental/ai/project.json': JSON.stringify({ name: 'experimental-ai', tags: ['zone:advisory', 'zone:shared'] }) }, (r) => {
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /has several zone tags \(zone:advisory, zone:shared\)/);
+    });
+    withChange({ 'libs/experimental/ai/project.json': JSON.stringify({ name: 'experimental-ai', tags: ['zone:authoritative'] }) }, (r) => {
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /is tagged zone:authoritative but lies in libs\/experimental\/ai, which the policy puts in zone:advisory/);
+    });
+  });
+
+  test('an authority function that no authoritative library exports fails; a comment or a type does not count as an export', () => {
+    withChange(
+      {
+        'libs/rmos/toolpaths/src/index.ts': '// export function generateToolpaths() {}\nexport type generateToolpaths = () => string;\nexport declare function generateToolpaths(): string;\n',
+      },
+      (r) => {
+        assert.equal(r.status, 1);
+        assert.match(r.stdout, /authority function generateToolpaths \(in @luthier\/rmos-toolpaths\), but no authoritative library exports it/);
+        assert.doesNotMatch(r.stdout, /approveWorkflow/, 'a function re-exported through export … from still counts');
+      },
+    );
+  });
+
+  test('an expired waiver fails; an unexpired one does not', () => {
+    const p = policy();
+    const original = readFile(root, 'security/boundary-policy.json');
+    const waiver = { rule: 'boundaries/imports', file: 'apps/api/src/index.ts', owner: '@luthier/security-team', reason: 'migration', expires: '2020-01-31' };
+    try {
+      setPolicy({ ...p, waivers: [waiver] });
+      runBoundaries(['--root', root, '--write-security-doc']);
+      let r = check();
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /the waiver of boundaries\/imports for apps\/api\/src\/index\.ts \(owner @luthier\/security-team\) expired on 2020-01-31/);
+      setPolicy({ ...p, waivers: [{ ...waiver, expires: '2999-12-31' }] });
+      runBoundaries(['--root', root, '--write-security-doc']);
+      r = check();
+      assert.equal(r.status, 0, r.stdout);
+    } finally {
+      writeFile(root, 'security/boundary-policy.json', original);
+      runBoundaries(['--root', root, '--write-security-doc']);
+    }
+  });
+
+  test('SECURITY.md or the JSON Schema drifting from the policy fails', () => {
+    const doc = readFile(root, 'SECURITY.md');
+    withChange({ 'SECURITY.md': doc.replace('| authoritative | yes |', '| authoritative | no |') }, (r) => {
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /SECURITY\.md:\d+:1 {2}boundaries\/integrity {2}SECURITY\.md's generated zones section has drifted/);
+    });
+    const p = policy();
+    withChange({ 'security/boundary-policy.json': JSON.stringify({ ...p, version: '1.0.1' }) }, (r) => {
+      assert.equal(r.status, 1, 'a policy change without regenerating SECURITY.md is drift');
+      assert.match(r.stdout, /generated zones section has drifted/);
+    });
+    const schema = readFile(root, 'security/boundary-policy.schema.json');
+    withChange({ 'security/boundary-policy.schema.json': schema.replace('"minItems": 1', '"minItems": 0') }, (r) => {
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /boundary-policy\.schema\.json has drifted from the policy's zod schema/);
+    });
+  });
+
+  test('zero files checked fails', () => {
+    const empty = makeMiniWorkspace();
+    try {
+      for (const dir of ['libs', 'apps', 'tools']) rmSync(`${empty}/${dir}`, { recursive: true });
+      const r = runBoundaries(['--root', empty]);
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /zero files were checked/);
+    } finally {
+      removeWorkspace(empty);
+    }
+  });
+
+  test('an invalid policy is a usage error (exit 2) naming the bad field', () => {
+    withChange({ 'security/boundary-policy.json': JSON.stringify({ ...policy(), version: 'one' }) }, (r) => {
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /version: the policy version is semver/);
+    });
+  });
+});
