@@ -92,6 +92,14 @@ test('the evaluation budget is a hard cap', async () => {
   assert.equal(result.evaluations, 6);
 });
 
+test('large designs get a smaller evaluation budget (evaluations x rings is capped)', async () => {
+  const rings = Array.from({ length: 40 }, (_, i) => ({ radial_position_mm: 20 + i * 3, width_mm: 2, depth_mm: 3, pattern: 'spiral' as const }));
+  const big: RosetteDesign = { outer_diameter_mm: 300, inner_diameter_mm: 30, rings };
+  const port = rulePort();
+  await proposeDesignChanges({ design: big, context }, { feasibility: port }, { max_ring_evaluations: 4000 });
+  assert.equal(port.calls, 1 + 100);
+});
+
 test('previews and proposal copies are written through the sandbox store only', async () => {
   const files = new Map<string, string>();
   const sandbox: SandboxStorePort = {

@@ -30,7 +30,7 @@ export async function proposeDesignChanges(
   if (baseline.risk_bucket === 'GREEN') {
     return { baseline: summary, proposals: [], evaluations: 1, note: 'the design is already GREEN: nothing to propose' };
   }
-  const { improved, evaluations } = searchDesigns(design, context, ports.feasibility, baseline, options);
+  const { improved, evaluations } = await searchDesigns(design, context, ports.feasibility, baseline, options);
   const limit = request.max_proposals ?? DEFAULT_MAX_PROPOSALS;
   const proposals: Proposal[] = [];
   const seen = new Set<string>();

@@ -15,9 +15,18 @@ export interface SearchOptions {
   beam_width?: number;
   /** Most parameter changes in one proposal. */
   max_changes?: number;
-  /** Hard cap on feasibility evaluations, so a 64-ring design stays cheap. */
+  /** Hard cap on feasibility evaluations. */
   max_evaluations?: number;
+  /**
+   * Cap on evaluations × rings: an evaluation costs about linearly in the ring
+   * count, so a 64-ring design gets fewer evaluations than a 3-ring one.
+   */
+  max_ring_evaluations?: number;
 }
+
+/** Evaluations between two yields to the event loop, so a search never stalls other requests. */
+const YIELD_EVERY = 25;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface Evaluated extends Candidate {
   feasibility: FeasibilityResult;
@@ -40,21 +49,25 @@ export function improves(candidate: FeasibilityResult, baseline: FeasibilityResu
 }
 
 /**
- * Deterministic beam search over the design parameters. Every candidate is
+ * Deterministic beam search over the design parameters (yielding to the event
+ * loop as it goes; the result does not depend on timing). Every candidate is
  * scored only by the feasibility port (the server's engine); the search itself
  * decides nothing. Returns every evaluated candidate that improves on the
  * baseline, best first, and the number of evaluations spent.
  */
-export function searchDesigns(
+export async function searchDesigns(
   design: RosetteDesign,
   context: ManufacturingContext,
   port: FeasibilityPort,
   baseline: FeasibilityResult,
   options: SearchOptions = {},
-): { improved: Evaluated[]; evaluations: number } {
+): Promise<{ improved: Evaluated[]; evaluations: number }> {
   const beamWidth = options.beam_width ?? 4;
   const maxChanges = options.max_changes ?? 3;
-  const maxEvaluations = options.max_evaluations ?? 1500;
+  const maxEvaluations = Math.min(
+    options.max_evaluations ?? 1500,
+    Math.max(1, Math.floor((options.max_ring_evaluations ?? 12_000) / design.rings.length)),
+  );
   const seen = new Set<string>([canonicalJson(design)]);
   const overlapAllowed = channelsOverlap(design);
   const improved: Evaluated[] = [];
@@ -72,6 +85,7 @@ export function searchDesigns(
         if (!rosetteDesignSchema.safeParse(next.design).success) continue;
         if (!overlapAllowed && channelsOverlap(next.design)) continue;
         evaluations++;
+        if (evaluations % YIELD_EVERY === 0) await yieldToEventLoop();
         const feasibility = port.evaluate(next.design, context);
         scored.push({ ...next, feasibility });
       }
