@@ -125,6 +125,17 @@ describe('runtime invariants through HTTP', () => {
     assert.deepEqual((await h.call('GET', `/api/workflow/sessions/${id}`, 'approver')).json(), before);
   });
 
+  test('concurrent approvals of one session: exactly one OK, the rest 409, each attempt recorded', async () => {
+    const id = await openSessionFor(h, REFERENCE_GREEN_REQUEST);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => h.call('POST', '/api/workflow/approve', 'approver', { session_id: id })));
+    const codes = answers.map((a) => a.statusCode).sort();
+    assert.deepEqual(codes, [200, 409, 409, 409, 409], answers.map((a) => a.body).join('\n'));
+    const recorded = (await allRuns(h)).filter((r) => r.session_id === id && r.kind === 'approval');
+    assert.equal(recorded.length, 5);
+    assert.equal(recorded.filter((r) => r.status === 'OK').length, 1);
+    assert.equal((await h.stores.runs.verifyAll()).ok, true);
+  });
+
   test('an unknown session is a 404 SESSION_NOT_FOUND everywhere; approve and toolpaths still record the attempt', async () => {
     const unknown = `ses_${'0'.repeat(32)}`;
     const get = await h.call('GET', `/api/workflow/sessions/${unknown}`, 'operator');
