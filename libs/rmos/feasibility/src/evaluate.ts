@@ -67,8 +67,14 @@ export function evaluateWith(design: unknown, context: unknown, env: Feasibility
   }
   const job = resolveJob(parsedDesign.data, parsedContext.data, env);
 
-  const rules: RuleVerdict[] = env.rules.map((rule) => judgeRule(rule, job, env.calculators[rule.id]));
-  const warnings = [...env.integrityProblems, ...rules.filter((r) => r.verdict !== 'GREEN').map((r) => `${r.rule_id} ${r.name}: ${r.message}`)];
+  // Plain loops in the hot path: each inline closure costs a helper call per evaluation under tsx (keepNames).
+  const rules: RuleVerdict[] = [];
+  const warnings: string[] = [...env.integrityProblems];
+  for (const rule of env.rules) {
+    const verdict = judgeRule(rule, job, env.calculators[rule.id]);
+    rules.push(verdict);
+    if (verdict.verdict !== 'GREEN') warnings.push(`${verdict.rule_id} ${verdict.name}: ${verdict.message}`);
+  }
 
   const forceRed = env.integrityProblems.length > 0 || rules.length === 0;
   return {
@@ -86,52 +92,57 @@ function resolveJob(design: RosetteDesign, context: ManufacturingContext, env: F
   const material = env.catalogs.getMaterial(context.material_id);
   const tool = env.catalogs.getTool(context.tool_id);
   const machine = env.catalogs.getMachine(context.machine_profile_id);
-  const unknown_ids = [
-    ...(material ? [] : [`material_id=${context.material_id}`]),
-    ...(tool ? [] : [`tool_id=${context.tool_id}`]),
-    ...(machine ? [] : [`machine_profile_id=${context.machine_profile_id}`]),
-  ];
+  const unknown_ids: string[] = [];
+  if (!material) unknown_ids.push(`material_id=${context.material_id}`);
+  if (!tool) unknown_ids.push(`tool_id=${context.tool_id}`);
+  if (!machine) unknown_ids.push(`machine_profile_id=${context.machine_profile_id}`);
   let params: CuttingParameters | undefined;
   if (material && tool && machine) params = env.cuttingParameters(material, tool, machine);
   return { design, context, material, tool, machine, params, unknown_ids };
 }
 
 function judgeRule(rule: RuleDefinition, job: FeasibilityJob, calculator: Calculator | undefined): RuleVerdict {
-  const failed = (why: string): RuleVerdict => ({ rule_id: rule.id, name: rule.name, verdict: 'RED', value: null, message: truncate(`not computed (${why}): fails closed`) });
-  if (!calculator) return failed('no calculator for this rule');
+  if (!calculator) return failed(rule, 'no calculator for this rule');
   let calculation;
   try {
     if (calculator.needs_catalogs) {
-      if (!isResolved(job)) return failed(`unknown ${job.unknown_ids.join(', ')}`);
+      if (!isResolved(job)) return failed(rule, `unknown ${job.unknown_ids.join(', ')}`);
       calculation = calculator.compute(job);
     } else {
       calculation = calculator.compute(job);
     }
   } catch (error) {
-    return failed(`calculator failed: ${error instanceof Error ? error.message : String(error)}`);
+    return failed(rule, `calculator failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!calculation || typeof calculation.value !== 'number' || !Number.isFinite(calculation.value)) {
-    return failed(`calculator gave a non-finite value ${String(calculation?.value)}`);
+    return failed(rule, `calculator gave a non-finite value ${String(calculation?.value)}`);
   }
   const value = round(calculation.value);
   const { verdict, reason } = classify(rule.thresholds, value, calculation.range);
   return { rule_id: rule.id, name: rule.name, verdict, value, message: truncate(`${value} ${rule.unit}, ${reason} (${calculation.detail})`) };
 }
 
+function failed(rule: RuleDefinition, why: string): RuleVerdict {
+  return { rule_id: rule.id, name: rule.name, verdict: 'RED', value: null, message: truncate(`not computed (${why}): fails closed`) };
+}
+
 /** Decided by the verdicts alone: any RED → RED, else any YELLOW → YELLOW, else GREEN. */
 function riskBucket(rules: readonly RuleVerdict[], forceRed: boolean): RiskBucket {
-  if (forceRed || rules.some((r) => r.verdict === 'RED')) return 'RED';
-  if (rules.some((r) => r.verdict === 'YELLOW')) return 'YELLOW';
-  return 'GREEN';
+  let bucket: RiskBucket = forceRed ? 'RED' : 'GREEN';
+  for (const r of rules) {
+    if (r.verdict === 'RED') return 'RED';
+    if (r.verdict === 'YELLOW') bucket = 'YELLOW';
+  }
+  return bucket;
 }
 
 function weightedScore(definitions: readonly RuleDefinition[], rules: readonly RuleVerdict[]): number {
   let total = 0;
   let earned = 0;
-  rules.forEach((r, i) => {
+  for (let i = 0; i < rules.length; i++) {
     total += definitions[i].weight;
-    earned += definitions[i].weight * VERDICT_POINTS[r.verdict];
-  });
+    earned += definitions[i].weight * VERDICT_POINTS[rules[i].verdict];
+  }
   return total === 0 ? 0 : Math.round((1000 * earned) / total) / 10;
 }
 

@@ -17,14 +17,34 @@ export type Calculator =
 const onResolved = (compute: (job: ResolvedJob) => Calculation): Calculator => ({ needs_catalogs: true, compute });
 const onAny = (compute: (job: FeasibilityJob) => Calculation): Calculator => ({ needs_catalogs: false, compute });
 
-const maxDepth = (job: FeasibilityJob) => job.design.rings.reduce((m, r) => Math.max(m, r.depth_mm), 0);
-const minWidth = (job: FeasibilityJob) => job.design.rings.reduce((m, r) => Math.min(m, r.width_mm), Infinity);
+// Plain loops throughout: per-call closures cost a helper call each under tsx (keepNames), and this runs per evaluation.
+function maxDepth(job: FeasibilityJob): number {
+  let m = 0;
+  for (const r of job.design.rings) if (r.depth_mm > m) m = r.depth_mm;
+  return m;
+}
+
+function minWidth(job: FeasibilityJob): number {
+  let m = Infinity;
+  for (const r of job.design.rings) if (r.width_mm < m) m = r.width_mm;
+  return m;
+}
+
+function patternSum(job: FeasibilityJob, factors: Readonly<Record<string, number>>): number {
+  let sum = 0;
+  for (const r of job.design.rings) sum += factors[r.pattern];
+  return sum;
+}
+
+function byInnerThenOuterEdge(a: readonly [number, number], b: readonly [number, number]): number {
+  return a[0] - b[0] || a[1] - b[1];
+}
 
 /** Walls (between neighbouring channels, and between the innermost channel and the soundhole) thinner than the policy minimum. */
 export function thinWallCount(job: FeasibilityJob): number {
-  const channels = job.design.rings
-    .map((r) => [r.radial_position_mm - r.width_mm / 2, r.radial_position_mm + r.width_mm / 2] as const)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const channels: (readonly [number, number])[] = [];
+  for (const r of job.design.rings) channels.push([r.radial_position_mm - r.width_mm / 2, r.radial_position_mm + r.width_mm / 2]);
+  channels.sort(byInnerThenOuterEdge);
   let thin = 0;
   if (job.design.inner_diameter_mm > 0 && channels[0][0] - job.design.inner_diameter_mm / 2 < GEOMETRY_POLICY.thin_wall_mm) thin++;
   let reach = channels[0][1];
@@ -42,9 +62,9 @@ export const CALCULATORS: Readonly<Record<RuleId, Calculator>> = {
     range: [tool.chipload_min_mm, tool.chipload_max_mm],
     detail: `${params.feed_mm_per_min} mm/min at ${params.rpm} rpm with ${tool.flutes} flutes; ${tool.id} range ${tool.chipload_min_mm}–${tool.chipload_max_mm} mm`,
   })),
-  F002: onAny(({ design }) => ({
-    value: design.rings.reduce((sum, r) => sum + PATTERN_HEAT_FACTORS[r.pattern], 0),
-    detail: `${design.rings.length} rings`,
+  F002: onAny((job) => ({
+    value: patternSum(job, PATTERN_HEAT_FACTORS),
+    detail: `${job.design.rings.length} rings`,
   })),
   F003: onResolved((job) => {
     const { tool, params } = job;
@@ -62,7 +82,7 @@ export const CALCULATORS: Readonly<Record<RuleId, Calculator>> = {
   F005: onAny((job) => {
     const thin = thinWallCount(job);
     return {
-      value: job.design.rings.reduce((sum, r) => sum + PATTERN_COMPLEXITY_FACTORS[r.pattern], 0) + thin * GEOMETRY_POLICY.thin_wall_penalty,
+      value: patternSum(job, PATTERN_COMPLEXITY_FACTORS) + thin * GEOMETRY_POLICY.thin_wall_penalty,
       detail: `${job.design.rings.length} rings, ${thin} walls under ${GEOMETRY_POLICY.thin_wall_mm} mm`,
     };
   }),
