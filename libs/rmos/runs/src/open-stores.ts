@@ -31,6 +31,7 @@ export async function openStores(options: OpenStoresOptions): Promise<Stores> {
   if (options.databaseUrl) return openPostgresStores({ ...options, databaseUrl: options.databaseUrl });
   const db = openSqliteDatabase(options.dataDir, { readOnly: options.readOnly });
   const runs = new SqliteRunStore(db, options);
+  if (!options.readOnly) await runs.sweepStaleTemp();
   return { runs, sessions: new SqliteSessionStore(db), close: () => runs.close() };
 }
 

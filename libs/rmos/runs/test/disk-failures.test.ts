@@ -191,3 +191,24 @@ describe('a read-only data directory', () => {
     await assert.rejects(openStores({ dataDir: path.join(dataDir, 'nested', 'data') }), RunStoreReadOnlyError);
   });
 });
+
+describe('leftovers of a crashed attachment writer', () => {
+  test('old temp files are swept when the store opens; fresh ones (another writer) are kept', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'runs-sweep-'));
+    try {
+      await (await openStores({ dataDir })).close();
+      const tmp = path.join(dataDir, 'run_attachments', '.tmp');
+      const { mkdirSync, utimesSync } = await import('node:fs');
+      mkdirSync(tmp, { recursive: true });
+      writeFileSync(path.join(tmp, 'old.partial'), 'half an attachment');
+      writeFileSync(path.join(tmp, 'fresh.partial'), 'being written');
+      const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+      utimesSync(path.join(tmp, 'old.partial'), twoHoursAgo, twoHoursAgo);
+      const stores = await openStores({ dataDir });
+      await stores.close();
+      assert.deepEqual(tmpFiles(dataDir), ['fresh.partial']);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -381,6 +381,10 @@ export function defineRunStoreSuite(makeHarness: () => BackendHarness): void {
       const report = await ctx.stores.runs.verifyAll();
       assert.deepEqual(report.problems, []);
       assert.ok(report.checked >= acked.length);
+      // No partial attachment either: every stored one is whole (a torn write would not hash to its name).
+      const attachments = await ctx.h.badAttachments();
+      assert.deepEqual(attachments.bad, []);
+      assert.ok(attachments.count >= Math.floor(acked.length / 3));
       // The store goes on appending after the crash.
       const next = await persistRunArtifact(ctx.stores.runs, runInput());
       assert.equal(next.seq, report.checked + 1);

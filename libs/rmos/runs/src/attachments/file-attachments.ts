@@ -7,7 +7,7 @@ import { RunAttachmentCorruptError, toRunStoreError } from '../errors.js';
 import { assertAttachmentInput } from './attachment-input.js';
 
 /** The file-system calls attachments make: a seam so tests can inject ENOSPC/EROFS where no tiny disk can be mounted. */
-export type AttachmentFs = Pick<typeof nodeFs, 'open' | 'rename' | 'mkdir' | 'unlink' | 'readFile' | 'stat'>;
+export type AttachmentFs = Pick<typeof nodeFs, 'open' | 'rename' | 'mkdir' | 'unlink' | 'readFile' | 'stat' | 'readdir'>;
 
 /** What a stored attachment file looks like when checked. */
 export type AttachmentFileState = { state: 'ok'; size: number } | { state: 'missing' } | { state: 'corrupt'; detail: string };
@@ -86,6 +86,27 @@ export class FileAttachments {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw toRunStoreError(error, 'persistRunArtifact');
     }
+  }
+
+  /**
+   * Removes temp files a crashed writer left behind. Only old ones: another
+   * process may be writing a fresh one right now. Best effort; never throws.
+   */
+  async sweepStaleTemp(olderThanMs: number, now = Date.now()): Promise<number> {
+    let removed = 0;
+    try {
+      const names = await this.fs.readdir(this.tmpDir);
+      for (const name of names) {
+        const file = path.join(this.tmpDir, name);
+        const st = await this.fs.stat(file).catch(() => null);
+        if (st?.isFile() && now - st.mtimeMs > olderThanMs) {
+          await this.fs.unlink(file).then(() => (removed += 1), () => undefined);
+        }
+      }
+    } catch {
+      // no temp directory yet, or not readable: nothing to sweep
+    }
+    return removed;
   }
 
   private async writeAtomically(target: string, bytes: Uint8Array): Promise<void> {

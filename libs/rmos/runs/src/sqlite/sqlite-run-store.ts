@@ -53,6 +53,14 @@ export class SqliteRunStore implements RunStore {
     });
   }
 
+  /** Temp files older than this are leftovers of a crashed writer. */
+  static readonly STALE_TEMP_MS = 60 * 60 * 1000;
+
+  /** Housekeeping on open: drop attachment temp files a crashed writer left behind. */
+  sweepStaleTemp(): Promise<number> {
+    return this.attachments.sweepStaleTemp(SqliteRunStore.STALE_TEMP_MS);
+  }
+
   async persistRunArtifact(input: RunArtifactInput): Promise<RunArtifact> {
     const parsed = parseRunInput(input);
     for (const a of parsed.attachments ?? []) {

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { sha256Hex } from '@luthier/shared-hashing';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -19,6 +20,8 @@ export interface BackendHarness {
   queryRows<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Drops the immutability triggers, as someone with database access could. */
   dropTriggers(): Promise<void>;
+  /** Stored attachments whose bytes do not hash to their address (a partial write would show here), and how many there are. */
+  badAttachments(): Promise<{ bad: string[]; count: number }>;
   /** Flips one bit of a byte of a stored attachment's bytes. */
   flipAttachmentByte(sha256: string, offset: number): Promise<void>;
   cleanup(): Promise<void>;
@@ -47,8 +50,20 @@ export function sqliteHarness(): BackendHarness {
           db.exec(`DROP TRIGGER IF EXISTS ${t}`);
         }
       }),
+    badAttachments: async () => {
+      const root = path.join(dataDir, 'run_attachments');
+      const bad: string[] = [];
+      let count = 0;
+      for (const shard of existsSync(root) ? readdirSync(root) : []) {
+        if (shard === '.tmp') continue;
+        for (const name of readdirSync(path.join(root, shard))) {
+          count += 1;
+          if (sha256Hex(readFileSync(path.join(root, shard, name))) !== name) bad.push(name);
+        }
+      }
+      return { bad, count };
+    },
     flipAttachmentByte: async (sha256, offset) => {
-      const { chmodSync, readFileSync, writeFileSync } = await import('node:fs');
       const target = path.join(dataDir, 'run_attachments', sha256.slice(0, 2), sha256);
       const bytes = readFileSync(target);
       bytes[offset] ^= 0x01;
@@ -93,6 +108,10 @@ export function postgresHarness(url = PG_TEST_URL): BackendHarness {
       ]) {
         await pool.query(`DROP TRIGGER IF EXISTS ${t} ON ${table}`);
       }
+    },
+    badAttachments: async () => {
+      const { rows } = await pool.query<{ sha256: string; bytes: Buffer }>('SELECT sha256, bytes FROM run_attachments');
+      return { bad: rows.filter((r) => sha256Hex(r.bytes) !== r.sha256).map((r) => r.sha256), count: rows.length };
     },
     flipAttachmentByte: async (sha256, offset) => {
       await pool.query(
