@@ -9,12 +9,9 @@ import type { Workspace } from '../workspace/projects.js';
  * message says and, failing that, from the policy (the file's zone, the compliance item that names the rule).
  */
 export function enrichViolation(v: Violation, policy: Policy, ws: Workspace): Violation {
-  // the rules spell their structured report out as "WHAT (ZONES). Allowed: WAY [SECURITY.md#REF]"
-  const parts = v.message.match(/\(([^()]*)\)\. Allowed: (.*) \[(SECURITY\.md[^\]]*)\]$/);
-  if (parts) {
-    const ids = [...parts[1]!.matchAll(/zone:([a-z][a-z0-9-]*)/g)].map((m) => m[1]!);
-    v = { ...v, zones: v.zones ?? ids, allowedWay: v.allowedWay ?? parts[2]!, securityRef: v.securityRef ?? parts[3]! };
-  }
+  // the rules end their message with "… Allowed: WAY [SECURITY.md#REF]" and name the zones as zone:ID
+  const parts = v.message.match(/Allowed: (.*) \[(SECURITY\.md[^\]]*)\]$/);
+  if (parts) v = { ...v, allowedWay: v.allowedWay ?? parts[1]!, securityRef: v.securityRef ?? parts[2]! };
   const zoneIds = policy.zones.map((z) => z.id);
   const fileZone = ws.projectOfFile(path.join(ws.root, v.file))?.zone ?? null;
   const mentioned = [...v.message.matchAll(/zone[: ]([a-z][a-z0-9-]*)/g)].map((m) => m[1]!).filter((id) => zoneIds.includes(id));
