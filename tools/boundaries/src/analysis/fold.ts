@@ -4,7 +4,7 @@ import { unwrap, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
 import { derefNode, memberKey, namespaceSource, originOf, propertyOf } from './origin.js';
-import { bindingsOf, findVariable } from './variables.js';
+import { bindingsOf, findVariable, type Binding } from './variables.js';
 
 /**
  * Constant folding of strings, symbolically: a value is a list of alternatives, each
@@ -109,6 +109,8 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
       plain.push(foldPath(b.expr, path, env, depth + 1, seen), ...defaults);
     } else if (b.kind === 'compound' && b.expr) {
       compound.push(fold(b.expr, env, depth + 1, seen));
+    } else if (b.kind === 'param' && b.path.length === 0) {
+      plain.push(unknown(`${id.name} is a parameter`), ...defaults, ...callSiteArguments(b, env, depth, seen));
     } else {
       plain.push(unknown(b.kind === 'param' ? `${id.name} is a parameter` : `${id.name} has no constant value`), ...defaults);
     }
@@ -117,6 +119,64 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
   let out = union(...plain);
   for (const c of compound) out = union(out, concat(out, c));
   return out;
+}
+
+/**
+ * The arguments passed for a parameter at the call sites of its function in the same
+ * file, so that a local wrapper (`function save(p) { fs.writeFileSync(p) }`) is seen
+ * through. Calls from other files stay unknown.
+ */
+function callSiteArguments(b: Binding, env: Env, depth: number, seen: Set<unknown>): Folded[] {
+  const def = b.def;
+  if (!def || def.type !== 'Parameter') return [];
+  const fn = def.node as Node;
+  if (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') return [];
+  let param: Node = def.name as Node;
+  while (param.parent && param.parent !== fn) param = param.parent;
+  const index = fn.params.indexOf(param as TSESTree.Parameter);
+  if (index < 0 || fn.params.slice(0, index + 1).some((p) => p.type === 'RestElement')) return [];
+  let nameId: TSESTree.Identifier | null = null;
+  if (fn.type === 'FunctionDeclaration') nameId = fn.id;
+  else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier') nameId = fn.parent.id;
+  if (!nameId) return [];
+  const variable = findVariable(env.getScope(nameId), nameId);
+  if (!variable) return [];
+  const out: Folded[] = [];
+  for (const ref of variable.references) {
+    const call = ref.identifier.parent;
+    if (call?.type !== 'CallExpression' || call.callee !== ref.identifier) continue;
+    const arg = call.arguments[index];
+    if (arg && arg.type !== 'SpreadElement') out.push(fold(arg, env, depth + 1, seen));
+    if (out.length > 8) break;
+  }
+  return out;
+}
+
+/** `this.name` inside a class: its field initialisers, constructor parameter properties and `this.name = …` assignments. */
+function classField(n: TSESTree.MemberExpression, key: string, env: Env, depth: number, seen: Set<unknown>): Folded | null {
+  let cls: Node | undefined = n.parent;
+  while (cls && cls.type !== 'ClassBody') cls = cls.parent;
+  if (!cls || cls.type !== 'ClassBody') return null;
+  const found: Folded[] = [];
+  const visit = (node: Node, depthLeft: number) => {
+    if (depthLeft < 0 || found.length > 8) return;
+    if (node.type === 'PropertyDefinition' && !node.computed && node.key.type === 'Identifier' && node.key.name === key && node.value) found.push(fold(node.value, env, depth + 1, seen));
+    if (node.type === 'TSParameterProperty') {
+      const p = node.parameter;
+      if (p.type === 'Identifier' && p.name === key) found.push(unknown(`${key} is a constructor parameter`));
+      if (p.type === 'AssignmentPattern' && p.left.type === 'Identifier' && p.left.name === key) found.push(unknown(`${key} is a constructor parameter`), fold(p.right, env, depth + 1, seen));
+    }
+    if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && memberKey(node.left, env, depth) === key)
+      found.push(fold(node.right, env, depth + 1, seen));
+    for (const k of Object.keys(node)) {
+      if (k === 'parent') continue;
+      const child = (node as unknown as Record<string, unknown>)[k];
+      if (Array.isArray(child)) for (const c of child) c && typeof c === 'object' && 'type' in c && visit(c as Node, depthLeft - 1);
+      else if (child && typeof child === 'object' && 'type' in child) visit(child as Node, depthLeft - 1);
+    }
+  };
+  visit(cls, 12);
+  return found.length ? union(...found) : null;
 }
 
 /** Folds `node` and then reads the destructuring path from it (an object or array literal). */
@@ -148,8 +208,15 @@ function foldPath(node: Node, path: Array<string | null>, env: Env, depth: numbe
 function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set<unknown>): Folded {
   const callee = unwrap(n.callee);
   const args = n.arguments;
-  if (args.some((a) => a.type === 'SpreadElement')) return unknown('a spread argument');
-  const foldArgs = () => args.map((a) => fold(a, env, depth + 1, seen));
+  // a spread of an array literal is its elements; any other spread is one unknown argument
+  const foldArgs = () =>
+    args.flatMap((a): Folded[] => {
+      if (a.type !== 'SpreadElement') return [fold(a, env, depth + 1, seen)];
+      const arr = derefNode(a.argument, env, depth + 1);
+      if (arr?.node.type === 'ArrayExpression' && arr.node.elements.every((e) => e && e.type !== 'SpreadElement'))
+        return arr.node.elements.map((e) => fold(e as Node, arr.env, depth + 1, seen));
+      return [unknown('a spread argument')];
+    });
   if (callee.type === 'MemberExpression') {
     const key = memberKey(callee, env, depth);
     if (key === 'concat') {
@@ -176,6 +243,7 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
     if (fn.length === 1 && PATH_FUNCS.has(fn[0]!)) return pathCall(fn[0]!, foldArgs());
   }
   if (o.kind === 'global' && o.path.join('.') === 'String' && args[0]) return fold(args[0], env, depth + 1, seen);
+  if (o.kind === 'module' && o.module === 'url' && ['fileURLToPath', 'pathToFileURL'].includes(o.path.at(-1) ?? '') && args[0]) return fold(args[0], env, depth + 1, seen);
   if (o.kind === 'global' && o.path.join('.') === 'String.raw') return unknown('String.raw called directly');
   return unknown('the result of a call');
 }
@@ -228,6 +296,10 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
         const foreign = importedValue(env, ns, key);
         return foreign ? foldPath(foreign.node, foreign.path, foreign.env, depth + 1, seen) : unknown(`${key} of a module that cannot be read`);
       }
+      if (unwrap(n.object).type === 'ThisExpression' && key !== null) {
+        const field = classField(n, key, env, depth, seen);
+        if (field) return field;
+      }
       const obj = derefNode(n.object, env, depth + 1);
       const value = obj && key !== null ? propertyOf(obj.node, key) : null;
       if (obj && value) return fold(value, obj.env, depth + 1, seen);
@@ -235,6 +307,15 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
     }
     case 'CallExpression':
       return foldCall(n, env, depth, seen);
+    case 'NewExpression': {
+      const o = originOf(n.callee, env, depth + 1);
+      if (o.kind === 'global' && o.path.join('.') === 'URL' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') {
+        // new URL(relative, base) lands somewhere under the base: keep the relative part after an unknown base
+        const rel = fold(n.arguments[0], env, depth + 1, seen);
+        return n.arguments[1] ? concat([[unknownPart('a URL base'), '/']], rel) : rel;
+      }
+      return unknown('a constructed object');
+    }
     case 'ConditionalExpression':
       return union(fold(n.consequent, env, depth + 1, seen), fold(n.alternate, env, depth + 1, seen));
     case 'LogicalExpression':

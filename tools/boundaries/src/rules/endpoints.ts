@@ -17,7 +17,8 @@ function endpointPattern(path: string): RegExp {
     .split('/')
     .map((seg) => (seg.startsWith(':') ? `[^/?#]+` : escape(seg)))
     .join('/+');
-  return new RegExp(`(?:^|/|${HOLE})${body.replace(/^\/\+/, '')}/*(?:[?#${HOLE}].*)?$`);
+  // paths are matched case-insensitively: fail closed against servers or proxies that fold case
+  return new RegExp(`(?:^|/|${HOLE})${body.replace(/^\/\+/, '')}/*(?:[?#${HOLE}].*)?$`, 'i');
 }
 
 function toText(sym: Sym): string {
@@ -34,8 +35,18 @@ function toText(sym: Sym): string {
 }
 
 /** The authority endpoint a folded URL requests, if any. */
+function normaliseDots(url: string): string {
+  let out = url;
+  for (let i = 0; i < 20; i++) {
+    const next = out.replace(/\/\.(?=\/|$)/g, '').replace(/\/[^/?#\u0000]+\/\.\.(?=\/|$)/, '');
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
 export function matchEndpoint(policy: Policy, sym: Sym) {
-  const url = toText(sym);
+  const url = normaliseDots(toText(sym));
   if (!url.includes('/') && !url.includes(HOLE)) return null;
   return policy.authorityEndpoints.find((e) => endpointPattern(e.path).test(url)) ?? null;
 }

@@ -52,7 +52,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // re-assignment chains, call/apply/bind, Reflect, descriptors
     { filename: AI, code: 'export function f(deps: any) { let a; a = deps.approveWorkflow; const b = a; b.call(null, s); }', errors: errors(3) },
     { filename: AI, code: 'export function f(deps: any) { Reflect.apply(deps.approveWorkflow, deps, [s]); }', errors: errors(1) },
-    { filename: AI, code: "export function f(deps: any) { Reflect.get(deps, 'approve' + 'Workflow')(s); }", errors: errors(1) },
+    // the read and the call of what it returned
+    { filename: AI, code: "export function f(deps: any) { Reflect.get(deps, 'approve' + 'Workflow')(s); }", errors: errors(2) },
     { filename: AI, code: "export function f(deps: any) { Object.getOwnPropertyDescriptor(deps, 'persistRunArtifact')!.value(a); }", errors: errors(1) },
     { filename: AI, code: 'export function f(deps: any) { const g = deps.generateToolpaths.bind(deps); g(); }', errors: errors(2) },
     // copies
@@ -81,7 +82,11 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // eval, Function, string timers
     { filename: AI, code: "eval('1 + 1');", errors: errors(1) },
     { filename: AI, code: "globalThis.eval('1'); window['ev' + 'al']('2');", errors: errors(2) },
-    { filename: AI, code: "(0, eval)('1');", errors: errors(1) },
+    { filename: AI, code: "(0, eval)('1');", errors: errors(2) },
+    { filename: AI, code: "Reflect.get(globalThis, 'ev' + 'al')('1');", errors: errors(1) },
+    { filename: AI, code: "export function f(deps: any) { const fn = deps['x'.repeat(2)]; fn(); const g = deps[Symbol.iterator].bind(deps); g(); }", errors: errors(3) },
+    { filename: AI, code: "await fetch('/API/Workflow/./approve'); await fetch('/api/rmos/x/../toolpaths');", errors: errors(2) },
+    { filename: AI, code: "const ep = ['/api', 'workflow', 'approve'].join('/'); await fetch(new URL(ep, location.origin));", errors: errors(2) },
     { filename: AI, code: "const e = eval; e('1');", errors: errors(2) },
     { filename: AI, code: "const { eval: e } = globalThis; e('1');", errors: errors(2) },
     { filename: AI, code: "new Function('return 1')(); Function('return 2')();", errors: errors(2) },

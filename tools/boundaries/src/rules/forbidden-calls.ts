@@ -112,6 +112,20 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       return !!variable && bindingsOf(variable).some((b) => b.kind === 'expr' && b.expr && b.path.length === 0 && constructorRead(b.expr, depth + 1));
     }
 
+    /** A variable given the value of `obj[key]` with a key that cannot be folded, directly or through aliases. */
+    function unfoldableRead(node: Node, depth: number): boolean {
+      const n = unwrap(node);
+      if (n.type === 'MemberExpression') return n.computed && memberKey(n, env) === null;
+      if (n.type === 'CallExpression') {
+        const c = unwrap(n.callee);
+        return c.type === 'MemberExpression' && memberKey(c, env) === 'bind' && unfoldableRead(c.object, depth + 1);
+      }
+      if (n.type !== 'Identifier' || depth > 8) return false;
+      const variable = findVariable(env.getScope(n), n);
+      return !!variable && bindingsOf(variable).some((b) => (b.kind === 'expr' && b.expr && b.path.length === 0 && unfoldableRead(b.expr, depth + 1)) || b.keyNodes.some((k, i) => k !== null && b.path[i] === null && memberKeyNull(k)));
+    }
+    const memberKeyNull = (k: Node) => fold(k, env).some((alt) => alt.some((p) => typeof p !== 'string'));
+
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
       const shape = callShape(node, env);
       const callee = unwrap(shape.callee);
@@ -131,7 +145,13 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         if (hit) authority(node, hit, `${o.path.join('.')}(…, "${hit}")`);
         else if (!key.every((alt) => alt.every((p) => typeof p === 'string'))) failClosed(node, `${o.path.join('.')} reads a property whose name cannot be folded`);
       }
-      // authority functions and eval/Function are reported at their reference (below), however the call is shaped
+      // authority functions and eval/Function are reported at their reference (below); a call of a computed value is reported here
+      if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') {
+        if (o.kind === 'authority') authority(node, o.name, 'this call');
+        if (isDynamicGlobal(o)) dynamic(node, `this call runs ${o.kind === 'global' ? o.path[0] : 'dynamic code'}`);
+      }
+      if (callee.type === 'Identifier' && o.kind === 'unknown' && unfoldableRead(callee, 0))
+        failClosed(node, `${callee.name} holds a property read through a computed key that cannot be folded`);
       if (constructorRead(callee, 0))
         dynamic(node, 'calling a .constructor can reach the Function constructor');
       if ((o.kind === 'global' && TIMERS.has(o.path.join('.'))) || (o.kind === 'module' && o.module === 'timers')) {

@@ -114,7 +114,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
           zones: `${zoneTag(fromZone)} -> zone:${toZone}`,
           securityRef: ref,
           allowedWay: importAdvice(policy, fromZone ?? '*', toZone),
-          what: `${target.name} (zone:${toZone}) may not be imported from ${zoneTag(fromZone)} (${form} "${spec}")`,
+          what: `${form} "${spec}": ${target.name} (zone:${toZone}) may not be imported from ${zoneTag(fromZone)}`,
         });
         return;
       }

@@ -17,7 +17,7 @@ export interface Violation {
 export const MESSAGES = { violation: '{{message}}' } as const;
 
 export function messageOf(v: Violation): string {
-  return `${v.what} (${v.zones}). Allowed: ${v.allowedWay} [${v.securityRef}]`;
+  return `${v.what}. Zones: ${v.zones}. Allowed: ${v.allowedWay} [${v.securityRef}]`;
 }
 
 type Ctx = Readonly<TSESLint.RuleContext<'violation', []>>;

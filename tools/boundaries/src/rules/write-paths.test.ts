@@ -67,6 +67,13 @@ function tester() {
       { filename: API, code: "import fs from 'fs'; const dirs = { runs: 'runs' } as const; fs.writeFileSync(`data/${dirs.runs}/x`, '');", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; let p = 'data'; p += '/runs/x'; fs.writeFileSync(p, '');", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; import path from 'path'; fs.writeFileSync(path.join(__dirname, '../../data/runs/x'), '');", errors: errors(1) },
+      // a same-file wrapper, class fields, spreads, file URLs
+      { filename: API, code: "import fs from 'fs'; function save(p: string) { fs.writeFileSync(p, ''); } save('data/runs/a'); save('/tmp/b');", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; const rm = (target: string) => fs.rmSync(target); rm(`${process.env.RMOS_DATA_DIR}/run_attachments`);", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; import path from 'path'; class Store { dir = path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs'); put(id: string) { fs.writeFileSync(path.join(this.dir, id), ''); } }", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; import path from 'path'; class Store { constructor(private root = 'data/runs') {} put() { fs.mkdirSync(this.root); } }", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; import path from 'path'; const parts = ['runs', 'x']; fs.writeFileSync(path.join('data', ...parts), '');", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; import { fileURLToPath } from 'node:url'; fs.writeFileSync(fileURLToPath(new URL('../../../data/runs/x', import.meta.url)), '');", errors: errors(1) },
       // fail closed: the first segment under the data root cannot be folded
       { filename: API, code: `${fsImport} export const f = (sub: string) => fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', sub, 'x'), '');`, errors: errors(1) },
       { filename: API, code: `${fsImport} export const f = (s: string) => fs.writeFileSync(\`data/run\${s}/x\`, '');`, errors: errors(1) },
