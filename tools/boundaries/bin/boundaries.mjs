@@ -32,7 +32,7 @@ function hashInputs(inputs) {
 function currentBundle() {
   try {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-    return manifest.format === 2 && hashInputs(manifest.inputs) === manifest.hash;
+    return manifest.format === 3 && hashInputs(manifest.inputs) === manifest.hash;
   } catch {
     return false; // no bundle yet
   }
@@ -59,10 +59,13 @@ async function buildBundle() {
         setup(build) {
           // workspace code (@luthier/*, relative) is compiled in; npm packages stay external and load from node_modules
           build.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@luthier/') ? undefined : { path: args.path, external: true }));
-          // keep each module's own import.meta.url, so paths computed from it (workspace root, tool dir) stay right
+          // keep each module's own import.meta.url, so paths computed from it (workspace root, tool dir) stay right;
+          // relative to the workspace the bin runs from (set below), since a copy may share node_modules and so this bundle
           build.onLoad({ filter: /\.(ts|mts|js|mjs)$/ }, (args) => {
             if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-            const text = readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
+            const rel = path.relative(workspace, args.path).split(path.sep).join('/');
+            const url = `new URL(${JSON.stringify(rel)}, process.env.BOUNDARIES_WORKSPACE_URL).href`;
+            const text = readFileSync(args.path, 'utf8').replaceAll('import.meta.url', url);
             return { contents: text, loader: /\.m?ts$/.test(args.path) ? 'ts' : 'js' };
           });
         },
@@ -76,7 +79,7 @@ async function buildBundle() {
     .sort();
   const hash = hashInputs(inputs);
   if (!hash) throw new Error('an input vanished during the build');
-  writeFileSync(path.join(outdir, 'manifest.json'), JSON.stringify({ format: 2, inputs, hash }));
+  writeFileSync(path.join(outdir, 'manifest.json'), JSON.stringify({ format: 3, inputs, hash }));
   // swap the finished build in by renames: a concurrent reader sees the old bundle, the new one, or none (and
   // then falls back to the source), never a half-written one
   const old = `${bundleDir}-old-${process.pid}`;
@@ -87,6 +90,7 @@ async function buildBundle() {
 
 async function runBundled() {
   mkdirSync(bundleRoot, { recursive: true });
+  process.env.BOUNDARIES_WORKSPACE_URL = pathToFileURL(`${workspace}${path.sep}`).href; // read by the bundle, in every thread
   if (!currentBundle()) await buildBundle();
   globalThis.__boundariesWorkerUrl = pathToFileURL(path.join(bundleDir, 'worker.js'));
   return import('../../../node_modules/.cache/luthier-boundaries/bundle/current/main.js');
