@@ -66,6 +66,12 @@ describe('access: bearer tokens, one role each', () => {
     }
   });
 
+  test('HEAD on a read route is guarded like GET', async () => {
+    assert.equal((await h.call('HEAD', '/api/runs', null)).statusCode, 401);
+    assert.equal((await h.call('HEAD', '/api/runs', 'operator')).statusCode, 403);
+    assert.equal((await h.call('HEAD', '/api/runs', 'auditor')).statusCode, 200);
+  });
+
   test('the advisor can never approve, transition or generate toolpaths, and nothing is recorded for its attempts', async () => {
     const green = await openSessionFor(h, REFERENCE_GREEN_REQUEST);
     const runsBefore = (await h.call('GET', '/api/runs?limit=500', 'auditor')).json().items.length;
