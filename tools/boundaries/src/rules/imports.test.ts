@@ -65,6 +65,7 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: WORKFLOW, code: "import { SessionStore } from '../../../../node_modules/@luthier/rmos-runs';", errors: one },
     { filename: AI, code: "import { x } from '../../ai-graphics/src/index.js';", errors: one },
     { filename: AI, code: "import { x } from '../../../rmos/runs/src/index.js';", errors: one },
+    { filename: WORKFLOW, code: '/// <reference path="../../runs/src/index.ts" />\nexport {};', errors: one },
     // the file belongs to no project / a project the policy cannot place
     { filename: `${ROOT}/libs/orphan/src/x.ts`, code: 'export const x = 1;', errors: one },
     // unfoldable specifiers fail closed, everywhere

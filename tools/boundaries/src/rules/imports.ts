@@ -78,6 +78,10 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
         });
         return;
       }
+      checkResolved(specNode, spec, form, builtinOnly);
+    }
+
+    function checkResolved(specNode: Node, spec: string, form: string, builtinOnly = false) {
       const res = resolveSpecifier(fc.ws, fc.file, spec);
       if (res.kind === 'builtin') return checkBuiltin(specNode, spec, form);
       if (builtinOnly || !fc.project) return;
@@ -132,6 +136,12 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
 
     const visitors: TSESLint.RuleListener = {
       Program(node) {
+        // triple-slash references are dependencies too
+        for (const comment of context.sourceCode.getAllComments() as TSESTree.Comment[]) {
+          const m = comment.type === 'Line' ? /^\/\s*<reference\s+(?:path|types)\s*=\s*["']([^"']+)["']/.exec(comment.value) : null;
+          if (!m) continue;
+          checkResolved(comment as unknown as Node, m[1]!, '/// <reference>');
+        }
         if (!fc.inProjectArea || (fc.project && fc.zone)) return;
         report(node, {
           rule: RULE,
