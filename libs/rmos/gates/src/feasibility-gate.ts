@@ -1,10 +1,4 @@
-import {
-  feasibilityResultSchema,
-  manufacturingContextSchema,
-  rosetteDesignSchema,
-  type FeasibilityResult,
-  type WorkflowSession,
-} from '@luthier/rmos-contracts';
+import { feasibilityResultSchema, type FeasibilityResult, type WorkflowSession } from '@luthier/rmos-contracts';
 import { evaluateFeasibility } from '@luthier/rmos-feasibility';
 import { assertKnownStamps } from '@luthier/rmos-engines';
 import { FeasibilityGateError } from './errors.js';
@@ -36,16 +30,13 @@ export function feasibilityGate(session: FeasibilitySubject): FeasibilityResult 
  * FeasibilityGateError (with a null result) when it cannot be computed.
  */
 export function recomputeFeasibility(session: FeasibilitySubject): FeasibilityResult {
-  const design = rosetteDesignSchema.safeParse(session?.design);
-  const context = manufacturingContextSchema.safeParse(session?.context);
-  if (!design.success || !context.success) {
-    throw new FeasibilityGateError(null, 'the session design or context does not match its schema');
-  }
   let computed: unknown;
   try {
-    computed = evaluateFeasibility(design.data, context.data);
+    // evaluateFeasibility parses the design and context with the contract schemas
+    // itself and throws FeasibilityInputError for either: nothing unparsed is scored.
+    computed = evaluateFeasibility(session?.design, session?.context);
   } catch (cause) {
-    throw new FeasibilityGateError(null, `the feasibility engine failed: ${(cause as Error)?.message ?? String(cause)}`);
+    throw new FeasibilityGateError(null, `the design or context cannot be evaluated: ${(cause as Error)?.message ?? String(cause)}`);
   }
   const parsed = feasibilityResultSchema.safeParse(computed);
   if (!parsed.success) throw new FeasibilityGateError(null, 'the feasibility engine returned a malformed result');

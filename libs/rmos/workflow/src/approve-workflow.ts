@@ -6,7 +6,7 @@ import { nowIso, type WorkflowDeps } from './deps.js';
 import { ApprovalReplayError, describeError, WorkflowActionError } from './errors.js';
 import { getSession } from './get-session.js';
 import { approveRequestSchema, parseInput } from './input.js';
-import { jsonCopy, recordAttempt, recordSuccess, requestedSessionId, validActor, type Attempt } from './record-attempt.js';
+import { jsonCopy, recordAttempt, recordSuccess, requestedSessionId, trustedJson, validActor, type Attempt } from './record-attempt.js';
 import { advance } from './session-changes.js';
 
 export interface ApproveResult {
@@ -34,7 +34,8 @@ const APPROVED_OR_LATER = new Set(['APPROVED', 'TOOLPATHS_REQUESTED', 'TOOLPATHS
  */
 export async function approveWorkflow(deps: WorkflowDeps, input: unknown, actor: Actor): Promise<ApproveResult> {
   const versions = versionStamps('feasibility');
-  let request: JsonValue = jsonCopy(input);
+  /** Set once the request is understood; until then the artifact records a copy of the raw input. */
+  let request: JsonValue | null = null;
   let session: WorkflowSession | null = null;
   let feasibility: FeasibilityResult | null = null;
   actor = validActor(actor, 'approve');
@@ -70,8 +71,8 @@ export async function approveWorkflow(deps: WorkflowDeps, input: unknown, actor:
       reason: `${code}: ${message}`,
       session_id: session?.session_id ?? requestedSessionId(input),
       actor,
-      request,
-      output: { error: { code, message }, state: session?.state ?? null, feasibility: jsonCopy(feasibility) },
+      request: request ?? jsonCopy(input),
+      output: { error: { code, message }, state: session?.state ?? null, feasibility: trustedJson(feasibility) },
       versions,
     });
     throw new WorkflowActionError({ code, status, message, run_id, run_status: runStatus, session, feasibility, cause: error });
@@ -83,7 +84,7 @@ export async function approveWorkflow(deps: WorkflowDeps, input: unknown, actor:
     session_id: session.session_id,
     actor,
     request,
-    output: { state: session.state, revision: session.revision, approval: jsonCopy(session.approval), feasibility: jsonCopy(feasibility) },
+    output: { state: session.state, revision: session.revision, approval: trustedJson(session.approval), feasibility: trustedJson(feasibility) },
     versions,
   };
   const run_id = await recordSuccess(deps, ok, session);

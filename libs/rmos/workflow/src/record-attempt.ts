@@ -37,6 +37,15 @@ export async function recordAttempt(deps: WorkflowDeps, attempt: Attempt): Promi
 }
 
 /**
+ * Values the platform built and schema-checked (feasibility results, approvals,
+ * operation plans) are JSON already; the run store validates them again, so they
+ * are passed as they are rather than copied. Never for what a caller sent: jsonCopy.
+ */
+export function trustedJson(value: object | null): JsonValue {
+  return value as unknown as JsonValue;
+}
+
+/**
  * A JSON copy of what a caller sent, for the artifact's `request`: whatever cannot
  * be encoded canonically (a function, a cycle, NaN) is recorded as a marker
  * instead, so a malformed request is still recorded rather than lost.

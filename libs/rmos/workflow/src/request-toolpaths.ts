@@ -1,14 +1,7 @@
 import type { Actor, FeasibilityResult, WorkflowSession } from '@luthier/rmos-contracts';
 import { versionStamps } from '@luthier/rmos-engines';
 import { catalogs } from '@luthier/rmos-feasibility';
-import {
-  assertActorMay,
-  assertApprovalMatches,
-  assertApprovedForToolpaths,
-  assertTransitionAllowed,
-  feasibilityGate,
-  FeasibilityGateError,
-} from '@luthier/rmos-gates';
+import { assertActorMay, assertApprovedForToolpaths, assertTransitionAllowed, FeasibilityGateError } from '@luthier/rmos-gates';
 import { putRunAttachment } from '@luthier/rmos-runs';
 import { generateToolpaths } from '@luthier/rmos-toolpaths';
 import type { JsonValue } from '@luthier/shared-hashing';
@@ -17,7 +10,7 @@ import { describeError, WorkflowActionError } from './errors.js';
 import { asGenerationOutcome } from './generation-failure.js';
 import { getSession } from './get-session.js';
 import { parseInput, toolpathsRequestSchema, type ToolpathDialect } from './input.js';
-import { jsonCopy, recordAttempt, recordSuccess, requestedSessionId, validActor, type Attempt } from './record-attempt.js';
+import { jsonCopy, recordAttempt, recordSuccess, requestedSessionId, trustedJson, validActor, type Attempt } from './record-attempt.js';
 import { advance } from './session-changes.js';
 
 export const GCODE_MEDIA_TYPE = 'text/x-gcode';
@@ -39,8 +32,8 @@ export interface ToolpathsResult {
  * the G-code is generated and stored as a run attachment: a failure anywhere
  * before leaves the session exactly as it was. Guards, in order: role, request
  * schema, session exists, approved-for-toolpaths (SESSION_NOT_APPROVED, 409),
- * state machine, feasibility recomputed GREEN, approval decided on that same
- * result (APPROVAL_STALE, 409); generateToolpaths runs its own gates as well.
+ * state machine; then generateToolpaths' own gates: feasibility recomputed GREEN
+ * (FEASIBILITY_NOT_GREEN, 409) and the approval decided on that same result (APPROVAL_STALE, 409).
  * Every attempt is recorded (OK; BLOCKED for a refusal; ERROR, TOOLPATHS_FAILED
  * 500, for a failure inside generation) before this answers; every outcome but
  * OK is thrown as WorkflowActionError carrying the run_id.
@@ -49,7 +42,8 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
   actor = validActor(actor, 'toolpaths');
   const requestedDialect = (input as { dialect?: unknown } | null)?.dialect;
   let versions = stampsFor(typeof requestedDialect === 'string' ? requestedDialect : null);
-  let request: JsonValue = jsonCopy(input);
+  /** Set once the request is understood; until then the artifact records a copy of the raw input. */
+  let request: JsonValue | null = null;
   let session: WorkflowSession | null = null;
   let feasibility: FeasibilityResult | null = null;
   let success: { attempt: Attempt; result: ToolpathsResult };
@@ -62,14 +56,17 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
     request = { session_id: session.session_id, revision: session.revision, dialect, design: session.design, context: session.context };
     assertApprovedForToolpaths(session);
     assertTransitionAllowed(session.state, 'TOOLPATHS_REQUESTED');
+    // generateToolpaths recomputes feasibility (feasibilityGate) and checks the approval's
+    // hash against it (assertApprovalMatches) itself, by contract; the tests here pin that
+    // a forged or stale session is still refused. Not repeated: each recomputation hashes
+    // the whole result, the dearest step of the request.
+    let generated: ReturnType<typeof generateToolpaths>;
     try {
-      feasibility = feasibilityGate(session);
+      generated = generate(session, dialect);
     } catch (refusal) {
       if (refusal instanceof FeasibilityGateError) feasibility = refusal.feasibility;
       throw refusal;
     }
-    assertApprovalMatches(session, feasibility);
-    const generated = generate(session, dialect);
     versions = { ...versions, ...generated.versions };
     const bytes = new TextEncoder().encode(generated.gcode);
     const stored = await putRunAttachment(deps.runs, bytes, GCODE_MEDIA_TYPE);
@@ -92,7 +89,7 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
           gcode_sha256,
           gcode_size_bytes: bytes.byteLength,
           estimated_cycle_time_s: generated.estimated_cycle_time_s,
-          plan: jsonCopy(generated.plan),
+          plan: trustedJson(generated.plan),
           toolpaths_request_hash: generated.request_hash,
           toolpaths_output_hash: generated.output_hash,
         },
@@ -119,8 +116,8 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
       reason: `${code}: ${message}`,
       session_id: session?.session_id ?? requestedSessionId(input),
       actor,
-      request,
-      output: { error: { code, message }, state: session?.state ?? null, feasibility: jsonCopy(feasibility) },
+      request: request ?? jsonCopy(input),
+      output: { error: { code, message }, state: session?.state ?? null, feasibility: trustedJson(feasibility) },
       versions,
     });
     throw new WorkflowActionError({ code, status, message, run_id, run_status: runStatus, session, feasibility, cause: error });
