@@ -16,6 +16,8 @@ export interface RawDb {
   /** ms for n autocommitted INSERTs of a row with a body of bodyBytes (and a blob of blobBytes). */
   bareInsertLoop(n: number, bodyBytes: number, blobBytes: number): Promise<number>;
   insertBatch(rows: PopulatedRow[]): Promise<void>;
+  /** After bulk loading: checkpoint/analyse so verify reads a store at rest. */
+  settle?(): Promise<void>;
   dropSchema?(): Promise<void>;
   close(): Promise<void>;
 }

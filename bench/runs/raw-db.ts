@@ -31,6 +31,9 @@ export function sqliteRaw(dataDir: string): RawDb {
         }
       }).immediate();
     },
+    async settle() {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    },
     async close() {
       db.close();
     },
@@ -61,8 +64,12 @@ export async function postgresRaw(url: string, schema: string): Promise<RawDb> {
            SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
           [batch.map((r) => r.seq), batch.map((r) => r.run_id), batch.map((r) => r.kind), batch.map((r) => r.status), batch.map((r) => r.session_id), batch.map((r) => r.created_at)],
         );
-        // The head only moves forward by one (a trigger enforces it), so it is walked.
-        for (const r of batch) await c.query('UPDATE run_chain_head SET seq = $1, head_hash = $2 WHERE id = 1', [r.seq, r.run_id.slice(4)]);
+        // The head only moves forward by one (a trigger enforces it), so it is walked server-side.
+        const last = batch.at(-1)!;
+        const first = batch[0].seq;
+        await c.query(`DO $$ BEGIN FOR s IN ${Number(first)}..${Number(last.seq) - 1} LOOP
+          UPDATE run_chain_head SET seq = s WHERE id = 1; END LOOP; END $$`);
+        await c.query('UPDATE run_chain_head SET seq = $1, head_hash = $2 WHERE id = 1', [last.seq, last.run_id.slice(4)]);
         await c.query('COMMIT');
       } catch (error) {
         await c.query('ROLLBACK');
@@ -70,6 +77,9 @@ export async function postgresRaw(url: string, schema: string): Promise<RawDb> {
       } finally {
         c.release();
       }
+    },
+    async settle() {
+      await pool.query('VACUUM ANALYZE run_artifacts');
     },
     async dropSchema() {
       await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
