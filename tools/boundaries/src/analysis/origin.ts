@@ -35,6 +35,8 @@ export function builtinOrigin(specifier: string): Origin | null {
   const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
   if (!specifier.startsWith('node:') && !isBuiltin(bare)) return null;
   const [module, ...rest] = bare.split('/');
+  // node:process is the global process object
+  if (module === 'process') return { kind: 'global', path: ['process', ...rest] };
   return { kind: 'module', module: module!, path: rest };
 }
 

@@ -67,6 +67,8 @@ function tester() {
       { filename: API, code: "import fs from 'fs'; const dirs = { runs: 'runs' } as const; fs.writeFileSync(`data/${dirs.runs}/x`, '');", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; let p = 'data'; p += '/runs/x'; fs.writeFileSync(p, '');", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; import path from 'path'; fs.writeFileSync(path.join(__dirname, '../../data/runs/x'), '');", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; import process from 'node:process'; fs.writeFileSync(process.env.RMOS_DATA_DIR + '/runs/a', '');", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; import { env } from 'node:process'; const { RMOS_DATA_DIR } = env; fs.writeFileSync(`${RMOS_DATA_DIR}/runs/a`, '');", errors: errors(1) },
       // a same-file wrapper, class fields, spreads, file URLs
       { filename: API, code: "import fs from 'fs'; function save(p: string) { fs.writeFileSync(p, ''); } save('data/runs/a'); save('/tmp/b');", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; const rm = (target: string) => fs.rmSync(target); rm(`${process.env.RMOS_DATA_DIR}/run_attachments`);", errors: errors(1) },
