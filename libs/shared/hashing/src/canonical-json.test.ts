@@ -36,3 +36,8 @@ test('the encoding is independent of key insertion order and parses back to the 
 test('hashCanonical is sha256 over the canonical bytes', () => {
   assert.equal(hashCanonical({}), '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a');
 });
+
+test('a refused value is named by its path', () => {
+  assert.throws(() => canonicalJson({ a: [1, { b: NaN }] }), (err: CanonicalJsonError) => err.path === '$.a[1].b');
+  assert.throws(() => canonicalJson({ a: { c: undefined } }), (err: CanonicalJsonError) => err.path === '$.a.c');
+});

@@ -22,10 +22,18 @@ export class CanonicalJsonError extends Error {
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export function canonicalJson(value: unknown): string {
-  return encode(value, '$', new Set());
+  return encode(value, [], new Set());
 }
 
-function encode(value: unknown, path: string, stack: Set<object>): string {
+/** The path is kept as a stack of keys and only spelled out when an error is thrown: hashing is on hot paths. */
+type PathStack = (string | number)[];
+
+function fail(message: string, path: PathStack, last?: string | number): never {
+  const keys = last === undefined ? path : [...path, last];
+  throw new CanonicalJsonError(message, '$' + keys.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join(''));
+}
+
+function encode(value: unknown, path: PathStack, stack: Set<object>): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
@@ -33,33 +41,43 @@ function encode(value: unknown, path: string, stack: Set<object>): string {
     case 'string':
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(`non-finite number ${value}`, path);
+      if (!Number.isFinite(value)) fail(`non-finite number ${value}`, path);
       // ECMAScript Number::toString is the JCS number form; -0 encodes as 0.
       return Object.is(value, -0) ? '0' : String(value);
     case 'object':
       break;
     default:
-      throw new CanonicalJsonError(`unsupported ${typeof value}`, path);
+      fail(`unsupported ${typeof value}`, path);
   }
   const obj = value as object;
-  if (stack.has(obj)) throw new CanonicalJsonError('circular reference', path);
+  if (stack.has(obj)) fail('circular reference', path);
   stack.add(obj);
   try {
+    let out: string;
     if (Array.isArray(obj)) {
-      return `[${obj.map((item, i) => encode(item, `${path}[${i}]`, stack)).join(',')}]`;
+      out = '[';
+      for (let i = 0; i < obj.length; i++) {
+        path.push(i);
+        out += (i ? ',' : '') + encode(obj[i], path, stack);
+        path.pop();
+      }
+      return out + ']';
     }
     const proto = Object.getPrototypeOf(obj);
     if (proto !== Object.prototype && proto !== null) {
-      throw new CanonicalJsonError(`not a plain object (${proto?.constructor?.name ?? 'unknown'})`, path);
+      fail(`not a plain object (${proto?.constructor?.name ?? 'unknown'})`, path);
     }
     const keys = Object.keys(obj).sort(compareUtf16);
-    const parts: string[] = [];
-    for (const key of keys) {
+    out = '{';
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       const child = (obj as Record<string, unknown>)[key];
-      if (child === undefined) throw new CanonicalJsonError('undefined value', `${path}.${key}`);
-      parts.push(`${JSON.stringify(key)}:${encode(child, `${path}.${key}`, stack)}`);
+      if (child === undefined) fail('undefined value', path, key);
+      path.push(key);
+      out += (i ? ',' : '') + JSON.stringify(key) + ':' + encode(child, path, stack);
+      path.pop();
     }
-    return `{${parts.join(',')}}`;
+    return out + '}';
   } finally {
     stack.delete(obj);
   }
