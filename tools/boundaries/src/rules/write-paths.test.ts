@@ -70,8 +70,8 @@ function tester() {
       { filename: API, code: "import fs from 'fs'; import process from 'node:process'; fs.writeFileSync(process.env.RMOS_DATA_DIR + '/runs/a', '');", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; import { env } from 'node:process'; const { RMOS_DATA_DIR } = env; fs.writeFileSync(`${RMOS_DATA_DIR}/runs/a`, '');", errors: errors(1) },
       // a same-file wrapper, class fields, spreads, file URLs
-      { filename: API, code: "import fs from 'fs'; function save(p: string) { fs.writeFileSync(p, ''); } save('data/runs/a'); save('/tmp/b');", errors: errors(1) },
-      { filename: API, code: "import fs from 'fs'; const rm = (target: string) => fs.rmSync(target); rm(`${process.env.RMOS_DATA_DIR}/run_attachments`);", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; function save(p: string) { fs.writeFileSync(p, ''); } save('data/runs/a'); save('/tmp/b');", errors: errors(2) },
+      { filename: API, code: "import fs from 'fs'; const rm = (target: string) => fs.rmSync(target); rm(`${process.env.RMOS_DATA_DIR}/run_attachments`);", errors: errors(2) },
       { filename: API, code: "import fs from 'fs'; import path from 'path'; class Store { dir = path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs'); put(id: string) { fs.writeFileSync(path.join(this.dir, id), ''); } }", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; import path from 'path'; class Store { constructor(private root = 'data/runs') {} put() { fs.mkdirSync(this.root); } }", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; import path from 'path'; const parts = ['runs', 'x']; fs.writeFileSync(path.join('data', ...parts), '');", errors: errors(1) },
@@ -92,11 +92,16 @@ function tester() {
 const root = makeWorkspace({
   'libs/shared/paths/src/dirs.ts': "export const RUNS = 'runs';\nexport const DATA = process.env.RMOS_DATA_DIR ?? 'data';\nexport const SANDBOX = 'sandbox';\n",
   'libs/shared/paths/src/index.ts': "export * from './dirs.js';\nexport { RUNS as RUN_DIR } from './dirs.js';\nexport default 'run_attachments';\n",
+  'libs/shared/paths/src/io.ts': "import { writeFileSync } from 'node:fs';\nimport path from 'node:path';\nexport function writeJson(file: string, value: unknown) { const target = path.resolve(file); writeFileSync(target, JSON.stringify(value)); }\nexport const saveAll = (dir: string) => writeJson(path.join(dir, 'all.json'), {});\n",
+  'libs/rmos/runs/src/write.ts': "import { writeFileSync } from 'node:fs';\nexport function writeRun(file: string) { writeFileSync(file, ''); }\n",
   'libs/shared/paths/src/layout.ts': "import { DATA, RUNS } from './dirs.js';\nexport const RUNS_DIR = `${DATA}/${RUNS}`;\nexport const LAYOUT = { runs: RUNS, sandbox: 'sandbox' } as const;\n",
 });
 const api = `${root}/apps/api/src/x.ts`;
 boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', asEslintRule(writePathsRule), {
   valid: [
+    { filename: api, code: "import { writeJson } from '@luthier/shared-paths/src/io.js'; writeJson('data/sandbox/x.json', {}); writeJson('/tmp/x', {});" },
+    // the writer's own functions are the allowed way
+    { filename: api, code: "import { writeRun } from '@luthier/rmos-runs/src/write.js'; writeRun('data/runs/x');" },
     { filename: api, code: "import fs from 'fs'; import { DATA, SANDBOX } from '@luthier/shared-paths'; fs.writeFileSync(`${DATA}/${SANDBOX}/x`, '');" },
   ],
   invalid: [
@@ -105,6 +110,9 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
     { filename: api, code: "import fs from 'fs'; import att from '@luthier/shared-paths'; fs.writeFileSync('data/' + att + '/x', '');", errors: errors(1) },
     { filename: api, code: "import fs from 'fs'; import { RUNS_DIR } from '../../../libs/shared/paths/src/layout.js'; fs.writeFileSync(RUNS_DIR + '/x', '');", errors: errors(1) },
     { filename: api, code: "import fs from 'fs'; import { LAYOUT } from '~paths/layout'; fs.writeFileSync(`data/${LAYOUT.runs}/x`, '');", errors: errors(1) },
+    // a wrapper imported from another workspace file, also through a second wrapper
+    { filename: api, code: "import { writeJson } from '@luthier/shared-paths/src/io.js'; writeJson('data/runs/x.json', {});", errors: errors(1) },
+    { filename: api, code: "import { saveAll } from '@luthier/shared-paths/src/io.js'; saveAll(`${process.env.RMOS_DATA_DIR}/runs`);", errors: errors(1) },
     { filename: api, code: "import * as fs from 'fs'; import * as P from '@luthier/shared-paths'; const { DATA } = P; fs.writeFileSync(DATA + '/runs/x', '');", errors: errors(1) },
   ],
 });

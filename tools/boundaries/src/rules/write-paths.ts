@@ -1,52 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
-import { fold, describe, type Sym } from '../analysis/fold.js';
-import { callShape, memberKey, originOf, type Origin } from '../analysis/origin.js';
+import { fold, describe } from '../analysis/fold.js';
+import { originOf } from '../analysis/origin.js';
+import { calledFunction, writeTargets, writtenParams } from './fs-writes.js';
 import { complianceRef, fileContext } from './context.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 import { classifyTarget } from './target-path.js';
 
 const RULE = 'boundaries/write-paths';
-
-/** fs functions that change the file system, and which arguments are paths they change. */
-const PATH_WRITES: Record<string, number[]> = {
-  writeFile: [0],
-  appendFile: [0],
-  createWriteStream: [0],
-  WriteStream: [0],
-  rename: [0, 1],
-  copyFile: [1],
-  cp: [1],
-  link: [0, 1],
-  symlink: [0, 1],
-  mkdir: [0],
-  mkdtemp: [0],
-  rm: [0],
-  rmdir: [0],
-  unlink: [0],
-  truncate: [0],
-  chmod: [0],
-  lchmod: [0],
-  chown: [0],
-  lchown: [0],
-  utimes: [0],
-  lutimes: [0],
-};
-/** fs functions that change the file behind a descriptor opened earlier */
-const FD_WRITES = new Set(['write', 'writev', 'ftruncate', 'fchmod', 'fchown', 'futimes', 'writeFile', 'appendFile', 'truncate']);
-/** FileHandle methods that change its file */
-const HANDLE_WRITES = new Set(['write', 'writev', 'writeFile', 'appendFile', 'truncate', 'chmod', 'chown', 'utimes', 'createWriteStream']);
-const OPENERS = new Set(['open', 'openSync']);
-/** creating the data root itself is harmless; removing, moving or re-linking it takes runs/ along */
-const HARMLESS_ON_ROOT = new Set(['mkdir', 'mkdtemp']);
-
-function fsFunction(o: Origin): string | null {
-  if (o.kind !== 'module' || o.module !== 'fs') return null;
-  const path = o.path.filter((k) => k !== 'promises' && k !== 'default');
-  if (path.length !== 1) return null;
-  return path[0]!.replace(/Sync$/, '');
-}
 
 export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
   meta: {
@@ -113,42 +75,17 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       }
     }
 
-    /** An open whose flags cannot be proved read-only counts as a write. */
-    function opensForWriting(flags: Node | undefined): boolean {
-      if (!flags) return false;
-      const n = unwrap(flags);
-      if (n.type === 'Literal' && typeof n.value === 'number') return n.value !== 0;
-      const o = originOf(n, env);
-      if (o.kind === 'module' && o.module === 'fs' && o.path.at(-1) === 'O_RDONLY') return false;
-      const alts = fold(n, env);
-      return alts.some((alt: Sym) => !alt.every((p) => typeof p === 'string') || /[wa+]/.test(alt.join('')));
-    }
-
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
-      const shape = callShape(node, env);
-      const callee = unwrap(shape.callee);
-      const o = originOf(callee, env);
-      const fn = fsFunction(o);
-      if (fn) {
-        const label = `fs.${(o as { path: string[] }).path.join('.')}`;
-        if (OPENERS.has(fn)) {
-          if (opensForWriting(shape.args[1]) && shape.args[0]) checkTarget(node, shape.args[0], env, `${label} (open for writing)`, false);
-          return;
-        }
-        const targets = PATH_WRITES[fn];
-        if (targets) for (const i of targets) if (shape.args[i]) checkTarget(node, shape.args[i]!, env, label, !HARMLESS_ON_ROOT.has(fn));
-        if (FD_WRITES.has(fn) && shape.args[0]) {
-          const h = originOf(shape.args[0], env);
-          if (h.kind === 'handle') checkTarget(node, h.target, h.env, `${label} on a descriptor`, false);
-        }
-        return;
-      }
-      if (callee.type === 'MemberExpression') {
-        const key = memberKey(callee, env);
-        if (key && HANDLE_WRITES.has(key)) {
-          const h = originOf(callee.object, env);
-          if (h.kind === 'handle') checkTarget(node, h.target, h.env, `FileHandle.${key}`, false);
-        }
+      for (const w of writeTargets(node, env)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot);
+      // a wrapper (same file or imported) that writes a path it is given: check what this call gives it
+      const called = node.type === 'CallExpression' ? calledFunction(node.callee, env) : null;
+      if (!called) return;
+      const owner = fc.ws.projectOfFile(called.env.file);
+      if (owner && guarded.every((p) => p.writers.includes(owner.name))) return;
+      const name = unwrap(node.callee).type === 'Identifier' ? (unwrap(node.callee) as TSESTree.Identifier).name : 'this function';
+      for (const [i, op] of writtenParams(called.fn, called.env)) {
+        const arg = node.arguments[i];
+        if (arg && arg.type !== 'SpreadElement') checkTarget(node, arg, env, `${name}() (which passes it to ${op})`, false);
       }
     }
 

@@ -58,8 +58,8 @@ function parseModule(file: string): ParsedModule | null {
 
 /**
  * A cheap text test before parsing: the file can bind `name` to a value only if the
- * name is followed by `=`, `:`, `,`, `}` or `as` somewhere, or the file re-exports
- * everything. A plain `export function name` has no value worth following.
+ * name is followed by `=`, `:`, `,`, `}`, `(` or `as` somewhere, or the file re-exports
+ * everything.
  */
 function mayBind(file: string, name: string): boolean {
   if (name === 'default') return true;
@@ -71,7 +71,7 @@ function mayBind(file: string, name: string): boolean {
   }
   if (/export\s*\*/.test(code)) return true;
   const escaped = name.replace(/[$]/g, '\\$&');
-  return new RegExp(`(?<![\\w$])${escaped}(?![\\w$])\\s*(?:=(?!=)|:|,|\\}|as\\b)`).test(code);
+  return new RegExp(`(?<![\\w$])${escaped}(?![\\w$])\\s*(?:=(?!=)|:|,|\\}|as\\b|\\()`).test(code);
 }
 
 function scopeGetter(sm: TSESLint.Scope.ScopeManager) {
@@ -100,6 +100,7 @@ function exportedFrom(mod: ParsedModule, env: Env, name: string, seen: Set<strin
     const variable = findVariable(moduleScope, id);
     if (!variable) return null;
     for (const b of bindingsOf(variable)) {
+      if (b.kind === 'function' && b.def) return { node: b.def.node as Node, env, path: [] };
       if (b.kind === 'expr' && b.expr) return { node: b.expr, env, path: b.path };
       if (b.kind === 'import' && b.def) return { node: b.def.name, env, path: [] };
     }
@@ -112,6 +113,7 @@ function exportedFrom(mod: ParsedModule, env: Env, name: string, seen: Set<strin
       return { node: d, env, path: [] };
     }
     if (stmt.type === 'ExportNamedDeclaration') {
+      if (stmt.declaration?.type === 'FunctionDeclaration' && stmt.declaration.id?.name === name) return { node: stmt.declaration, env, path: [] };
       if (stmt.declaration?.type === 'VariableDeclaration') {
         for (const decl of stmt.declaration.declarations)
           if (decl.id.type === 'Identifier' && decl.id.name === name && decl.init) return { node: decl.init, env, path: [] };

@@ -1,0 +1,183 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { unwrap, type Node } from '../analysis/ast.js';
+import type { Env } from '../analysis/env.js';
+import { fold, type Sym } from '../analysis/fold.js';
+import { callShape, memberKey, originOf, type Origin } from '../analysis/origin.js';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { findVariable } from '../analysis/variables.js';
+import { importedValue } from '../workspace/constants.js';
+
+/** fs functions that change the file system, and which arguments are paths they change. */
+const PATH_WRITES: Record<string, number[]> = {
+  writeFile: [0],
+  appendFile: [0],
+  createWriteStream: [0],
+  WriteStream: [0],
+  rename: [0, 1],
+  copyFile: [1],
+  cp: [1],
+  link: [0, 1],
+  symlink: [0, 1],
+  mkdir: [0],
+  mkdtemp: [0],
+  rm: [0],
+  rmdir: [0],
+  unlink: [0],
+  truncate: [0],
+  chmod: [0],
+  lchmod: [0],
+  chown: [0],
+  lchown: [0],
+  utimes: [0],
+  lutimes: [0],
+};
+/** fs functions that change the file behind a descriptor opened earlier */
+const FD_WRITES = new Set(['write', 'writev', 'ftruncate', 'fchmod', 'fchown', 'futimes', 'writeFile', 'appendFile', 'truncate']);
+/** FileHandle methods that change its file */
+const HANDLE_WRITES = new Set(['write', 'writev', 'writeFile', 'appendFile', 'truncate', 'chmod', 'chown', 'utimes', 'createWriteStream']);
+const OPENERS = new Set(['open', 'openSync']);
+/** creating the data root itself is harmless; removing, moving or re-linking it takes runs/ along */
+const HARMLESS_ON_ROOT = new Set(['mkdir', 'mkdtemp']);
+
+export interface WriteTarget {
+  target: Node;
+  env: Env;
+  op: string;
+  /** the operation also harms the data root when aimed at the root itself */
+  destroysRoot: boolean;
+}
+
+function fsFunction(o: Origin): string | null {
+  if (o.kind !== 'module' || o.module !== 'fs') return null;
+  const path = o.path.filter((k) => k !== 'promises' && k !== 'default');
+  if (path.length !== 1) return null;
+  return path[0]!.replace(/Sync$/, '');
+}
+
+/** An open whose flags cannot be proved read-only counts as a write. */
+function opensForWriting(flags: Node | undefined, env: Env): boolean {
+  if (!flags) return false;
+  const n = unwrap(flags);
+  if (n.type === 'Literal' && typeof n.value === 'number') return n.value !== 0;
+  const o = originOf(n, env);
+  if (o.kind === 'module' && o.module === 'fs' && o.path.at(-1) === 'O_RDONLY') return false;
+  return fold(n, env).some((alt: Sym) => !alt.every((p) => typeof p === 'string') || /[wa+]/.test(alt.join('')));
+}
+
+function handleTarget(node: Node, env: Env, op: string): WriteTarget[] {
+  const h = originOf(node, env);
+  return h.kind === 'handle' ? [{ target: h.target, env: h.env, op, destroysRoot: false }] : [];
+}
+
+/** The paths a call writes, if it is a mutating fs call (any import form, call/apply/bind, descriptors, FileHandles). */
+export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpression, env: Env): WriteTarget[] {
+  const shape = callShape(node, env);
+  const callee = unwrap(shape.callee);
+  const o = originOf(callee, env);
+  const fn = fsFunction(o);
+  if (fn) {
+    const label = `fs.${(o as { path: string[] }).path.join('.')}`;
+    if (OPENERS.has(fn))
+      return opensForWriting(shape.args[1], env) && shape.args[0] ? [{ target: shape.args[0], env, op: `${label} (open for writing)`, destroysRoot: false }] : [];
+    const out: WriteTarget[] = [];
+    for (const i of PATH_WRITES[fn] ?? []) if (shape.args[i]) out.push({ target: shape.args[i]!, env, op: label, destroysRoot: !HARMLESS_ON_ROOT.has(fn) });
+    if (FD_WRITES.has(fn) && shape.args[0]) out.push(...handleTarget(shape.args[0], env, `${label} on a descriptor`));
+    return out;
+  }
+  if (callee.type === 'MemberExpression') {
+    const key = memberKey(callee, env);
+    if (key && HANDLE_WRITES.has(key)) return handleTarget(callee.object, env, `FileHandle.${key}`);
+  }
+  return [];
+}
+
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+const summaries = new WeakMap<Node, Map<number, string>>();
+
+function isFunction(n: Node): n is FunctionNode {
+  return n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression';
+}
+
+/** Which parameters of `fn` (by index) flow into a path it writes, directly or through local constants. */
+export function writtenParams(fn: FunctionNode, env: Env, depth = 0): Map<number, string> {
+  const hit = summaries.get(fn);
+  if (hit) return hit;
+  const out = new Map<number, string>();
+  summaries.set(fn, out);
+  if (depth > 3) return out;
+  const paramIndex = (id: TSESTree.Identifier, seen: number): number[] => {
+    const variable = findVariable(env.getScope(id), id);
+    const def = variable?.defs[0];
+    if (!def) return [];
+    if (def.type === 'Parameter' && def.node === fn) {
+      let p: Node = def.name as Node;
+      while (p.parent && p.parent !== fn) p = p.parent;
+      const i = fn.params.indexOf(p as TSESTree.Parameter);
+      return i >= 0 ? [i] : [];
+    }
+    if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.init && seen < 3) return paramsIn(def.node.init, seen + 1);
+    return [];
+  };
+  const paramsIn = (expr: Node, seen: number): number[] => {
+    const found: number[] = [];
+    const walk = (n: Node) => {
+      if (n.type === 'Identifier') found.push(...paramIndex(n, seen));
+      if (isFunction(n)) return;
+      for (const k of Object.keys(n)) {
+        if (k === 'parent') continue;
+        const c = (n as unknown as Record<string, unknown>)[k];
+        if (Array.isArray(c)) for (const x of c) x && typeof x === 'object' && 'type' in x && walk(x as Node);
+        else if (c && typeof c === 'object' && 'type' in c) walk(c as Node);
+      }
+    };
+    walk(expr);
+    return found;
+  };
+  const visit = (n: Node) => {
+    if (n !== fn && isFunction(n)) return;
+    if (n.type === 'CallExpression' || n.type === 'NewExpression') {
+      for (const w of writeTargets(n, env)) for (const i of paramsIn(w.target, 0)) if (!out.has(i)) out.set(i, w.op);
+      // a call of another wrapper passes our parameter on
+      const callee = calledFunction(n.callee, env);
+      if (callee && callee.fn !== fn)
+        for (const [j, op] of writtenParams(callee.fn, callee.env, depth + 1)) {
+          const arg = n.arguments[j];
+          if (arg) for (const i of paramsIn(arg, 0)) if (!out.has(i)) out.set(i, op);
+        }
+    }
+    for (const k of Object.keys(n)) {
+      if (k === 'parent') continue;
+      const c = (n as unknown as Record<string, unknown>)[k];
+      if (Array.isArray(c)) for (const x of c) x && typeof x === 'object' && 'type' in x && visit(x as Node);
+      else if (c && typeof c === 'object' && 'type' in c) visit(c as Node);
+    }
+  };
+  visit(fn.body as Node);
+  return out;
+}
+
+/** The function a callee names: a local function or arrow, or one imported from a workspace file. */
+export function calledFunction(callee: Node, env: Env, depth = 0): { fn: FunctionNode; env: Env } | null {
+  const n = unwrap(callee);
+  if (isFunction(n)) return { fn: n, env };
+  if (n.type !== 'Identifier' || depth > 4) return null;
+  const variable = findVariable(env.getScope(n), n);
+  const def = variable?.defs[0];
+  if (!def || variable!.defs.length !== 1) return null;
+  if (def.type === 'FunctionName' && isFunction(def.node as Node)) return { fn: def.node as FunctionNode, env };
+  if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.init && variable!.references.filter((r) => r.isWrite()).length <= 1)
+    return calledFunction(def.node.init, env, depth + 1);
+  if (def.type === 'ImportBinding') return importedFunction(def, env, depth);
+  return null;
+}
+
+function importedFunction(def: TSESLint.Scope.Definition, env: Env, depth: number): { fn: FunctionNode; env: Env } | null {
+  const decl = def.parent as Node | null;
+  const spec = def.node as Node;
+  if (decl?.type !== 'ImportDeclaration') return null;
+  const name = spec.type === 'ImportSpecifier' ? (spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value)) : spec.type === 'ImportDefaultSpecifier' ? 'default' : null;
+  if (!name) return null;
+  const foreign = importedValue(env, decl.source.value, name);
+  if (!foreign || foreign.path.length) return null;
+  return calledFunction(foreign.node, foreign.env, depth + 1);
+}
