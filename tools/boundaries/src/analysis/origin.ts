@@ -42,7 +42,8 @@ export function builtinOrigin(specifier: string): Origin | null {
 
 /** Reading property `key` of a value with origin `o`. */
 export function memberOf(o: Origin, key: string | null, env: Env): Origin {
-  if (key === null) return UNKNOWN;
+  // an unfoldable key on a builtin module is "some member of it" ('*'): fs[name](…) may be any fs function
+  if (key === null) return o.kind === 'module' && !o.path.includes('*') ? { kind: 'module', module: o.module, path: [...o.path, '*'] } : UNKNOWN;
   if (o.kind === 'authority') return o;
   if (authorityNames(env).has(key) && !(o.kind === 'module')) return { kind: 'authority', name: key };
   if (o.kind === 'module') {

@@ -80,7 +80,9 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
     if (OPENERS.has(fn))
       return opensForWriting(shape.args[1], env) && shape.args[0] ? [{ target: shape.args[0], env, op: `${label} (open for writing)`, destroysRoot: false }] : [];
     const out: WriteTarget[] = [];
-    for (const i of PATH_WRITES[fn] ?? []) if (shape.args[i]) out.push({ target: shape.args[i]!, env, op: label, destroysRoot: !HARMLESS_ON_ROOT.has(fn) });
+    // an fs function chosen by a key that cannot be folded may be any of them (fail closed)
+    const targets = fn === '*' ? [0, 1] : PATH_WRITES[fn];
+    for (const i of targets ?? []) if (shape.args[i]) out.push({ target: shape.args[i]!, env, op: label, destroysRoot: !HARMLESS_ON_ROOT.has(fn) });
     if (FD_WRITES.has(fn) && shape.args[0]) out.push(...handleTarget(shape.args[0], env, `${label} on a descriptor`));
     return out;
   }

@@ -27,6 +27,7 @@ function tester() {
       { filename: API, code: `${fsImport} fs.mkdirSync(process.env.RMOS_DATA_DIR ?? 'data', { recursive: true });` },
       { filename: TOOLING, code: `${fsImport} fs.writeFileSync('/tmp/report.txt', 'x'); fs.writeFileSync(path.join(out, 'runs.json'), '');` },
       { filename: API, code: `${fsImport} fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR!, 'sandbox/../sandbox/x'), '');` },
+      { filename: API, code: "import fs from 'fs'; export const f = (k: string) => (fs as any)[k]('data/sandbox/b');" },
       // a target that is not under the data root as far as can be told
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
@@ -69,6 +70,7 @@ function tester() {
       { filename: API, code: "import fs from 'fs'; import path from 'path'; fs.writeFileSync(path.join(__dirname, '../../data/runs/x'), '');", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; import process from 'node:process'; fs.writeFileSync(process.env.RMOS_DATA_DIR + '/runs/a', '');", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; import { env } from 'node:process'; const { RMOS_DATA_DIR } = env; fs.writeFileSync(`${RMOS_DATA_DIR}/runs/a`, '');", errors: errors(1) },
+      { filename: API, code: "import fs from 'fs'; const m = 'write' + 'FileSync'; fs[m]('data/runs/a', ''); export const f = (k: string) => (fs as any)[k]('data/runs/b');", errors: errors(2) },
       // a same-file wrapper, class fields, spreads, file URLs
       { filename: API, code: "import fs from 'fs'; function save(p: string) { fs.writeFileSync(p, ''); } save('data/runs/a'); save('/tmp/b');", errors: errors(2) },
       { filename: API, code: "import fs from 'fs'; const rm = (target: string) => fs.rmSync(target); rm(`${process.env.RMOS_DATA_DIR}/run_attachments`);", errors: errors(2) },

@@ -145,6 +145,23 @@ function exportedFrom(mod: ParsedModule, env: Env, name: string, seen: Set<strin
  * file read as a dependency of env.recordFor.
  */
 export function importedValue(env: Env, specifier: string, name: string, seen = new Set<string>()): ForeignValue | null {
+  // memoised per checked file: its dependencies are recorded on the first lookup
+  if (memoOwner !== env.recordFor) {
+    memoOwner = env.recordFor;
+    memo.clear();
+  }
+  const key = `${env.file}\0${specifier}\0${name}`;
+  if (memo.has(key)) return memo.get(key)!;
+  memo.set(key, null);
+  const value = lookupImported(env, specifier, name, seen);
+  memo.set(key, value);
+  return value;
+}
+
+let memoOwner: string | null = null;
+const memo = new Map<string, ForeignValue | null>();
+
+function lookupImported(env: Env, specifier: string, name: string, seen: Set<string>): ForeignValue | null {
   if (env.fileDepth >= 6) return null;
   const res = resolveSpecifier(env.ws, env.file, specifier, env.recordFor);
   if (!res.file || res.kind === 'builtin' || res.kind === 'external') return null;
