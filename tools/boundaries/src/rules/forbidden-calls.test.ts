@@ -21,6 +21,9 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // a model's eval() method, timers with functions
     { filename: AI, code: 'model.eval(); setTimeout(() => tick(), 10); setInterval(tick, 5);' },
     { filename: AI, code: 'class A { constructor() {} clone() { return new (this.constructor as new () => A)(); } }' },
+    // types are not uses; a descriptor read is not a call
+    { filename: AI, code: 'type Fns<T> = { [K in keyof T]: T[K] extends Function ? K : never }; let f: typeof approveWorkflow;' },
+    { filename: AI, code: 'export const copy = (src: object, key: string) => Object.getOwnPropertyDescriptor(src, key);' },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
@@ -64,6 +67,7 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: 'export function f(deps: any, k: string) { deps[k](s); }', errors: errors(1) },
     { filename: AI, code: "export function f(deps: any, k: string) { deps['x' + k].call(null); }", errors: errors(1) },
     { filename: AI, code: 'export function f(deps: any, k: string) { Reflect.get(deps, k)(); }', errors: errors(1) },
+    { filename: AI, code: 'export function f(deps: any, k: string) { Object.getOwnPropertyDescriptor(deps, k)!.value(); const d = Reflect.getOwnPropertyDescriptor(deps, k)!; d.get!(); }', errors: errors(2) },
     // with statements fail closed
     { filename: `${GRAPHICS.replace(/\.ts$/, '.cjs')}`, code: 'with (deps) { approveWorkflow(s); }', languageOptions: { sourceType: 'script', parser: undefined } as never, errors: errors(2) },
     // authority endpoints, through every client form

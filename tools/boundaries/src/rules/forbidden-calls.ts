@@ -14,6 +14,14 @@ const HTTP_MODULES = new Set(['http', 'https', 'http2', 'undici']);
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'execScript']);
 const DESCRIPTOR_READS = new Set(['Reflect.get', 'Object.getOwnPropertyDescriptor', 'Reflect.getOwnPropertyDescriptor']);
 
+const TYPE_CONTEXTS = new Set(['TSTypeAnnotation', 'TSTypeQuery', 'TSTypeAliasDeclaration', 'TSInterfaceDeclaration', 'TSTypeParameterInstantiation', 'TSTypeParameterDeclaration', 'TSTypeReference']);
+
+/** An identifier in a type (no expression lives inside these nodes): not a run-time reference. */
+function inType(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) if (TYPE_CONTEXTS.has(p.type)) return true;
+  return false;
+}
+
 export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
   meta: {
     type: 'problem',
@@ -115,10 +123,17 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     /** A variable given the value of `obj[key]` with a key that cannot be folded, directly or through aliases. */
     function unfoldableRead(node: Node, depth: number): boolean {
       const n = unwrap(node);
-      if (n.type === 'MemberExpression') return n.computed && memberKey(n, env) === null;
+      if (n.type === 'MemberExpression') {
+        if (n.computed) return memberKey(n, env) === null;
+        // the value (or getter) of a descriptor read with an unfoldable key
+        const key = memberKey(n, env);
+        return (key === 'value' || key === 'get') && unfoldableRead(n.object, depth + 1);
+      }
       if (n.type === 'CallExpression') {
         const c = unwrap(n.callee);
-        return c.type === 'MemberExpression' && memberKey(c, env) === 'bind' && unfoldableRead(c.object, depth + 1);
+        if (c.type === 'MemberExpression' && memberKey(c, env) === 'bind') return unfoldableRead(c.object, depth + 1);
+        const o = originOf(c, env);
+        return o.kind === 'global' && DESCRIPTOR_READS.has(o.path.join('.')) && !!n.arguments[1] && memberKeyNull(n.arguments[1] as Node);
       }
       if (n.type !== 'Identifier' || depth > 8) return false;
       const variable = findVariable(env.getScope(n), n);
@@ -143,8 +158,9 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         const names = key.map(describe);
         const hit = names.find((k) => authorities.has(k));
         if (hit) authority(node, hit, `${o.path.join('.')}(…, "${hit}")`);
-        else if (!key.every((alt) => alt.every((p) => typeof p === 'string'))) failClosed(node, `${o.path.join('.')} reads a property whose name cannot be folded`);
       }
+      if (callee.type !== 'Identifier' && !(callee.type === 'MemberExpression' && callee.computed) && unfoldableRead(callee, 0))
+        failClosed(node, 'this call goes through a property read whose key cannot be folded');
       // authority functions and eval/Function are reported at their reference (below); a call of a computed value is reported here
       if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression') {
         if (o.kind === 'authority') authority(node, o.name, 'this call');
@@ -196,19 +212,20 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       },
       Identifier(node) {
         const parent = node.parent;
-        if (!parent) return;
+        if (!parent || inType(node)) return;
         // names that are not references: keys, declarations' own names, labels, types
         if ((parent.type === 'MemberExpression' && parent.property === node && !parent.computed) || (parent.type === 'Property' && parent.key === node && !parent.computed && !parent.shorthand)) return;
         const variable = findVariable(env.getScope(node), node);
         if (!variable || variable.defs.length === 0) {
-          const isReference = context.sourceCode.getScope(node).through.some((r) => r.identifier === node);
+          // value references only: `T extends Function` in a type is not a use of Function
+          const isReference = context.sourceCode.getScope(node).through.some((r) => r.identifier === node && r.isValueReference);
           if (!isReference) return;
           if (authorities.has(node.name)) return authority(node, node.name, `the global ${node.name}`);
           if ((dynamicCode?.names ?? ['eval', 'Function']).includes(node.name)) return dynamic(node, `${node.name} is referenced`);
           return;
         }
         // an alias: a variable whose value comes from an authority function (assignment, destructuring, bind, import)
-        const isRead = variable.references.some((r) => r.identifier === node && r.isRead());
+        const isRead = variable.references.some((r) => r.identifier === node && r.isRead() && r.isValueReference);
         if (!isRead) return;
         const o = originOf(node, env);
         if (o.kind === 'authority') authority(node, o.name, `${node.name} (an alias)`);

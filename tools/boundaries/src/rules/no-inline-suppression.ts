@@ -76,7 +76,7 @@ export const noInlineSuppressionRule: TSESLint.RuleModule<'violation', []> = {
             zones: zoneTag(fc.zone),
             securityRef: ref,
             allowedWay: `fix the code, or ask the security team for a waiver in security/boundary-policy.json (rule, file, owner, reason, expires)`,
-            what: `the comment "${comment.value.trim().slice(0, 80)}" (${d.kind}) would silence ${named.length ? unwaived.join(', ') : 'every boundary rule'}; boundary rules are never suppressed inline`,
+            what: `the comment "${comment.value.trim().slice(0, 80)}" (${d.kind}) would ${d.kind === 'eslint-enable' ? 'toggle' : 'silence'} ${named.length ? unwaived.join(', ') : 'every boundary rule'}; boundary rules are never switched inline`,
           });
         }
       },
