@@ -15,45 +15,67 @@ export function poolSize(fileCount: number): number {
 }
 
 /**
+ * A worker whose heap grows past this is replaced by a fresh one: the rules keep what they parse of imported
+ * files for the life of the thread, and the check must stay under 1 GiB on any size of workspace.
+ */
+const HEAP_LIMIT = (Number(process.env.BOUNDARIES_WORKER_HEAP_MB) || 320) * 1024 * 1024;
+
+/**
  * Checks files on a pool of worker threads, one per core: parsing dominates, and it parallelises.
  * Batches are handed out on demand so a slow file does not idle the other workers.
  */
 export async function checkInPool(init: WorkerInit, files: readonly string[], size = poolSize(files.length)): Promise<CheckedFile[]> {
   const workerUrl = globalThis.__boundariesWorkerUrl ?? new URL('./worker-entry.mjs', import.meta.url);
-  const batchSize = Math.max(1, Math.min(64, Math.ceil(files.length / (size * 8))));
+  const batchSize = Math.max(1, Math.min(32, Math.ceil(files.length / (size * 8))));
   const out: CheckedFile[] = [];
   let next = 0;
   let batchId = 0;
-  const workers: Worker[] = [];
+  const live = new Set<Worker>();
+
   try {
-    await Promise.all(
-      Array.from({ length: size }, () =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(workerUrl, { workerData: init });
-          workers.push(worker);
-          const feed = () => {
-            if (next >= files.length) {
-              resolve();
-              return;
-            }
-            const batch: BatchRequest = { id: batchId++, files: files.slice(next, next + batchSize) };
-            next += batch.files.length;
-            worker.postMessage(batch);
-          };
-          worker.on('message', (res: BatchResponse) => {
-            out.push(...res.results);
-            feed();
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => {
-            if (next < files.length || code !== 0) reject(new Error(`a check worker stopped (exit ${code})`));
-          });
-          feed();
-        }),
-      ),
-    );
+    await new Promise<void>((resolve, reject) => {
+      let failed = false;
+      const fail = (err: Error) => {
+        if (!failed) {
+          failed = true;
+          reject(err);
+        }
+      };
+      const start = () => {
+        const worker = new Worker(workerUrl, { workerData: init });
+        live.add(worker);
+        let retiring = false;
+        const feed = () => {
+          if (next >= files.length) {
+            retiring = true;
+            live.delete(worker);
+            void worker.terminate();
+            if (live.size === 0) resolve();
+            return;
+          }
+          const batch: BatchRequest = { id: batchId++, files: files.slice(next, next + batchSize) };
+          next += batch.files.length;
+          worker.postMessage(batch);
+        };
+        worker.on('message', (res: BatchResponse) => {
+          out.push(...res.results);
+          if (res.heapUsed > HEAP_LIMIT && next < files.length) {
+            retiring = true;
+            live.delete(worker);
+            void worker.terminate();
+            start();
+          } else feed();
+        });
+        worker.on('error', fail);
+        worker.on('exit', (code) => {
+          if (!retiring) fail(new Error(`a check worker stopped unexpectedly (exit ${code})`));
+        });
+        feed();
+      };
+      for (let i = 0; i < size; i++) start();
+    });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all([...live].map((w) => w.terminate()));
   }
   return out;
 }
