@@ -55,7 +55,7 @@ async function benchBackend(name: 'sqlite' | 'postgres'): Promise<void> {
 
     // The machine is shared and noisy: appends and the bare-INSERT ceiling are measured
     // in alternating rounds so that both see the same background load.
-    const ROUNDS = 5;
+    const ROUNDS = 20;
     const withAttachment = Math.max(50, Math.floor(APPENDS / 4));
     const sample = (await stores.runs.list({ limit: 1 })).items[0];
     const bodyBytes = JSON.stringify(sample).length;

@@ -37,7 +37,7 @@ export class RunStoreUnavailableError extends RunStoreError {
   readonly status = 503;
   constructor(operation: string, options?: { cause?: unknown }) {
     const detail = options?.cause instanceof Error ? `: ${options.cause.message}` : '';
-    super(`run store unavailable during ${operation}${detail}`, options);
+    super(`run store unavailable: ${operation}${detail}`, options);
     this.name = 'RunStoreUnavailableError';
   }
 }

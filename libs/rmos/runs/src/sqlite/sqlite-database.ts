@@ -47,6 +47,7 @@ export function ensureWritableDir(dir: string): void {
 }
 
 function openReadOnly(file: string): Database.Database {
+  if (!existsSync(file)) throw new RunStoreUnavailableError(`open: there is no run store at ${file}`);
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 30_000 });
   try {
     db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
