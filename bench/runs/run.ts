@@ -103,6 +103,7 @@ async function benchBackend(name: 'sqlite' | 'postgres'): Promise<void> {
       },
     );
     await stores.close();
+    await raw.dropSchema?.();
     await raw.close();
     raw = undefined;
 
