@@ -179,7 +179,7 @@ function importedFunction(def: TSESLint.Scope.Definition, env: Env, depth: numbe
   if (decl?.type !== 'ImportDeclaration') return null;
   const name = spec.type === 'ImportSpecifier' ? (spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value)) : spec.type === 'ImportDefaultSpecifier' ? 'default' : null;
   if (!name) return null;
-  const foreign = importedValue(env, decl.source.value, name);
+  const foreign = importedValue(env, decl.source.value, name, true);
   if (!foreign || foreign.path.length) return null;
   return calledFunction(foreign.node, foreign.env, depth + 1);
 }

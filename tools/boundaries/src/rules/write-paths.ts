@@ -75,10 +75,16 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       }
     }
 
+    function underDataRoot(arg: Node): boolean {
+      return fold(arg, env).some((alt) => classifyTarget(policy, alt, names) !== null);
+    }
+
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
       for (const w of writeTargets(node, env)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot);
-      // a wrapper (same file or imported) that writes a path it is given: check what this call gives it
-      const called = node.type === 'CallExpression' ? calledFunction(node.callee, env) : null;
+      // a wrapper (same file or imported) that writes a path it is given: check what this call gives it.
+      // Only calls passing a path under the data root are worth following into the callee (cheap first).
+      if (node.type !== 'CallExpression' || !node.arguments.some((a) => a.type !== 'SpreadElement' && underDataRoot(a))) return;
+      const called = calledFunction(node.callee, env);
       if (!called) return;
       const owner = fc.ws.projectOfFile(called.env.file);
       if (owner && guarded.every((p) => p.writers.includes(owner.name))) return;

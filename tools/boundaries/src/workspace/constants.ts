@@ -57,11 +57,12 @@ function parseModule(file: string): ParsedModule | null {
 }
 
 /**
- * A cheap text test before parsing: the file can bind `name` to a value only if the
- * name is followed by `=`, `:`, `,`, `}`, `(` or `as` somewhere, or the file re-exports
- * everything.
+ * A cheap text test before parsing: the file can give `name` a value only if it
+ * declares it as a variable (`const name`, `const { name }`), lists it in an export
+ * clause, re-exports everything, or (when functions are wanted) declares a function
+ * of that name. Most imported names fail this test, and their files are not parsed.
  */
-function mayBind(file: string, name: string): boolean {
+function mayBind(file: string, name: string, functions: boolean): boolean | 'star' {
   if (name === 'default') return true;
   let code: string;
   try {
@@ -69,9 +70,21 @@ function mayBind(file: string, name: string): boolean {
   } catch {
     return false;
   }
-  if (/export\s*\*/.test(code)) return true;
-  const escaped = name.replace(/[$]/g, '\\$&');
-  return new RegExp(`(?<![\\w$])${escaped}(?![\\w$])\\s*(?:=(?!=)|:|,|\\}|as\\b|\\()`).test(code);
+  const n = name.replace(/[$]/g, '\\$&');
+  const word = `(?<![\\w$])${n}(?![\\w$])`;
+  const patterns = [`(?:const|let|var)\\s+(?:[{[][^=;]*)?${word}`, `export\\s*(?:type\\s*)?\\{[^}]*${word}`, `import\\s+${word}\\s*=`];
+  if (functions) patterns.push(`function\\s*\\*?\\s*${word}`);
+  if (new RegExp(patterns.join('|')).test(code)) return true;
+  return /export\s*\*/.test(code) ? 'star' : false;
+}
+
+/** The sources of `export * from '…'` in a file, read without parsing it. */
+function starSources(file: string): string[] {
+  try {
+    return [...readFileSync(file, 'utf8').matchAll(/export\s*\*\s*from\s*(['"])([^'"]+)\1/g)].map((m) => m[2]!);
+  } catch {
+    return [];
+  }
 }
 
 function scopeGetter(sm: TSESLint.Scope.ScopeManager) {
@@ -93,7 +106,7 @@ export interface ForeignValue {
   path: Array<string | null>;
 }
 
-function exportedFrom(mod: ParsedModule, env: Env, name: string, seen: Set<string>): ForeignValue | null {
+function exportedFrom(mod: ParsedModule, env: Env, name: string, functions: boolean, seen: Set<string>): ForeignValue | null {
   const moduleScope = mod.scopeManager.globalScope!.childScopes[0] ?? mod.scopeManager.globalScope!;
   const local = (localName: string): ForeignValue | null => {
     const id = { type: 'Identifier', name: localName } as TSESTree.Identifier;
@@ -126,14 +139,14 @@ function exportedFrom(mod: ParsedModule, env: Env, name: string, seen: Set<strin
         const exported = spec.exported.type === 'Identifier' ? spec.exported.name : String(spec.exported.value);
         if (exported !== name) continue;
         const localName = spec.local.type === 'Identifier' ? spec.local.name : String(spec.local.value);
-        if (stmt.source) return importedValue(env, stmt.source.value, localName, seen);
+        if (stmt.source) return importedValue(env, stmt.source.value, localName, functions, seen);
         return local(localName);
       }
     }
   }
   for (const stmt of mod.ast.body)
     if (stmt.type === 'ExportAllDeclaration' && !stmt.exported) {
-      const hit = importedValue(env, stmt.source.value, name, seen);
+      const hit = importedValue(env, stmt.source.value, name, functions, seen);
       if (hit) return hit;
     }
   return null;
@@ -144,16 +157,16 @@ function exportedFrom(mod: ParsedModule, env: Env, name: string, seen: Set<strin
  * file it resolves to, parses it, and returns the exported expression. Records every
  * file read as a dependency of env.recordFor.
  */
-export function importedValue(env: Env, specifier: string, name: string, seen = new Set<string>()): ForeignValue | null {
+export function importedValue(env: Env, specifier: string, name: string, functions = false, seen = new Set<string>()): ForeignValue | null {
   // memoised per checked file: its dependencies are recorded on the first lookup
   if (memoOwner !== env.recordFor) {
     memoOwner = env.recordFor;
     memo.clear();
   }
-  const key = `${env.file}\0${specifier}\0${name}`;
+  const key = `${env.file}\0${specifier}\0${name}\0${functions}`;
   if (memo.has(key)) return memo.get(key)!;
   memo.set(key, null);
-  const value = lookupImported(env, specifier, name, seen);
+  const value = lookupImported(env, specifier, name, functions, seen);
   memo.set(key, value);
   return value;
 }
@@ -161,7 +174,7 @@ export function importedValue(env: Env, specifier: string, name: string, seen = 
 let memoOwner: string | null = null;
 const memo = new Map<string, ForeignValue | null>();
 
-function lookupImported(env: Env, specifier: string, name: string, seen: Set<string>): ForeignValue | null {
+function lookupImported(env: Env, specifier: string, name: string, functions: boolean, seen: Set<string>): ForeignValue | null {
   if (env.fileDepth >= 6) return null;
   const res = resolveSpecifier(env.ws, env.file, specifier, env.recordFor);
   if (!res.file || res.kind === 'builtin' || res.kind === 'external') return null;
@@ -169,9 +182,19 @@ function lookupImported(env: Env, specifier: string, name: string, seen: Set<str
   if (seen.has(key)) return null;
   seen.add(key);
   recordDependency(env.recordFor, res.file);
-  if (!mayBind(res.file, name)) return null;
+  const may = mayBind(res.file, name, functions);
+  if (!may) return null;
+  if (may === 'star') {
+    // a barrel that does not declare the name itself: follow its `export *` lines without parsing it
+    const foreignEnv: Env = { ...env, file: res.file, fileDepth: env.fileDepth + 1 };
+    for (const source of starSources(res.file)) {
+      const hit = importedValue(foreignEnv, source, name, functions, seen);
+      if (hit) return hit;
+    }
+    return null;
+  }
   const mod = parseModule(res.file);
   if (!mod) return null;
   const foreignEnv: Env = { ...env, file: res.file, getScope: scopeGetter(mod.scopeManager), fileDepth: env.fileDepth + 1 };
-  return exportedFrom(mod, foreignEnv, name, seen);
+  return exportedFrom(mod, foreignEnv, name, functions, seen);
 }
