@@ -107,6 +107,8 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
     } else if (b.kind === 'expr' && b.expr) {
       const path = b.path.map((k, i) => (k !== null ? k : b.keyNodes[i] ? foldSingle(b.keyNodes[i]!, env, depth + 1) : null));
       plain.push(foldPath(b.expr, path, env, depth + 1, seen), ...defaults);
+    } else if (b.kind === 'iter' && b.expr) {
+      plain.push(elementsOf(b.expr, b.path, env, depth, seen) ?? unknown(`${id.name} iterates over a value that is not a literal array`));
     } else if (b.kind === 'compound' && b.expr) {
       compound.push(fold(b.expr, env, depth + 1, seen));
     } else if (b.kind === 'param' && b.path.length === 0) {
@@ -135,6 +137,15 @@ function callSiteArguments(b: Binding, env: Env, depth: number, seen: Set<unknow
   while (param.parent && param.parent !== fn) param = param.parent;
   const index = fn.params.indexOf(param as TSESTree.Parameter);
   if (index < 0 || fn.params.slice(0, index + 1).some((p) => p.type === 'RestElement')) return [];
+  // a callback of an array method on a literal array: its first parameter is each element
+  const host = fn.parent;
+  if (index === 0 && host?.type === 'CallExpression' && host.arguments[0] === fn) {
+    const callee = unwrap(host.callee);
+    if (callee.type === 'MemberExpression' && ARRAY_CALLBACKS.has(memberKey(callee, env, depth) ?? '')) {
+      const elements = elementsOf(callee.object, [], env, depth, seen);
+      if (elements) return [elements];
+    }
+  }
   let nameId: TSESTree.Identifier | null = null;
   if (fn.type === 'FunctionDeclaration') nameId = fn.id;
   else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier') nameId = fn.parent.id;
@@ -151,6 +162,15 @@ function callSiteArguments(b: Binding, env: Env, depth: number, seen: Set<unknow
   }
   return out;
 }
+
+/** Every element of an array literal (through constants), each read along `path`. */
+function elementsOf(node: Node, path: Array<string | null>, env: Env, depth: number, seen: Set<unknown>): Folded | null {
+  const arr = derefNode(node, env, depth + 1);
+  if (arr?.node.type !== 'ArrayExpression' || arr.node.elements.some((e) => !e || e.type === 'SpreadElement')) return null;
+  return union(...arr.node.elements.map((e) => foldPath(e as Node, path, arr.env, depth + 1, seen)));
+}
+
+const ARRAY_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast']);
 
 /** `this.name` inside a class: its field initialisers, constructor parameter properties and `this.name = …` assignments. */
 function classField(n: TSESTree.MemberExpression, key: string, env: Env, depth: number, seen: Set<unknown>): Folded | null {

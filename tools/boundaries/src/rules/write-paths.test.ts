@@ -71,6 +71,7 @@ function tester() {
       { filename: API, code: "import fs from 'fs'; import process from 'node:process'; fs.writeFileSync(process.env.RMOS_DATA_DIR + '/runs/a', '');", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; import { env } from 'node:process'; const { RMOS_DATA_DIR } = env; fs.writeFileSync(`${RMOS_DATA_DIR}/runs/a`, '');", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; const m = 'write' + 'FileSync'; fs[m]('data/runs/a', ''); export const f = (k: string) => (fs as any)[k]('data/runs/b');", errors: errors(2) },
+      { filename: API, code: "import fs from 'fs'; for (const d of ['data/sandbox', 'data/runs']) fs.mkdirSync(d); ['data/run_attachments/a'].forEach((p) => fs.unlinkSync(p));", errors: errors(2) },
       // a same-file wrapper, class fields, spreads, file URLs
       { filename: API, code: "import fs from 'fs'; function save(p: string) { fs.writeFileSync(p, ''); } save('data/runs/a'); save('/tmp/b');", errors: errors(2) },
       { filename: API, code: "import fs from 'fs'; const rm = (target: string) => fs.rmSync(target); rm(`${process.env.RMOS_DATA_DIR}/run_attachments`);", errors: errors(2) },
