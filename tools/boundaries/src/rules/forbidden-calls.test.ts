@@ -95,6 +95,7 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "const { eval: e } = globalThis; e('1');", errors: errors(2) },
     { filename: AI, code: "new Function('return 1')(); Function('return 2')();", errors: errors(2) },
     { filename: AI, code: "(() => {}).constructor('return 1')(); const F = Object.getPrototypeOf(async function () {}).constructor; new F('x');", errors: errors(2) },
+    { filename: AI, code: 'export const run = (code: string) => setTimeout(code, 1);', errors: errors(1) },
     { filename: AI, code: "setTimeout('doIt()', 10); setInterval(`x${1}`, 5); globalThis.setTimeout('y');", errors: errors(3) },
   ],
 });

@@ -141,6 +141,15 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     }
     const memberKeyNull = (k: Node) => fold(k, env).some((alt) => alt.some((p) => typeof p !== 'string'));
 
+    /** A variable whose declared type is `string` (a parameter or variable annotation). */
+    function declaredString(node: Node): boolean {
+      const n = unwrap(node);
+      if (n.type !== 'Identifier') return false;
+      const def = findVariable(env.getScope(n), n)?.defs[0];
+      const id = def?.name as TSESTree.Identifier | undefined;
+      return id?.typeAnnotation?.typeAnnotation.type === 'TSStringKeyword';
+    }
+
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
       const shape = callShape(node, env);
       const callee = unwrap(shape.callee);
@@ -172,7 +181,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         dynamic(node, 'calling a .constructor can reach the Function constructor');
       if ((o.kind === 'global' && TIMERS.has(o.path.join('.'))) || (o.kind === 'module' && o.module === 'timers')) {
         const first = shape.args[0];
-        if (first && fold(first, env).some((alt) => alt.some((p) => typeof p === 'string'))) dynamic(node, `${o.kind === 'global' ? o.path[0] : 'a timer'} with a string evaluates code`);
+        if (first && (fold(first, env).some((alt) => alt.some((p) => typeof p === 'string')) || declaredString(first))) dynamic(node, `${o.kind === 'global' ? o.path[0] : 'a timer'} with a string evaluates code`);
       }
       const sink = sinkName(callee, o);
       if (sink) checkEndpoints(node, shape.args, sink);
