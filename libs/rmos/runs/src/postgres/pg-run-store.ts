@@ -192,15 +192,19 @@ export class PgRunStore implements RunStore {
   }
 
   private async *batches(c: pg.PoolClient): AsyncIterable<StoredRow> {
-    let after = 0;
+    const fetch = (after: number) => {
+      const query = c.query<RawRow>(`SELECT seq, run_id, body FROM ${this.S}.run_artifacts WHERE seq > $1 ORDER BY seq LIMIT 5000`, [after]);
+      // If the consumer stops early, a failed prefetch must not become an unhandled rejection; awaited, it still throws.
+      query.catch(() => undefined);
+      return query;
+    };
+    let pending = fetch(0);
     for (;;) {
-      const { rows } = await c.query<RawRow>(
-        `SELECT seq, run_id, body FROM ${this.S}.run_artifacts WHERE seq > $1 ORDER BY seq LIMIT 5000`,
-        [after],
-      );
+      const { rows } = await pending;
       if (rows.length === 0) return;
+      // Ask for the next batch before checking this one, so the server works while we hash.
+      pending = fetch(Number(rows.at(-1)!.seq));
       for (const r of rows) yield toRow(r);
-      after = Number(rows.at(-1)!.seq);
     }
   }
 
