@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedPolicy } from '../policy/load.js';
 import { ResultCache } from './cache.js';
@@ -38,10 +38,12 @@ const IN_PROCESS_LIMIT = 40;
 /** Checks the selected files with the boundary rules, reusing cached results that are provably still valid. */
 export async function checkFiles(opts: CheckOptions): Promise<CheckOutcome> {
   const root = path.resolve(opts.root);
-  const walk = walkWorkspace(root);
   const wholeWorkspace = !opts.paths || opts.paths.length === 0;
-  const targets = wholeWorkspace ? { files: walk.sources, skipped: [], missing: [] } : selectTargets(root, opts.paths!, walk.sources);
   const useCache = (opts.useCache ?? true) && !opts.contentOf && !opts.today;
+  // the pre-commit check (staged files, no cache) needs no walk of the whole tree: that keeps one file under a second
+  const needWalk = wholeWorkspace || useCache || opts.paths!.some((p) => isDirectory(p));
+  const walk = needWalk ? walkWorkspace(root) : { sources: [], configs: [] };
+  const targets = wholeWorkspace ? { files: walk.sources, skipped: [], missing: [] } : selectTargets(root, opts.paths!, walk.sources);
   const cache = useCache ? ResultCache.open(root, globalCacheKey(root, opts.policy, walk.configs)) : null;
 
   const hashes = new Map<string, string>();
@@ -101,6 +103,14 @@ export async function checkFiles(opts: CheckOptions): Promise<CheckOutcome> {
     allSources: walk.sources,
     wholeWorkspace,
   };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function readOrNull(abs: string): Buffer | null {
