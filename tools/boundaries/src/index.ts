@@ -16,3 +16,6 @@ export { formatSarif, fingerprint as sarifFingerprint } from './report/sarif.js'
 export { explainFile } from './cli/explain.js';
 export { renderSecurityMd, generateSection } from './docs/security-md.js';
 export { policyJsonSchema } from './docs/json-schema.js';
+export { importAdvice, forbiddenModule } from './rules/imports.js';
+export { parseDirective } from './rules/no-inline-suppression.js';
+export type { BoundarySettings } from './rules/context.js';
