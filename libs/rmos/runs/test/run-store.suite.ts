@@ -115,6 +115,23 @@ export function defineRunStoreSuite(makeHarness: () => BackendHarness): void {
     });
   });
 
+  describe('versioned migrations', () => {
+    test('stores opened at once on a fresh database migrate it exactly once', async () => {
+      const h = makeHarness();
+      const opened = await Promise.all([h.open(), h.open(), h.open()]);
+      try {
+        const rows = await h.queryRows<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+        assert.deepEqual(rows.map((r) => Number(r.version)), [1]);
+        await persistRunArtifact(opened[0].runs, runInput());
+        await persistRunArtifact(opened[2].runs, runInput());
+        assert.equal((await opened[1].runs.verifyAll()).checked, 2);
+      } finally {
+        for (const s of opened) await s.close();
+        await h.cleanup();
+      }
+    });
+  });
+
   describe('attachments', () => {
     const ctx = fresh();
 
