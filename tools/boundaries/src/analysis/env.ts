@@ -13,6 +13,8 @@ export interface Env {
   policy: Policy;
   /** how many files deep we are in following imported constants */
   fileDepth: number;
+  /** identifies one lint of the checked file (its SourceCode): memos live exactly that long */
+  run: object;
 }
 
 export const MAX_FILE_DEPTH = 6;

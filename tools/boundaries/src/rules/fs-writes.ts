@@ -94,7 +94,9 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
 }
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
-const summaries = new WeakMap<Node, Map<number, string>>();
+// per lint run, so that the files a summary reads are recorded for every file that uses it
+let summariesOwner: object | null = null;
+let summaries = new WeakMap<Node, Map<number, string>>();
 
 function isFunction(n: Node): n is FunctionNode {
   return n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression';
@@ -102,6 +104,10 @@ function isFunction(n: Node): n is FunctionNode {
 
 /** Which parameters of `fn` (by index) flow into a path it writes, directly or through local constants. */
 export function writtenParams(fn: FunctionNode, env: Env, depth = 0): Map<number, string> {
+  if (summariesOwner !== env.run) {
+    summariesOwner = env.run;
+    summaries = new WeakMap();
+  }
   const hit = summaries.get(fn);
   if (hit) return hit;
   const out = new Map<number, string>();

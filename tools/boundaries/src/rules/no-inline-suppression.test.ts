@@ -59,7 +59,7 @@ boundaryTester(ROOT, waived, '2027-01-01').run('boundaries/no-inline-suppression
 
 test('directives that silence no boundary rule, or only waived ones, are not reported', () => {
   const lint = (code: string, filename = AI, policy = POLICY) =>
-    new Linter({ configType: 'flat' })
+    new Linter({ configType: 'flat', cwd: ROOT })
       .verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser as unknown as Linter.Parser }, plugins: { boundaries: { rules: { 'no-inline-suppression': asEslintRule(noInlineSuppressionRule) } } }, rules: { 'boundaries/no-inline-suppression': 'error' }, settings: { boundaries: { root: ROOT, policy, today: '2026-11-23' } } }], { filename, allowInlineConfig: false })
       .filter((m) => m.ruleId === 'boundaries/no-inline-suppression');
   assert.deepEqual(lint('// eslint-disable-next-line no-console\nconsole.log(1);'), []);

@@ -45,6 +45,7 @@ export function envFor(context: Ctx, fc: FileContext): Env {
     ws: fc.ws,
     policy: fc.policy,
     fileDepth: 0,
+    run: sourceCode,
   };
 }
 

@@ -121,23 +121,30 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
 });
 
 test('every workspace file read for imported constants is recorded as a dependency of the checked file', () => {
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    "import fs from 'fs'; import { RUNS_DIR } from '@luthier/shared-paths/src/layout.js'; fs.writeFileSync(RUNS_DIR + '/x', '');",
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as unknown as Linter.Parser },
-        plugins: { boundaries: { rules: { 'write-paths': asEslintRule(writePathsRule) } } },
-        rules: { 'boundaries/write-paths': 'error' },
-        settings: { boundaries: { root, policy: POLICY } },
-      },
-    ],
-    { filename: api },
-  );
-  assert.equal(messages.length, 1, JSON.stringify(messages));
+  // cwd: the fixture root, or ESLint finds no config for files outside the current directory
+  const linter = new Linter({ configType: 'flat', cwd: root });
+  takeDependencies(api); // forget what the RuleTester cases above recorded for the same file name
+  const config: Linter.Config[] = [
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser as unknown as Linter.Parser },
+      plugins: { boundaries: { rules: { 'write-paths': asEslintRule(writePathsRule) } } },
+      rules: { 'boundaries/write-paths': 'error' },
+      settings: { boundaries: { root, policy: POLICY } },
+    },
+  ];
+  const messages = linter.verify("import fs from 'fs'; import { RUNS_DIR } from '@luthier/shared-paths/src/layout.js'; fs.writeFileSync(RUNS_DIR + '/x', '');", config, { filename: api });
+  assert.deepEqual(messages.map((m) => m.ruleId), ['boundaries/write-paths'], JSON.stringify(messages));
   const deps = takeDependencies(api);
   assert.ok(deps.includes(`${root}/libs/shared/paths/src/layout.ts`), deps.join('\n'));
   assert.ok(deps.includes(`${root}/libs/shared/paths/src/dirs.ts`), deps.join('\n'));
   assert.deepEqual(takeDependencies(api), [], 'taking the dependencies forgets them');
+  // a second file using the same wrapper records the files behind it too (nothing is served from a stale memo)
+  const other = `${root}/apps/api/src/y.ts`;
+  for (const file of [api, other]) {
+    const found = linter.verify("import { saveAll } from '@luthier/shared-paths/src/io.js'; saveAll('data/runs');", config, { filename: file });
+    assert.deepEqual(found.map((m) => m.ruleId), ['boundaries/write-paths'], JSON.stringify(found));
+    const recorded = takeDependencies(file);
+    assert.ok(recorded.includes(`${root}/libs/shared/paths/src/io.ts`), `${file}: ${recorded.join(', ')}`);
+  }
 });

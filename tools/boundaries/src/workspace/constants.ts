@@ -158,9 +158,9 @@ function exportedFrom(mod: ParsedModule, env: Env, name: string, functions: bool
  * file read as a dependency of env.recordFor.
  */
 export function importedValue(env: Env, specifier: string, name: string, functions = false, seen = new Set<string>()): ForeignValue | null {
-  // memoised per checked file: its dependencies are recorded on the first lookup
-  if (memoOwner !== env.recordFor) {
-    memoOwner = env.recordFor;
+  // memoised for one lint run: its dependencies are recorded on the first lookup
+  if (memoOwner !== env.run) {
+    memoOwner = env.run;
     memo.clear();
   }
   const key = `${env.file}\0${specifier}\0${name}\0${functions}`;
@@ -171,7 +171,7 @@ export function importedValue(env: Env, specifier: string, name: string, functio
   return value;
 }
 
-let memoOwner: string | null = null;
+let memoOwner: object | null = null;
 const memo = new Map<string, ForeignValue | null>();
 
 function lookupImported(env: Env, specifier: string, name: string, functions: boolean, seen: Set<string>): ForeignValue | null {
