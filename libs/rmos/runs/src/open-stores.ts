@@ -4,6 +4,7 @@ import type { AttachmentFs } from './attachments/file-attachments.js';
 import { openSqliteDatabase } from './sqlite/sqlite-database.js';
 import { SqliteRunStore } from './sqlite/sqlite-run-store.js';
 import { SqliteSessionStore } from './sqlite/sqlite-session-store.js';
+import { SqliteGroupCommit } from './sqlite/group-commit.js';
 import { openPostgresStores } from './postgres/pg-stores.js';
 
 export interface OpenStoresOptions {
@@ -30,9 +31,11 @@ export interface Stores {
 export async function openStores(options: OpenStoresOptions): Promise<Stores> {
   if (options.databaseUrl) return openPostgresStores({ ...options, databaseUrl: options.databaseUrl });
   const db = openSqliteDatabase(options.dataDir, { readOnly: options.readOnly });
-  const runs = new SqliteRunStore(db, options);
+  // One group committer per connection: appends and session writes share commits (and fsyncs).
+  const writer = new SqliteGroupCommit(db);
+  const runs = new SqliteRunStore(db, { ...options, writer });
   if (!options.readOnly) await runs.sweepStaleTemp();
-  return { runs, sessions: new SqliteSessionStore(db), close: () => runs.close() };
+  return { runs, sessions: new SqliteSessionStore(db, writer), close: () => runs.close() };
 }
 
 /** The options the app and the CLI take from the environment: RMOS_DATA_DIR (default data) and DATABASE_URL. */

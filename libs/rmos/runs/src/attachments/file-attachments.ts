@@ -5,6 +5,7 @@ import type { RunAttachmentStored } from '@luthier/rmos-contracts';
 import { isSha256Hex, sha256Hex } from '@luthier/shared-hashing';
 import { RunAttachmentCorruptError, toRunStoreError } from '../errors.js';
 import { assertAttachmentInput } from './attachment-input.js';
+import { DirSyncBatcher } from './dir-sync.js';
 
 /** The file-system calls attachments make: a seam so tests can inject ENOSPC/EROFS where no tiny disk can be mounted. */
 export type AttachmentFs = Pick<typeof nodeFs, 'open' | 'rename' | 'mkdir' | 'unlink' | 'readFile' | 'stat' | 'readdir'>;
@@ -19,12 +20,16 @@ export type AttachmentFileState = { state: 'ok'; size: number } | { state: 'miss
  */
 export class FileAttachments {
   private readonly tmpDir: string;
+  private readonly dirSync: DirSyncBatcher;
+  /** Directories made (and, if new, their entry synced): skips two mkdir calls per write. */
+  private readonly madeDirs = new Map<string, Promise<void>>();
 
   constructor(
     readonly dir: string,
     private readonly fs: AttachmentFs = nodeFs,
   ) {
     this.tmpDir = path.join(dir, '.tmp');
+    this.dirSync = new DirSyncBatcher(fs);
   }
 
   pathOf(sha256: string): string {
@@ -111,8 +116,8 @@ export class FileAttachments {
 
   private async writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
     const shardDir = path.dirname(target);
-    await this.fs.mkdir(this.tmpDir, { recursive: true });
-    const createdShard = (await this.fs.mkdir(shardDir, { recursive: true })) !== undefined;
+    await this.makeDir(this.tmpDir);
+    await this.makeDir(shardDir, this.dir);
     const tmp = path.join(this.tmpDir, `${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}`);
     let renamed = false;
     try {
@@ -129,19 +134,32 @@ export class FileAttachments {
       }
       await this.fs.rename(tmp, target);
       renamed = true;
-      await this.syncDir(shardDir);
-      if (createdShard) await this.syncDir(this.dir);
+      // Coalesced with concurrent writers' syncs of the same directory, never skipped.
+      await this.dirSync.sync(shardDir);
+    } catch (error) {
+      // A directory removed behind our back is made again by the next write.
+      this.madeDirs.clear();
+      throw error;
     } finally {
       if (!renamed) await this.fs.unlink(tmp).catch(() => undefined);
     }
   }
 
-  private async syncDir(dir: string): Promise<void> {
-    const handle = await this.fs.open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
+  /**
+   * mkdir -p; a directory this made has its entry in `syncParent` fsynced before any
+   * writer goes on, so a file renamed into a new shard never outlives a crash without
+   * its directory (every concurrent writer waits for the same promise).
+   */
+  private makeDir(dir: string, syncParent?: string): Promise<void> {
+    let made = this.madeDirs.get(dir);
+    if (!made) {
+      made = (async () => {
+        const created = (await this.fs.mkdir(dir, { recursive: true })) !== undefined;
+        if (created && syncParent) await this.dirSync.sync(syncParent);
+      })();
+      this.madeDirs.set(dir, made);
+      made.catch(() => this.madeDirs.delete(dir));
     }
+    return made;
   }
 }

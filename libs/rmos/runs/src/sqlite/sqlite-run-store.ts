@@ -10,12 +10,15 @@ import { encodeCursor } from '../store/cursor.js';
 import { artifactMatches, parseListFilter } from '../store/list-filter.js';
 import type { RunListFilter, RunListPage, RunStore } from '../store/run-store.js';
 import type { VerifyReport } from '../store/verify-report.js';
+import { SqliteGroupCommit } from './group-commit.js';
 
 export interface SqliteRunStoreOptions {
   dataDir: string;
   clock?: () => Date;
   /** Test seam for the attachment files' file-system calls. */
   attachmentFs?: AttachmentFs;
+  /** The connection's group committer, shared with the session store (one is made if absent). */
+  writer?: SqliteGroupCommit;
 }
 
 /** The embedded default backend: artifacts in SQLite, attachments as content-addressed files. */
@@ -24,7 +27,8 @@ export class SqliteRunStore implements RunStore {
   private readonly attachments: FileAttachments;
   private readonly clock: () => Date;
   private readonly stmt;
-  private readonly appendTx;
+  private readonly append: (input: ParsedRunInput) => RunArtifact;
+  readonly writer: SqliteGroupCommit;
 
   constructor(
     private readonly db: Database.Database,
@@ -32,6 +36,7 @@ export class SqliteRunStore implements RunStore {
   ) {
     this.attachments = new FileAttachments(path.join(options.dataDir, 'run_attachments'), options.attachmentFs);
     this.clock = options.clock ?? (() => new Date());
+    this.writer = options.writer ?? new SqliteGroupCommit(db);
     this.stmt = {
       head: db.prepare('SELECT seq, head_hash AS hash FROM run_chain_head WHERE id = 1'),
       insert: db.prepare('INSERT INTO run_artifacts (seq, run_id, body) VALUES (?, ?, ?)'),
@@ -41,16 +46,17 @@ export class SqliteRunStore implements RunStore {
       bySeq: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq = ?'),
       batch: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq > ? ORDER BY seq LIMIT 5000'),
     };
-    // One IMMEDIATE transaction per append: the head is read and moved under SQLite's
-    // write lock, so appends from several processes still form one chain.
-    this.appendTx = db.transaction((input: ParsedRunInput) => {
+    // Runs inside the group committer's IMMEDIATE transaction: the head is read and moved
+    // under SQLite's write lock, so appends from several processes (and several appends
+    // of one batch, each reading the head the one before moved) still form one chain.
+    this.append = (input: ParsedRunInput) => {
       const head = this.stmt.head.get() as ChainHead;
       const { artifact, text } = buildRunArtifact(input, head, this.clock());
       this.stmt.insert.run(artifact.seq, artifact.run_id, text);
       this.indexRow(artifact);
       this.stmt.advance.run(artifact.seq, runIdHash(artifact.run_id));
       return artifact;
-    });
+    };
   }
 
   /** Temp files older than this are leftovers of a crashed writer. */
@@ -67,7 +73,8 @@ export class SqliteRunStore implements RunStore {
       if (!(await this.attachments.exists(a.sha256, a.size_bytes))) throw new RunAttachmentMissingError(a.sha256);
     }
     try {
-      return this.appendTx.immediate(parsed);
+      // Answers once the group commit holding this append is durable.
+      return await this.writer.submit(() => this.append(parsed));
     } catch (error) {
       throw toRunStoreError(error, 'persistRunArtifact');
     }
@@ -172,6 +179,8 @@ export class SqliteRunStore implements RunStore {
   }
 
   async close(): Promise<void> {
+    // Writes already queued are committed (and answered), not dropped.
+    if (this.db.open) this.writer.flush();
     if (this.db.open) this.db.close();
   }
 

@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3';
+import { RunStoreUnavailableError, toRunStoreError } from '../errors.js';
+
+/** One write waiting for the next commit. */
+interface PendingWrite {
+  write: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface GroupCommitOptions {
+  /** Most writes in one transaction: bounds how long the first of a batch waits. */
+  maxBatch?: number;
+  /** Test seam: runs inside the batch's transaction after its last write, before COMMIT (a fault thrown here fails the whole batch). */
+  beforeCommit?: () => void;
+}
+
+/**
+ * Group commit for the embedded store. Every write (an append, a session insert or
+ * compare-and-swap) of one connection goes through here: the writes that arrive
+ * while the event loop is busy (better-sqlite3 blocks it during a commit's fsync)
+ * are run, in arrival order, in ONE `BEGIN IMMEDIATE` transaction with one fsync
+ * (synchronous=FULL stays), and each caller's promise settles only after the commit
+ * that holds its write, so an acknowledged write is as durable as before.
+ *
+ * - Each write runs in its own savepoint: its own refusal (a session conflict, an
+ *   invalid artifact, a constraint) rolls back only its writes and rejects only its
+ *   caller; the others of the batch carry on, reading what the earlier ones wrote
+ *   (the chain head), so the chain stays one chain.
+ * - A failure of the batch itself (BEGIN or COMMIT refused, the disk full or
+ *   read-only, an I/O error) rolls back the whole transaction and rejects every
+ *   caller of the batch with the typed error: none of it is written.
+ * Hand-written because no library groups better-sqlite3 commits.
+ */
+export class SqliteGroupCommit {
+  private queue: PendingWrite[] = [];
+  private scheduled = false;
+  private readonly maxBatch: number;
+  private readonly beforeCommit?: () => void;
+
+  constructor(
+    private readonly db: Database.Database,
+    options: GroupCommitOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 512;
+    this.beforeCommit = options.beforeCommit;
+  }
+
+  /** Runs `write` inside the next group transaction; answers its result once that transaction is committed. */
+  submit<T>(write: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // setImmediate, not a microtask: runs after the I/O callbacks of this loop turn,
+        // so every request that arrived meanwhile joins this batch.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Commits whatever is queued now (close() calls it so that nothing queued is dropped). */
+  flush(): void {
+    this.scheduled = false;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      this.commit(batch);
+    }
+  }
+
+  private commit(batch: PendingWrite[]): void {
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      if (!this.db.open) throw new RunStoreUnavailableError('write (the store is closed)');
+      this.db
+        .transaction(() => {
+          for (const pending of batch) {
+            try {
+              // A nested better-sqlite3 transaction is a SAVEPOINT, rolled back on throw.
+              outcomes.push({ ok: true, value: this.db.transaction(pending.write)() });
+            } catch (error) {
+              if (failsTheBatch(error)) throw error;
+              outcomes.push({ ok: false, error });
+            }
+          }
+          this.beforeCommit?.();
+        })
+        .immediate();
+    } catch (error) {
+      const typed = toRunStoreError(error, 'commit');
+      for (const pending of batch) pending.reject(typed);
+      return;
+    }
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome.error);
+    });
+  }
+}
+
+/**
+ * A SQLite failure other than a constraint (full, read-only, I/O, busy, corrupt)
+ * concerns the database, not one write: the transaction may no longer be usable,
+ * so the whole batch is abandoned. Anything else is that one write's refusal.
+ */
+function failsTheBatch(error: unknown): boolean {
+  if (!(error instanceof Database.SqliteError)) return false;
+  return !error.code.startsWith('SQLITE_CONSTRAINT');
+}

@@ -1,0 +1,189 @@
+// Group commit on the embedded store: concurrent writes share one transaction (one
+// fsync), each caller is answered only after the commit that holds its write, one
+// caller's refusal touches no one else, and a batch that fails writes nothing of it.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import * as fsp from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { RunArtifactValidationError, RunStoreFullError, SessionConflictError, persistRunArtifact, putRunAttachment, type AttachmentFs } from '@luthier/rmos-runs';
+import { openSqliteDatabase } from '../src/sqlite/sqlite-database.js';
+import { SqliteGroupCommit } from '../src/sqlite/group-commit.js';
+import { SqliteRunStore } from '../src/sqlite/sqlite-run-store.js';
+import { SqliteSessionStore } from '../src/sqlite/sqlite-session-store.js';
+import { sha256Hex } from '@luthier/shared-hashing';
+import { DirSyncBatcher } from '../src/attachments/dir-sync.js';
+import { runInput, session } from './helpers/fixtures-data.js';
+
+/** The stores over one connection and one group committer that counts its commits. */
+function openCounted(dataDir: string, attachmentFs?: AttachmentFs) {
+  const db = openSqliteDatabase(dataDir);
+  let commits = 0;
+  const writer = new SqliteGroupCommit(db, { beforeCommit: () => void (commits += 1) });
+  const runs = new SqliteRunStore(db, { dataDir, writer, attachmentFs });
+  const sessions = new SqliteSessionStore(db, writer);
+  return { db, runs, sessions, commits: () => commits };
+}
+
+const artifactCount = (db: Database.Database) => (db.prepare('SELECT COUNT(*) AS n FROM run_artifacts').get() as { n: number }).n;
+
+describe('SQLite group commit', () => {
+  let dataDir = '';
+  let s: ReturnType<typeof openCounted>;
+  before(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'runs-group-'));
+    s = openCounted(dataDir);
+  });
+  after(async () => {
+    await s.runs.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('200 concurrent appends: all acknowledged, all present, one valid chain, in far fewer commits', async () => {
+    const before = s.commits();
+    const acked = await Promise.all(Array.from({ length: 200 }, (_, i) => persistRunArtifact(s.runs, runInput({ request: { i } }))));
+    assert.ok(s.commits() - before <= 2, `${s.commits() - before} commits for 200 concurrent appends`);
+    assert.deepEqual(
+      acked.map((a) => a.seq).sort((x, y) => x - y),
+      Array.from({ length: 200 }, (_, i) => i + 1),
+    );
+    for (const a of acked) assert.deepEqual(await s.runs.get(a.run_id), a);
+    const report = await s.runs.verifyAll();
+    assert.deepEqual(report.problems, []);
+    assert.equal(report.checked, 200);
+  });
+
+  test('one refused write in a batch rejects only its caller; the rest of the batch is committed', async () => {
+    const s0 = session();
+    await s.sessions.create(s0);
+    const start = artifactCount(s.db);
+    const commitsBefore = s.commits();
+    const good = { ...s0, state: 'FEASIBILITY_READY' as const, revision: 1 };
+    const stale = { ...s0, state: 'REJECTED' as const, revision: 1 };
+    const results = await Promise.allSettled([
+      persistRunArtifact(s.runs, runInput({ request: { n: 1 } })),
+      s.sessions.update(good, 0),
+      s.sessions.update(stale, 0), // same expected revision: loses the compare-and-swap
+      persistRunArtifact(s.runs, runInput({ request: { n: 2 } })),
+    ]);
+    assert.equal(s.commits() - commitsBefore, 1, 'the four writes share one commit');
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    assert.ok((results[2] as PromiseRejectedResult).reason instanceof SessionConflictError);
+    assert.equal((await s.sessions.get(s0.session_id))?.state, 'FEASIBILITY_READY');
+    assert.equal(artifactCount(s.db), start + 2);
+    assert.deepEqual((await s.runs.verifyAll()).problems, []);
+  });
+
+  test('an invalid artifact is refused before it joins a batch; its neighbours are stored', async () => {
+    const start = artifactCount(s.db);
+    const results = await Promise.allSettled([
+      persistRunArtifact(s.runs, runInput()),
+      persistRunArtifact(s.runs, runInput({ kind: 'Not A Slug' })),
+      persistRunArtifact(s.runs, runInput()),
+    ]);
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+    assert.ok((results[1] as PromiseRejectedResult).reason instanceof RunArtifactValidationError);
+    assert.equal(artifactCount(s.db), start + 2);
+  });
+
+  test('a batch that fails (database full) rejects every caller with the typed error and writes nothing of it', async () => {
+    const start = artifactCount(s.db);
+    const head = (await s.runs.verifyAll()).checked;
+    // A real SQLITE_FULL: the database may not grow past a few more pages.
+    const pages = (s.db.pragma('page_count', { simple: true }) as number) + 8;
+    s.db.pragma(`max_page_count = ${pages}`);
+    const big = 'x'.repeat(20_000);
+    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => persistRunArtifact(s.runs, runInput({ request: { i, big } }))));
+    s.db.pragma('max_page_count = 1073741823');
+    for (const r of results) {
+      assert.equal(r.status, 'rejected');
+      assert.ok((r as PromiseRejectedResult).reason instanceof RunStoreFullError, String((r as PromiseRejectedResult).reason));
+    }
+    // Not even the members that fitted before the failure were kept.
+    assert.equal(artifactCount(s.db), start);
+    const report = await s.runs.verifyAll();
+    assert.deepEqual(report.problems, []);
+    assert.equal(report.checked, head);
+    // The store goes on appending, and the chain goes on from where it was.
+    const next = await persistRunArtifact(s.runs, runInput());
+    assert.equal(next.seq, head + 1);
+  });
+
+  test('close() commits and answers the writes still queued', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'runs-group-close-'));
+    const t = openCounted(dir);
+    const pending = Array.from({ length: 5 }, () => persistRunArtifact(t.runs, runInput()));
+    await t.runs.close();
+    const acked = await Promise.all(pending);
+    assert.equal(acked.length, 5);
+    const reopened = openCounted(dir);
+    assert.equal(artifactCount(reopened.db), 5);
+    await reopened.runs.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('coalesced directory fsyncs', () => {
+  test('a caller is answered only by an fsync that started after it asked; callers waiting together share one', async () => {
+    const started: { dir: string; finish: () => void }[] = [];
+    const fakeFs = {
+      open: (async (dir: string) => ({
+        sync: () => new Promise<void>((resolve) => started.push({ dir, finish: resolve })),
+        close: async () => undefined,
+      })) as unknown as AttachmentFs['open'],
+    };
+    const batcher = new DirSyncBatcher(fakeFs);
+    const tick = () => new Promise((r) => setImmediate(r));
+    const done = new Set<string>();
+    const ask = (name: string) => batcher.sync('/d').then(() => done.add(name));
+    ask('a');
+    await tick();
+    assert.equal(started.length, 1);
+    ask('b');
+    ask('c');
+    await tick();
+    assert.equal(started.length, 1, 'b and c wait for the running fsync to end, then share one');
+    started[0]!.finish();
+    await tick();
+    assert.deepEqual([...done], ['a']);
+    assert.equal(started.length, 2);
+    ask('d'); // asked after fsync #2 started: #2 does not cover it
+    started[1]!.finish();
+    await tick();
+    assert.deepEqual([...done].sort(), ['a', 'b', 'c']);
+    assert.equal(started.length, 3);
+    started[2]!.finish();
+    await tick();
+    assert.deepEqual([...done].sort(), ['a', 'b', 'c', 'd']);
+  });
+
+  test('concurrent attachment writes: every file whole and present, fewer directory fsyncs than files', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'runs-dirsync-'));
+    let dirSyncs = 0;
+    const countingFs: AttachmentFs = {
+      ...fsp,
+      open: (async (file: string, flags?: string, mode?: number) => {
+        if (flags === 'r') dirSyncs += 1;
+        return fsp.open(file, flags, mode);
+      }) as AttachmentFs['open'],
+    };
+    const t = openCounted(dir, countingFs);
+    try {
+      // One shard directory for all: the first byte of the sha256 is fixed by search.
+      const blobs: Buffer[] = [];
+      while (blobs.length < 24) {
+        const b = randomBytes(4096);
+        if (sha256Hex(b).startsWith('ab')) blobs.push(b);
+      }
+      const refs = await Promise.all(blobs.map((b) => putRunAttachment(t.runs, b, 'application/octet-stream')));
+      assert.ok(dirSyncs < blobs.length, `${dirSyncs} directory fsyncs for ${blobs.length} files`);
+      for (const [i, ref] of refs.entries()) assert.deepEqual(Buffer.from((await t.runs.getAttachment(ref.sha256))!), blobs[i]);
+    } finally {
+      await t.runs.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
