@@ -2,14 +2,31 @@
 // Generates a synthetic monorepo per size with planted violations of every class, then times the full check
 // cold and warm, the pre-commit check of one staged file, and dependency-cruiser alone on the same tree.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRepo, type Planted } from './generate.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(REPO, 'tools/boundaries/bin/boundaries.mjs');
+
+/**
+ * A frozen copy of the checker for the whole run: its cache is keyed on its own source, so edits to the tool
+ * while the benchmark runs (others work in this tree) would otherwise turn the warm run into a cold one.
+ * node_modules holds links to the real packages, but its own .cache (results and the compiled bin).
+ */
+function snapshotTool(): string {
+  const dir = path.join(os.tmpdir(), `bench-boundaries-tool-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  for (const rel of ['tools/boundaries/src', 'tools/boundaries/bin', 'tools/boundaries/package.json', 'tools/boundaries/project.json', 'libs/shared/hashing', 'package.json', 'package-lock.json', 'tsconfig.base.json'])
+    cpSync(path.join(REPO, rel), path.join(dir, rel), { recursive: true, filter: (src) => !src.includes('node_modules') });
+  mkdirSync(path.join(dir, 'node_modules'));
+  for (const entry of readdirSync(path.join(REPO, 'node_modules')))
+    if (entry !== '.cache') symlinkSync(path.join(REPO, 'node_modules', entry), path.join(dir, 'node_modules', entry));
+  return dir;
+}
+const TOOL = snapshotTool();
+const BIN = path.join(TOOL, 'tools/boundaries/bin/boundaries.mjs');
 const DEPCRUISE = path.join(REPO, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
@@ -107,4 +124,8 @@ const sizesArg = process.argv.indexOf('--sizes');
 const sizes = sizesArg > 0 ? process.argv[sizesArg + 1]!.split(',').map(Number) : [5000];
 console.log(`boundary check benchmark: ${os.availableParallelism()} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
 spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' }); // the compiled fast path is built at install, not timed
-for (const size of sizes) runSize(size);
+try {
+  for (const size of sizes) runSize(size);
+} finally {
+  rmSync(TOOL, { recursive: true, force: true });
+}

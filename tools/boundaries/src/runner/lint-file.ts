@@ -3,6 +3,7 @@ import { Linter } from 'eslint';
 import { boundaryConfig } from '../eslint-config.js';
 import type { Policy } from '../policy/schema.js';
 import { takeDependencies } from '../workspace/dependency-log.js';
+import { prepareConfig } from './config-array.js';
 import type { FileResult, Violation } from './types.js';
 
 /** A file that does not parse cannot be checked: that is itself a failure, never a pass. */
@@ -33,7 +34,7 @@ export function normaliseLine(text: string, line: number): string {
 /** Builds the ESLint `Linter` with the boundary config once, and checks files with it. */
 export function createFileLinter(setup: LinterSetup): (rel: string, text: string) => FileResult {
   const linter = new Linter({ cwd: setup.root, configType: 'flat' });
-  const config = boundaryConfig({ root: setup.root, policy: setup.policy, ...(setup.today ? { today: setup.today } : {}) });
+  const config = prepareConfig(boundaryConfig({ root: setup.root, policy: setup.policy, ...(setup.today ? { today: setup.today } : {}) }), setup.root);
   return (rel, text) => {
     const abs = path.join(setup.root, rel);
     takeDependencies(abs); // start from a clean log for this file
