@@ -102,6 +102,38 @@ async function benchBackend(name: 'sqlite' | 'postgres'): Promise<void> {
         note: bareBlobRate / attachRate <= 2 ? 'target <= 2x: met' : 'target <= 2x: MISSED',
       },
     );
+    // Concurrent callers (what a server sees): on SQLite they share group commits.
+    const CONCURRENT = 32;
+    const [, concurrentMs] = await timed(() =>
+      Promise.all(Array.from({ length: appended }, (_, i) => persistRunArtifact(stores!.runs, BENCH_INPUT(i)))).then(() => undefined),
+    );
+    const concurrentBlobs = Array.from({ length: attached }, () => randomBytes(ATTACHMENT));
+    let nextBlob = 0;
+    const [, concurrentAttachMs] = await timed(() =>
+      Promise.all(
+        Array.from({ length: CONCURRENT }, async () => {
+          while (nextBlob < concurrentBlobs.length) {
+            const blob = concurrentBlobs[nextBlob++]!;
+            const ref = await putRunAttachment(stores!.runs, blob, 'application/octet-stream');
+            await persistRunArtifact(stores!.runs, { ...BENCH_INPUT(0), attachments: [{ ...ref, name: 'program.nc' }] });
+          }
+        }),
+      ).then(() => undefined),
+    );
+    rows.push(
+      {
+        backend: name,
+        metric: `append, ${appended} callers at once`,
+        value: rate(appended, concurrentMs),
+        note: `${(bareRate / (appended / concurrentMs)).toFixed(2)}x the serial ceiling's time`,
+      },
+      {
+        backend: name,
+        metric: `append + 64 KiB attachment, ${CONCURRENT} callers at once`,
+        value: rate(attached, concurrentAttachMs),
+        note: `${(bareBlobRate / (attached / concurrentAttachMs)).toFixed(2)}x the serial ceiling's time`,
+      },
+    );
     await stores.close();
     await raw.dropSchema?.();
     await raw.close();

@@ -370,6 +370,38 @@ export function defineRunStoreSuite(makeHarness: () => BackendHarness): void {
     });
   });
 
+  describe('concurrent appends (group commit)', () => {
+    const ctx = fresh();
+
+    test('100 appends at once are all acknowledged, all present, and form one valid chain', async () => {
+      const start = (await ctx.stores.runs.verifyAll()).checked;
+      const acked = await Promise.all(Array.from({ length: 100 }, (_, i) => persistRunArtifact(ctx.stores.runs, runInput({ request: { i } }))));
+      assert.deepEqual(
+        acked.map((a) => a.seq).sort((x, y) => x - y),
+        Array.from({ length: 100 }, (_, i) => start + i + 1),
+      );
+      for (const a of acked) assert.deepEqual(await ctx.stores.runs.get(a.run_id), a);
+      const report = await ctx.stores.runs.verifyAll();
+      assert.deepEqual(report.problems, []);
+      assert.equal(report.checked, start + 100);
+    });
+
+    test('among appends made at once, one naming a missing attachment is refused alone', async () => {
+      const start = (await ctx.stores.runs.verifyAll()).checked;
+      const missing = { name: 'ghost.nc', sha256: 'e'.repeat(64), size_bytes: 10, media_type: 'text/x-gcode' };
+      const results = await Promise.allSettled([
+        persistRunArtifact(ctx.stores.runs, runInput({ request: { n: 1 } })),
+        persistRunArtifact(ctx.stores.runs, runInput({ attachments: [missing] })),
+        persistRunArtifact(ctx.stores.runs, runInput({ request: { n: 3 } })),
+      ]);
+      assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+      assert.ok((results[1] as PromiseRejectedResult).reason instanceof RunAttachmentMissingError);
+      const report = await ctx.stores.runs.verifyAll();
+      assert.deepEqual(report.problems, []);
+      assert.equal(report.checked, start + 2);
+    });
+  });
+
   describe('read-only store', () => {
     const ctx = fresh();
 

@@ -1,6 +1,5 @@
 import {
   RUN_GENESIS_HASH,
-  deriveRunId,
   runArtifactInputSchema,
   runIdHash,
   type RunArtifact,
@@ -8,7 +7,7 @@ import {
   type RunArtifactInput,
 } from '@luthier/rmos-contracts';
 import { RunArtifactValidationError, validateNewRunArtifact } from '@luthier/rmos-gates';
-import { hashCanonical } from '@luthier/shared-hashing';
+import { canonicalJson, sha256Hex } from '@luthier/shared-hashing';
 
 /** Where the chain ends right now: the last artifact's seq and hash (0 and the genesis hash for an empty log). */
 export interface ChainHead {
@@ -35,6 +34,10 @@ export function parseRunInput(input: RunArtifactInput): ParsedRunInput {
  * passed through the gates' validator. Also answers the canonical text that is stored.
  */
 export function buildRunArtifact(input: ParsedRunInput, head: ChainHead, now: Date): { artifact: RunArtifact; text: string } {
+  // Each payload is encoded once here and its text reused for the run_id; the validator
+  // below still recomputes every hash on its own.
+  const requestText = canonicalJson(input.request);
+  const outputText = canonicalJson(input.output);
   const body: RunArtifactBody = {
     kind: input.kind,
     status: input.status,
@@ -43,8 +46,8 @@ export function buildRunArtifact(input: ParsedRunInput, head: ChainHead, now: Da
     actor: input.actor,
     request: input.request,
     output: input.output,
-    request_hash: hashCanonical(input.request),
-    output_hash: hashCanonical(input.output),
+    request_hash: sha256Hex(requestText),
+    output_hash: sha256Hex(outputText),
     versions: input.versions,
     created_at: now.toISOString(),
     attachments: input.attachments ?? [],
@@ -52,8 +55,24 @@ export function buildRunArtifact(input: ParsedRunInput, head: ChainHead, now: Da
     seq: head.seq + 1,
   };
   // Validated as a whole (schema, every hash recomputed independently, stamps) before it is stored.
-  const { artifact, digests } = validateNewRunArtifact({ ...body, run_id: deriveRunId(body) });
+  const run_id = `run_${sha256Hex(canonicalBody(body, requestText, outputText))}`;
+  const { artifact, digests } = validateNewRunArtifact({ ...body, run_id });
   return { artifact, text: digests.canonical };
+}
+
+/**
+ * canonicalJson(body), with the payloads' texts already at hand: members sorted by
+ * key (UTF-16 order, as canonical JSON sorts), the same way runArtifactDigests joins
+ * them. A mismatch could not slip through: the validator derives the run_id again.
+ */
+function canonicalBody(body: RunArtifactBody, requestText: string, outputText: string): string {
+  const members = Object.keys(body)
+    .sort()
+    .map((key) => {
+      const value = key === 'request' ? requestText : key === 'output' ? outputText : canonicalJson((body as Record<string, unknown>)[key]);
+      return `${JSON.stringify(key)}:${value}`;
+    });
+  return `{${members.join(',')}}`;
 }
 
 /** The head after `artifact`. */

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { runIdHash, type RunArtifact, type RunArtifactInput, type RunAttachmentStored } from '@luthier/rmos-contracts';
 import { isSha256Hex, sha256Hex } from '@luthier/shared-hashing';
-import { buildRunArtifact, parseRunInput } from '../artifact/build-artifact.js';
+import { buildRunArtifact, headAfter, parseRunInput, type ChainHead, type ParsedRunInput } from '../artifact/build-artifact.js';
 import { assertAttachmentInput } from '../attachments/attachment-input.js';
 import type { AttachmentFileState } from '../attachments/file-attachments.js';
 import { RunAttachmentCorruptError, RunAttachmentMissingError, toRunStoreError } from '../errors.js';
@@ -12,6 +12,7 @@ import type { RunListFilter, RunListPage, RunStore } from '../store/run-store.js
 import { checkAttachmentUses, verifyOneRow } from '../store/verify-helpers.js';
 import type { VerifyReport } from '../store/verify-report.js';
 import { assertSchemaName } from './pg-migrations.js';
+import { GroupAppendQueue, type PendingAppend } from './pg-group-append.js';
 
 type RawRow = { seq: string; run_id: string; body: string };
 const toRow = (r: RawRow): StoredRow => ({ seq: Number(r.seq), run_id: r.run_id, body: r.body });
@@ -26,6 +27,8 @@ const toRow = (r: RawRow): StoredRow => ({ seq: Number(r.seq), run_id: r.run_id,
 export class PgRunStore implements RunStore {
   readonly backend = 'postgres' as const;
   private readonly S: string;
+  /** Group commit: the appends that arrive while one batch commits share the next transaction. */
+  private readonly appends = new GroupAppendQueue<ParsedRunInput, RunArtifact>((batch) => this.appendBatch(batch));
 
   constructor(
     private readonly pool: pg.Pool,
@@ -36,29 +39,62 @@ export class PgRunStore implements RunStore {
   }
 
   async persistRunArtifact(input: RunArtifactInput): Promise<RunArtifact> {
-    const parsed = parseRunInput(input);
-    return this.tx('persistRunArtifact', async (c) => {
-      const refs = parsed.attachments ?? [];
-      if (refs.length > 0) {
-        const { rows } = await c.query<{ sha256: string; size_bytes: string }>(
-          `SELECT sha256, size_bytes FROM ${this.S}.run_attachments WHERE sha256 = ANY($1)`,
-          [refs.map((r) => r.sha256)],
+    // Refused before it joins a batch: malformed input never takes the head lock.
+    return this.appends.submit(parseRunInput(input));
+  }
+
+  /**
+   * One transaction for a batch of appends: the head row is locked once, each member
+   * is checked (attachments present, the validator) and chained onto the one before,
+   * and one COMMIT makes them all durable. A member refused before its INSERT is
+   * rejected alone and writes nothing; a failed statement or COMMIT rolls the whole
+   * batch back and rejects every member not yet refused with the typed error.
+   */
+  private async appendBatch(batch: PendingAppend<ParsedRunInput, RunArtifact>[]): Promise<void> {
+    const refused = new Set<PendingAppend<ParsedRunInput, RunArtifact>>();
+    const written: { pending: PendingAppend<ParsedRunInput, RunArtifact>; artifact: RunArtifact }[] = [];
+    try {
+      await this.tx('persistRunArtifact', async (c) => {
+        const refs = batch.flatMap((p) => p.input.attachments ?? []);
+        const sizes = new Map<string, number>();
+        if (refs.length > 0) {
+          const { rows } = await c.query<{ sha256: string; size_bytes: string }>(
+            `SELECT sha256, size_bytes FROM ${this.S}.run_attachments WHERE sha256 = ANY($1)`,
+            [[...new Set(refs.map((r) => r.sha256))]],
+          );
+          for (const r of rows) sizes.set(r.sha256, Number(r.size_bytes));
+        }
+        const { rows } = await c.query<{ seq: string; head_hash: string }>(
+          `SELECT seq, head_hash FROM ${this.S}.run_chain_head WHERE id = 1 FOR UPDATE`,
         );
-        const sizes = new Map(rows.map((r) => [r.sha256, Number(r.size_bytes)]));
-        for (const r of refs) if (sizes.get(r.sha256) !== r.size_bytes) throw new RunAttachmentMissingError(r.sha256);
-      }
-      const { rows } = await c.query<{ seq: string; head_hash: string }>(
-        `SELECT seq, head_hash FROM ${this.S}.run_chain_head WHERE id = 1 FOR UPDATE`,
-      );
-      const { artifact, text } = buildRunArtifact(parsed, { seq: Number(rows[0].seq), hash: rows[0].head_hash }, this.clock());
-      await c.query(
-        `WITH a AS (INSERT INTO ${this.S}.run_artifacts (seq, run_id, body) VALUES ($1, $2, $3)),
-              i AS (INSERT INTO ${this.S}.run_index (seq, run_id, kind, status, session_id, created_at) VALUES ($1, $2, $4, $5, $6, $7))
-         UPDATE ${this.S}.run_chain_head SET seq = $1, head_hash = $8 WHERE id = 1`,
-        [artifact.seq, artifact.run_id, text, artifact.kind, artifact.status, artifact.session_id, artifact.created_at, runIdHash(artifact.run_id)],
-      );
-      return artifact;
-    });
+        let head: ChainHead = { seq: Number(rows[0].seq), hash: rows[0].head_hash };
+        for (const pending of batch) {
+          let built: { artifact: RunArtifact; text: string };
+          try {
+            const missing = (pending.input.attachments ?? []).find((r) => sizes.get(r.sha256) !== r.size_bytes);
+            if (missing) throw new RunAttachmentMissingError(missing.sha256);
+            built = buildRunArtifact(pending.input, head, this.clock());
+          } catch (error) {
+            refused.add(pending);
+            pending.reject(toRunStoreError(error, 'persistRunArtifact'));
+            continue;
+          }
+          const { artifact, text } = built;
+          await c.query(
+            `WITH a AS (INSERT INTO ${this.S}.run_artifacts (seq, run_id, body) VALUES ($1, $2, $3)),
+                  i AS (INSERT INTO ${this.S}.run_index (seq, run_id, kind, status, session_id, created_at) VALUES ($1, $2, $4, $5, $6, $7))
+             UPDATE ${this.S}.run_chain_head SET seq = $1, head_hash = $8 WHERE id = 1`,
+            [artifact.seq, artifact.run_id, text, artifact.kind, artifact.status, artifact.session_id, artifact.created_at, runIdHash(artifact.run_id)],
+          );
+          written.push({ pending, artifact });
+          head = headAfter(artifact);
+        }
+      });
+    } catch (error) {
+      for (const pending of batch) if (!refused.has(pending)) pending.reject(error);
+      return;
+    }
+    for (const { pending, artifact } of written) pending.resolve(artifact);
   }
 
   async putRunAttachment(bytes: Uint8Array, mediaType: string): Promise<RunAttachmentStored> {
