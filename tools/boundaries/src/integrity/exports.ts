@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import type * as TS from 'typescript';
 import type { Workspace } from '../workspace/projects.js';
 import { takeDependencies } from '../workspace/dependency-log.js';
 import { resolveSpecifier } from '../workspace/resolve.js';
@@ -11,8 +12,14 @@ export interface ExportScan {
   files: Set<string>;
 }
 
-const hasModifier = (node: ts.Node, kind: ts.SyntaxKind) =>
-  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+let tsModule: typeof TS | undefined;
+/**
+ * The TypeScript compiler, loaded only when a scan actually runs (the memoised result usually spares it), and
+ * through require: importing its 9 MB CommonJS file as ESM costs over a second of export detection.
+ */
+function typescript(): typeof TS {
+  return (tsModule ??= createRequire(import.meta.url)('typescript') as typeof TS);
+}
 
 /**
  * The runtime values a module exports, following `export … from` and `export *` through the workspace.
@@ -20,6 +27,8 @@ const hasModifier = (node: ts.Node, kind: ts.SyntaxKind) =>
  * declarations without a body (`declare`, overload signatures, types) export no authority.
  */
 export function scanExports(ws: Workspace, entry: string): ExportScan {
+  const ts = typescript();
+  const hasModifier = (node: TS.Node, kind: TS.SyntaxKind) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
   const files = new Set<string>();
   const memo = new Map<string, Set<string>>();
 
