@@ -2,7 +2,8 @@
 // the embedded SQLite store in a temp data dir. Prints requests/s and latency for
 // feasibility, and flows/s and flow p99 for approve + toolpaths (targets on 2 cores:
 // ≥ 1,000 full flows/s, p99 < 50 ms). Figures only: nothing here asserts a speed.
-// Options: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10).
+// Options: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_NODE_ARGS
+// (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -62,7 +63,8 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-api-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -2,6 +2,7 @@
 export { SessionConflictError, type SessionStore } from './sessions/session-store.js';
 export { SessionInvalidError } from './sessions/session-validation.js';
 export { persistRunArtifact, putRunAttachment } from './store/authority.js';
+export type { ArtifactOutcome, SessionUpdate } from './store/session-then-artifact.js';
 export { openStores, storeOptionsFromEnv, type OpenStoresOptions, type Stores } from './open-stores.js';
 export type { RunStore, RunListFilter, RunListPage } from './store/run-store.js';
 export type { VerifyProblem, VerifyReport } from './store/verify-report.js';

@@ -112,6 +112,67 @@ describe('SQLite group commit', () => {
     assert.equal(next.seq, head + 1);
   });
 
+  describe('a session change and the artifact recording it (persistRunArtifact with afterSessionUpdate)', () => {
+    const opened = async (id: string) => {
+      const s0 = session({ session_id: id });
+      await s.sessions.create(s0);
+      return { s0, next: { ...s0, state: 'FEASIBILITY_READY' as const, revision: 1 } };
+    };
+
+    test('share one commit: both stored, the artifact answered', async () => {
+      const { s0, next } = await opened(`ses_${'1'.repeat(32)}`);
+      const commitsBefore = s.commits();
+      const outcome = await persistRunArtifact(s.runs, runInput({ session_id: s0.session_id }), { sessions: s.sessions, session: next, expectedRevision: 0 });
+      assert.equal(s.commits() - commitsBefore, 1);
+      assert.ok('recorded' in outcome);
+      assert.deepEqual(await s.runs.get(outcome.recorded.run_id), outcome.recorded);
+      assert.equal((await s.sessions.get(s0.session_id))?.revision, 1);
+    });
+
+    test('a lost compare-and-swap throws and writes no artifact', async () => {
+      const { s0, next } = await opened(`ses_${'2'.repeat(32)}`);
+      await s.sessions.update(next, 0);
+      const start = artifactCount(s.db);
+      await assert.rejects(
+        persistRunArtifact(s.runs, runInput({ session_id: s0.session_id }), { sessions: s.sessions, session: next, expectedRevision: 0 }),
+        SessionConflictError,
+      );
+      assert.equal(artifactCount(s.db), start);
+    });
+
+    test('an artifact refused inside the commit leaves the session change standing and says why', async () => {
+      const { s0, next } = await opened(`ses_${'3'.repeat(32)}`);
+      const start = artifactCount(s.db);
+      // Passes the input schema, fails the validator inside the transaction: a stamp no engine declares.
+      const outcome = await persistRunArtifact(s.runs, runInput({ session_id: s0.session_id, versions: { feasibility: '9.9.9' } }), {
+        sessions: s.sessions,
+        session: next,
+        expectedRevision: 0,
+      });
+      assert.ok('notRecorded' in outcome);
+      assert.ok(outcome.notRecorded instanceof RunArtifactValidationError, String(outcome.notRecorded));
+      assert.equal(artifactCount(s.db), start);
+      assert.equal((await s.sessions.get(s0.session_id))?.revision, 1);
+    });
+
+    test('a failed commit writes neither the session change nor the artifact', async () => {
+      const { s0, next } = await opened(`ses_${'4'.repeat(32)}`);
+      const start = artifactCount(s.db);
+      s.db.pragma(`max_page_count = ${s.db.pragma('page_count', { simple: true }) as number}`);
+      const big = 'x'.repeat(50_000);
+      try {
+        await assert.rejects(
+          persistRunArtifact(s.runs, runInput({ session_id: s0.session_id, request: { big } }), { sessions: s.sessions, session: { ...next, design: { ...next.design } }, expectedRevision: 0 }),
+          RunStoreFullError,
+        );
+      } finally {
+        s.db.pragma('max_page_count = 1073741823');
+      }
+      assert.equal(artifactCount(s.db), start);
+      assert.equal((await s.sessions.get(s0.session_id))?.revision, 0);
+    });
+  });
+
   test('close() commits and answers the writes still queued', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'runs-group-close-'));
     const t = openCounted(dir);

@@ -1,12 +1,13 @@
 import type { Actor, FeasibilityResult, WorkflowSession } from '@luthier/rmos-contracts';
 import { versionStamps } from '@luthier/rmos-engines';
 import { assertActorMay, assertTransitionAllowed, feasibilityGate, FeasibilityGateError } from '@luthier/rmos-gates';
+import type { ArtifactOutcome } from '@luthier/rmos-runs';
 import { hashCanonical, type JsonValue } from '@luthier/shared-hashing';
 import { nowIso, type WorkflowDeps } from './deps.js';
 import { ApprovalReplayError, describeError, WorkflowActionError } from './errors.js';
 import { getSession } from './get-session.js';
 import { approveRequestSchema, parseInput } from './input.js';
-import { jsonCopy, recordAttempt, recordSuccess, requestedSessionId, trustedJson, validActor, type Attempt } from './record-attempt.js';
+import { jsonCopy, recordAttempt, recordedOrWithdrawn, requestedSessionId, storeChangeAndRecord, trustedJson, validActor, type Attempt } from './record-attempt.js';
 import { advance } from './session-changes.js';
 
 export interface ApproveResult {
@@ -38,6 +39,8 @@ export async function approveWorkflow(deps: WorkflowDeps, input: unknown, actor:
   let request: JsonValue | null = null;
   let session: WorkflowSession | null = null;
   let feasibility: FeasibilityResult | null = null;
+  let ok: Attempt;
+  let outcome: ArtifactOutcome;
   actor = validActor(actor, 'approve');
   try {
     assertActorMay(actor, 'approve');
@@ -60,7 +63,18 @@ export async function approveWorkflow(deps: WorkflowDeps, input: unknown, actor:
     }
     const approval = { approved_by: { actor_id: actor.actor_id, role: actor.role }, approved_at: at, feasibility_hash: hashCanonical(feasibility) };
     const next = advance(session, ['APPROVED'], { actor, at }, { feasibility, approval });
-    await deps.sessions.update(next, session.revision);
+    ok = {
+      kind: 'approval',
+      status: 'OK',
+      reason: null,
+      session_id: next.session_id,
+      actor,
+      request,
+      output: { state: next.state, revision: next.revision, approval: trustedJson(next.approval), feasibility: trustedJson(feasibility) },
+      versions,
+    };
+    // The session change and its OK artifact: one commit where the stores share one.
+    outcome = await storeChangeAndRecord(deps, ok, next, session.revision);
     session = next;
   } catch (error) {
     const { code, status, message } = describeError(error);
@@ -77,17 +91,7 @@ export async function approveWorkflow(deps: WorkflowDeps, input: unknown, actor:
     });
     throw new WorkflowActionError({ code, status, message, run_id, run_status: runStatus, session, feasibility, cause: error });
   }
-  const ok: Attempt = {
-    kind: 'approval',
-    status: 'OK',
-    reason: null,
-    session_id: session.session_id,
-    actor,
-    request,
-    output: { state: session.state, revision: session.revision, approval: trustedJson(session.approval), feasibility: trustedJson(feasibility) },
-    versions,
-  };
-  const run_id = await recordSuccess(deps, ok, session);
+  const run_id = await recordedOrWithdrawn(deps, ok, session, outcome);
   return { run_id, status: 'OK', session, feasibility };
 }
 

@@ -1,6 +1,6 @@
 import { sessionIdSchema, type Actor, type WorkflowSession } from '@luthier/rmos-contracts';
 import { parseActor, type Action } from '@luthier/rmos-gates';
-import { persistRunArtifact } from '@luthier/rmos-runs';
+import { persistRunArtifact, type ArtifactOutcome } from '@luthier/rmos-runs';
 import { canonicalJson, type JsonValue } from '@luthier/shared-hashing';
 import { nowIso, type WorkflowDeps } from './deps.js';
 import { RunNotRecordedError } from './errors.js';
@@ -27,9 +27,8 @@ export interface Attempt {
  * anything but a failure: RunNotRecordedError (RUN_NOT_RECORDED, 500).
  */
 export async function recordAttempt(deps: WorkflowDeps, attempt: Attempt): Promise<string> {
-  const reason = attempt.reason === null ? null : attempt.reason.slice(0, MAX_REASON_CHARS);
   try {
-    const artifact = await persistRunArtifact(deps.runs, { ...attempt, reason });
+    const artifact = await persistRunArtifact(deps.runs, clipped(attempt));
     return artifact.run_id;
   } catch (cause) {
     throw new RunNotRecordedError({ cause });
@@ -79,23 +78,34 @@ export function requestedSessionId(input: unknown): string | null {
   return parsed.success ? parsed.data : null;
 }
 
+function clipped(attempt: Attempt): Attempt {
+  return { ...attempt, reason: attempt.reason === null ? null : attempt.reason.slice(0, MAX_REASON_CHARS) };
+}
+
 /**
- * Records the OK artifact of a session change that is already stored. If it cannot
- * be recorded, the change must not authorise anything: the session is archived
- * (a legal step from APPROVED and from TOOLPATHS_READY), best effort, and the
- * attempt answers RUN_NOT_RECORDED (500). An approval with no audit record never
- * leads to G-code.
+ * Stores a session change (`next`, compare-and-swap from `expectedRevision`) and then
+ * the OK artifact recording it — in one commit where the stores share one (SQLite).
+ * The change's own failure (a conflict, the store down) is thrown with nothing
+ * written, for the caller to record as a refusal. Whether the artifact followed is
+ * answered, and settled by recordedOrWithdrawn once the caller is done.
  */
-export async function recordSuccess(deps: WorkflowDeps, attempt: Attempt, session: WorkflowSession): Promise<string> {
+export function storeChangeAndRecord(deps: WorkflowDeps, attempt: Attempt, next: WorkflowSession, expectedRevision: number): Promise<ArtifactOutcome> {
+  return persistRunArtifact(deps.runs, clipped(attempt), { sessions: deps.sessions, session: next, expectedRevision });
+}
+
+/**
+ * The run_id of the OK artifact of a stored session change. If it could not be
+ * recorded, the change must not authorise anything: the session is archived (a
+ * legal step from APPROVED and from TOOLPATHS_READY), best effort, and the attempt
+ * answers RUN_NOT_RECORDED (500). An approval with no audit record never leads to G-code.
+ */
+export async function recordedOrWithdrawn(deps: WorkflowDeps, attempt: Attempt, session: WorkflowSession, outcome: ArtifactOutcome): Promise<string> {
+  if ('recorded' in outcome) return outcome.recorded.run_id;
   try {
-    return await recordAttempt(deps, attempt);
-  } catch (error) {
-    try {
-      const archived = advance(session, ['ARCHIVED'], { actor: attempt.actor, at: nowIso(deps), reason: `withdrawn: the ${attempt.kind} run artifact could not be recorded` });
-      await deps.sessions.update(archived, session.revision);
-    } catch {
-      // the store is failing as well; the error below still refuses the attempt
-    }
-    throw error;
+    const archived = advance(session, ['ARCHIVED'], { actor: attempt.actor, at: nowIso(deps), reason: `withdrawn: the ${attempt.kind} run artifact could not be recorded` });
+    await deps.sessions.update(archived, session.revision);
+  } catch {
+    // the store is failing as well; the error below still refuses the attempt
   }
+  throw new RunNotRecordedError({ cause: outcome.notRecorded });
 }

@@ -2,7 +2,7 @@ import type { Actor, FeasibilityResult, WorkflowSession } from '@luthier/rmos-co
 import { versionStamps } from '@luthier/rmos-engines';
 import { catalogs } from '@luthier/rmos-feasibility';
 import { assertActorMay, assertApprovedForToolpaths, assertTransitionAllowed, FeasibilityGateError } from '@luthier/rmos-gates';
-import { putRunAttachment } from '@luthier/rmos-runs';
+import { putRunAttachment, type ArtifactOutcome } from '@luthier/rmos-runs';
 import { generateToolpaths } from '@luthier/rmos-toolpaths';
 import type { JsonValue } from '@luthier/shared-hashing';
 import { nowIso, type WorkflowDeps } from './deps.js';
@@ -10,7 +10,7 @@ import { describeError, WorkflowActionError } from './errors.js';
 import { asGenerationOutcome } from './generation-failure.js';
 import { getSession } from './get-session.js';
 import { parseInput, toolpathsRequestSchema, type ToolpathDialect } from './input.js';
-import { jsonCopy, recordAttempt, recordSuccess, requestedSessionId, trustedJson, validActor, type Attempt } from './record-attempt.js';
+import { jsonCopy, recordAttempt, recordedOrWithdrawn, requestedSessionId, storeChangeAndRecord, trustedJson, validActor, type Attempt } from './record-attempt.js';
 import { advance } from './session-changes.js';
 
 export const GCODE_MEDIA_TYPE = 'text/x-gcode';
@@ -47,6 +47,7 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
   let session: WorkflowSession | null = null;
   let feasibility: FeasibilityResult | null = null;
   let success: { attempt: Attempt; result: ToolpathsResult };
+  let outcome: ArtifactOutcome;
   try {
     assertActorMay(actor, 'toolpaths');
     const parsed = parseInput(toolpathsRequestSchema, input, 'toolpaths request');
@@ -72,19 +73,17 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
     const stored = await putRunAttachment(deps.runs, bytes, GCODE_MEDIA_TYPE);
     const gcode_sha256 = stored.sha256;
     const next = advance(session, ['TOOLPATHS_REQUESTED', 'TOOLPATHS_READY'], { actor, at: nowIso(deps) });
-    await deps.sessions.update(next, session.revision);
-    session = next;
     success = {
       attempt: {
         kind: 'toolpaths',
         status: 'OK',
         reason: null,
-        session_id: session.session_id,
+        session_id: next.session_id,
         actor,
         request,
         output: {
-          state: session.state,
-          revision: session.revision,
+          state: next.state,
+          revision: next.revision,
           dialect,
           gcode_sha256,
           gcode_size_bytes: bytes.byteLength,
@@ -94,12 +93,12 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
           toolpaths_output_hash: generated.output_hash,
         },
         versions,
-        attachments: [{ name: `${session.session_id}.${dialect}.nc`, ...stored }],
+        attachments: [{ name: `${next.session_id}.${dialect}.nc`, ...stored }],
       },
       result: {
         run_id: '',
         status: 'OK',
-        session,
+        session: next,
         dialect,
         gcode: generated.gcode,
         gcode_sha256,
@@ -107,6 +106,9 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
         versions,
       },
     };
+    // The session change and its OK artifact: one commit where the stores share one.
+    outcome = await storeChangeAndRecord(deps, success.attempt, next, session.revision);
+    session = next;
   } catch (error) {
     const { code, status, message } = describeError(error);
     const runStatus = status >= 500 ? 'ERROR' : 'BLOCKED';
@@ -122,7 +124,7 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
     });
     throw new WorkflowActionError({ code, status, message, run_id, run_status: runStatus, session, feasibility, cause: error });
   }
-  const run_id = await recordSuccess(deps, success.attempt, success.result.session);
+  const run_id = await recordedOrWithdrawn(deps, success.attempt, success.result.session, outcome);
   return { ...success.result, run_id };
 }
 

@@ -59,6 +59,20 @@ export class SqliteGroupCommit {
     });
   }
 
+  /**
+   * Inside a write: runs `fn` in a nested savepoint, so that its own refusal is
+   * undone and answered as a value while the enclosing write stands. A failure of
+   * the database itself is still thrown, and fails the batch.
+   */
+  savepoint<T>(fn: () => T): { ok: true; value: T } | { ok: false; error: unknown } {
+    try {
+      return { ok: true, value: this.db.transaction(fn)() };
+    } catch (error) {
+      if (failsTheBatch(error)) throw error;
+      return { ok: false, error };
+    }
+  }
+
   /** Commits whatever is queued now (close() calls it so that nothing queued is dropped). */
   flush(): void {
     this.scheduled = false;

@@ -11,6 +11,7 @@ import { artifactMatches, parseListFilter } from '../store/list-filter.js';
 import type { RunListFilter, RunListPage, RunStore } from '../store/run-store.js';
 import type { VerifyReport } from '../store/verify-report.js';
 import { SqliteGroupCommit } from './group-commit.js';
+import { sqliteRunStoreInternals } from './sqlite-internals.js';
 
 export interface SqliteRunStoreOptions {
   dataDir: string;
@@ -28,7 +29,7 @@ export class SqliteRunStore implements RunStore {
   private readonly clock: () => Date;
   private readonly stmt;
   private readonly append: (input: ParsedRunInput) => RunArtifact;
-  readonly writer: SqliteGroupCommit;
+  private readonly writer: SqliteGroupCommit;
 
   constructor(
     private readonly db: Database.Database,
@@ -37,6 +38,7 @@ export class SqliteRunStore implements RunStore {
     this.attachments = new FileAttachments(path.join(options.dataDir, 'run_attachments'), options.attachmentFs);
     this.clock = options.clock ?? (() => new Date());
     this.writer = options.writer ?? new SqliteGroupCommit(db);
+    sqliteRunStoreInternals.set(this, { writer: this.writer, prepareAppend: (input) => this.prepareAppend(input) });
     this.stmt = {
       head: db.prepare('SELECT seq, head_hash AS hash FROM run_chain_head WHERE id = 1'),
       insert: db.prepare('INSERT INTO run_artifacts (seq, run_id, body) VALUES (?, ?, ?)'),
@@ -69,14 +71,30 @@ export class SqliteRunStore implements RunStore {
 
   async persistRunArtifact(input: RunArtifactInput): Promise<RunArtifact> {
     const parsed = parseRunInput(input);
-    for (const a of parsed.attachments ?? []) {
-      if (!(await this.attachments.exists(a.sha256, a.size_bytes))) throw new RunAttachmentMissingError(a.sha256);
-    }
+    // Awaited only when there is something to check, so that an append with no attachment
+    // is queued at once (and close() right after it still commits it).
+    if (parsed.attachments?.length) await this.assertAttachmentsPresent(parsed);
     try {
       // Answers once the group commit holding this append is durable.
       return await this.writer.submit(() => this.append(parsed));
     } catch (error) {
       throw toRunStoreError(error, 'persistRunArtifact');
+    }
+  }
+
+  /**
+   * Checks an artifact's input (schema, attachments present) and answers its append
+   * as a write to run inside a group transaction, where it is chained and validated.
+   */
+  private async prepareAppend(input: RunArtifactInput): Promise<() => RunArtifact> {
+    const parsed = parseRunInput(input);
+    if (parsed.attachments?.length) await this.assertAttachmentsPresent(parsed);
+    return () => this.append(parsed);
+  }
+
+  private async assertAttachmentsPresent(parsed: ParsedRunInput): Promise<void> {
+    for (const a of parsed.attachments ?? []) {
+      if (!(await this.attachments.exists(a.sha256, a.size_bytes))) throw new RunAttachmentMissingError(a.sha256);
     }
   }
 

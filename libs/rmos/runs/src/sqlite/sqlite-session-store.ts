@@ -4,6 +4,7 @@ import { toRunStoreError } from '../errors.js';
 import { parseSession, parseStoredSession } from '../sessions/session-validation.js';
 import { SessionConflictError, type SessionStore } from '../sessions/session-store.js';
 import { SqliteGroupCommit } from './group-commit.js';
+import { sqliteSessionStoreInternals } from './sqlite-internals.js';
 
 /** Sessions in the same SQLite database as the artifacts: mutable rows, changed only by revision compare-and-swap. */
 export class SqliteSessionStore implements SessionStore {
@@ -13,6 +14,7 @@ export class SqliteSessionStore implements SessionStore {
   /** `writer`: the connection's group committer, shared with the run store, so a session write and an append share a commit. */
   constructor(db: Database.Database, writer?: SqliteGroupCommit) {
     this.writer = writer ?? new SqliteGroupCommit(db);
+    sqliteSessionStoreInternals.set(this, { writer: this.writer, prepareUpdate: (session, expected) => this.prepareUpdate(session, expected) });
     this.stmt = {
       insert: db.prepare('INSERT INTO sessions (session_id, revision, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING'),
       get: db.prepare('SELECT body FROM sessions WHERE session_id = ?'),
@@ -35,14 +37,22 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async update(session: WorkflowSession, expectedRevision: number): Promise<void> {
+    // The compare-and-swap runs in the group commit; a conflict rejects only this caller.
+    await this.write(this.prepareUpdate(session, expectedRevision), 'update session');
+  }
+
+  /**
+   * Checks an update and answers the compare-and-swap as a write to run inside a
+   * group transaction (it throws SessionConflictError there if the revision moved).
+   */
+  private prepareUpdate(session: WorkflowSession, expectedRevision: number): () => void {
     const s = parseSession(session);
     if (s.revision !== expectedRevision + 1) throw new SessionConflictError(s.session_id);
     const text = JSON.stringify(s);
-    // The compare-and-swap runs in the group commit; a conflict rejects only this caller.
-    await this.write(() => {
+    return () => {
       const result = this.stmt.cas.run(s.revision, text, s.updated_at, s.session_id, expectedRevision);
       if (result.changes === 0) throw new SessionConflictError(s.session_id);
-    }, 'update session');
+    };
   }
 
   /** A write through the group committer; answers once its commit is durable. */
