@@ -18,7 +18,7 @@ export function poolSize(fileCount: number): number {
  * A worker whose heap grows past this is replaced by a fresh one: the rules keep what they parse of imported
  * files for the life of the thread, and the check must stay under 1 GiB on any size of workspace.
  */
-const HEAP_LIMIT = (Number(process.env.BOUNDARIES_WORKER_HEAP_MB) || 320) * 1024 * 1024;
+const HEAP_LIMIT = (Number(process.env.BOUNDARIES_WORKER_HEAP_MB) || 256) * 1024 * 1024;
 
 /**
  * Checks files on a pool of worker threads, one per core: parsing dominates, and it parallelises.
