@@ -1,6 +1,8 @@
-// `npx tsx bench/api/flow-profile.ts [--concurrency N]`: where a full flow's time goes,
-// in-process on the embedded store. Wraps the store calls with timers and prints the
-// share of each (the rest is CPU in the use cases). Figures only.
+// `npx tsx bench/api/flow-profile.ts [--concurrency N] [--by-store]`: where a full flow's
+// time goes, in-process on the embedded store: wall time per flow and per use case.
+// --by-store also wraps the store calls with timers and prints the share of each; the
+// wrapped stores are no longer recognised as one connection, so a session change and
+// its artifact then take two commits instead of one. Figures only.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +11,9 @@ import { REFERENCE_GREEN_REQUEST } from '@luthier/rmos-feasibility';
 import { openStores, type RunStore, type SessionStore } from '@luthier/rmos-runs';
 import { approveWorkflow, openSession, requestToolpaths } from '@luthier/rmos-workflow';
 
-const { values } = parseArgs({ options: { concurrency: { type: 'string', default: '1' }, flows: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: { concurrency: { type: 'string', default: '1' }, flows: { type: 'string', default: '300' }, 'by-store': { type: 'boolean', default: false } },
+});
 const concurrency = Number(values.concurrency);
 const flows = Number(values.flows);
 
@@ -34,7 +38,17 @@ function timedObject<T extends object>(name: string, target: T): T {
 
 const dir = await mkdtemp(path.join(tmpdir(), 'flow-profile-'));
 const stores = await openStores({ dataDir: dir });
-const deps = { sessions: timedObject<SessionStore>('sessions', stores.sessions), runs: timedObject<RunStore>('runs', stores.runs) };
+const deps = values['by-store']
+  ? { sessions: timedObject<SessionStore>('sessions', stores.sessions), runs: timedObject<RunStore>('runs', stores.runs) }
+  : { sessions: stores.sessions, runs: stores.runs };
+const timedCall = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
+  const t0 = performance.now();
+  try {
+    return await fn();
+  } finally {
+    spent.set(label, (spent.get(label) ?? 0) + performance.now() - t0);
+  }
+};
 const operator = { actor_id: 'bench-operator', role: 'operator' as const };
 const approver = { actor_id: 'bench-approver', role: 'approver' as const };
 const ids: string[] = [];
@@ -46,8 +60,8 @@ await Promise.all(
   Array.from({ length: concurrency }, async () => {
     while (next < ids.length) {
       const id = ids[next++];
-      await approveWorkflow(deps, { session_id: id }, approver);
-      await requestToolpaths(deps, { session_id: id }, operator);
+      await timedCall('approveWorkflow', () => approveWorkflow(deps, { session_id: id }, approver));
+      await timedCall('requestToolpaths', () => requestToolpaths(deps, { session_id: id }, operator));
     }
   }),
 );

@@ -1,4 +1,5 @@
 import * as nodeFs from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { RunAttachmentStored } from '@luthier/rmos-contracts';
@@ -9,6 +10,9 @@ import { DirSyncBatcher } from './dir-sync.js';
 
 /** The file-system calls attachments make: a seam so tests can inject ENOSPC/EROFS where no tiny disk can be mounted. */
 export type AttachmentFs = Pick<typeof nodeFs, 'open' | 'rename' | 'mkdir' | 'unlink' | 'readFile' | 'stat' | 'readdir'>;
+
+/** Attachments up to this size are checked synchronously before a put (a small read from the page cache). */
+const SYNC_READ_MAX_BYTES = 1024 * 1024;
 
 /** What a stored attachment file looks like when checked. */
 export type AttachmentFileState = { state: 'ok'; size: number } | { state: 'missing' } | { state: 'corrupt'; detail: string };
@@ -40,7 +44,7 @@ export class FileAttachments {
     assertAttachmentInput(bytes, mediaType);
     const sha256 = sha256Hex(bytes);
     const stored = { sha256, size_bytes: bytes.byteLength, media_type: mediaType };
-    const existing = await this.check(sha256, bytes.byteLength);
+    const existing = this.fs === nodeFs && bytes.byteLength <= SYNC_READ_MAX_BYTES ? this.checkSync(sha256, bytes.byteLength) : await this.check(sha256, bytes.byteLength);
     if (existing.state === 'ok') return stored;
     // A corrupt file is evidence: it is reported, never silently overwritten.
     if (existing.state === 'corrupt') throw new RunAttachmentCorruptError(sha256, existing.detail);
@@ -82,10 +86,30 @@ export class FileAttachments {
     }
   }
 
+  /**
+   * check() for a small file, read synchronously: the same answer without four
+   * thread-pool round trips (open, stat, read, close), each of which waits behind
+   * whatever holds the event loop — on this store, a commit's fsync.
+   */
+  private checkSync(sha256: string, expectedSize: number): AttachmentFileState {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.pathOf(sha256));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
+      throw toRunStoreError(error, 'putRunAttachment');
+    }
+    const actual = sha256Hex(bytes);
+    if (actual !== sha256) return { state: 'corrupt', detail: `attachment ${sha256} is corrupt: bytes hash to ${actual}` };
+    if (bytes.byteLength !== expectedSize) return { state: 'corrupt', detail: `${bytes.byteLength} bytes, expected ${expectedSize}` };
+    return { state: 'ok', size: bytes.byteLength };
+  }
+
   /** Cheap check used on every append: the file exists with the size the artifact claims. */
   async exists(sha256: string, size: number): Promise<boolean> {
     try {
-      const st = await this.fs.stat(this.pathOf(sha256));
+      // One stat; synchronous with the real file system for the reason checkSync gives.
+      const st = this.fs === nodeFs ? statSync(this.pathOf(sha256)) : await this.fs.stat(this.pathOf(sha256));
       return st.isFile() && st.size === size;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
