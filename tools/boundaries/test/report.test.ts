@@ -109,6 +109,17 @@ describe('reports and --explain', () => {
     assert.equal(runBoundaries(['--root', root, `${root}/libs/nope.ts`]).status, 2);
   });
 
+  test('an inline disable is reported once, by the suppression rule; a file that does not parse still fails', () => {
+    writeFile(root, 'libs/rmos/runs/src/silenced.ts', '/* eslint-disable */\n// eslint-disable-next-line no-console\nexport const quiet = 1;\n');
+    writeFile(root, 'libs/rmos/runs/src/broken.ts', 'export const = ;\n');
+    const r = runBoundaries(['--root', root, `${root}/libs/rmos/runs/src/silenced.ts`, `${root}/libs/rmos/runs/src/broken.ts`]);
+    assert.equal(r.status, 1);
+    const silenced = r.stdout.split('\n').filter((line) => line.startsWith('libs/rmos/runs/src/silenced.ts'));
+    assert.equal(silenced.length, 1, r.stdout);
+    assert.match(silenced[0]!, /^libs\/rmos\/runs\/src\/silenced\.ts:1:1 {2}boundaries\/no-inline-suppression /);
+    assert.match(r.stdout, /^libs\/rmos\/runs\/src\/broken\.ts:\d+:\d+ {2}boundaries\/parse-error /m);
+  });
+
   test('file arguments check only those files', () => {
     const r = runBoundaries(['--root', root, `${root}/apps/api/src/dump.ts`]);
     assert.equal(r.status, 1);

@@ -31,6 +31,16 @@ export function normaliseLine(text: string, line: number): string {
     .slice(0, 240);
 }
 
+/**
+ * ESLint's own notes about directive comments ("has no effect because you have
+ * noInlineConfig") are warnings without a rule: the directive itself is reported by
+ * boundaries/no-inline-suppression, so they are dropped. Anything else without a rule
+ * (a parse failure) stays, as a failure.
+ */
+function isFinding(m: Linter.LintMessage): boolean {
+  return Boolean(m.ruleId) || Boolean(m.fatal) || m.severity === 2;
+}
+
 /** Builds the ESLint `Linter` with the boundary config once, and checks files with it. */
 export function createFileLinter(setup: LinterSetup): (rel: string, text: string) => FileResult {
   const linter = new Linter({ cwd: setup.root, configType: 'flat' });
@@ -45,7 +55,7 @@ export function createFileLinter(setup: LinterSetup): (rel: string, text: string
       // a rule that throws has not checked the file: report it rather than pass it
       messages = [{ ruleId: 'boundaries/internal-error', message: `the check crashed: ${(err as Error).message}`, line: 1, column: 1, severity: 2 }];
     }
-    const violations: Violation[] = messages.map((m) => ({
+    const violations: Violation[] = messages.filter(isFinding).map((m) => ({
       file: rel,
       line: m.line || 1,
       column: m.column || 1,
