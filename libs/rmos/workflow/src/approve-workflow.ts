@@ -4,10 +4,10 @@ import { assertActorMay, assertTransitionAllowed, feasibilityGate, FeasibilityGa
 import type { ArtifactOutcome } from '@luthier/rmos-runs';
 import { hashCanonical, type JsonValue } from '@luthier/shared-hashing';
 import { nowIso, type WorkflowDeps } from './deps.js';
-import { ApprovalReplayError, describeError, WorkflowActionError } from './errors.js';
+import { ApprovalReplayError } from './errors.js';
 import { getSession } from './get-session.js';
 import { approveRequestSchema, parseInput } from './input.js';
-import { jsonCopy, recordAttempt, recordedOrWithdrawn, requestedSessionId, storeChangeAndRecord, trustedJson, validActor, type Attempt } from './record-attempt.js';
+import { recordedOrWithdrawn, recordRefusal, storeChangeAndRecord, trustedJson, validActor, type Attempt } from './record-attempt.js';
 import { advance } from './session-changes.js';
 
 export interface ApproveResult {
@@ -77,19 +77,7 @@ export async function approveWorkflow(deps: WorkflowDeps, input: unknown, actor:
     outcome = await storeChangeAndRecord(deps, ok, next, session.revision);
     session = next;
   } catch (error) {
-    const { code, status, message } = describeError(error);
-    const runStatus = status >= 500 ? 'ERROR' : 'BLOCKED';
-    const run_id = await recordAttempt(deps, {
-      kind: 'approval',
-      status: runStatus,
-      reason: `${code}: ${message}`,
-      session_id: session?.session_id ?? requestedSessionId(input),
-      actor,
-      request: request ?? jsonCopy(input),
-      output: { error: { code, message }, state: session?.state ?? null, feasibility: trustedJson(feasibility) },
-      versions,
-    });
-    throw new WorkflowActionError({ code, status, message, run_id, run_status: runStatus, session, feasibility, cause: error });
+    throw await recordRefusal(deps, { kind: 'approval', error, input, actor, request, session, feasibility, versions });
   }
   const run_id = await recordedOrWithdrawn(deps, ok, session, outcome);
   return { run_id, status: 'OK', session, feasibility };

@@ -1,9 +1,9 @@
-import { sessionIdSchema, type Actor, type WorkflowSession } from '@luthier/rmos-contracts';
+import { sessionIdSchema, type Actor, type FeasibilityResult, type WorkflowSession } from '@luthier/rmos-contracts';
 import { parseActor, type Action } from '@luthier/rmos-gates';
 import { persistRunArtifact, type ArtifactOutcome } from '@luthier/rmos-runs';
 import { canonicalJson, type JsonValue } from '@luthier/shared-hashing';
 import { nowIso, type WorkflowDeps } from './deps.js';
-import { RunNotRecordedError } from './errors.js';
+import { describeError, RunNotRecordedError, WorkflowActionError } from './errors.js';
 import { advance } from './session-changes.js';
 
 /** The artifact schema's bound on `reason`. */
@@ -33,6 +33,40 @@ export async function recordAttempt(deps: WorkflowDeps, attempt: Attempt): Promi
   } catch (cause) {
     throw new RunNotRecordedError({ cause });
   }
+}
+
+/** What an approve or toolpath attempt knew when it was refused or failed. */
+export interface RefusedAttempt {
+  kind: Attempt['kind'];
+  error: unknown;
+  input: unknown;
+  actor: Actor;
+  request: JsonValue | undefined;
+  session: WorkflowSession | null;
+  feasibility: FeasibilityResult | null;
+  versions: Record<string, string>;
+}
+
+/**
+ * Records a refused (BLOCKED) or failed (ERROR, a 5xx) attempt and returns the
+ * error to throw, which carries the artifact's run_id: every attempt leaves a
+ * run artifact, whatever stopped it.
+ */
+export async function recordRefusal(deps: WorkflowDeps, refused: RefusedAttempt): Promise<WorkflowActionError> {
+  const { code, status, message } = describeError(refused.error);
+  const runStatus = status >= 500 ? 'ERROR' : 'BLOCKED';
+  const { session, feasibility } = refused;
+  const run_id = await recordAttempt(deps, {
+    kind: refused.kind,
+    status: runStatus,
+    reason: `${code}: ${message}`,
+    session_id: session?.session_id ?? requestedSessionId(refused.input),
+    actor: refused.actor,
+    request: refused.request ?? jsonCopy(refused.input),
+    output: { error: { code, message }, state: session?.state ?? null, feasibility: trustedJson(feasibility) },
+    versions: refused.versions,
+  });
+  return new WorkflowActionError({ code, status, message, run_id, run_status: runStatus, session, feasibility, cause: refused.error });
 }
 
 /**

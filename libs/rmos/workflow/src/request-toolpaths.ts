@@ -6,11 +6,10 @@ import { putRunAttachment, type ArtifactOutcome } from '@luthier/rmos-runs';
 import { generateToolpaths } from '@luthier/rmos-toolpaths';
 import type { JsonValue } from '@luthier/shared-hashing';
 import { nowIso, type WorkflowDeps } from './deps.js';
-import { describeError, WorkflowActionError } from './errors.js';
 import { asGenerationOutcome } from './generation-failure.js';
 import { getSession } from './get-session.js';
 import { parseInput, toolpathsRequestSchema, type ToolpathDialect } from './input.js';
-import { jsonCopy, recordAttempt, recordedOrWithdrawn, requestedSessionId, storeChangeAndRecord, trustedJson, validActor, type Attempt } from './record-attempt.js';
+import { recordedOrWithdrawn, recordRefusal, storeChangeAndRecord, trustedJson, validActor, type Attempt } from './record-attempt.js';
 import { advance } from './session-changes.js';
 
 export const GCODE_MEDIA_TYPE = 'text/x-gcode';
@@ -110,19 +109,7 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
     outcome = await storeChangeAndRecord(deps, success.attempt, next, session.revision);
     session = next;
   } catch (error) {
-    const { code, status, message } = describeError(error);
-    const runStatus = status >= 500 ? 'ERROR' : 'BLOCKED';
-    const run_id = await recordAttempt(deps, {
-      kind: 'toolpaths',
-      status: runStatus,
-      reason: `${code}: ${message}`,
-      session_id: session?.session_id ?? requestedSessionId(input),
-      actor,
-      request: request ?? jsonCopy(input),
-      output: { error: { code, message }, state: session?.state ?? null, feasibility: trustedJson(feasibility) },
-      versions,
-    });
-    throw new WorkflowActionError({ code, status, message, run_id, run_status: runStatus, session, feasibility, cause: error });
+    throw await recordRefusal(deps, { kind: 'toolpaths', error, input, actor, request, session, feasibility, versions });
   }
   const run_id = await recordedOrWithdrawn(deps, success.attempt, success.result.session, outcome);
   return { ...success.result, run_id };
