@@ -22,7 +22,20 @@ export class CanonicalJsonError extends Error {
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export function canonicalJson(value: unknown): string {
-  return encode(value, [], new Set());
+  return encode(value, [], []);
+}
+
+/** Escaped keys repeat across objects (the same schema many times over): encode each once. */
+const encodedKeys = new Map<string, string>();
+const MAX_CACHED_KEYS = 4096;
+
+function encodeKey(key: string): string {
+  let encoded = encodedKeys.get(key);
+  if (encoded === undefined) {
+    encoded = JSON.stringify(key);
+    if (encodedKeys.size < MAX_CACHED_KEYS) encodedKeys.set(key, encoded);
+  }
+  return encoded;
 }
 
 /** The path is kept as a stack of keys and only spelled out when an error is thrown: hashing is on hot paths. */
@@ -33,7 +46,8 @@ function fail(message: string, path: PathStack, last?: string | number): never {
   throw new CanonicalJsonError(message, '$' + keys.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join(''));
 }
 
-function encode(value: unknown, path: PathStack, stack: Set<object>): string {
+/** `ancestors` holds the objects being encoded above this one: JSON nests shallowly, so a list beats a Set. */
+function encode(value: unknown, path: PathStack, ancestors: object[]): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
@@ -50,15 +64,15 @@ function encode(value: unknown, path: PathStack, stack: Set<object>): string {
       fail(`unsupported ${typeof value}`, path);
   }
   const obj = value as object;
-  if (stack.has(obj)) fail('circular reference', path);
-  stack.add(obj);
+  if (ancestors.includes(obj)) fail('circular reference', path);
+  ancestors.push(obj);
   try {
     let out: string;
     if (Array.isArray(obj)) {
       out = '[';
       for (let i = 0; i < obj.length; i++) {
         path.push(i);
-        out += (i ? ',' : '') + encode(obj[i], path, stack);
+        out += (i ? ',' : '') + encode(obj[i], path, ancestors);
         path.pop();
       }
       return out + ']';
@@ -67,24 +81,19 @@ function encode(value: unknown, path: PathStack, stack: Set<object>): string {
     if (proto !== Object.prototype && proto !== null) {
       fail(`not a plain object (${proto?.constructor?.name ?? 'unknown'})`, path);
     }
-    const keys = Object.keys(obj).sort(compareUtf16);
+    // The default sort compares UTF-16 code units, exactly as JCS requires (and never by locale).
+    const keys = Object.keys(obj).sort();
     out = '{';
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       const child = (obj as Record<string, unknown>)[key];
       if (child === undefined) fail('undefined value', path, key);
       path.push(key);
-      out += (i ? ',' : '') + JSON.stringify(key) + ':' + encode(child, path, stack);
+      out += (i ? ',' : '') + encodeKey(key) + ':' + encode(child, path, ancestors);
       path.pop();
     }
     return out + '}';
   } finally {
-    stack.delete(obj);
+    ancestors.pop();
   }
-}
-
-function compareUtf16(a: string, b: string): number {
-  // Array.prototype.sort's default compares UTF-16 code units, as JCS requires;
-  // spelled out so that a locale-aware comparison is never slipped in.
-  return a < b ? -1 : a > b ? 1 : 0;
 }
