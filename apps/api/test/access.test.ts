@@ -72,9 +72,9 @@ describe('access: bearer tokens, one role each', () => {
     assert.equal((await h.call('HEAD', '/api/runs', 'auditor')).statusCode, 200);
   });
 
-  test('the advisor can never approve, transition or generate toolpaths, and nothing is recorded for its attempts', async () => {
+  test('the advisor can never approve, transition or generate toolpaths; its approve and toolpath attempts are recorded BLOCKED', async () => {
     const green = await openSessionFor(h, REFERENCE_GREEN_REQUEST);
-    const runsBefore = (await h.call('GET', '/api/runs?limit=500', 'auditor')).json().items.length;
+    const runsOf = async () => (await h.call('GET', `/api/runs?session_id=${green}&limit=500`, 'auditor')).json().items as { run_id: string; status: string; kind: string; actor: { role: string } }[];
     for (const [url, body] of [
       ['/api/workflow/approve', { session_id: green }],
       [`/api/workflow/sessions/${green}/transition`, { to: 'ARCHIVED' }],
@@ -83,9 +83,15 @@ describe('access: bearer tokens, one role each', () => {
     ] as const) {
       const res = await h.call('POST', url, 'advisor', body);
       assert.equal(res.statusCode, 403, url);
+      assert.equal(res.json().error.code, 'ROLE_FORBIDDEN', url);
     }
     assert.equal((await h.call('GET', `/api/workflow/sessions/${green}`, 'operator')).json().state, 'FEASIBILITY_READY');
-    assert.equal((await h.call('GET', '/api/runs?limit=500', 'auditor')).json().items.length, runsBefore);
+    const runs = await runsOf();
+    assert.deepEqual(runs.map((r) => [r.kind, r.status, r.actor.role]).sort(), [
+      ['approval', 'BLOCKED', 'advisor'],
+      ['toolpaths', 'BLOCKED', 'advisor'],
+    ]);
+    for (const run of runs) assert.equal((await h.call('GET', `/api/runs/${run.run_id}/verify`, 'auditor')).statusCode, 200);
   });
 
   test('identity comes from the token only: free-form identity headers are ignored', async () => {

@@ -24,6 +24,21 @@ export function actorOf(request: FastifyRequest): Actor {
  * the token id at most, never the token. Runs before the body is parsed.
  */
 export function requireRole(registry: TokenRegistry, ...roles: Role[]): onRequestHookHandler {
+  return checkRole(registry, roles, 'refuse');
+}
+
+/**
+ * For the authority actions (approve, toolpaths), whose every attempt must leave a
+ * run artifact: a wrong role is logged as a security event here, then handed on to
+ * the use case, whose role guard refuses it (403, ROLE_FORBIDDEN) and records the
+ * BLOCKED attempt with the actor who made it. A missing or unknown token is still
+ * refused here (401): an artifact must name a known actor.
+ */
+export function requireRoleRecorded(registry: TokenRegistry, ...roles: Role[]): onRequestHookHandler {
+  return checkRole(registry, roles, 'record');
+}
+
+function checkRole(registry: TokenRegistry, roles: Role[], onForbidden: 'refuse' | 'record'): onRequestHookHandler {
   const allowed = new Set<Role>(roles);
   return (request, reply, done) => {
     const header = request.headers.authorization;
@@ -40,9 +55,14 @@ export function requireRole(registry: TokenRegistry, ...roles: Role[]): onReques
     }
     if (!allowed.has(actor.role)) {
       request.log.warn(
-        { security_event: 'auth.forbidden', actor_id: actor.actor_id, role: actor.role, route: request.routeOptions.url, method: request.method },
+        { security_event: 'auth.forbidden', actor_id: actor.actor_id, role: actor.role, route: request.routeOptions.url, method: request.method, recorded: onForbidden === 'record' },
         'security event: request refused, role not allowed',
       );
+      if (onForbidden === 'record') {
+        request.actor = actor;
+        done();
+        return;
+      }
       done(new ApiError(403, 'ROLE_FORBIDDEN', `role ${actor.role} may not call this route; allowed: ${roles.join(', ')}`));
       return;
     }

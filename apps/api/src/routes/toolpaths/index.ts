@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionIdSchema } from '@luthier/rmos-contracts';
 import { requestToolpaths } from '@luthier/rmos-workflow';
-import { actorOf, requireRole } from '../../auth/require-role.js';
+import { actorOf, requireRoleRecorded } from '../../auth/require-role.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { toolpathsResponseSchema } from '../../http/response-schemas.js';
 import type { RouteOptions } from '../route-options.js';
@@ -17,7 +17,7 @@ export const toolpathsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
   app.post(
     '/api/rmos/toolpaths',
     {
-      onRequest: requireRole(tokens, 'operator'),
+      onRequest: requireRoleRecorded(tokens, 'operator'),
       schema: {
         summary: 'Generate toolpaths (G-code) for an APPROVED session; a run artifact every time',
         tags: ['rmos'],

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { designRequestSchema, sessionIdSchema, transitionRequestSchema } from '@luthier/rmos-contracts';
 import { approveWorkflow, getSession, openSession, transitionWorkflow } from '@luthier/rmos-workflow';
-import { actorOf, requireRole } from '../../auth/require-role.js';
+import { actorOf, requireRole, requireRoleRecorded } from '../../auth/require-role.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { approveResponseSchema, workflowSessionSchema } from '../../http/response-schemas.js';
 import type { RouteOptions } from '../route-options.js';
@@ -50,7 +50,7 @@ export const workflowRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.post(
     '/api/workflow/approve',
     {
-      onRequest: requireRole(tokens, 'approver'),
+      onRequest: requireRoleRecorded(tokens, 'approver'),
       schema: {
         summary: 'Recompute feasibility and approve a GREEN session; anything else is refused (409); a run artifact every time',
         tags: ['workflow'],
