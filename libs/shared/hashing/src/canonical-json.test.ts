@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { canonicalJson, CanonicalJsonError, hashCanonical } from '@luthier/shared-hashing';
+import { canonicalJson, CanonicalJsonError, hashCanonical, sha256Hex } from '@luthier/shared-hashing';
 
 test('keys are sorted by UTF-16 code units and white space is dropped', () => {
   assert.equal(canonicalJson({ b: 1, a: [true, null, 'x'], é: 2, Z: 3 }), '{"Z":3,"a":[true,null,"x"],"b":1,"é":2}');
@@ -40,4 +40,11 @@ test('hashCanonical is sha256 over the canonical bytes', () => {
 test('a refused value is named by its path', () => {
   assert.throws(() => canonicalJson({ a: [1, { b: NaN }] }), (err: CanonicalJsonError) => err.path === '$.a[1].b');
   assert.throws(() => canonicalJson({ a: { c: undefined } }), (err: CanonicalJsonError) => err.path === '$.a.c');
+});
+
+test('sha256Hex digests strings as UTF-8 and bytes as they are (FIPS 180-2 vector)', () => {
+  const abc = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+  assert.equal(sha256Hex('abc'), abc);
+  assert.equal(sha256Hex(new Uint8Array([0x61, 0x62, 0x63])), abc);
+  assert.equal(sha256Hex('é'), sha256Hex(new Uint8Array([0xc3, 0xa9])));
 });
