@@ -2,7 +2,9 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import { boundaryConfig } from '../eslint-config.js';
 import type { Policy } from '../policy/schema.js';
+import { rememberParsed } from '../workspace/constants.js';
 import { takeDependencies } from '../workspace/dependency-log.js';
+import type { ParsedModule } from '../workspace/parse-memo.js';
 import { prepareConfig } from './config-array.js';
 import type { FileResult, Violation } from './types.js';
 
@@ -51,6 +53,9 @@ export function createFileLinter(setup: LinterSetup): (rel: string, text: string
     let messages: Linter.LintMessage[];
     try {
       messages = linter.verify(text, config, { filename: abs });
+      // files import their neighbours: the next file's constant lookups can reuse this parse instead of parsing again
+      const source = linter.getSourceCode() as unknown as Partial<ParsedModule> | null;
+      if (source?.ast && source.scopeManager && !messages.some((m) => m.fatal)) rememberParsed(abs, text, source as ParsedModule);
     } catch (err) {
       // a rule that throws has not checked the file: report it rather than pass it
       messages = [{ ruleId: 'boundaries/internal-error', message: `the check crashed: ${(err as Error).message}`, line: 1, column: 1, severity: 2 }];

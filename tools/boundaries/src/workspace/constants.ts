@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
@@ -6,14 +6,20 @@ import type { Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import { findVariable, bindingsOf } from '../analysis/variables.js';
 import { recordDependency } from './dependency-log.js';
+import { ParseMemo, type ParsedModule } from './parse-memo.js';
 import { resolveSpecifier } from './resolve.js';
 
-interface ParsedModule {
-  ast: TSESTree.Program;
-  scopeManager: TSESLint.Scope.ScopeManager;
-}
+/** Parsed imported files, bounded; the file being checked is added after ESLint has parsed it (see rememberParsed). */
+const parsed = new ParseMemo();
 
-const parsed = new Map<string, { stamp: string; module: ParsedModule | null }>();
+/**
+ * Offers the tree ESLint just built for a file (nodes' parents set by its traversal) to later constant lookups:
+ * files import their neighbours, so most imported files were checked moments before and need no second parse.
+ * Only module-type parses are taken, because those are made with exactly the options parseModule uses.
+ */
+export function rememberParsed(file: string, code: string, module: ParsedModule): void {
+  if (module.ast.sourceType === 'module' && !/\.c[jt]s$/.test(file)) parsed.set(file, code, module);
+}
 
 function setParents(node: Node, parent: Node | undefined): void {
   (node as { parent?: Node }).parent = parent;
@@ -25,20 +31,18 @@ function setParents(node: Node, parent: Node | undefined): void {
   }
 }
 
-/** Parses a workspace file once per content version (mtime + size); null when it cannot be parsed. */
+/** Parses a workspace file, reusing a held parse of exactly the same text; null when it cannot be read or parsed. */
 function parseModule(file: string): ParsedModule | null {
-  let stamp: string;
+  let code: string;
   try {
-    const st = statSync(file);
-    stamp = `${st.mtimeMs}:${st.size}`;
+    code = readFileSync(file, 'utf8');
   } catch {
     return null;
   }
-  const hit = parsed.get(file);
-  if (hit && hit.stamp === stamp) return hit.module;
+  const hit = parsed.get(file, code);
+  if (hit !== undefined) return hit;
   let module: ParsedModule | null = null;
   try {
-    const code = readFileSync(file, 'utf8');
     const result = parseForESLint(code, {
       filePath: file,
       sourceType: /\.c[jt]s$/.test(file) ? 'script' : 'module',
@@ -52,7 +56,7 @@ function parseModule(file: string): ParsedModule | null {
   } catch {
     module = null;
   }
-  parsed.set(file, { stamp, module });
+  parsed.set(file, code, module);
   return module;
 }
 
