@@ -13,8 +13,8 @@ export default {
     tsConfig: { fileName: 'tsconfig.base.json' },
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
-    // the boundary rules' test fixtures hold deliberate violations; build output and caches are not source
-    exclude: { path: '(^|/)(node_modules|dist|coverage|fixtures|__fixtures__|data|tmp)/' },
+    // only installed dependencies: no folder inside a project is passed over by name
+    exclude: { path: '(^|/)node_modules/' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],

@@ -4,6 +4,6 @@ const check = 'node tools/boundaries/bin/boundaries.mjs';
 const quote = (file) => `"${file.replace(/(["\\$`])/g, '\\$1')}"`;
 
 export default {
-  '{libs,apps,tools}/**/*.{ts,tsx,mts,cts,js,mjs,cjs}': (files) => `${check} --staged ${files.map(quote).join(' ')}`,
+  '{libs,apps,tools}/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}': (files) => `${check} --staged ${files.map(quote).join(' ')}`,
   '{security/boundary-policy.json,package.json,**/project.json,**/package.json,tsconfig*.json,eslint.config.mjs}': () => check,
 };

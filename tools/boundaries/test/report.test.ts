@@ -1,5 +1,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import type { Log, Result } from 'sarif';
 import { makeMiniWorkspace, readFile, removeWorkspace, runBoundaries, writeFile } from './helpers/workspace.js';
 
@@ -118,6 +120,15 @@ describe('reports and --explain', () => {
     assert.equal(silenced.length, 1, r.stdout);
     assert.match(silenced[0]!, /^libs\/rmos\/runs\/src\/silenced\.ts:1:1 {2}boundaries\/no-inline-suppression /);
     assert.match(r.stdout, /^libs\/rmos\/runs\/src\/broken\.ts:\d+:\d+ {2}boundaries\/parse-error /m);
+  });
+
+  test('no folder inside a project is passed over by its name, and .jsx files are checked', () => {
+    const evasions = ['libs/experimental/ai/src/fixtures/a.ts', 'libs/experimental/ai/src/.hidden/b.ts', 'libs/experimental/ai/src/tmp/c.jsx', 'libs/experimental/ai/src/dist/d.ts'];
+    for (const rel of evasions) writeFile(root, rel, "import { approveWorkflow } from '@luthier/rmos-workflow';\nexport const go = approveWorkflow;\n");
+    const r = runBoundaries(['--root', root, '--no-cache']);
+    assert.equal(r.status, 1);
+    for (const rel of evasions) assert.match(r.stdout, new RegExp(`^${rel.replace(/[.]/g, '\\.')}:1:\\d+ {2}boundaries/imports`, 'm'), rel);
+    for (const rel of evasions) rmSync(path.join(root, rel));
   });
 
   test('file arguments check only those files', () => {

@@ -3,18 +3,22 @@ import path from 'node:path';
 
 /** The folders whose code the policy governs. */
 export const SCAN_ROOTS = ['libs', 'apps', 'tools'] as const;
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs'];
-/** Never platform code: dependencies, build output, caches, and the rules' test fixtures (deliberate violations). */
-export const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'out', 'tmp', 'data', 'fixtures', '__fixtures__']);
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/**
+ * Only installed dependencies are passed over. Every other folder inside a project,
+ * whatever its name (fixtures, tmp, data, dist, a dot folder), holds code that the
+ * project's entry point can import, so skipping it by name would be a way around the check.
+ */
+export const SKIPPED_DIRS = new Set(['node_modules']);
 
 export function isSourceFile(name: string): boolean {
   return SOURCE_EXTENSIONS.some((ext) => name.endsWith(ext));
 }
 
-/** True when a workspace-relative path lies in a skipped folder (or a dot folder). */
+/** True when a workspace-relative path lies in a skipped folder. */
 export function isSkippedPath(rel: string): boolean {
   const parts = rel.split('/');
-  return parts.slice(0, -1).some((part) => SKIPPED_DIRS.has(part) || part.startsWith('.'));
+  return parts.slice(0, -1).some((part) => SKIPPED_DIRS.has(part));
 }
 
 export interface WalkResult {
@@ -38,7 +42,7 @@ export function walkWorkspace(root: string, dirs: readonly string[] = SCAN_ROOTS
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) visit(childRel);
+        if (!SKIPPED_DIRS.has(entry.name)) visit(childRel);
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (isSourceFile(entry.name)) sources.push(childRel);
         else if (isConfigFile(entry.name)) configs.push(childRel);
