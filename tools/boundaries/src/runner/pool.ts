@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { HEAP_LIMIT } from './heap.js';
 import type { BatchRequest, BatchResponse, WorkerInit } from './worker.js';
 
 /** Set by bin/boundaries.mjs when it runs the compiled bundle: the compiled worker to start. */
@@ -14,11 +15,6 @@ export function poolSize(fileCount: number): number {
   return Math.max(1, Math.min(cores, Math.ceil(fileCount / 200)));
 }
 
-/**
- * A worker whose heap grows past this is replaced by a fresh one: the rules keep what they parse of imported
- * files for the life of the thread, and the check must stay under 1 GiB on any size of workspace.
- */
-const HEAP_LIMIT = (Number(process.env.BOUNDARIES_WORKER_HEAP_MB) || 256) * 1024 * 1024;
 
 /**
  * Checks files on a pool of worker threads, one per core: parsing dominates, and it parallelises.

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Policy } from '../policy/schema.js';
 import { hashBytes, MISSING } from './hash.js';
+import { retainedHeap } from './heap.js';
 import { createFileLinter } from './lint-file.js';
 import type { FileResult } from './types.js';
 
@@ -22,7 +22,7 @@ export interface BatchResponse {
   id: number;
   /** `hash` is of the bytes actually checked, so the cache never files a result under other content. */
   results: Array<{ rel: string; hash: string; result: FileResult }>;
-  /** this worker's used heap after the batch: the pool replaces a worker whose heap has grown too large */
+  /** this worker's retained heap after the batch: the pool replaces a worker whose heap has grown too large */
   heapUsed: number;
 }
 
@@ -46,5 +46,5 @@ parentPort!.on('message', (req: BatchRequest) => {
     }
     return { rel, hash, result: lint(rel, text) };
   });
-  parentPort!.postMessage({ id: req.id, results, heapUsed: getHeapStatistics().used_heap_size } satisfies BatchResponse);
+  parentPort!.postMessage({ id: req.id, results, heapUsed: retainedHeap() } satisfies BatchResponse);
 });
