@@ -24,9 +24,10 @@ const SOURCE_OF: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['
 
 type Probe = (candidate: string) => boolean;
 
+// a missing path answers undefined instead of throwing: building an error per failed probe is most of its cost
 function isFile(candidate: string): boolean {
   try {
-    return statSync(candidate).isFile();
+    return statSync(candidate, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -34,7 +35,7 @@ function isFile(candidate: string): boolean {
 
 function isDir(candidate: string): boolean {
   try {
-    return statSync(candidate).isDirectory();
+    return statSync(candidate, { throwIfNoEntry: false })?.isDirectory() ?? false;
   } catch {
     return false;
   }
