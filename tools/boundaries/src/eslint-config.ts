@@ -1,6 +1,6 @@
 import type { Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
 import type { Policy } from './policy/schema.js';
+import { boundaryParser } from './parser/index.js';
 import { boundariesPlugin, RULE_IDS } from './plugin.js';
 
 export interface BoundaryConfigOptions {
@@ -25,7 +25,7 @@ export function boundaryConfig({ root, policy, today }: BoundaryConfigOptions): 
       name: 'boundaries/rules',
       files: BOUNDARY_FILES,
       languageOptions: {
-        parser: tsParser as unknown as Linter.Parser,
+        parser: boundaryParser,
         ecmaVersion: 'latest',
         sourceType: 'module',
         parserOptions: { ecmaFeatures: { jsx: true } },

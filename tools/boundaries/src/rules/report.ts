@@ -32,7 +32,11 @@ export function reporter(context: Ctx) {
     done.add(key);
     const data = { message, rule: v.rule, zones: v.zones, securityRef: v.securityRef, allowedWay: v.allowedWay };
     if ('type' in node && (node.type === 'Line' || node.type === 'Block')) context.report({ loc: node.loc, messageId: 'violation', data });
-    else context.report({ node: node as TSESTree.Node, messageId: 'violation', data });
+    else {
+      // the location from the range: the boundary parser leaves per-node `loc` out (only reported nodes need one)
+      const loc = { start: context.sourceCode.getLocFromIndex(node.range[0]), end: context.sourceCode.getLocFromIndex(node.range[1]) };
+      context.report({ node: node as TSESTree.Node, loc, messageId: 'violation', data });
+    }
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
-import tsParser from '@typescript-eslint/parser';
 import { RuleTester, type Linter, type Rule } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { boundaryParser } from '../parser/index.js';
 import { loadPolicy, WORKSPACE_ROOT } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
 
@@ -16,7 +16,7 @@ export const POLICY = loadPolicy().policy;
 /** A RuleTester wired to the boundary settings, for a workspace root and policy. */
 export function boundaryTester(root = ROOT, policy: Policy = POLICY, today?: string): RuleTester {
   return new RuleTester({
-    languageOptions: { parser: tsParser as unknown as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module' },
+    languageOptions: { parser: boundaryParser, ecmaVersion: 'latest', sourceType: 'module' },
     // as in boundaryConfig: inline config cannot silence anything; the rule reports it
     linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
     settings: { boundaries: { root, policy, ...(today ? { today } : {}) } },
