@@ -45,14 +45,24 @@ function workspaceFor(settings: BoundarySettings): Workspace {
   return ws;
 }
 
+/** Every rule asks for the same file's context in turn: the last one is kept (it depends on the name and settings only). */
+let last: { settings: BoundarySettings; filename: string; today: string; fc: FileContext } | null = null;
+
 export function fileContext(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileContext {
   const settings = (context.settings as { boundaries?: BoundarySettings }).boundaries;
   if (!settings || !settings.policy || !settings.root) throw new BoundarySettingsError();
+  const today = settings.today ?? todayIso();
+  if (last && last.settings === settings && last.filename === context.filename && last.today === today) return last.fc;
+  const fc = computeFileContext(settings, context.filename, today);
+  last = { settings, filename: context.filename, today, fc };
+  return fc;
+}
+
+function computeFileContext(settings: BoundarySettings, filename: string, today: string): FileContext {
   const ws = workspaceFor(settings);
-  const file = path.resolve(context.filename);
+  const file = path.resolve(filename);
   const relFile = path.relative(ws.root, file).split(path.sep).join('/');
   const project = ws.projectOfFile(file);
-  const today = settings.today ?? todayIso();
   const top = relFile.split('/')[0];
   return {
     settings,

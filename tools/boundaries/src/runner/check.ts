@@ -7,6 +7,7 @@ import { hashBytes, hashFile, MISSING } from './hash.js';
 import { checkInPool } from './pool.js';
 import { selectTargets } from './targets.js';
 import type { FileResult, Violation } from './types.js';
+import { assumeStableFileSystem } from '../workspace/stable-fs.js';
 import { walkWorkspace } from './walk.js';
 
 export interface CheckOptions {
@@ -72,13 +73,18 @@ export async function checkFiles(opts: CheckOptions): Promise<CheckOutcome> {
     if (opts.contentOf || misses.length <= IN_PROCESS_LIMIT) {
       const { createFileLinter } = await import('./lint-file.js');
       const lint = createFileLinter({ root, policy: opts.policy.policy, ...(opts.today ? { today: opts.today } : {}) });
-      for (const rel of misses) {
-        const bytes = opts.contentOf ? opts.contentOf(rel) : readOrNull(path.join(root, rel));
-        if (!bytes) {
-          results.set(rel, [{ file: rel, line: 1, column: 1, rule: 'boundaries/internal-error', message: 'cannot read the file' }]);
-          continue;
+      const release = assumeStableFileSystem(); // for this check only
+      try {
+        for (const rel of misses) {
+          const bytes = opts.contentOf ? opts.contentOf(rel) : readOrNull(path.join(root, rel));
+          if (!bytes) {
+            results.set(rel, [{ file: rel, line: 1, column: 1, rule: 'boundaries/internal-error', message: 'cannot read the file' }]);
+            continue;
+          }
+          record(rel, opts.contentOf ? MISSING : hashBytes(bytes), lint(rel, bytes.toString('utf8')));
         }
-        record(rel, opts.contentOf ? MISSING : hashBytes(bytes), lint(rel, bytes.toString('utf8')));
+      } finally {
+        release();
       }
     } else {
       const checked = await checkInPool(

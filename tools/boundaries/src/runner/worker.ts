@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Policy } from '../policy/schema.js';
 import { hashBytes, MISSING } from './hash.js';
 import { retainedHeap } from './heap.js';
+import { assumeStableFileSystem } from '../workspace/stable-fs.js';
 import { createFileLinter } from './lint-file.js';
 import type { FileResult } from './types.js';
 
@@ -27,6 +28,8 @@ export interface BatchResponse {
 }
 
 const init = workerData as WorkerInit;
+// a worker lives for one check of one snapshot of the tree
+assumeStableFileSystem();
 const lint = createFileLinter({ root: init.root, policy: init.policy, ...(init.today ? { today: init.today } : {}) });
 
 parentPort!.on('message', (req: BatchRequest) => {

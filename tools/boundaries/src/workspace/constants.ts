@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import { findVariable, bindingsOf } from '../analysis/variables.js';
+import { parseForESLint, visitorKeysOf } from '../parser/index.js';
 import { recordDependency } from './dependency-log.js';
 import { ParseMemo, type ParsedModule } from './parse-memo.js';
 import { resolveSpecifier } from './resolve.js';
+import { readText } from './stable-fs.js';
 
 /** Parsed imported files, bounded; the file being checked is added after ESLint has parsed it (see rememberParsed). */
 const parsed = new ParseMemo();
@@ -23,7 +22,7 @@ export function rememberParsed(file: string, code: string, module: ParsedModule)
 
 function setParents(node: Node, parent: Node | undefined): void {
   (node as { parent?: Node }).parent = parent;
-  const keys = visitorKeys[node.type] ?? [];
+  const keys = visitorKeysOf()[node.type] ?? [];
   for (const key of keys) {
     const child = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(child)) for (const c of child) (c && typeof c === 'object' && 'type' in c) && setParents(c as Node, node);
@@ -33,12 +32,8 @@ function setParents(node: Node, parent: Node | undefined): void {
 
 /** Parses a workspace file, reusing a held parse of exactly the same text; null when it cannot be read or parsed. */
 function parseModule(file: string): ParsedModule | null {
-  let code: string;
-  try {
-    code = readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
+  const code = readText(file);
+  if (code === null) return null;
   const hit = parsed.get(file, code);
   if (hit !== undefined) return hit;
   let module: ParsedModule | null = null;
@@ -49,7 +44,7 @@ function parseModule(file: string): ParsedModule | null {
       ecmaVersion: 'latest',
       range: true,
       loc: true,
-      jsx: /\.[jt]sx$/.test(file),
+      ecmaFeatures: { jsx: /\.[jt]sx$/.test(file) },
     });
     setParents(result.ast as Node, undefined);
     module = { ast: result.ast as TSESTree.Program, scopeManager: result.scopeManager as unknown as TSESLint.Scope.ScopeManager };
@@ -68,12 +63,8 @@ function parseModule(file: string): ParsedModule | null {
  */
 function mayBind(file: string, name: string, functions: boolean): boolean | 'star' {
   if (name === 'default') return true;
-  let code: string;
-  try {
-    code = readFileSync(file, 'utf8');
-  } catch {
-    return false;
-  }
+  const code = readText(file);
+  if (code === null) return false;
   const n = name.replace(/[$]/g, '\\$&');
   const word = `(?<![\\w$])${n}(?![\\w$])`;
   const patterns = [`(?:const|let|var)\\s+(?:[{[][^=;]*)?${word}`, `export\\s*(?:type\\s*)?\\{[^}]*${word}`, `import\\s+${word}\\s*=`];
@@ -84,11 +75,7 @@ function mayBind(file: string, name: string, functions: boolean): boolean | 'sta
 
 /** The sources of `export * from '…'` in a file, read without parsing it. */
 function starSources(file: string): string[] {
-  try {
-    return [...readFileSync(file, 'utf8').matchAll(/export\s*\*\s*from\s*(['"])([^'"]+)\1/g)].map((m) => m[2]!);
-  } catch {
-    return [];
-  }
+  return [...(readText(file) ?? '').matchAll(/export\s*\*\s*from\s*(['"])([^'"]+)\1/g)].map((m) => m[2]!);
 }
 
 function scopeGetter(sm: TSESLint.Scope.ScopeManager) {

@@ -3,6 +3,7 @@ import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordDependency } from './dependency-log.js';
+import { fileSystemIsStable, onRelease } from './stable-fs.js';
 import type { Project, Workspace } from './projects.js';
 
 export interface Resolution {
@@ -111,14 +112,31 @@ function landIn(ws: Workspace, file: string, bare: boolean): Resolution {
  * invalidates the cached result.
  */
 export function resolveSpecifier(ws: Workspace, fromFile: string, specifier: string, recordFor = fromFile): Resolution {
+  if (!fileSystemIsStable()) return resolveUncached(ws, fromFile, specifier, (dep) => recordDependency(recordFor, dep));
+  // the answer depends only on the importing folder and the specifier; its dependencies are replayed on every hit
+  const key = `${ws.root}\0${path.dirname(fromFile)}\0${specifier}`;
+  let hit = resolutions.get(key);
+  if (!hit) {
+    const deps: string[] = [];
+    hit = { result: resolveUncached(ws, fromFile, specifier, (dep) => deps.push(dep)), deps };
+    resolutions.set(key, hit);
+  }
+  for (const dep of hit.deps) recordDependency(recordFor, dep);
+  return hit.result;
+}
+
+const resolutions = new Map<string, { result: Resolution; deps: string[] }>();
+onRelease(() => resolutions.clear());
+
+function resolveUncached(ws: Workspace, fromFile: string, specifier: string, record: (dependency: string) => void): Resolution {
   const probe: Probe = (candidate) => {
-    if (candidate.startsWith(ws.root + path.sep)) recordDependency(recordFor, candidate);
+    if (candidate.startsWith(ws.root + path.sep)) record(candidate);
     return existsSync(candidate);
   };
   const finish = (file: string | null, bare: boolean, what: string): Resolution => {
     if (!file) return { kind: 'unresolved', viaEntry: false, reason: `${what} does not resolve to a file` };
     const result = landIn(ws, file, bare);
-    if (result.file) recordDependency(recordFor, result.file);
+    if (result.file) record(result.file);
     return result;
   };
 
