@@ -6,6 +6,7 @@ import { rememberParsed } from '../workspace/constants.js';
 import { takeDependencies } from '../workspace/dependency-log.js';
 import type { ParsedModule } from '../workspace/parse-memo.js';
 import { prepareConfig } from './config-array.js';
+import { lintDirect } from './direct-lint.js';
 import type { FileResult, Violation } from './types.js';
 
 /** A file that does not parse cannot be checked: that is itself a failure, never a pass. */
@@ -15,6 +16,8 @@ export interface LinterSetup {
   root: string;
   policy: Policy;
   today?: string;
+  /** run every file through ESLint's Linter.verify (the direct runner's equivalence test compares the two) */
+  eslintRunner?: boolean;
 }
 
 /** Normalised text of a source line (whitespace collapsed): what a SARIF fingerprint hashes instead of a line number. */
@@ -47,14 +50,18 @@ function isFinding(m: Linter.LintMessage): boolean {
 export function createFileLinter(setup: LinterSetup): (rel: string, text: string) => FileResult {
   const linter = new Linter({ cwd: setup.root, configType: 'flat' });
   const config = prepareConfig(boundaryConfig({ root: setup.root, policy: setup.policy, ...(setup.today ? { today: setup.today } : {}) }), setup.root);
+  const resolved = (abs: string) => (setup.eslintRunner ? null : (config as { getConfig?(file: string): unknown }).getConfig?.(abs) ?? null);
   return (rel, text) => {
     const abs = path.join(setup.root, rel);
     takeDependencies(abs); // start from a clean log for this file
     let messages: Linter.LintMessage[];
     try {
-      messages = linter.verify(text, config, { filename: abs });
+      const fileConfig = resolved(abs);
+      const direct = fileConfig ? lintDirect(text, abs, fileConfig as Parameters<typeof lintDirect>[2]) : null;
+      if (!direct) takeDependencies(abs); // a file the direct runner gave up on is checked afresh by ESLint
+      messages = direct ? direct.messages : linter.verify(text, config, { filename: abs });
       // files import their neighbours: the next file's constant lookups can reuse this parse instead of parsing again
-      const source = linter.getSourceCode() as unknown as Partial<ParsedModule> | null;
+      const source = (direct ? direct.sourceCode : linter.getSourceCode()) as unknown as Partial<ParsedModule> | null;
       if (source?.ast && source.scopeManager && !messages.some((m) => m.fatal)) rememberParsed(abs, text, source as ParsedModule);
     } catch (err) {
       // a rule that throws has not checked the file: report it rather than pass it
