@@ -1,5 +1,9 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { cacheFile, ResultCache } from '../src/runner/cache.js';
+import { hashFile, MISSING } from '../src/runner/hash.js';
 import { makeMiniWorkspace, readFile, removeWorkspace, runBoundaries, writeFile } from './helpers/workspace.js';
 
 interface JsonReport {
@@ -84,5 +88,45 @@ describe('result cache invalidation', () => {
     writeFile(root, cacheFile(root).slice(root.length + 1), '{"format": 3, "key": "x", "files": ');
     const report = check();
     assert.equal(report.filesFromCache, 0);
+  });
+});
+
+/** A warm check stats files instead of reading them, and only where a stat cannot hide an edit. */
+describe('content hashes reused by stat', () => {
+  let root: string;
+  const rel = 'libs/shared/hashing/src/index.ts';
+  before(() => {
+    root = makeMiniWorkspace();
+  });
+  after(() => removeWorkspace(root));
+
+  const reopen = (settledNs?: bigint) => ResultCache.open(root, 'k', settledNs === undefined ? {} : { settledNs });
+
+  test('an edit of the same size, with its modification time set back, is read afresh', () => {
+    const abs = path.join(root, rel);
+    writeFileSync(abs, "export const ALGORITHM = 'sha256';\n");
+    const cache = reopen(-60_000_000_000n); // every file counts as settled
+    const before = cache.hashOf(rel, abs);
+    assert.equal(before, hashFile(abs));
+    cache.store(rel, before, { violations: [], dependencies: [] }, (r) => cache.hashOf(r, path.join(root, r)));
+    cache.save();
+    const { mtime, atime } = statSync(abs);
+    writeFileSync(abs, "export const ALGORITHM = 'sha512';\n"); // same length
+    utimesSync(abs, atime, mtime); // the modification time as it was: the change time still moves
+    const after = reopen(-60_000_000_000n).hashOf(rel, abs);
+    assert.notEqual(after, before);
+    assert.equal(after, hashFile(abs));
+  });
+
+  test('a hash taken moments after the file changed is not reused by stat', () => {
+    const abs = path.join(root, rel);
+    writeFileSync(abs, "export const ALGORITHM = 'sha256';\n");
+    const cache = reopen(); // the real settle window: this file changed just now
+    const h = cache.hashOf(rel, abs);
+    cache.store(rel, h, { violations: [], dependencies: [] }, (r) => cache.hashOf(r, path.join(root, r)));
+    cache.save();
+    const saved = JSON.parse(readFileSync(cacheFile(root), 'utf8')) as { stats: Record<string, unknown> };
+    assert.equal(saved.stats[rel], undefined);
+    assert.equal(reopen().hashOf(path.join('libs/shared/hashing/src/missing.ts'), path.join(root, 'libs/shared/hashing/src/missing.ts')), MISSING);
   });
 });

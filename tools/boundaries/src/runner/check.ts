@@ -50,7 +50,7 @@ export async function checkFiles(opts: CheckOptions): Promise<CheckOutcome> {
   const hashes = new Map<string, string>();
   const currentHash = (rel: string) => {
     let h = hashes.get(rel);
-    if (h === undefined) hashes.set(rel, (h = hashFile(path.join(root, rel))));
+    if (h === undefined) hashes.set(rel, (h = cache ? cache.hashOf(rel, path.join(root, rel)) : hashFile(path.join(root, rel))));
     return h;
   };
 
