@@ -1,6 +1,4 @@
 import {
-  manufacturingContextSchema,
-  rosetteDesignSchema,
   type FeasibilityResult,
   type ManufacturingContext,
   type RiskBucket,
@@ -13,6 +11,7 @@ import type { Catalogs } from './catalogs/load.js';
 import { cuttingParameters, type CuttingParameters } from './cutting-parameters.js';
 import { FeasibilityInputError, formatIssues } from './errors.js';
 import { hashContext, hashDesign } from './input-hash.js';
+import { compiledContextSchema, compiledDesignSchema } from './input-schemas.js';
 import { integrityProblems } from './integrity.js';
 import { CALCULATORS, type Calculator } from './rules/calculators.js';
 import { classify } from './rules/classify.js';
@@ -57,8 +56,8 @@ export function evaluateFeasibility(design: RosetteDesign, context: Manufacturin
 }
 
 export function evaluateWith(design: unknown, context: unknown, env: FeasibilityEnvironment): FeasibilityResult {
-  const parsedDesign = rosetteDesignSchema.safeParse(design);
-  const parsedContext = manufacturingContextSchema.safeParse(context);
+  const parsedDesign = compiledDesignSchema.safeParse(design);
+  const parsedContext = compiledContextSchema.safeParse(context);
   if (!parsedDesign.success || !parsedContext.success) {
     throw new FeasibilityInputError([
       ...(parsedDesign.success ? [] : formatIssues(parsedDesign.error).map((i) => `design.${i}`)),
