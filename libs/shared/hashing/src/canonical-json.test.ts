@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { canonicalJson, CanonicalJsonError, hashCanonical, sha256Hex } from '@luthier/shared-hashing';
+import { canonicalJson, CanonicalJsonError, canonicalNumber, hashCanonical, sha256Hex } from '@luthier/shared-hashing';
 
 test('keys are sorted by UTF-16 code units and white space is dropped', () => {
   assert.equal(canonicalJson({ b: 1, a: [true, null, 'x'], é: 2, Z: 3 }), '{"Z":3,"a":[true,null,"x"],"b":1,"é":2}');
@@ -47,4 +47,40 @@ test('sha256Hex digests strings as UTF-8 and bytes as they are (FIPS 180-2 vecto
   assert.equal(sha256Hex('abc'), abc);
   assert.equal(sha256Hex(new Uint8Array([0x61, 0x62, 0x63])), abc);
   assert.equal(sha256Hex('é'), sha256Hex(new Uint8Array([0xc3, 0xa9])));
+});
+
+test('canonicalNumber is String(x) for every finite number, -0 as "0" (short decimals take the arithmetic path)', () => {
+  const view = new DataView(new ArrayBuffer(8));
+  /** The double `steps` ulps above x (x ≥ 0). */
+  const ulpsAway = (x: number, steps: number) => {
+    view.setFloat64(0, x);
+    view.setBigUint64(0, view.getBigUint64(0) + BigInt(steps));
+    return view.getFloat64(0);
+  };
+  const same = (x: number) => assert.equal(canonicalNumber(x), Object.is(x, -0) ? '0' : String(x), String(x));
+  const shortDecimal = fc
+    .tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 8 }), fc.double({ min: 0, max: 1, noNaN: true }))
+    .map(([digits, decimals, f]) => Math.floor(f * 10 ** digits) / 10 ** decimals);
+  fc.assert(
+    fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), shortDecimal), (x) => {
+      same(x);
+      same(-x);
+      // Neighbours of a short decimal must not be mistaken for it.
+      if (x > 0 && x < 1e300) for (const steps of [-2, -1, 1, 2]) same(ulpsAway(x, steps));
+    }),
+    { numRuns: 20000 },
+  );
+  for (const x of [0, -0, 1e-7, 1e-6, 0.000123, 0.1, 0.30000000000000004, 22.5, 1.005, 4.35, 999999999.999999, 1e9, 1073741824.5, 2 ** 53, 1e21, 5e-324]) same(x);
+});
+
+test('hashCanonical output is pinned: the encoder may get faster, its bytes never change', () => {
+  const rings = Array.from({ length: 12 }, (_, i) => ({ width_mm: 0.1 * (i + 1), radial_position_mm: 22.5 + 3.25 * i, depth_mm: i / 7, pattern: ['solid', 'spiral'][i % 2] }));
+  const value = {
+    numbers: [0.1, 0.2 + 0.1, 22.5, 1e-7, 1e-6, 1e21, 1e20, -0, 123456789.123, 5e-324, -1.5, 999999999.999999, 1073741824.5, 2 ** 53, -(2 ** 31), 1 / 3, 4.35, 0.000123],
+    text: 'é\u2028"\\\u0001',
+    none: null,
+    flags: [true, false],
+    rings,
+  };
+  assert.equal(hashCanonical(value), '0a99e6f548edd8d58d8abec1741c75e313bdccc7f9f413141d746951d7d58a30');
 });

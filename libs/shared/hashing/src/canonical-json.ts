@@ -1,3 +1,5 @@
+import { canonicalNumber } from './number.js';
+
 /**
  * Canonical JSON (RFC 8785 JSON Canonicalization Scheme): object keys sorted by
  * UTF-16 code units, no insignificant white space, numbers in ECMAScript's
@@ -57,7 +59,7 @@ function encode(value: unknown, path: PathStack, ancestors: object[]): string {
     case 'number':
       if (!Number.isFinite(value)) fail(`non-finite number ${value}`, path);
       // ECMAScript Number::toString is the JCS number form; -0 encodes as 0.
-      return Object.is(value, -0) ? '0' : String(value);
+      return canonicalNumber(value);
     case 'object':
       break;
     default:
