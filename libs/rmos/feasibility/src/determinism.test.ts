@@ -83,3 +83,13 @@ test('property: the design and context hashes are hashCanonical of the inputs (t
     { numRuns: 200 },
   );
 });
+
+test('property: canonicalContextJson is canonicalJson for any id strings, slugs or not', () => {
+  const id = fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9_.-]*$/), fc.string({ unit: 'binary' }));
+  fc.assert(
+    fc.property(id, id, id, (material_id, tool_id, machine_profile_id) => {
+      const context = { material_id, tool_id, machine_profile_id };
+      assert.equal(canonicalContextJson(context), canonicalJson(context));
+    }),
+  );
+});
