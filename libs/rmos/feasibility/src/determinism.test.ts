@@ -93,3 +93,21 @@ test('property: canonicalContextJson is canonicalJson for any id strings, slugs 
     }),
   );
 });
+
+test('property: the order of the rings changes no verdict, value or message (only the design hash)', () => {
+  fc.assert(
+    fc.property(arbRequest, fc.nat(), ({ design, context }, seed) => {
+      const rings = [...design.rings];
+      // A seeded shuffle, and a duplicated ring, so the summary's out-of-order path is taken too.
+      for (let i = rings.length - 1; i > 0; i--) {
+        const j = (seed + i * 7919) % (i + 1);
+        [rings[i], rings[j]] = [rings[j], rings[i]];
+      }
+      const shuffled = { ...design, rings: seed % 3 === 0 ? [...rings, rings[0]] : rings };
+      const a = evaluateFeasibility(seed % 3 === 0 ? { ...design, rings: [...design.rings, rings[0]] } : design, context);
+      const b = evaluateFeasibility(shuffled, context);
+      assert.deepEqual({ ...b, design_hash: '' }, { ...a, design_hash: '' });
+    }),
+    { numRuns: 200 },
+  );
+});

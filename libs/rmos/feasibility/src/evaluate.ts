@@ -13,7 +13,7 @@ import { FeasibilityInputError, formatIssues } from './errors.js';
 import { hashContext, hashDesign } from './input-hash.js';
 import { compiledContextSchema, compiledDesignSchema } from './input-schemas.js';
 import { integrityProblems } from './integrity.js';
-import { CALCULATORS, type Calculator } from './rules/calculators.js';
+import { CALCULATORS, summariseRings, type Calculator } from './rules/calculators.js';
 import { classify } from './rules/classify.js';
 import { isResolved, type FeasibilityJob } from './rules/job.js';
 import { FEASIBILITY_RULES, VALUE_DECIMALS, VERDICT_POINTS, type RuleDefinition } from './rules/table.js';
@@ -97,7 +97,7 @@ function resolveJob(design: RosetteDesign, context: ManufacturingContext, env: F
   if (!machine) unknown_ids.push(`machine_profile_id=${context.machine_profile_id}`);
   let params: CuttingParameters | undefined;
   if (material && tool && machine) params = env.cuttingParameters(material, tool, machine);
-  return { design, context, material, tool, machine, params, unknown_ids };
+  return { design, rings: summariseRings(design), context, material, tool, machine, params, unknown_ids };
 }
 
 function judgeRule(rule: RuleDefinition, job: FeasibilityJob, calculator: Calculator | undefined): RuleVerdict {

@@ -1,10 +1,13 @@
 import type { ManufacturingContext, RosetteDesign } from '@luthier/rmos-contracts';
 import type { Machine, Material, Tool } from '../catalogs/schemas.js';
 import type { CuttingParameters } from '../cutting-parameters.js';
+import type { RingSummary } from './calculators.js';
 
 /** What the calculators see: the validated design and everything resolved from the context. */
 export interface FeasibilityJob {
   readonly design: RosetteDesign;
+  /** The design's rings summed up once for all the rules. */
+  readonly rings: RingSummary;
   readonly context: ManufacturingContext;
   readonly material: Material | undefined;
   readonly tool: Tool | undefined;
