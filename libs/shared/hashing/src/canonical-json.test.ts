@@ -49,7 +49,7 @@ test('sha256Hex digests strings as UTF-8 and bytes as they are (FIPS 180-2 vecto
   assert.equal(sha256Hex('é'), sha256Hex(new Uint8Array([0xc3, 0xa9])));
 });
 
-test('canonicalNumber is String(x) for every finite number, -0 as "0" (short decimals take the arithmetic path)', () => {
+test('canonicalNumber is String(x) for every number (short decimals take the arithmetic path)', () => {
   const view = new DataView(new ArrayBuffer(8));
   /** The double `steps` ulps above x (x ≥ 0). */
   const ulpsAway = (x: number, steps: number) => {
@@ -57,7 +57,7 @@ test('canonicalNumber is String(x) for every finite number, -0 as "0" (short dec
     view.setBigUint64(0, view.getBigUint64(0) + BigInt(steps));
     return view.getFloat64(0);
   };
-  const same = (x: number) => assert.equal(canonicalNumber(x), Object.is(x, -0) ? '0' : String(x), String(x));
+  const same = (x: number) => assert.equal(canonicalNumber(x), String(x), String(x));
   const shortDecimal = fc
     .tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 8 }), fc.double({ min: 0, max: 1, noNaN: true }))
     .map(([digits, decimals, f]) => Math.floor(f * 10 ** digits) / 10 ** decimals);
@@ -70,7 +70,7 @@ test('canonicalNumber is String(x) for every finite number, -0 as "0" (short dec
     }),
     { numRuns: 20000 },
   );
-  for (const x of [0, -0, 1e-7, 1e-6, 0.000123, 0.1, 0.30000000000000004, 22.5, 1.005, 4.35, 999999999.999999, 1e9, 1073741824.5, 2 ** 53, 1e21, 5e-324]) same(x);
+  for (const x of [NaN, Infinity, -Infinity, 0, -0, 1e-7, 1e-6, 0.000123, 0.1, 0.30000000000000004, 22.5, 1.005, 4.35, 999999999.999999, 1e9, 1073741824.5, 2 ** 53, 1e21, 5e-324]) same(x);
 });
 
 test('hashCanonical output is pinned: the encoder may get faster, its bytes never change', () => {

@@ -1,11 +1,12 @@
 /**
- * ECMAScript Number::toString(x) for a finite x, with -0 as "0": the JCS (RFC 8785) number form.
+ * String(x), for every number x: for a finite one that is the JCS (RFC 8785) number form (String
+ * gives "0" for -0 too), and any text that shows numbers may use it.
  *
- * Hand-written for speed alone, the output is String(x)'s. V8's String(x) for a non-integer double
- * looks in a number-string cache indexed by the low mantissa bits, which every short binary
- * fraction shares (22.5, 1.25, 0.5 all land in one slot), so such numbers miss it and re-run dtoa
- * on every call: 100-300 ns each, most of the cost of hashing a design. Decimals with at most six
- * fractional digits below 1e9 (millimetres, ratios, feeds) are spelled out here with integer
+ * Hand-written for speed alone. V8's String(x) for a number held as a double (22.5, or a computed
+ * 60) looks in a number-string cache indexed by the low mantissa bits, which all short binary
+ * fractions and whole numbers share (they land in one slot), so such numbers miss it and re-run
+ * dtoa on every call: 100-300 ns each, most of the cost of hashing a design. Decimals with at most
+ * six fractional digits below 1e9 (millimetres, ratios, feeds) are spelled out here with integer
  * arithmetic instead, and everything else goes to String(x).
  *
  * Why it is exact: let k be the fewest fractional digits for which m = round(x × 10^k) gives
