@@ -6,6 +6,8 @@ import {
   type RuleVerdict,
 } from '@luthier/rmos-contracts';
 import { ENGINES } from '@luthier/rmos-engines';
+// Numbers in messages are written with canonicalNumber: String(x)'s text, without V8's slow path for values like 60 or 0.125.
+import { canonicalNumber } from '@luthier/shared-hashing';
 import { catalogs as defaultCatalogs } from './catalogs/default.js';
 import type { Catalogs } from './catalogs/load.js';
 import { cuttingParameters, type CuttingParameters } from './cutting-parameters.js';
@@ -118,7 +120,7 @@ function judgeRule(rule: RuleDefinition, job: FeasibilityJob, calculator: Calcul
   }
   const value = round(calculation.value);
   const { verdict, reason } = classify(rule.thresholds, value, calculation.range);
-  return { rule_id: rule.id, name: rule.name, verdict, value, message: truncate(`${value} ${rule.unit}, ${reason} (${calculation.detail})`) };
+  return { rule_id: rule.id, name: rule.name, verdict, value, message: truncate(`${canonicalNumber(value)} ${rule.unit}, ${reason} (${calculation.detail})`) };
 }
 
 function failed(rule: RuleDefinition, why: string): RuleVerdict {
@@ -145,9 +147,10 @@ function weightedScore(definitions: readonly RuleDefinition[], rules: readonly R
   return total === 0 ? 0 : Math.round((1000 * earned) / total) / 10;
 }
 
+const VALUE_SCALE = 10 ** VALUE_DECIMALS;
+
 function round(value: number): number {
-  const scale = 10 ** VALUE_DECIMALS;
-  const rounded = Math.round(value * scale) / scale;
+  const rounded = Math.round(value * VALUE_SCALE) / VALUE_SCALE;
   return Object.is(rounded, -0) ? 0 : rounded;
 }
 

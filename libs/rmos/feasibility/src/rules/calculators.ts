@@ -1,6 +1,8 @@
+import type { RosetteDesign } from '@luthier/rmos-contracts';
+// String(x)'s text, without V8's slow path for values like 60 or 1.5 (see canonicalNumber).
+import { canonicalNumber as n } from '@luthier/shared-hashing';
 import type { RuleId } from './table.js';
 import { GEOMETRY_POLICY, PATTERN_COMPLEXITY_FACTORS, PATTERN_HEAT_FACTORS } from './table.js';
-import type { RosetteDesign } from '@luthier/rmos-contracts';
 import type { FeasibilityJob, ResolvedJob } from './job.js';
 
 /** A calculator's answer: the value in the rule's unit, and for band rules the GREEN range. */
@@ -96,7 +98,7 @@ export const CALCULATORS: Readonly<Record<RuleId, Calculator>> = {
   F001: onResolved(({ tool, params }) => ({
     value: params.feed_mm_per_min / (params.rpm * tool.flutes),
     range: [tool.chipload_min_mm, tool.chipload_max_mm],
-    detail: `${params.feed_mm_per_min} mm/min at ${params.rpm} rpm with ${tool.flutes} flutes; ${tool.id} range ${tool.chipload_min_mm}–${tool.chipload_max_mm} mm`,
+    detail: `${n(params.feed_mm_per_min)} mm/min at ${n(params.rpm)} rpm with ${n(tool.flutes)} flutes; ${tool.id} range ${n(tool.chipload_min_mm)}–${n(tool.chipload_max_mm)} mm`,
   })),
   F002: onAny((job) => ({
     value: job.rings.heat_index,
@@ -108,12 +110,12 @@ export const CALCULATORS: Readonly<Record<RuleId, Calculator>> = {
     const engagement = Math.min(params.stepdown_mm, job.rings.max_depth_mm);
     return {
       value: slenderness * slenderness * slenderness * (engagement / tool.diameter_mm),
-      detail: `stickout ${tool.stickout_mm} mm, diameter ${tool.diameter_mm} mm, axial engagement ${engagement} mm`,
+      detail: `stickout ${n(tool.stickout_mm)} mm, diameter ${n(tool.diameter_mm)} mm, axial engagement ${n(engagement)} mm`,
     };
   }),
   F004: onResolved(({ tool, params }) => ({
     value: (Math.PI * tool.diameter_mm * params.rpm) / 1000,
-    detail: `${tool.diameter_mm} mm at ${params.rpm} rpm`,
+    detail: `${n(tool.diameter_mm)} mm at ${n(params.rpm)} rpm`,
   })),
   F005: onAny((job) => {
     const thin = job.rings.thin_walls;
@@ -124,27 +126,27 @@ export const CALCULATORS: Readonly<Record<RuleId, Calculator>> = {
   }),
   F006: onResolved((job) => ({
     value: job.rings.min_width_mm / job.tool.diameter_mm,
-    detail: `narrowest channel ${job.rings.min_width_mm} mm, tool ${job.tool.diameter_mm} mm`,
+    detail: `narrowest channel ${n(job.rings.min_width_mm)} mm, tool ${n(job.tool.diameter_mm)} mm`,
   })),
   F007: onResolved((job) => ({
     value: job.rings.max_depth_mm / job.tool.flute_length_mm,
-    detail: `deepest channel ${job.rings.max_depth_mm} mm, flute length ${job.tool.flute_length_mm} mm`,
+    detail: `deepest channel ${n(job.rings.max_depth_mm)} mm, flute length ${n(job.tool.flute_length_mm)} mm`,
   })),
   F008: onResolved((job) => ({
     value: job.rings.max_depth_mm / job.material.max_depth_per_pass_mm,
-    detail: `deepest channel ${job.rings.max_depth_mm} mm, ${job.material.id} max ${job.material.max_depth_per_pass_mm} mm per pass`,
+    detail: `deepest channel ${n(job.rings.max_depth_mm)} mm, ${job.material.id} max ${n(job.material.max_depth_per_pass_mm)} mm per pass`,
   })),
   F009: onResolved(({ material, tool, machine }) => {
     const ceiling = Math.min(material.rpm_max, tool.max_rpm, machine.max_rpm);
-    return { value: material.rpm_min / ceiling, detail: `${material.id} needs ≥ ${material.rpm_min} rpm; ceiling ${ceiling} rpm` };
+    return { value: material.rpm_min / ceiling, detail: `${material.id} needs ≥ ${n(material.rpm_min)} rpm; ceiling ${n(ceiling)} rpm` };
   }),
   F010: onResolved(({ tool, machine, params }) => {
     const ceiling = Math.min(tool.max_rpm, machine.max_rpm);
-    return { value: params.rpm / ceiling, detail: `${params.rpm} rpm against ${ceiling} rpm` };
+    return { value: params.rpm / ceiling, detail: `${n(params.rpm)} rpm against ${n(ceiling)} rpm` };
   }),
   F011: onResolved(({ machine, params }) => ({
     value: Math.max(params.feed_mm_per_min, params.plunge_feed_mm_per_min) / machine.max_feed_mm_per_min,
-    detail: `feed ${params.feed_mm_per_min}, plunge ${params.plunge_feed_mm_per_min} against ${machine.max_feed_mm_per_min} mm/min`,
+    detail: `feed ${n(params.feed_mm_per_min)}, plunge ${n(params.plunge_feed_mm_per_min)} against ${n(machine.max_feed_mm_per_min)} mm/min`,
   })),
   F012: onResolved((job) => {
     const { design, tool, machine } = job;
@@ -152,7 +154,7 @@ export const CALCULATORS: Readonly<Record<RuleId, Calculator>> = {
     const z = (job.rings.max_depth_mm + machine.safe_z_mm) / machine.travel_z_mm;
     return {
       value: Math.max(xy, z),
-      detail: `${design.outer_diameter_mm + tool.diameter_mm} mm across against ${Math.min(machine.travel_x_mm, machine.travel_y_mm)} mm of travel`,
+      detail: `${n(design.outer_diameter_mm + tool.diameter_mm)} mm across against ${n(Math.min(machine.travel_x_mm, machine.travel_y_mm))} mm of travel`,
     };
   }),
   F013: onAny(({ unknown_ids }) => ({
