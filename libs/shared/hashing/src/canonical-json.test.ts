@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { canonicalJson, CanonicalJsonError, canonicalNumber, hashCanonical, sha256Hex } from '@luthier/shared-hashing';
+import { canonicalJson, CanonicalJsonError, canonicalNumber, hashCanonical, MAX_NUMBER_LENGTH, sha256Hex, writeCanonicalNumber } from '@luthier/shared-hashing';
 
 test('keys are sorted by UTF-16 code units and white space is dropped', () => {
   assert.equal(canonicalJson({ b: 1, a: [true, null, 'x'], é: 2, Z: 3 }), '{"Z":3,"a":[true,null,"x"],"b":1,"é":2}');
@@ -49,7 +49,7 @@ test('sha256Hex digests strings as UTF-8 and bytes as they are (FIPS 180-2 vecto
   assert.equal(sha256Hex('é'), sha256Hex(new Uint8Array([0xc3, 0xa9])));
 });
 
-test('canonicalNumber is String(x) for every number (short decimals take the arithmetic path)', () => {
+test('canonicalNumber is String(x) for every number, and writeCanonicalNumber its bytes (short decimals take the arithmetic path)', () => {
   const view = new DataView(new ArrayBuffer(8));
   /** The double `steps` ulps above x (x ≥ 0). */
   const ulpsAway = (x: number, steps: number) => {
@@ -57,7 +57,14 @@ test('canonicalNumber is String(x) for every number (short decimals take the ari
     view.setBigUint64(0, view.getBigUint64(0) + BigInt(steps));
     return view.getFloat64(0);
   };
-  const same = (x: number) => assert.equal(canonicalNumber(x), String(x), String(x));
+  const out = new Uint8Array(MAX_NUMBER_LENGTH + 4);
+  const same = (x: number) => {
+    assert.equal(canonicalNumber(x), String(x), String(x));
+    out.fill(0);
+    const end = writeCanonicalNumber(x, out, 2);
+    assert.ok(end - 2 <= MAX_NUMBER_LENGTH && out[1] === 0 && out[end] === 0, `${x} stays in its room`);
+    assert.equal(new TextDecoder().decode(out.subarray(2, end)), String(x), `bytes of ${x}`);
+  };
   const shortDecimal = fc
     .tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 8 }), fc.double({ min: 0, max: 1, noNaN: true }))
     .map(([digits, decimals, f]) => Math.floor(f * 10 ** digits) / 10 ** decimals);
@@ -70,7 +77,7 @@ test('canonicalNumber is String(x) for every number (short decimals take the ari
     }),
     { numRuns: 20000 },
   );
-  for (const x of [NaN, Infinity, -Infinity, 0, -0, 1e-7, 1e-6, 0.000123, 0.1, 0.30000000000000004, 22.5, 1.005, 4.35, 999999999.999999, 1e9, 1073741824.5, 2 ** 53, 1e21, 5e-324]) same(x);
+  for (const x of [NaN, Infinity, -Infinity, 0, -0, -0.0000012345678901234567, -1.7976931348623157e308, 1e-7, 1e-6, 0.000123, 0.1, 0.30000000000000004, 22.5, 1.005, 4.35, 999999999.999999, 1e9, 1073741824.5, 2 ** 53, 1e21, 5e-324]) same(x);
 });
 
 test('hashCanonical output is pinned: the encoder may get faster, its bytes never change', () => {

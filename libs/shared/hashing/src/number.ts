@@ -19,16 +19,58 @@
  */
 export function canonicalNumber(x: number): string {
   if (x < 0) return '-' + canonicalNumber(-x);
-  if (x >= 1e-6 && x < 1e9) {
-    for (let k = 0, p = 1; k <= 6; k++, p *= 10) {
-      const m = Math.round(x * p);
-      if (m / p !== x) continue;
-      // `| 0` keeps both parts small integers, which V8 turns into text without its double path.
-      const whole = Math.floor(x) | 0;
-      if (k === 0) return '' + whole;
-      // p + fraction has k + 1 digits and starts with 1: dropping it leaves the zero-padded fraction.
-      return whole + '.' + ('' + ((p + m - whole * p) | 0)).slice(1);
-    }
+  const k = decimalPlaces(x);
+  if (k === 0) return '' + (x | 0);
+  if (k > 0) {
+    // `| 0` keeps both parts small integers, which V8 turns into text without its double path.
+    const p = POW10[k];
+    const whole = Math.floor(x) | 0;
+    // p + fraction has k + 1 digits and starts with 1: dropping it leaves the zero-padded fraction.
+    return whole + '.' + ('' + ((p + Math.round(x * p) - whole * p) | 0)).slice(1);
   }
   return x === 0 ? '0' : String(x);
+}
+
+/** The longest text String(x) gives for a number: 25 characters (-0.0000012345678901234567). */
+export const MAX_NUMBER_LENGTH = 25;
+
+/**
+ * Writes canonicalNumber(x) as ASCII bytes into `out` at `at` and returns where it ends; `out`
+ * needs MAX_NUMBER_LENGTH bytes of room there. For encoders that build their bytes directly:
+ * joining many small strings costs V8 a flattening pass before they can be hashed.
+ */
+export function writeCanonicalNumber(x: number, out: Uint8Array, at: number): number {
+  const k = x > 0 ? decimalPlaces(x) : -1;
+  if (k < 0) {
+    const text = canonicalNumber(x);
+    for (let i = 0; i < text.length; i++) out[at + i] = text.charCodeAt(i);
+    return at + text.length;
+  }
+  const p = POW10[k];
+  let whole = Math.floor(x) | 0;
+  let fraction = (Math.round(x * p) - whole * p) | 0;
+  const digits = whole < 10 ? 1 : whole < 100 ? 2 : whole < 1e3 ? 3 : whole < 1e4 ? 4 : whole < 1e5 ? 5 : whole < 1e6 ? 6 : whole < 1e7 ? 7 : whole < 1e8 ? 8 : 9;
+  let i = at + digits;
+  do {
+    out[--i] = 0x30 + (whole % 10);
+    whole = (whole / 10) | 0;
+  } while (whole > 0);
+  at += digits;
+  if (k === 0) return at;
+  out[at] = 0x2e; // '.'
+  for (let j = at + k; j > at; j--) {
+    out[j] = 0x30 + (fraction % 10);
+    fraction = (fraction / 10) | 0;
+  }
+  return at + k + 1;
+}
+
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
+/** The fewest fractional digits (at most 6) that spell x exactly when 1e-6 ≤ x < 1e9 (see above), else -1. */
+function decimalPlaces(x: number): number {
+  if (x >= 1e-6 && x < 1e9) {
+    for (let k = 0; k <= 6; k++) if (Math.round(x * POW10[k]) / POW10[k] === x) return k;
+  }
+  return -1;
 }
