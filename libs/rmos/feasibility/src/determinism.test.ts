@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { feasibilityResultSchema, RING_PATTERNS, type Ring } from '@luthier/rmos-contracts';
 import { canonicalJson, hashCanonical } from '@luthier/shared-hashing';
-import { canonicalContextJson, canonicalDesignJson } from './input-hash.js';
+import { canonicalContextJson, canonicalDesignBytes, canonicalDesignJson } from './input-hash.js';
 import { catalogs, evaluateFeasibility } from '@luthier/rmos-feasibility';
 
 const ids = (m: ReadonlyMap<string, unknown>, unknown: string) => fc.constantFrom(...m.keys(), unknown);
@@ -75,6 +75,7 @@ test('property: the design and context hashes are hashCanonical of the inputs (t
     fc.property(arbRequest, fc.constantFrom(0, -0), ({ design, context }, zero) => {
       const withZero = { ...design, inner_diameter_mm: design.inner_diameter_mm === 0 ? zero : design.inner_diameter_mm };
       assert.equal(canonicalDesignJson(withZero), canonicalJson(withZero));
+      assert.equal(new TextDecoder().decode(canonicalDesignBytes(withZero)), canonicalJson(withZero));
       assert.equal(canonicalContextJson(context), canonicalJson(context));
       const r = evaluateFeasibility(withZero, context);
       assert.equal(r.design_hash, hashCanonical(design));
@@ -110,4 +111,11 @@ test('property: the order of the rings changes no verdict, value or message (onl
     }),
     { numRuns: 200 },
   );
+});
+
+test('canonicalDesignBytes grows its buffer for any ring count and leaves a pattern outside the contract to the string encoder', () => {
+  const ring = { radial_position_mm: 100.30000000000001, width_mm: 0.30000000000000004, depth_mm: 1e-7, pattern: 'solid' as const };
+  const design = { outer_diameter_mm: 399.99999999999994, inner_diameter_mm: 0.1, rings: Array(500).fill(ring) };
+  assert.equal(new TextDecoder().decode(canonicalDesignBytes(design)), canonicalJson(design));
+  assert.equal(canonicalDesignBytes({ ...design, rings: [{ ...ring, pattern: 'zigzag' as 'solid' }] }), undefined);
 });
