@@ -1,4 +1,4 @@
-import { RING_PATTERNS, type ManufacturingContext, type RosetteDesign } from '@luthier/rmos-contracts';
+import { MAX_RINGS, RING_PATTERNS, type ManufacturingContext, type RosetteDesign } from '@luthier/rmos-contracts';
 import { canonicalNumber, MAX_NUMBER_LENGTH, sha256Hex, writeCanonicalNumber } from '@luthier/shared-hashing';
 
 /**
@@ -45,7 +45,7 @@ const DESIGN_ROOM = DESIGN_START.length + OUTER_KEY.length + RINGS_KEY.length + 
 const RING_ROOM = RING_START.length + Math.max(...[...PATTERN_AND_NEXT_KEY.values()].map((b) => b.length)) + WIDTH_KEY.length + 1 + 3 * MAX_NUMBER_LENGTH;
 
 /** Reused between calls (evaluation is synchronous): every call writes its bytes before reading them. */
-let scratch = new Uint8Array(DESIGN_ROOM + 64 * RING_ROOM);
+let scratch = new Uint8Array(DESIGN_ROOM + MAX_RINGS * RING_ROOM);
 
 /**
  * The bytes of canonicalDesignJson(design), written straight into a buffer: hashing the string
