@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
 import { policyJsonSchema } from '../docs/json-schema.js';
 import { renderSecurityMd, securityMdSkeleton } from '../docs/security-md.js';
 import { SCHEMA_FILE, SECURITY_MD } from '../integrity/generated-drift.js';
@@ -132,6 +133,8 @@ function writeGenerated(root: string, loaded: LoadedPolicy, io: Io): number {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href || process.env.BOUNDARIES_MAIN === '1') {
+  // a run validates the policy once: zod's JIT (code generated per schema) costs more than that one parse saves
+  z.config({ jitless: true });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
