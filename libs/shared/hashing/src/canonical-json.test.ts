@@ -91,3 +91,44 @@ test('hashCanonical output is pinned: the encoder may get faster, its bytes neve
   };
   assert.equal(hashCanonical(value), '0a99e6f548edd8d58d8abec1741c75e313bdccc7f9f413141d746951d7d58a30');
 });
+
+/** The canonical encoding spelled out in the plainest way, to pin the fast path's bytes against. */
+function reference(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${reference((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
+  return JSON.stringify(value);
+}
+
+test('already-sorted values (the native fast path) and unsorted ones give the same bytes as the plain encoding', () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), (value) => {
+      assert.equal(canonicalJson(value), reference(value));
+      // The same value re-parsed from canonical text has every object's keys in order: the fast path's input.
+      const sorted = JSON.parse(canonicalJson(value));
+      assert.equal(canonicalJson(sorted), reference(value));
+    }),
+    { numRuns: 500 },
+  );
+  // Integer-like keys: V8 lists them first, numerically, which is not UTF-16 order.
+  assert.equal(canonicalJson(JSON.parse('{"10":1,"9":2,"a":3}')), '{"10":1,"9":2,"a":3}');
+  assert.equal(canonicalJson({ b: { d: 1, c: -0 }, a: [0.1, 'é'] }), '{"a":[0.1,"é"],"b":{"c":0,"d":1}}');
+});
+
+test('values the fast path must not hand to JSON.stringify are still encoded or refused as before', () => {
+  const withToJson = Object.assign([1, 2], { toJSON: () => 'x' });
+  assert.equal(canonicalJson(withToJson), '[1,2]');
+  assert.equal(canonicalJson({ a: Object.assign([3], { extra: 1 }) }), '{"a":[3]}');
+  // eslint-disable-next-line no-sparse-arrays
+  assert.throws(() => canonicalJson([1, , 3]), CanonicalJsonError);
+  assert.throws(() => canonicalJson({ a: 1, b: undefined }), (err: CanonicalJsonError) => err.path === '$.b');
+  assert.throws(() => canonicalJson({ a: [{ b: () => 1 }] }), (err: CanonicalJsonError) => err.path === '$.a[0].b');
+  assert.throws(() => canonicalJson({ a: new Map() }), /not a plain object/);
+  const circular: unknown[] = [];
+  circular.push(circular);
+  assert.throws(() => canonicalJson(circular), /circular/);
+  assert.equal(canonicalJson(Object.assign(Object.create(null), { a: 1 })), '{"a":1}');
+});
