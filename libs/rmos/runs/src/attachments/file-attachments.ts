@@ -144,6 +144,7 @@ export class FileAttachments {
     await this.makeDir(shardDir, this.dir);
     const tmp = path.join(this.tmpDir, `${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}`);
     let renamed = false;
+    let closing: Promise<void> | undefined;
     try {
       const handle = await this.fs.open(tmp, 'wx', 0o444);
       try {
@@ -152,15 +153,23 @@ export class FileAttachments {
           const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);
           offset += bytesWritten;
         }
-        await handle.sync();
+        // fdatasync, not fsync: it still makes durable the bytes and the metadata needed to
+        // read them back (size, block map); only timestamps are left to the next sync. The
+        // rename below is made only after it returns, so the name never outlives a crash
+        // without its bytes.
+        await handle.datasync();
       } finally {
-        await handle.close();
+        // Closing is not an ordering point for durability: it runs beside the rename and
+        // the directory fsync instead of in front of them (awaited below either way).
+        closing = handle.close();
+        closing.catch(() => undefined); // handled where it is awaited; never an unhandled rejection
       }
       await this.fs.rename(tmp, target);
       renamed = true;
       // Coalesced with concurrent writers' syncs of the same directory, never skipped.
-      await this.dirSync.sync(shardDir);
+      await Promise.all([this.dirSync.sync(shardDir), closing]);
     } catch (error) {
+      await closing?.catch(() => undefined);
       // A directory removed behind our back is made again by the next write.
       this.madeDirs.clear();
       throw error;
