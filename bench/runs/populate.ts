@@ -15,6 +15,14 @@ export interface PopulatedRow {
 export interface RawDb {
   /** ms for n autocommitted INSERTs of a row with a body of bodyBytes (and a blob of blobBytes). */
   bareInsertLoop(n: number, bodyBytes: number, blobBytes: number): Promise<number>;
+  /**
+   * ms for n rounds of the least work the file-based attachment design can do: a new
+   * file of blobBytes written, fdatasynced, renamed into a directory that is then
+   * fsynced, and a bare row INSERT committed. Not the target's ceiling (that is one
+   * commit with the blob in the database); printed beside it to show how much of the
+   * gap is the design's own fsyncs. Only where attachments are files (SQLite).
+   */
+  bareFileAttachmentLoop?(n: number, bodyBytes: number, blobBytes: number): Promise<number>;
   insertBatch(rows: PopulatedRow[]): Promise<void>;
   /** After bulk loading: checkpoint/analyse so verify reads a store at rest. */
   settle?(): Promise<void>;

@@ -1,5 +1,6 @@
 // Direct database access for the benchmark only: the bare-INSERT ceiling and bulk population.
 import path from 'node:path';
+import { closeSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -20,6 +21,28 @@ export function sqliteRaw(dataDir: string): RawDb {
       const blobs = Array.from({ length: n }, () => (blobBytes ? randomBytes(blobBytes) : null));
       const start = performance.now();
       for (let i = 0; i < n; i += 1) insert.run(`run_${i}`, body, blobs[i]);
+      return performance.now() - start;
+    },
+    async bareFileAttachmentLoop(n, bodyBytes, blobBytes) {
+      const insert = db.prepare('INSERT INTO bench_bare (run_id, body, blob) VALUES (?, ?, NULL)');
+      const dir = path.join(dataDir, 'bench_files');
+      const tmpDir = path.join(dir, '.tmp');
+      mkdirSync(tmpDir, { recursive: true });
+      const body = 'x'.repeat(bodyBytes);
+      const blobs = Array.from({ length: n }, () => randomBytes(blobBytes));
+      const start = performance.now();
+      for (let i = 0; i < n; i += 1) {
+        const name = blobs[i]!.subarray(0, 16).toString('hex');
+        const fd = openSync(path.join(tmpDir, name), 'wx', 0o444);
+        writeSync(fd, blobs[i]!);
+        fdatasyncSync(fd);
+        closeSync(fd);
+        renameSync(path.join(tmpDir, name), path.join(dir, name));
+        const dirFd = openSync(dir, 'r');
+        fsyncSync(dirFd);
+        closeSync(dirFd);
+        insert.run(`run_${i}`, body);
+      }
       return performance.now() - start;
     },
     async insertBatch(batch) {
