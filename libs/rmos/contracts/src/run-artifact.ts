@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalJson, sha256Hex, type JsonValue } from '@luthier/shared-hashing';
+import { canonicalJson, hasCanonicalShape, sha256Hex, type JsonValue } from '@luthier/shared-hashing';
 import { actorSchema, sessionIdSchema } from './workflow.js';
 
 /**
@@ -176,16 +176,22 @@ export interface RunArtifactDigests {
 export function runArtifactDigests(artifact: object): RunArtifactDigests {
   const proto = Object.getPrototypeOf(artifact);
   if (proto !== Object.prototype && proto !== null) return wholeDigests(artifact);
-  const members: string[] = [];
-  const withoutId: string[] = [];
+  // An artifact read back from storage (JSON.parse of canonical text) is already in
+  // canonical shape: checked once here, its keys need no sort and each member's
+  // canonical text is what the native JSON.stringify writes (verify's hot path).
+  const sorted = hasCanonicalShape(artifact);
+  const record = artifact as Record<string, unknown>;
+  const keys = sorted ? Object.keys(record) : Object.keys(record).sort(); // default sort: UTF-16 code units, as canonical JSON requires
+  let canonical = '{';
+  let withoutId = '{';
   let request: string | undefined;
   let output: string | undefined;
-  // Default sort compares UTF-16 code units, as canonical JSON requires.
-  for (const key of Object.keys(artifact).sort()) {
-    const encoded = canonicalJson((artifact as Record<string, unknown>)[key]);
-    const member = `${JSON.stringify(key)}:${encoded}`;
-    members.push(member);
-    if (key !== 'run_id') withoutId.push(member);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const encoded = sorted ? (JSON.stringify(record[key]) as string) : canonicalJson(record[key]);
+    const member = memberPrefix(key) + encoded;
+    canonical += (i > 0 ? ',' : '') + member;
+    if (key !== 'run_id') withoutId += (withoutId.length > 1 ? ',' : '') + member;
     if (key === 'request') request = encoded;
     if (key === 'output') output = encoded;
   }
@@ -193,13 +199,24 @@ export function runArtifactDigests(artifact: object): RunArtifactDigests {
   request ??= canonicalJson((artifact as { request?: unknown }).request);
   output ??= canonicalJson((artifact as { output?: unknown }).output);
   return {
-    canonical: `{${members.join(',')}}`,
-    hash: sha256Hex(`{${withoutId.join(',')}}`),
+    canonical: canonical + '}',
+    hash: sha256Hex(withoutId + '}'),
     request_hash: sha256Hex(request),
     output_hash: sha256Hex(output),
     request_bytes: utf8Length(request),
     output_bytes: utf8Length(output),
   };
+}
+
+/** `"key":` for an artifact's member; the artifact's few keys are encoded once. */
+const memberPrefixes = new Map<string, string>();
+function memberPrefix(key: string): string {
+  let prefix = memberPrefixes.get(key);
+  if (prefix === undefined) {
+    prefix = `${JSON.stringify(key)}:`;
+    if (memberPrefixes.size < 256) memberPrefixes.set(key, prefix);
+  }
+  return prefix;
 }
 
 function wholeDigests(artifact: object): RunArtifactDigests {
