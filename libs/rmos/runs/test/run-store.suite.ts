@@ -386,6 +386,29 @@ export function defineRunStoreSuite(makeHarness: () => BackendHarness): void {
       assert.equal(report.checked, start + 100);
     });
 
+    test('two stores on one database taking turns keep one chain (each append built on a head the other has moved)', async () => {
+      const start = (await ctx.stores.runs.verifyAll()).checked;
+      const other = await ctx.h.open();
+      try {
+        const bytes = new TextEncoder().encode('G0 X1\n');
+        const stored = await putRunAttachment(other.runs, bytes, 'text/x-gcode');
+        const seqs: number[] = [];
+        for (let i = 0; i < 6; i += 1) {
+          const store = i % 2 ? other.runs : ctx.stores.runs;
+          const input = runInput({ request: { turn: i }, attachments: i === 3 ? [{ ...stored, name: 'p.nc' }] : [] });
+          seqs.push((await persistRunArtifact(store, input)).seq);
+          // The same store again, on the head it just wrote itself.
+          seqs.push((await persistRunArtifact(store, runInput({ request: { turn: i, again: true } }))).seq);
+        }
+        assert.deepEqual(seqs, Array.from({ length: 12 }, (_, i) => start + i + 1));
+        const report = await ctx.stores.runs.verifyAll();
+        assert.deepEqual(report.problems, []);
+        assert.equal(report.checked, start + 12);
+      } finally {
+        await other.close();
+      }
+    });
+
     test('among appends made at once, one naming a missing attachment is refused alone', async () => {
       const start = (await ctx.stores.runs.verifyAll()).checked;
       const missing = { name: 'ghost.nc', sha256: 'e'.repeat(64), size_bytes: 10, media_type: 'text/x-gcode' };
