@@ -5,6 +5,8 @@ import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
 import { derefNode, memberKey, namespaceSource, originOf, propertyOf } from './origin.js';
 import { bindingsOf, findVariable, type Binding } from './variables.js';
+import { calledFunction, isFunction, returnedExpressions } from './functions.js';
+import { constantValues, isPureCall } from './evaluate.js';
 
 /**
  * Constant folding of strings, symbolically: a value is a list of alternatives, each
@@ -61,6 +63,21 @@ export function describe(sym: Sym): string {
   return sym.map((p) => (typeof p === 'string' ? p : p.kind === 'dataRoot' ? '<data root>' : '<?>')).join('');
 }
 
+const URL_TEXT = new Set(['pathname', 'href', 'toString']);
+
+/** path.format({ root, dir, base, name, ext }) */
+function pathFormat(arg: Node, env: Env, depth: number, seen: Set<unknown>): Folded {
+  const obj = derefNode(arg, env, depth + 1);
+  if (obj?.node.type !== 'ObjectExpression' || obj.node.properties.some((p) => p.type !== 'Property' || p.computed)) return unknown('path.format of an object that is not a literal');
+  const part = (k: string): Folded | null => {
+    const v = propertyOf(obj.node, k);
+    return v ? fold(v, obj.env, depth + 1, seen) : null;
+  };
+  const dir = part('dir') ?? part('root');
+  const base = part('base') ?? concat(part('name') ?? text(''), part('ext') ?? text(''));
+  return dir ? concat(concat(dir, text('/')), base) : base;
+}
+
 const PATH_FUNCS = new Set(['join', 'resolve', 'normalize', 'relative', 'toNamespacedPath']);
 
 function pathCall(fn: string, args: Folded[]): Folded {
@@ -113,6 +130,9 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
       compound.push(fold(b.expr, env, depth + 1, seen));
     } else if (b.kind === 'param' && b.path.length === 0) {
       plain.push(unknown(`${id.name} is a parameter`), ...defaults, ...callSiteArguments(b, env, depth, seen));
+    } else if (b.kind === 'param' && b.path.every((k) => k !== null)) {
+      // a destructured parameter ({ p }) reads its part of each argument passed at a call site
+      plain.push(unknown(`${id.name} is a parameter`), ...defaults, ...callSiteArgumentNodes(b, env, depth).map((a) => foldPath(a, b.path, env, depth + 1, seen)));
     } else {
       plain.push(unknown(b.kind === 'param' ? `${id.name} is a parameter` : `${id.name} has no constant value`), ...defaults);
     }
@@ -128,6 +148,89 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
  * file, so that a local wrapper (`function save(p) { fs.writeFileSync(p) }`) is seen
  * through. Calls from other files stay unknown.
  */
+/** Calls in the file of a method named `name` on any object (the receiver's class is not known without types). */
+let methodCallsOwner: object | null = null;
+let methodCalls = new WeakMap<Node, Map<string, TSESTree.CallExpression[]>>();
+function methodCallSites(program: Node, name: string, env: Env): TSESTree.CallExpression[] {
+  if (methodCallsOwner !== env.run) {
+    methodCallsOwner = env.run;
+    methodCalls = new WeakMap();
+  }
+  let index = methodCalls.get(program);
+  if (!index) {
+    const built = new Map<string, TSESTree.CallExpression[]>();
+    const visit = (node: Node) => {
+      if (node.type === 'CallExpression') {
+        const c = unwrap(node.callee);
+        if (c.type === 'MemberExpression' && !c.computed && c.property.type === 'Identifier') {
+          const list = built.get(c.property.name) ?? [];
+          list.push(node);
+          built.set(c.property.name, list);
+        }
+      }
+      for (const k of Object.keys(node)) {
+        if (k === 'parent') continue;
+        const child = (node as unknown as Record<string, unknown>)[k];
+        if (Array.isArray(child)) for (const x of child) x && typeof x === 'object' && 'type' in x && visit(x as Node);
+        else if (child && typeof child === 'object' && 'type' in child) visit(child as Node);
+      }
+    };
+    visit(program);
+    methodCalls.set(program, (index = built));
+  }
+  return index.get(name) ?? [];
+}
+
+/**
+ * The argument nodes passed for parameter `b` at the call sites of its function in the same
+ * file: calls of its name, or, for an object or class method, calls of a method of that name.
+ */
+function callSiteArgumentNodes(b: Binding, env: Env, depth: number): Node[] {
+  const def = b.def;
+  if (!def || def.type !== 'Parameter') return [];
+  const fn = def.node as Node;
+  if (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') return [];
+  let param: Node = def.name as Node;
+  while (param.parent && param.parent !== fn) param = param.parent;
+  const index = fn.params.indexOf(param as TSESTree.Parameter);
+  if (index < 0 || fn.params.slice(0, index + 1).some((p) => p.type === 'RestElement')) return [];
+  const calls: TSESTree.CallExpression[] = [];
+  const host = fn.parent;
+  if ((host?.type === 'Property' || host?.type === 'MethodDefinition' || host?.type === 'PropertyDefinition') && !host.computed && host.key.type === 'Identifier') {
+    let program: Node = fn;
+    while (program.parent) program = program.parent;
+    calls.push(...methodCallSites(program, host.key.name, env));
+  }
+  let nameId: TSESTree.Identifier | null = null;
+  if (fn.type === 'FunctionDeclaration') nameId = fn.id;
+  else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier') nameId = fn.parent.id;
+  const variable = nameId ? findVariable(env.getScope(nameId), nameId) : null;
+  for (const ref of variable?.references ?? []) {
+    const call = ref.identifier.parent;
+    if (call?.type === 'CallExpression' && call.callee === ref.identifier) calls.push(call);
+  }
+  if (host?.type === 'CallExpression' && host.callee === fn) calls.push(host);
+  void depth;
+  return calls
+    .slice(0, 9)
+    .map((c) => c.arguments[index])
+    .filter((a): a is TSESTree.Expression => !!a && a.type !== 'SpreadElement');
+}
+
+/** `p.key` where p is a parameter: the key of each argument passed for it in this file. */
+function parameterMember(obj: Node, key: string, env: Env, depth: number, seen: Set<unknown>): Folded | null {
+  const n = unwrap(obj);
+  if (n.type !== 'Identifier') return null;
+  const variable = findVariable(env.getScope(n), n);
+  if (!variable || variable.defs.length !== 1) return null;
+  const bindings = bindingsOf(variable);
+  if (bindings.length !== 1 || bindings[0]!.kind !== 'param' || bindings[0]!.path.some((k) => k === null)) return null;
+  const b = bindings[0]!;
+  const args = callSiteArgumentNodes(b, env, depth);
+  if (!args.length) return null;
+  return union(unknown(`${n.name} is a parameter`), ...args.map((a) => foldPath(a, [...b.path, key], env, depth + 1, seen)));
+}
+
 function callSiteArguments(b: Binding, env: Env, depth: number, seen: Set<unknown>): Folded[] {
   const def = b.def;
   if (!def || def.type !== 'Parameter') return [];
@@ -146,21 +249,7 @@ function callSiteArguments(b: Binding, env: Env, depth: number, seen: Set<unknow
       if (elements) return [elements];
     }
   }
-  let nameId: TSESTree.Identifier | null = null;
-  if (fn.type === 'FunctionDeclaration') nameId = fn.id;
-  else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier') nameId = fn.parent.id;
-  if (!nameId) return [];
-  const variable = findVariable(env.getScope(nameId), nameId);
-  if (!variable) return [];
-  const out: Folded[] = [];
-  for (const ref of variable.references) {
-    const call = ref.identifier.parent;
-    if (call?.type !== 'CallExpression' || call.callee !== ref.identifier) continue;
-    const arg = call.arguments[index];
-    if (arg && arg.type !== 'SpreadElement') out.push(fold(arg, env, depth + 1, seen));
-    if (out.length > 8) break;
-  }
-  return out;
+  return callSiteArgumentNodes(b, env, depth).map((arg) => fold(arg, env, depth + 1, seen));
 }
 
 /** Every element of an array literal (through constants), each read along `path`. */
@@ -257,14 +346,32 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
     }
     if (key === 'toString' || key === 'valueOf') return fold(callee.object, env, depth + 1, seen);
   }
+  // a pure string / array computation over constants ('…'.split('').reverse().join(''), String.fromCharCode, atob, …)
+  if (isPureCall(n, env, depth)) {
+    const values = constantValues(n, env, depth + 1);
+    if (values && values.every((v) => typeof v === 'string')) return values.map((v) => [v as string]);
+  }
   const o = originOf(callee, env, depth + 1);
   if (o.kind === 'module' && o.module === 'path') {
     const fn = o.path.filter((k) => k !== 'posix' && k !== 'win32' && k !== 'default');
     if (fn.length === 1 && PATH_FUNCS.has(fn[0]!)) return pathCall(fn[0]!, foldArgs());
+    if (fn.length === 1 && fn[0] === 'format' && args[0] && args[0].type !== 'SpreadElement') return pathFormat(args[0], env, depth, seen);
+    if (fn.length === 1 && ['dirname', 'basename', 'extname'].includes(fn[0]!) && args[0] && args[0].type !== 'SpreadElement') {
+      const values = constantValues(n, env, depth + 1);
+      if (values && values.every((v) => typeof v === 'string')) return values.map((v) => [v as string]);
+      // the directory of a path is still under whatever its leading segments are under
+      if (fn[0] === 'dirname') return concat(fold(args[0], env, depth + 1, seen), [[unknownPart('path.dirname')]]);
+    }
   }
   if (o.kind === 'global' && o.path.join('.') === 'String' && args[0]) return fold(args[0], env, depth + 1, seen);
   if (o.kind === 'module' && o.module === 'url' && ['fileURLToPath', 'pathToFileURL'].includes(o.path.at(-1) ?? '') && args[0]) return fold(args[0], env, depth + 1, seen);
   if (o.kind === 'global' && o.path.join('.') === 'String.raw') return unknown('String.raw called directly');
+  // a function of the workspace whose value can be read: what its return statements give
+  const called = calledFunction(callee, env);
+  if (called) {
+    const returns = returnedExpressions(called.fn);
+    if (returns.length) return union(...returns.map((r) => fold(r, called.env, depth + 1, seen)));
+  }
   return unknown('the result of a call');
 }
 
@@ -322,7 +429,23 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
       }
       const obj = derefNode(n.object, env, depth + 1);
       const value = obj && key !== null ? propertyOf(obj.node, key) : null;
-      if (obj && value) return fold(value, obj.env, depth + 1, seen);
+      if (obj && value) {
+        // a getter (`get d() { return '…' }`) reads as what it returns
+        if (isFunction(value) && value.parent && ((value.parent.type === 'Property' && value.parent.kind === 'get') || (value.parent.type === 'MethodDefinition' && value.parent.kind === 'get')))
+          return union(...returnedExpressions(value).map((r) => fold(r, obj.env, depth + 1, seen)));
+        return fold(value, obj.env, depth + 1, seen);
+      }
+      if (!obj && key !== null) {
+        const viaParam = parameterMember(n.object, key, env, depth, seen);
+        if (viaParam) return viaParam;
+      }
+      // a URL's text parts are the URL (its pathname is a suffix of what it folds to)
+      if (obj && key !== null && URL_TEXT.has(key) && obj.node.type === 'NewExpression') return fold(obj.node, obj.env, depth + 1, seen);
+      // an element of a constant string or array ('a/b'.split('/')[1])
+      if (key !== null && /^\d+$/.test(key)) {
+        const values = constantValues(n, env, depth + 1);
+        if (values && values.every((v) => typeof v === 'string')) return values.map((v) => [v as string]);
+      }
       return unknown('a property that is not a constant');
     }
     case 'CallExpression':

@@ -231,6 +231,7 @@ const derefMemo = memoize<{ node: Node; env: Env } | null>(null, (node, env, dep
     if (bindings.length !== 1) return null;
     const b = bindings[0]!;
     if (b.kind === 'expr' && b.expr && b.path.length === 0) return derefNode(b.expr, env, depth + 1);
+    if (b.kind === 'class' && b.def) return { node: b.def.node as Node, env };
     if (b.kind === 'import' && b.def) {
       const decl = b.def.parent as TSESTree.ImportDeclaration | null;
       const spec = b.def.node as Node;
@@ -264,6 +265,16 @@ export function namespaceSource(node: Node, env: Env): string | null {
 }
 
 export function propertyOf(obj: Node, key: string): Node | null {
+  // a class's static members: `static D = '…'`, `static get d() {…}`, `static m() {…}`
+  if (obj.type === 'ClassDeclaration' || obj.type === 'ClassExpression') {
+    for (let i = obj.body.body.length - 1; i >= 0; i--) {
+      const m = obj.body.body[i]!;
+      if ((m.type !== 'PropertyDefinition' && m.type !== 'MethodDefinition') || !m.static || m.computed) continue;
+      const k = m.key.type === 'Identifier' ? m.key.name : m.key.type === 'Literal' ? String(m.key.value) : null;
+      if (k === key) return (m.value as Node | null) ?? null;
+    }
+    return null;
+  }
   if (obj.type === 'ObjectExpression') {
     for (let i = obj.properties.length - 1; i >= 0; i--) {
       const p = obj.properties[i]!;

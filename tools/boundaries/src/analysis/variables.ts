@@ -19,8 +19,9 @@ export interface Binding {
   def?: TSESLint.Scope.Definition;
 }
 
-export function findVariable(scope: TSESLint.Scope.Scope, id: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-  return findVariableIn(scope as never, id as never) as TSESLint.Scope.Variable | null;
+/** The variable `id` refers to from `scope`; a name without a node (no range) is looked up by name, from `scope` outwards. */
+export function findVariable(scope: TSESLint.Scope.Scope, id: TSESTree.Identifier | string): TSESLint.Scope.Variable | null {
+  return findVariableIn(scope as never, (typeof id === 'string' || !id.range ? (typeof id === 'string' ? id : id.name) : id) as never) as TSESLint.Scope.Variable | null;
 }
 
 /**

@@ -18,6 +18,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // requests to other endpoints
     { filename: AI, code: "await fetch('/api/rmos/feasibility', { method: 'POST' }); await client.post('/api/ai/proposals', {});" },
     { filename: AI, code: "await fetch(`/api/workflow/sessions/${id}`);" },
+    // pure string computations fold to the constant they give, which here is no authority name
+    { filename: AI, code: "const k = 'evaluate'.split('').join(''); export const f = (port: any) => [port[k](), port['x'.repeat(2)](), port[atob('ZXZhbHVhdGU=')]()];" },
     // a model's eval() method, timers with functions
     { filename: AI, code: 'model.eval(); setTimeout(() => tick(), 10); setInterval(tick, 5);' },
     { filename: AI, code: 'class A { constructor() {} clone() { return new (this.constructor as new () => A)(); } }' },
@@ -47,6 +49,13 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "const K = 'generate' + 'Toolpaths'; export function f(deps: any) { deps[K](a); }", errors: errors(1) },
     { filename: AI, code: "export function f(deps: any) { deps[['approve', 'Workflow'].join('')](a); }", errors: errors(1) },
     { filename: AI, code: "const names = { a: 'approveWorkflow' } as const; export function f(deps: any) { deps[names.a](a); }", errors: errors(1) },
+    // names hidden behind pure string computations are evaluated
+    { filename: AI, code: "export function f(deps: any) { deps['wolfkroWevorppa'.split('').reverse().join('')](); }", errors: errors(1) },
+    { filename: AI, code: "export function f(deps: any) { deps[atob('YXBwcm92ZVdvcmtmbG93')](); deps[Buffer.from('cGVyc2lzdFJ1bkFydGlmYWN0', 'base64').toString()](); }", errors: errors(2) },
+    { filename: AI, code: "export function f(deps: any) { deps[String.fromCharCode(97, 112, 112, 114, 111, 118, 101) + 'Workflow'](); deps[decodeURIComponent('%61pproveWorkflow')](); }", errors: errors(2) },
+    { filename: AI, code: "export function f(deps: any) { deps['XXapproveXorkflow'.slice(2).replace('X', 'W')](); deps['TRANSITION'.toLowerCase() + 'Workflow'](); }", errors: errors(2) },
+    { filename: AI, code: "const name = () => 'generate' + 'Toolpaths'; export function f(deps: any) { deps[name()](); }", errors: errors(1) },
+    { filename: AI, code: "await fetch('evorppa/wolfkrow/ipa/'.split('').reverse().join(''));", errors: errors(1) },
     // destructuring: nested, defaults, parameters
     { filename: AI, code: 'export function f(deps: any) { const { approveWorkflow } = deps; approveWorkflow(s); }', errors: errors(2) },
     { filename: AI, code: 'export function f({ wf: { transitionWorkflow: t = () => 0 } }: any) { t(); }', errors: errors(2) },
@@ -88,7 +97,7 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "globalThis.eval('1'); window['ev' + 'al']('2');", errors: errors(2) },
     { filename: AI, code: "(0, eval)('1');", errors: errors(2) },
     { filename: AI, code: "Reflect.get(globalThis, 'ev' + 'al')('1');", errors: errors(1) },
-    { filename: AI, code: "export function f(deps: any) { const fn = deps['x'.repeat(2)]; fn(); const g = deps[Symbol.iterator].bind(deps); g(); }", errors: errors(3) },
+    { filename: AI, code: "export function f(deps: any) { const fn = deps[String(Math.random())]; fn(); const g = deps[Symbol.iterator].bind(deps); g(); }", errors: errors(3) },
     { filename: AI, code: "await fetch('/API/Workflow/./approve'); await fetch('/api/rmos/x/../toolpaths');", errors: errors(2) },
     { filename: AI, code: "const ep = ['/api', 'workflow', 'approve'].join('/'); await fetch(new URL(ep, location.origin));", errors: errors(2) },
     { filename: AI, code: "const e = eval; e('1');", errors: errors(2) },

@@ -3,9 +3,10 @@ import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import { fold, type Sym } from '../analysis/fold.js';
 import { callShape, memberKey, originOf, type Origin } from '../analysis/origin.js';
-import type { TSESLint } from '@typescript-eslint/utils';
 import { findVariable } from '../analysis/variables.js';
-import { importedValue } from '../workspace/constants.js';
+import { calledFunction, isFunction, type FunctionNode } from '../analysis/functions.js';
+
+export { calledFunction };
 
 /** fs functions that change the file system, and which arguments are paths they change. */
 const PATH_WRITES: Record<string, number[]> = {
@@ -93,14 +94,10 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
   return [];
 }
 
-type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 // per lint run, so that the files a summary reads are recorded for every file that uses it
 let summariesOwner: object | null = null;
 let summaries = new WeakMap<Node, Map<number, string>>();
 
-function isFunction(n: Node): n is FunctionNode {
-  return n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression';
-}
 
 /** Which parameters of `fn` (by index) flow into a path it writes, directly or through local constants. */
 export function writtenParams(fn: FunctionNode, env: Env, depth = 0): Map<number, string> {
@@ -164,28 +161,3 @@ export function writtenParams(fn: FunctionNode, env: Env, depth = 0): Map<number
   return out;
 }
 
-/** The function a callee names: a local function or arrow, or one imported from a workspace file. */
-export function calledFunction(callee: Node, env: Env, depth = 0): { fn: FunctionNode; env: Env } | null {
-  const n = unwrap(callee);
-  if (isFunction(n)) return { fn: n, env };
-  if (n.type !== 'Identifier' || depth > 4) return null;
-  const variable = findVariable(env.getScope(n), n);
-  const def = variable?.defs[0];
-  if (!def || variable!.defs.length !== 1) return null;
-  if (def.type === 'FunctionName' && isFunction(def.node as Node)) return { fn: def.node as FunctionNode, env };
-  if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.init && variable!.references.filter((r) => r.isWrite()).length <= 1)
-    return calledFunction(def.node.init, env, depth + 1);
-  if (def.type === 'ImportBinding') return importedFunction(def, env, depth);
-  return null;
-}
-
-function importedFunction(def: TSESLint.Scope.Definition, env: Env, depth: number): { fn: FunctionNode; env: Env } | null {
-  const decl = def.parent as Node | null;
-  const spec = def.node as Node;
-  if (decl?.type !== 'ImportDeclaration') return null;
-  const name = spec.type === 'ImportSpecifier' ? (spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value)) : spec.type === 'ImportDefaultSpecifier' ? 'default' : null;
-  if (!name) return null;
-  const foreign = importedValue(env, decl.source.value, name, true);
-  if (!foreign || foreign.path.length) return null;
-  return calledFunction(foreign.node, foreign.env, depth + 1);
-}

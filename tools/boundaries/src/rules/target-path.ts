@@ -18,7 +18,8 @@ function segments(sym: Sym): Seg[] {
   };
   for (const p of sym) {
     if (typeof p === 'string') {
-      const pieces = p.split('/');
+      // a backslash separates segments on Windows: taken as a separator everywhere (fail closed)
+      const pieces = p.split(/[\/\\]/);
       pieces.forEach((piece, i) => {
         if (i > 0) flush();
         if (piece) cur.parts.push(piece);
@@ -44,9 +45,17 @@ function segments(sym: Sym): Seg[] {
   return out;
 }
 
+/**
+ * A folder name as a file system may read it: case-insensitively (macOS, Windows), and without
+ * the trailing dots and spaces Windows drops (`RUNS.` is `runs`).
+ */
+function canonical(name: string): string {
+  return name.toLowerCase().replace(/[. ]+$/, '');
+}
+
 function couldBe(seg: Seg, name: string): boolean {
   const re = seg.parts.map((p) => (typeof p === 'string' ? p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '.*')).join('');
-  return new RegExp(`^${re}$`).test(name);
+  return new RegExp(`^${re}[. ]*$`, 'i').test(name);
 }
 
 /**
@@ -61,7 +70,7 @@ export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[
   let verdict: TargetVerdict = null;
   segs.forEach((seg, i) => {
     if (verdict?.kind === 'protected') return;
-    const isAnchor = seg.data || (seg.parts.length === 1 && seg.parts[0] === dataDir);
+    const isAnchor = seg.data || (seg.parts.length === 1 && typeof seg.parts[0] === 'string' && canonical(seg.parts[0]) === canonical(dataDir));
     if (!isAnchor) return;
     const next = segs[i + 1];
     if (!next) {
@@ -71,8 +80,9 @@ export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[
     if (next.data) return;
     const known = next.parts.every((p) => typeof p === 'string');
     if (known) {
-      const name = next.parts.join('');
-      if (protectedNames.includes(name)) verdict = { kind: 'protected', name };
+      const name = canonical(next.parts.join(''));
+      const hit = protectedNames.find((p) => canonical(p) === name);
+      if (hit) verdict = { kind: 'protected', name: hit };
       return;
     }
     const candidates = protectedNames.filter((n) => couldBe(next, n));

@@ -28,6 +28,9 @@ function tester() {
       { filename: TOOLING, code: `${fsImport} fs.writeFileSync('/tmp/report.txt', 'x'); fs.writeFileSync(path.join(out, 'runs.json'), '');` },
       { filename: API, code: `${fsImport} fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR!, 'sandbox/../sandbox/x'), '');` },
       { filename: API, code: "import fs from 'fs'; export const f = (k: string) => (fs as any)[k]('data/sandbox/b');" },
+      // folder names that only resemble a protected one; a derived read path
+      { filename: API, code: `${fsImport} fs.writeFileSync('data/runsheet.txt', ''); fs.writeFileSync('logs/RUNS/x', ''); fs.writeFileSync(path.format({ dir: 'data/sandbox', base: 'x' }), '');` },
+      { filename: API, code: `${fsImport} const dir = () => 'data/sandbox'; fs.writeFileSync(dir() + '/x', ''); class C { static D = 'data/sandbox'; } fs.writeFileSync(C.D, '');` },
       // a target that is not under the data root as far as can be told
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
@@ -79,6 +82,19 @@ function tester() {
       { filename: API, code: "import fs from 'fs'; import path from 'path'; class Store { constructor(private root = 'data/runs') {} put() { fs.mkdirSync(this.root); } }", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; import path from 'path'; const parts = ['runs', 'x']; fs.writeFileSync(path.join('data', ...parts), '');", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; import { fileURLToPath } from 'node:url'; fs.writeFileSync(fileURLToPath(new URL('../../../data/runs/x', import.meta.url)), '');", errors: errors(1) },
+      // pure string computations, path.format, functions returning the path, getters, static fields
+      { filename: API, code: `${fsImport} fs.writeFileSync('x/snur/atad'.split('').reverse().join(''), ''); fs.writeFileSync('data/RUNX/x'.replace('RUNX', 'runs'), '');`, errors: errors(2) },
+      { filename: API, code: `${fsImport} fs.writeFileSync(path.format({ dir: 'data/runs', base: 'x.json' }), ''); fs.writeFileSync(path.format({ root: '/', dir: '/srv/data/run_attachments', name: 'x', ext: '.bin' }), '');`, errors: errors(2) },
+      { filename: API, code: `${fsImport} function dir() { return 'data/runs'; } const d2 = () => \`\${process.env.RMOS_DATA_DIR}/run_attachments\`; fs.writeFileSync(dir() + '/x', ''); fs.mkdirSync(d2());`, errors: errors(2) },
+      { filename: API, code: `${fsImport} const o = { get d() { return 'data/runs'; } }; class C { static D = 'data/runs'; static get E() { return 'data/run_attachments'; } } fs.writeFileSync(o.d + '/x', ''); fs.writeFileSync(C.D, ''); fs.rmSync(C.E);`, errors: errors(3) },
+      { filename: API, code: `${fsImport} fs.writeFileSync(new URL('file:///srv/data/runs/y').pathname, '');`, errors: errors(1) },
+      // wrappers taking the path inside an object, destructured, or as a method
+      { filename: API, code: `${fsImport} function save(o: { p: string }) { fs.writeFileSync(o.p, ''); } save({ p: 'data/runs/x' });`, errors: errors(1) },
+      { filename: API, code: `${fsImport} function save({ p }: { p: string }) { fs.writeFileSync(p, ''); } save({ p: 'data/runs/x' });`, errors: errors(1) },
+      { filename: API, code: `${fsImport} const store = { save(p: string) { fs.writeFileSync(p, ''); } }; store.save('data/runs/x');`, errors: errors(2) },
+      { filename: API, code: `${fsImport} class S { save(p: string) { fs.writeFileSync(p, ''); } } new S().save('data/run_attachments/x');`, errors: errors(1) },
+      // case-insensitive and Windows file systems: RUNS, runs., backslashes
+      { filename: API, code: `${fsImport} fs.writeFileSync('data/RUNS/x', ''); fs.writeFileSync('Data/Run_Attachments./x', ''); fs.writeFileSync('data\\\\runs\\\\x', '');`, errors: errors(3) },
       // fail closed: the first segment under the data root cannot be folded
       { filename: API, code: `${fsImport} export const f = (sub: string) => fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', sub, 'x'), '');`, errors: errors(1) },
       { filename: API, code: `${fsImport} export const f = (s: string) => fs.writeFileSync(\`data/run\${s}/x\`, '');`, errors: errors(1) },
@@ -97,6 +113,7 @@ const root = makeWorkspace({
   'libs/shared/paths/src/index.ts': "export * from './dirs.js';\nexport { RUNS as RUN_DIR } from './dirs.js';\nexport default 'run_attachments';\n",
   'libs/shared/paths/src/io.ts': "import { writeFileSync } from 'node:fs';\nimport path from 'node:path';\nexport function writeJson(file: string, value: unknown) { const target = path.resolve(file); writeFileSync(target, JSON.stringify(value)); }\nexport const saveAll = (dir: string) => writeJson(path.join(dir, 'all.json'), {});\n",
   'libs/rmos/runs/src/write.ts': "import { writeFileSync } from 'node:fs';\nexport function writeRun(file: string) { writeFileSync(file, ''); }\n",
+  'libs/shared/paths/src/fns.ts': "import fs from 'node:fs';\nexport function runsDir() { return ['data', 'runs'].join('/'); }\nexport const io = { save: (p: string) => fs.writeFileSync(p, '') };\nfunction listed() { return 'data/run_attachments'; }\nexport { listed };\n",
   'libs/shared/paths/src/layout.ts': "import { DATA, RUNS } from './dirs.js';\nexport const RUNS_DIR = `${DATA}/${RUNS}`;\nexport const LAYOUT = { runs: RUNS, sandbox: 'sandbox' } as const;\n",
 });
 const api = `${root}/apps/api/src/x.ts`;
@@ -117,6 +134,10 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
     { filename: api, code: "import { writeJson } from '@luthier/shared-paths/src/io.js'; writeJson('data/runs/x.json', {});", errors: errors(1) },
     { filename: api, code: "import { saveAll } from '@luthier/shared-paths/src/io.js'; saveAll(`${process.env.RMOS_DATA_DIR}/runs`);", errors: errors(1) },
     { filename: api, code: "import * as fs from 'fs'; import * as P from '@luthier/shared-paths'; const { DATA } = P; fs.writeFileSync(DATA + '/runs/x', '');", errors: errors(1) },
+    // a function or a writer object imported from another workspace file
+    { filename: api, code: "import fs from 'fs'; import { runsDir } from '@luthier/shared-paths/src/fns.js'; fs.writeFileSync(runsDir() + '/x', '');", errors: errors(1) },
+    { filename: api, code: "import { io } from '@luthier/shared-paths/src/fns.js'; io.save('data/runs/x');", errors: errors(1) },
+    { filename: api, code: "import fs from 'fs'; import { listed } from '@luthier/shared-paths/src/fns.js'; fs.rmSync(listed());", errors: errors(1) },
   ],
 });
 

@@ -1,0 +1,174 @@
+import { posix as posixPath } from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { unwrap, type Node } from './ast.js';
+import { MAX_EVAL_DEPTH, type Env } from './env.js';
+import { fold, isConstant, MAX_ALTERNATIVES } from './fold.js';
+import { derefNode, memberKey, originOf } from './origin.js';
+
+/**
+ * Evaluation of pure computations over constants: the string and array methods and the
+ * global decoders a name or a path can be hidden behind ('wolfkroW'.split('').reverse().join(''),
+ * String.fromCharCode(…), atob('…'), Buffer.from('…', 'base64').toString(), decodeURIComponent).
+ * Only these methods run, on constant inputs, with their results bounded in size.
+ */
+export type Value = string | number | boolean | null | undefined | RegExp | Value[];
+
+const MAX_LENGTH = 4096;
+
+/** String.prototype methods without side effects whose arguments are plain values */
+const STRING_METHODS = new Set([
+  'at', 'charAt', 'charCodeAt', 'codePointAt', 'concat', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'normalize', 'padEnd', 'padStart',
+  'repeat', 'replace', 'replaceAll', 'slice', 'split', 'startsWith', 'substr', 'substring', 'toLowerCase', 'toLocaleLowerCase', 'toUpperCase',
+  'toLocaleUpperCase', 'toString', 'trim', 'trimEnd', 'trimStart', 'trimLeft', 'trimRight', 'valueOf', 'toWellFormed',
+]);
+/** Array.prototype methods that only rearrange constant elements */
+const ARRAY_METHODS = new Set(['at', 'concat', 'flat', 'includes', 'indexOf', 'join', 'lastIndexOf', 'reverse', 'slice', 'toReversed', 'toSorted', 'sort', 'toString', 'with']);
+const GLOBAL_FUNCTIONS: Record<string, (...a: Value[]) => Value> = {
+  'String': (v) => String(v),
+  'String.fromCharCode': (...a) => String.fromCharCode(...a.map(Number)),
+  'String.fromCodePoint': (...a) => String.fromCodePoint(...a.map(Number)),
+  'atob': (v) => Buffer.from(String(v), 'base64').toString('latin1'),
+  'btoa': (v) => Buffer.from(String(v), 'latin1').toString('base64'),
+  'decodeURIComponent': (v) => decodeURIComponent(String(v)),
+  'decodeURI': (v) => decodeURI(String(v)),
+  'encodeURIComponent': (v) => encodeURIComponent(String(v)),
+  'encodeURI': (v) => encodeURI(String(v)),
+  'unescape': (v) => unescape(String(v)),
+  'escape': (v) => escape(String(v)),
+  'Number': (v) => Number(v),
+  'parseInt': (v, r) => parseInt(String(v), r === undefined ? undefined : Number(r)),
+  'Array.of': (...a) => a,
+  'Array.from': (v) => (typeof v === 'string' || Array.isArray(v) ? Array.from(v) : undefined),
+  'path.basename': (v, e) => posixPath.basename(String(v), e === undefined ? undefined : String(e)),
+  'path.dirname': (v) => posixPath.dirname(String(v)),
+  'path.extname': (v) => posixPath.extname(String(v)),
+};
+
+function globalName(callee: Node, env: Env, depth: number): string | null {
+  const o = originOf(callee, env, depth + 1);
+  if (o.kind === 'global') return o.path.join('.');
+  if (o.kind === 'module' && o.module === 'buffer' && o.path.join('.') === 'Buffer.from') return 'Buffer.from';
+  if (o.kind === 'module' && o.module === 'path') {
+    const fn = o.path.filter((k) => k !== 'posix' && k !== 'win32' && k !== 'default');
+    if (fn.length === 1) return `path.${fn[0]}`;
+  }
+  return null;
+}
+
+/** A call this module can evaluate when its inputs are constants. */
+export function isPureCall(n: TSESTree.CallExpression, env: Env, depth: number): boolean {
+  const callee = unwrap(n.callee);
+  if (callee.type === 'MemberExpression') {
+    const key = memberKey(callee, env, depth);
+    if (key !== null && (STRING_METHODS.has(key) || ARRAY_METHODS.has(key))) return true;
+  }
+  const g = globalName(callee, env, depth);
+  return g !== null && g in GLOBAL_FUNCTIONS;
+}
+
+const tooBig = (v: Value): boolean => (typeof v === 'string' ? v.length > MAX_LENGTH : Array.isArray(v) ? v.length > MAX_LENGTH || v.some(tooBig) : false);
+
+function single(node: Node, env: Env, depth: number): Value | typeof NONE {
+  const alts = constantValues(node, env, depth);
+  return alts && alts.length === 1 ? alts[0]! : NONE;
+}
+const NONE = Symbol('none');
+
+/** Every value `node` may have, when each is a constant this module can compute; null otherwise. */
+export function constantValues(node: Node, env: Env, depth = 0): Value[] | null {
+  if (depth > MAX_EVAL_DEPTH) return null;
+  const n = unwrap(node);
+  if (n.type === 'Literal') {
+    if ('regex' in n && n.regex) {
+      try {
+        return [new RegExp(n.regex.pattern, n.regex.flags)];
+      } catch {
+        return null;
+      }
+    }
+    return [n.value as Value];
+  }
+  if (n.type === 'Identifier' || n.type === 'MemberExpression') {
+    const d = derefNode(n, env, depth + 1);
+    if (d && d.node !== n && (d.node.type === 'ArrayExpression' || d.node.type === 'CallExpression' || d.node.type === 'Literal')) return constantValues(d.node, d.env, depth + 1);
+    if (n.type === 'MemberExpression') {
+      const key = memberKey(n, env, depth);
+      if (key !== null && (/^\d+$/.test(key) || key === 'length')) {
+        const objs = constantValues(n.object, env, depth + 1);
+        if (objs && objs.every((o) => typeof o === 'string' || Array.isArray(o))) return objs.map((o) => (o as string | Value[])[key as never] as Value);
+      }
+    }
+  }
+  if (n.type === 'ArrayExpression') {
+    const out: Value[] = [];
+    for (const e of n.elements) {
+      if (!e) return null;
+      if (e.type === 'SpreadElement') {
+        const v = single(e.argument, env, depth + 1);
+        if (typeof v !== 'string' && !Array.isArray(v)) return null;
+        out.push(...Array.from(v));
+        continue;
+      }
+      const v = single(e, env, depth + 1);
+      if (v === NONE) return null;
+      out.push(v);
+    }
+    return tooBig(out) ? null : [out];
+  }
+  if (n.type === 'CallExpression') return callValues(n, env, depth);
+  // anything else: what constant folding gives, when every alternative is a constant string
+  const folded = fold(n, env, depth + 1);
+  if (folded.length > MAX_ALTERNATIVES || !folded.every(isConstant)) return null;
+  return folded.map((alt) => alt.join(''));
+}
+
+function callValues(n: TSESTree.CallExpression, env: Env, depth: number): Value[] | null {
+  const callee = unwrap(n.callee);
+  if (n.arguments.some((a) => a.type === 'SpreadElement')) return null;
+  const args: Value[] = [];
+  for (const a of n.arguments) {
+    const v = single(a as Node, env, depth + 1);
+    if (v === NONE || (typeof v === 'object' && v !== null && !(v instanceof RegExp) && !Array.isArray(v))) return null;
+    args.push(v);
+  }
+  // amounts that would build huge strings are not evaluated
+  if (args.some((a) => typeof a === 'number' && Math.abs(a) > MAX_LENGTH) || args.some((a) => typeof a === 'string' && /^\s*\d{5,}/.test(a))) return null;
+  const run = (f: () => Value): Value | typeof NONE => {
+    try {
+      const v = f();
+      return tooBig(v) ? NONE : v;
+    } catch {
+      return NONE;
+    }
+  };
+  if (callee.type === 'MemberExpression') {
+    const key = memberKey(callee, env, depth);
+    // Buffer.from(s, enc).toString(enc2)
+    const inner = unwrap(callee.object);
+    if (key === 'toString' && inner.type === 'CallExpression' && globalName(inner.callee, env, depth) === 'Buffer.from') {
+      const src = inner.arguments[0] ? single(inner.arguments[0] as Node, env, depth + 1) : NONE;
+      const enc = inner.arguments[1] ? single(inner.arguments[1] as Node, env, depth + 1) : 'utf8';
+      if (typeof src !== 'string' || typeof enc !== 'string' || (args[0] !== undefined && typeof args[0] !== 'string')) return null;
+      const v = run(() => Buffer.from(src, enc as BufferEncoding).toString((args[0] as BufferEncoding | undefined) ?? 'utf8'));
+      return v === NONE ? null : [v];
+    }
+    if (key !== null && (STRING_METHODS.has(key) || ARRAY_METHODS.has(key))) {
+      const receivers = constantValues(callee.object, env, depth + 1);
+      if (!receivers) return null;
+      const out: Value[] = [];
+      for (const r of receivers) {
+        let v: Value | typeof NONE = NONE;
+        if (typeof r === 'string' && STRING_METHODS.has(key)) v = run(() => (String.prototype as unknown as Record<string, (...a: Value[]) => Value>)[key]!.apply(r, args));
+        else if (Array.isArray(r) && ARRAY_METHODS.has(key)) v = run(() => (Array.prototype as unknown as Record<string, (...a: Value[]) => Value>)[key]!.apply([...r], args));
+        if (v === NONE) return null;
+        out.push(v);
+      }
+      return out;
+    }
+    return null;
+  }
+  const g = globalName(callee, env, depth);
+  if (g === null || !(g in GLOBAL_FUNCTIONS)) return null;
+  const v = run(() => GLOBAL_FUNCTIONS[g]!(...args));
+  return v === NONE || v === undefined ? null : [v];
+}

@@ -1,0 +1,67 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { importedValue } from '../workspace/constants.js';
+import { unwrap, type Node } from './ast.js';
+import type { Env } from './env.js';
+import { derefNode, memberKey, propertyOf } from './origin.js';
+import { findVariable } from './variables.js';
+
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+export function isFunction(n: Node): n is FunctionNode {
+  return n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression';
+}
+
+/**
+ * The function a callee names: a local function or arrow, one imported from a workspace file,
+ * or a method of an object literal or class reached through constants (`io.save`, `Store.make`).
+ */
+export function calledFunction(callee: Node, env: Env, depth = 0): { fn: FunctionNode; env: Env } | null {
+  const n = unwrap(callee);
+  if (isFunction(n)) return { fn: n, env };
+  if (depth > 4) return null;
+  if (n.type === 'MemberExpression') {
+    const key = memberKey(n, env);
+    const obj = key === null ? null : derefNode(n.object, env);
+    const value = obj && key !== null ? propertyOf(obj.node, key) : null;
+    return value ? calledFunction(value, obj!.env, depth + 1) : null;
+  }
+  if (n.type !== 'Identifier') return null;
+  const variable = findVariable(env.getScope(n), n);
+  const def = variable?.defs[0];
+  if (!def || variable!.defs.length !== 1) return null;
+  if (def.type === 'FunctionName' && isFunction(def.node as Node)) return { fn: def.node as FunctionNode, env };
+  if (def.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.node.init && variable!.references.filter((r) => r.isWrite()).length <= 1)
+    return calledFunction(def.node.init, env, depth + 1);
+  if (def.type === 'ImportBinding') return importedFunction(def, env, depth);
+  return null;
+}
+
+function importedFunction(def: TSESLint.Scope.Definition, env: Env, depth: number): { fn: FunctionNode; env: Env } | null {
+  const decl = def.parent as Node | null;
+  const spec = def.node as Node;
+  if (decl?.type !== 'ImportDeclaration') return null;
+  const name = spec.type === 'ImportSpecifier' ? (spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value)) : spec.type === 'ImportDefaultSpecifier' ? 'default' : null;
+  if (!name) return null;
+  const foreign = importedValue(env, decl.source.value, name, true);
+  if (!foreign || foreign.path.length) return null;
+  return calledFunction(foreign.node, foreign.env, depth + 1);
+}
+
+/** The expressions a function returns: an arrow's expression body, or every `return x` not inside a nested function. */
+export function returnedExpressions(fn: FunctionNode): Node[] {
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const out: Node[] = [];
+  const visit = (node: Node) => {
+    if (out.length > 8) return;
+    if (node !== fn && isFunction(node)) return;
+    if (node.type === 'ReturnStatement' && node.argument) out.push(node.argument);
+    for (const k of Object.keys(node)) {
+      if (k === 'parent') continue;
+      const c = (node as unknown as Record<string, unknown>)[k];
+      if (Array.isArray(c)) for (const x of c) x && typeof x === 'object' && 'type' in x && visit(x as Node);
+      else if (c && typeof c === 'object' && 'type' in c) visit(c as Node);
+    }
+  };
+  visit(fn.body);
+  return out;
+}
