@@ -453,9 +453,30 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
     case 'NewExpression': {
       const o = originOf(n.callee, env, depth + 1);
       if (o.kind === 'global' && o.path.join('.') === 'URL' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') {
-        // new URL(relative, base) lands somewhere under the base: keep the relative part after an unknown base
+        // new URL(relative, base): resolved when both are constants; otherwise the relative part after the base's folder
         const rel = fold(n.arguments[0], env, depth + 1, seen);
-        return n.arguments[1] ? concat([[unknownPart('a URL base'), '/']], rel) : rel;
+        const baseArg = n.arguments[1];
+        if (!baseArg || baseArg.type === 'SpreadElement') return rel;
+        const base = fold(baseArg, env, depth + 1, seen);
+        const out: Folded = [];
+        for (const r of rel)
+          for (const b of base) {
+            const rText = isConstant(r) ? r.join('') : null;
+            const bText = isConstant(b) ? b.join('') : null;
+            if (rText !== null && bText !== null) {
+              try {
+                out.push([new URL(rText, bText).href]);
+                continue;
+              } catch {
+                // not a valid URL pair: keep both parts below
+              }
+            }
+            const absolute = typeof r[0] === 'string' && /^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(r[0]);
+            const last = b[b.length - 1];
+            const folder = typeof last === 'string' ? [...b.slice(0, -1), last.slice(0, last.lastIndexOf('/') + 1)] : [...b, '/'];
+            out.push(merge(absolute ? [unknownPart('a URL base'), ...r] : [...(bText !== null || typeof last === 'string' ? folder : [unknownPart('a URL base'), '/']), ...r]));
+          }
+        return out.length > MAX_ALTERNATIVES ? unknown('too many alternatives') : out;
       }
       return unknown('a constructed object');
     }

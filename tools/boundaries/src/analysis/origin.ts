@@ -20,9 +20,24 @@ export type Origin =
   | { kind: 'authority'; name: string }
   | { kind: 'handle'; target: Node; flags: Node | null; env: Env }
   | { kind: 'external'; module: string }
+  /**
+   * some member of an object the analysis cannot see into, taken without a name: by a computed
+   * key that cannot be folded, by enumeration (Object.values, Object.entries, for-in), through a
+   * Proxy or a Map built from such values. Calling it may call anything the object holds.
+   */
+  | { kind: 'enumerated'; how: string; /** member names are rewritten too (a Proxy, Object.fromEntries) */ renames: boolean }
   | { kind: 'unknown' };
 
 export const UNKNOWN: Origin = { kind: 'unknown' };
+const enumerated = (how: string, renames = false): Origin => ({ kind: 'enumerated', how, renames });
+const RENAMERS = new Set(['Object.fromEntries', 'Proxy.revocable']);
+/** CommonJS module-system objects: what hangs off them can load any module */
+const MODULE_SYSTEM_ROOTS = new Set(['require', 'module']);
+const ENUMERATORS = new Set(['Proxy.revocable', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Object.getOwnPropertyDescriptors', 'Array.from', 'Reflect.ownKeys']);
+/** globals that read their argument without changing it or handing it on */
+const READ_ONLY_CALLS = new Set(['Object.values', 'Object.entries', 'Object.keys', 'Object.getOwnPropertyNames', 'Object.freeze', 'Object.isFrozen', 'Array.isArray', 'Array.from', 'JSON.stringify', 'String', 'Boolean', 'structuredClone']);
+const CONTAINERS = new Set(['Map', 'WeakMap', 'Set', 'WeakSet', 'WeakRef']);
+const CALLBACK_METHODS = new Set(['map', 'flatMap', 'find', 'findLast', 'filter', 'reduce', 'reduceRight', 'forEach', 'some', 'every', 'findIndex', 'sort', 'toSorted']);
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
 const OPENERS = new Set(['open', 'openSync']);
 
@@ -43,8 +58,12 @@ export function builtinOrigin(specifier: string): Origin | null {
 /** Reading property `key` of a value with origin `o`. */
 export function memberOf(o: Origin, key: string | null, env: Env): Origin {
   // an unfoldable key on a builtin module is "some member of it" ('*'): fs[name](…) may be any fs function
-  if (key === null) return o.kind === 'module' && !o.path.includes('*') ? { kind: 'module', module: o.module, path: [...o.path, '*'] } : UNKNOWN;
+  if (key === null) return o.kind === 'module' && !o.path.includes('*') ? { kind: 'module', module: o.module, path: [...o.path, '*'] } : o.kind === 'enumerated' ? o : enumerated('a computed key that cannot be folded');
   if (o.kind === 'authority') return o;
+  // an element of enumerated values is one too; a named method of one is checked by its name (unless names are rewritten)
+  if (o.kind === 'enumerated') return o.renames || /^\d+$/.test(key) ? o : authorityNames(env).has(key) ? { kind: 'authority', name: key } : UNKNOWN;
+  // require.resolve, require.main, require.cache: members of the require function
+  if (o.kind === 'require') return { kind: 'global', path: ['require', key] };
   if (authorityNames(env).has(key) && !(o.kind === 'module')) return { kind: 'authority', name: key };
   if (o.kind === 'module') {
     // a namespace import's `default`, and module.Module, are the module itself
@@ -54,6 +73,8 @@ export function memberOf(o: Origin, key: string | null, env: Env): Origin {
   }
   if (o.kind === 'global') {
     if (o.path.length === 0 && GLOBAL_OBJECTS.has(key)) return o;
+    // module.constructor, require.main.constructor, process.mainModule.constructor: the Module class
+    if (key === 'constructor' && isModuleSystem(o.path)) return { kind: 'module', module: 'module', path: [] };
     return { kind: 'global', path: [...o.path, key] };
   }
   if (o.kind === 'handle' && key === 'fd') return o;
@@ -113,12 +134,31 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
     const candidates: Origin[] = [];
     if (b.kind === 'import') candidates.push(importedOrigin(b, env, depth));
     else if (b.kind === 'expr' && b.expr) candidates.push(applyPath(originOf(b.expr, env, depth + 1, seen), keys, env));
-    else if (b.kind === 'param' && keys.length) candidates.push(applyPath(UNKNOWN, keys, env));
+    else if (b.kind === 'iter' && b.expr) candidates.push(applyPath(iterationOrigin(b.expr, env, depth), keys, env));
+    else if (b.kind === 'param') candidates.push(applyPath(callbackParamOrigin(b, env, depth), keys, env));
     for (const d of b.defaults) candidates.push(originOf(d, env, depth + 1, seen));
     const hit = candidates.find((c) => c.kind !== 'unknown');
     if (hit) return hit;
   }
   return UNKNOWN;
+}
+
+/** An element of what `for (… of expr)` iterates: enumerated when expr is, or when it is a literal holding a risky value. */
+function iterationOrigin(expr: Node, env: Env, depth: number): Origin {
+  const o = originOf(expr, env, depth + 1);
+  if (o.kind === 'enumerated') return o;
+  return riskyContents(expr, env, depth) ?? UNKNOWN;
+}
+
+/** A callback's parameter (`values.forEach((fn) => fn())`): an element of an enumerated receiver is enumerated too. */
+function callbackParamOrigin(b: Binding, env: Env, depth: number): Origin {
+  const fn = b.def?.node as Node | undefined;
+  if (!fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) return UNKNOWN;
+  const host = fn.parent;
+  if (host?.type !== 'CallExpression' || !host.arguments.includes(fn as TSESTree.Expression)) return UNKNOWN;
+  const callee = unwrap(host.callee);
+  if (callee.type !== 'MemberExpression') return UNKNOWN;
+  return iterationOrigin(callee.object, env, depth);
 }
 
 /** `f.call(t, a)`, `f.apply(t, [a])`, `Reflect.apply(f, t, [a])`, `f.bind(t, a)(b)`: the function really called and its arguments. */
@@ -179,14 +219,20 @@ export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression
   return { callee, args, argsUnknown };
 }
 
-/** True for a require function's call: require(), createRequire(...)(), module.require(), Module._load(). */
+/** A path into the CommonJS module system: require.*, module.*, process.mainModule.* (children, parent, main, cache …). */
+function isModuleSystem(path: string[]): boolean {
+  return (path.length > 0 && MODULE_SYSTEM_ROOTS.has(path[0]!)) || (path[0] === 'process' && path[1] === 'mainModule');
+}
+
+/**
+ * True for a require function's call: require(), createRequire(...)(), module.require(),
+ * require.main.require(), module.children[0].require(), Module._load(), Module.prototype.require().
+ */
 export function isRequireLike(o: Origin): boolean {
   if (o.kind === 'require') return true;
-  if (o.kind === 'global') {
-    const p = o.path.join('.');
-    return p === 'require' || p === 'module.require' || p === 'process.mainModule.require' || p === 'require.main.require';
-  }
-  if (o.kind === 'module' && o.module === 'module') return o.path.join('.') === '_load';
+  const last = o.kind === 'global' || o.kind === 'module' ? o.path.at(-1) : undefined;
+  if (o.kind === 'global') return o.path.join('.') === 'require' || (isModuleSystem(o.path) && (last === 'require' || last === '_load'));
+  if (o.kind === 'module' && o.module === 'module') return last === '_load' || last === 'require';
   return false;
 }
 
@@ -195,12 +241,73 @@ export function isBuiltinLoader(o: Origin): boolean {
   return o.kind === 'global' && o.path.join('.') === 'process.getBuiltinModule';
 }
 
+/** The origin of the values a literal object or array holds, when one of them is risky (authority, enumerated). */
+export function riskyContents(node: Node, env: Env, depth: number): Origin | null {
+  const d = derefNode(node, env, depth + 1);
+  if (!d || (d.node.type !== 'ObjectExpression' && d.node.type !== 'ArrayExpression')) return null;
+  const values: Node[] = [];
+  if (d.node.type === 'ObjectExpression')
+    for (const p of d.node.properties) values.push(p.type === 'Property' ? (p.value as Node) : p.argument);
+  else for (const e of d.node.elements) if (e) values.push(e.type === 'SpreadElement' ? e.argument : e);
+  for (const v of values) {
+    const o = originOf(v, d.env, depth + 1);
+    if (o.kind === 'authority' || o.kind === 'enumerated') return o;
+  }
+  return null;
+}
+
+/** A literal object or array (through constants), never mutated or handed to a call, holding only plain values. */
+export function sealedLiteral(node: Node, env: Env, depth = 0): boolean {
+  const d = derefNode(node, env, depth + 1);
+  if (!d || (d.node.type !== 'ObjectExpression' && d.node.type !== 'ArrayExpression')) return false;
+  if (d.node.type === 'ObjectExpression' && d.node.properties.some((p) => p.type !== 'Property' || p.kind !== 'init')) return false;
+  if (d.node.type === 'ArrayExpression' && d.node.elements.some((e) => !e || e.type === 'SpreadElement')) return false;
+  if (riskyContents(node, env, depth)) return false;
+  const n = unwrap(node);
+  if (n.type === 'Identifier') {
+    const variable = findVariable(env.getScope(n), n);
+    if (!variable) return false;
+    for (const ref of variable.references) {
+      const p = ref.identifier.parent;
+      if (p?.type === 'MemberExpression' && p.object === ref.identifier) {
+        const up = p.parent;
+        if ((up?.type === 'AssignmentExpression' && up.left === p) || (up?.type === 'UpdateExpression') || (up?.type === 'UnaryExpression' && up.operator === 'delete')) return false;
+      }
+      if ((p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.arguments.includes(ref.identifier as TSESTree.Expression)) {
+        const callee = originOf(p.callee, env, depth + 1);
+        if (!(callee.kind === 'global' && READ_ONLY_CALLS.has(callee.path.join('.')))) return false;
+      }
+    }
+  }
+  return true;
+}
+
 function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Origin {
   const shape = callShape(node, env, depth);
   const direct = unwrap(node.callee);
   // f.bind(...) is still f, as far as what it can reach
   if (direct.type === 'MemberExpression' && memberKey(direct, env, depth) === 'bind') return originOf(direct.object, env, depth + 1);
   const co = originOf(shape.callee, env, depth + 1);
+  if (co.kind === 'enumerated') return co;
+  // a method of enumerated values (m.get(k), values.find(…), values.at(0)) gives more of the same
+  const receiver = shape.callee.type === 'MemberExpression' ? originOf(shape.callee.object, env, depth + 1) : null;
+  if (receiver?.kind === 'enumerated') return receiver;
+  if (co.kind === 'global' && ENUMERATORS.has(co.path.join('.')) && shape.args[0]) {
+    const src = shape.args[0];
+    if (sealedLiteral(src, env, depth)) return UNKNOWN;
+    return enumerated(`${co.path.join('.')}(…)`, RENAMERS.has(co.path.join('.')));
+  }
+  // arr.map((k) => deps[k]): what the callback returns
+  if (direct.type === 'MemberExpression' && CALLBACK_METHODS.has(memberKey(direct, env, depth) ?? '')) {
+    const cb = node.arguments[0] ? derefNode(node.arguments[0] as Node, env, depth + 1) : null;
+    if (cb && (cb.node.type === 'ArrowFunctionExpression' || cb.node.type === 'FunctionExpression')) {
+      const body = cb.node.body.type === 'BlockStatement' ? returnsOf(cb.node.body) : [cb.node.body];
+      for (const r of body) {
+        const o = originOf(r, cb.env, depth + 1);
+        if (o.kind === 'enumerated' || o.kind === 'authority') return o;
+      }
+    }
+  }
   if (isRequireLike(co) || isBuiltinLoader(co)) {
     const spec = shape.args[0] ? foldSingle(shape.args[0], env, depth + 1) : null;
     return spec === null ? UNKNOWN : moduleOrigin(spec, null, env, depth);
@@ -214,6 +321,22 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
     return memberOf(originOf(shape.args[0], env, depth + 1), key, env);
   }
   return UNKNOWN;
+}
+
+function returnsOf(block: Node): Node[] {
+  const out: Node[] = [];
+  const visit = (n: Node) => {
+    if (out.length > 8 || n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return;
+    if (n.type === 'ReturnStatement' && n.argument) out.push(n.argument);
+    for (const k of Object.keys(n)) {
+      if (k === 'parent') continue;
+      const c = (n as unknown as Record<string, unknown>)[k];
+      if (Array.isArray(c)) for (const x of c) x && typeof x === 'object' && 'type' in x && visit(x as Node);
+      else if (c && typeof c === 'object' && 'type' in c) visit(c as Node);
+    }
+  };
+  visit(block);
+  return out;
 }
 
 /** Follows identifiers and member reads of literal objects to the expression that gives the value. */
@@ -304,6 +427,8 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
     case 'MemberExpression': {
       const obj = derefNode(n.object, env, depth + 1);
       const key = memberKey(n, env, depth);
+      // any member of a literal holding only plain values is a plain value
+      if (key === null && sealedLiteral(n.object, env, depth)) return UNKNOWN;
       if (obj && key !== null) {
         const value = propertyOf(obj.node, key);
         if (value) {
@@ -332,6 +457,30 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
     case 'LogicalExpression': {
       const a = originOf(n.left, env, depth + 1, seen);
       return a.kind !== 'unknown' ? a : originOf(n.right, env, depth + 1, seen);
+    }
+    case 'ArrayExpression':
+    case 'ObjectExpression': {
+      // a copy of enumerated values ([...Object.values(deps)], { ...Object.fromEntries(…) }) is enumerated too
+      const parts = n.type === 'ArrayExpression' ? n.elements : n.properties;
+      for (const p of parts) {
+        if (!p || p.type !== 'SpreadElement') continue;
+        const o = originOf(p.argument, env, depth + 1, seen);
+        if (o.kind === 'enumerated') return o;
+      }
+      return UNKNOWN;
+    }
+    case 'NewExpression': {
+      const co = originOf(n.callee, env, depth + 1, seen);
+      const name = co.kind === 'global' ? co.path.join('.') : '';
+      // a Proxy renames members at run time: none of its member reads can be trusted
+      if (name === 'Proxy') return enumerated('a Proxy', true);
+      if (CONTAINERS.has(name) && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') {
+        const inner = originOf(n.arguments[0], env, depth + 1, seen);
+        if (inner.kind === 'enumerated') return inner;
+        const risky = riskyContents(n.arguments[0], env, depth);
+        if (risky) return enumerated(`a ${name} holding ${risky.kind === 'authority' ? risky.name : 'enumerated values'}`);
+      }
+      return UNKNOWN;
     }
     case 'ThisExpression':
       return env.getScope(n).variableScope.type === 'module' || env.getScope(n).variableScope.type === 'global' ? { kind: 'global', path: [] } : UNKNOWN;

@@ -25,10 +25,12 @@ function toText(sym: Sym): string {
   return sym
     .map((p) => {
       if (typeof p !== 'string') return HOLE;
+      // as a WHATWG URL parser reads it: tabs and newlines dropped, a backslash is a slash
+      const url = p.replace(/[\t\n\r]/g, '').replace(/\\/g, '/');
       try {
-        return decodeURIComponent(p);
+        return decodeURIComponent(url).replace(/\\/g, '/');
       } catch {
-        return p;
+        return url;
       }
     })
     .join('');

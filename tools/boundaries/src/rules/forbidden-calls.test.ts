@@ -20,6 +20,10 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "await fetch(`/api/workflow/sessions/${id}`);" },
     // pure string computations fold to the constant they give, which here is no authority name
     { filename: AI, code: "const k = 'evaluate'.split('').join(''); export const f = (port: any) => [port[k](), port['x'.repeat(2)](), port[atob('ZXZhbHVhdGU=')]()];" },
+    // enumerating plain data, named methods of its values, and computed calls on literals that hold only plain functions
+    { filename: AI, code: "export const total = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0); export const fix = (o: Record<string, number>) => { for (const v of Object.values(o)) v.toFixed(1); };" },
+    { filename: AI, code: "const table = { a: () => 1, b: () => 2 } as const; const list = [() => 1, () => 2]; export const f = (k: 'a' | 'b', i: number) => table[k]() + list[i]!();" },
+    { filename: AI, code: "const checks = { a: (x: number) => x > 0 }; export const run = (x: number) => Object.values(checks).every((c) => c(x));" },
     // a model's eval() method, timers with functions
     { filename: AI, code: 'model.eval(); setTimeout(() => tick(), 10); setInterval(tick, 5);' },
     { filename: AI, code: 'class A { constructor() {} clone() { return new (this.constructor as new () => A)(); } }' },
@@ -56,6 +60,16 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export function f(deps: any) { deps['XXapproveXorkflow'.slice(2).replace('X', 'W')](); deps['TRANSITION'.toLowerCase() + 'Workflow'](); }", errors: errors(2) },
     { filename: AI, code: "const name = () => 'generate' + 'Toolpaths'; export function f(deps: any) { deps[name()](); }", errors: errors(1) },
     { filename: AI, code: "await fetch('evorppa/wolfkrow/ipa/'.split('').reverse().join(''));", errors: errors(1) },
+    // values taken from an injected object without their name: enumeration, Map, Proxy, renaming copies
+    { filename: AI, code: "export function f(deps: any) { for (const fn of Object.values(deps)) (fn as any)(); Object.values(deps).forEach((g: any) => g()); }", errors: errors(2) },
+    { filename: AI, code: "export function f(deps: any) { for (const [, fn] of Object.entries(deps)) (fn as any)(); [...Object.values(deps)][0](); Object.values(deps).find(Boolean)(); }", errors: errors(3) },
+    { filename: AI, code: "export function f(deps: any, k: string) { const m = new Map(Object.entries(deps)); (m.get(k) as any)(); const fns = Object.keys(deps).map((n) => deps[n]); fns[0](); }", errors: errors(2) },
+    { filename: AI, code: "export function f(deps: any) { new Proxy(deps, { get: (t, k) => t['a' + String(k)] }).pproveWorkflow(); Object.fromEntries(Object.entries(deps).map(([k, v]) => [k.slice(1), v])).pproveWorkflow(); }", errors: errors(2) },
+    { filename: AI, code: "let table: any = { a: () => 1 }; export function f(deps: any, k: string) { Object.assign(table, deps); table[k](); }", errors: errors(1) },
+    // code compiled from data
+    { filename: AI, code: 'export const f = (bytes: Uint8Array) => [WebAssembly.instantiate(bytes, {}), new WebAssembly.Module(bytes)];', errors: errors(2) },
+    // URL bases and what a URL parser reads as a slash
+    { filename: AI, code: "await fetch(new URL('approve', 'http://h/api/workflow/')); await fetch('/api/workflow\\\\approve'); await fetch('/api/rmos/tool\\tpaths');", errors: errors(3) },
     // destructuring: nested, defaults, parameters
     { filename: AI, code: 'export function f(deps: any) { const { approveWorkflow } = deps; approveWorkflow(s); }', errors: errors(2) },
     { filename: AI, code: 'export function f({ wf: { transitionWorkflow: t = () => 0 } }: any) { t(); }', errors: errors(2) },

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import { fold, describe } from '../analysis/fold.js';
-import { authorityNames, callShape, derefNode, memberKey, originOf, type Origin } from '../analysis/origin.js';
+import { authorityNames, callShape, derefNode, memberKey, originOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable } from '../analysis/variables.js';
 import { complianceRef, fileContext } from './context.js';
 import { matchEndpoint } from './endpoints.js';
@@ -12,6 +12,8 @@ const CLIENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 
 const GLOBAL_SINKS = new Set(['fetch', 'Request', 'URL', 'XMLHttpRequest', 'EventSource', 'WebSocket', 'navigator.sendBeacon']);
 const HTTP_MODULES = new Set(['http', 'https', 'http2', 'undici']);
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'execScript']);
+/** globals that compile and run code handed to them as data */
+const CODE_LOADERS = new Set(['WebAssembly.compile', 'WebAssembly.compileStreaming', 'WebAssembly.instantiate', 'WebAssembly.instantiateStreaming', 'WebAssembly.Module', 'WebAssembly.Instance', 'ShadowRealm', 'ShadowRealm.prototype.evaluate']);
 const DESCRIPTOR_READS = new Set(['Reflect.get', 'Object.getOwnPropertyDescriptor', 'Reflect.getOwnPropertyDescriptor']);
 
 const TYPE_CONTEXTS = new Set(['TSTypeAnnotation', 'TSTypeQuery', 'TSTypeAliasDeclaration', 'TSInterfaceDeclaration', 'TSTypeParameterInstantiation', 'TSTypeParameterDeclaration', 'TSTypeReference']);
@@ -153,15 +155,19 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
       const shape = callShape(node, env);
       const callee = unwrap(shape.callee);
+      let closed = false;
       // a computed member call whose key cannot be folded may be any function of the object
+      // (unless the object is a literal holding only plain values, never changed or handed on)
       for (let c: Node = callee; c.type === 'MemberExpression'; c = unwrap(c.object)) {
-        if (c.computed && memberKey(c, env) === null) {
+        if (c.computed && memberKey(c, env) === null && !sealedLiteral(c.object, env)) {
           failClosed(c, 'this call goes through a computed key that cannot be folded to a constant');
+          closed = true;
           break;
         }
         if (c !== callee) break;
       }
       const o = originOf(callee, env);
+      if (o.kind === 'global' && CODE_LOADERS.has(o.path.join('.'))) dynamic(node, `${o.path.join('.')} compiles and runs code given as data`);
       if (o.kind === 'global' && DESCRIPTOR_READS.has(o.path.join('.'))) {
         const key = shape.args[1] ? fold(shape.args[1], env) : [];
         const names = key.map(describe);
@@ -175,8 +181,13 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         if (o.kind === 'authority') authority(node, o.name, 'this call');
         if (isDynamicGlobal(o)) dynamic(node, `this call runs ${o.kind === 'global' ? o.path[0] : 'dynamic code'}`);
       }
-      if (callee.type === 'Identifier' && o.kind === 'unknown' && unfoldableRead(callee, 0))
+      if (callee.type === 'Identifier' && o.kind === 'unknown' && unfoldableRead(callee, 0)) {
         failClosed(node, `${callee.name} holds a property read through a computed key that cannot be folded`);
+        closed = true;
+      }
+      // a value taken from an object without its name (enumeration, a Proxy, a computed key) may be any of its functions
+      if (o.kind === 'enumerated' && !closed && !(callee.type !== 'Identifier' && !(callee.type === 'MemberExpression' && callee.computed) && unfoldableRead(callee, 0)))
+        failClosed(node, `this call reaches a value taken from an object without its name (${o.how})`);
       if (constructorRead(callee, 0))
         dynamic(node, 'calling a .constructor can reach the Function constructor');
       if ((o.kind === 'global' && TIMERS.has(o.path.join('.'))) || (o.kind === 'module' && o.module === 'timers')) {

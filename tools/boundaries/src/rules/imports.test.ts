@@ -27,6 +27,12 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: `${ROOT}/scripts/x.ts`, code: "import { x } from '@luthier/rmos-runs/src/sessions/session-store.js';" },
   ],
   invalid: [
+    // the CommonJS module system: the registry and every require hanging off it, the Module class
+    { filename: AI.replace(/\.ts$/, '.cjs'), code: "module.children[0].require('child_process');", languageOptions: { sourceType: 'commonjs' }, errors: two },
+    { filename: AI.replace(/\.ts$/, '.cjs'), code: "require.main.require('fs'); const c = require.cache; module.parent;", languageOptions: { sourceType: 'commonjs' }, errors: [...two, ...two] },
+    { filename: AI.replace(/\.ts$/, '.cjs'), code: "process.mainModule.constructor._load('vm'); require.resolve('@luthier/rmos-runs');", languageOptions: { sourceType: 'commonjs' }, errors: [...two, ...one] },
+    { filename: AI.replace(/\.ts$/, '.cts'), code: "const M = (module as any).constructor; M._load('child_process'); M.prototype.require.call(module, 'worker_threads');", languageOptions: { sourceType: 'commonjs' }, errors: two },
+    { filename: AI, code: "import { Module } from 'node:module'; (Module.prototype as any).require('cluster');", errors: one },
     // the matrix, in every dependency form
     { filename: AI, code: "import { approveWorkflow } from '@luthier/rmos-workflow';", errors: one },
     { filename: AI, code: "import type { Run } from '@luthier/rmos-runs';", errors: one },

@@ -10,6 +10,8 @@ import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 
 const RULE = 'boundaries/imports';
 const NATIVE_HOOKS = new Set(['process.binding', 'process._linkedBinding', 'process.dlopen']);
+/** the CommonJS module registry: every loaded module, each with its own require */
+const MODULE_REGISTRY = new Set(['require.cache', 'require.main', 'module.children', 'module.parent', 'process.mainModule', 'module.paths']);
 
 export function importAdvice(policy: Policy, from: string, to: string): string {
   const advice = policy.importAdvice;
@@ -183,8 +185,18 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
 
     function nativeHook(n: Node, o: ReturnType<typeof originOf>) {
         if (!policy.forbiddenModules.some((f) => f.zone === fromZone)) return;
-        if (o.kind !== 'global' || !NATIVE_HOOKS.has(o.path.join('.'))) return;
+        if (o.kind !== 'global') return;
+        const hook = o.path.join('.');
         const entry = policy.forbiddenModules.find((f) => f.zone === fromZone)!;
+        if (MODULE_REGISTRY.has(hook))
+          return report(n, {
+            rule: RULE,
+            zones: `${zoneTag(fromZone)} -> ${hook}`,
+            securityRef: ref,
+            allowedWay: entry.allowedWay,
+            what: `${hook} reaches the CommonJS module registry, whose modules each carry a require that loads any module, which ${zoneTag(fromZone)} may not do: ${entry.reason}`,
+          });
+        if (!NATIVE_HOOKS.has(hook)) return;
         report(n, {
           rule: RULE,
           zones: `${zoneTag(fromZone)} -> ${o.path.join('.')}`,
