@@ -107,6 +107,11 @@ function moduleOrigin(specifier: string, name: string | null, env: Env, depth: n
   if (name && authorityNames(env).has(name)) return { kind: 'authority', name };
   const builtin = builtinOrigin(specifier);
   if (builtin) return name === null || name === 'default' ? builtin : memberOf(builtin, name, env);
+  if (specifier.startsWith('#')) {
+    // a subpath import (#fs) mapped to a builtin
+    const mapped = resolveSpecifier(env.ws, env.file, specifier, env.recordFor);
+    if (mapped.kind === 'builtin' && mapped.module) return moduleOrigin(`node:${mapped.module}`, name, env, depth);
+  }
   if (name === null || depth > MAX_EVAL_DEPTH) return UNKNOWN;
   const res = resolveSpecifier(env.ws, env.file, specifier, env.recordFor);
   if (res.kind === 'external') return { kind: 'external', module: specifier };
@@ -429,6 +434,12 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
       const key = memberKey(n, env, depth);
       // any member of a literal holding only plain values is a plain value
       if (key === null && sealedLiteral(n.object, env, depth)) return UNKNOWN;
+      // ns.name of a namespace import of a workspace module: what that module exports as name
+      const ns = key !== null ? namespaceSource(n.object, env) : null;
+      if (ns !== null && !builtinOrigin(ns)) {
+        const o = moduleOrigin(ns, key, env, depth);
+        if (o.kind !== 'unknown') return o;
+      }
       if (obj && key !== null) {
         const value = propertyOf(obj.node, key);
         if (value) {
@@ -444,6 +455,10 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
       const spec = foldSingle(n.source, env, depth + 1);
       return spec === null ? UNKNOWN : moduleOrigin(spec, null, env, depth);
     }
+    case 'ExportNamedDeclaration':
+    case 'ExportAllDeclaration':
+      // a re-export statement read as a value stands for the builtin module it re-exports
+      return n.source ? builtinOrigin(n.source.value) ?? UNKNOWN : UNKNOWN;
     case 'AwaitExpression':
       return originOf(n.argument, env, depth + 1, seen);
     case 'SequenceExpression':

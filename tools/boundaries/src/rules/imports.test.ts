@@ -1,4 +1,5 @@
 import { importsRule } from './imports.js';
+import { makeWorkspace } from './fixture-workspace.js';
 import { asEslintRule, boundaryTester, AI, API, CONTRACTS, GRAPHICS, HASHING, ROOT, RUNS, TOOLING, WORKFLOW } from './tester.js';
 
 const tester = boundaryTester();
@@ -95,5 +96,42 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: AI, code: "import { createRequire } from 'node:module'; createRequire(import.meta.url)('child_process');", errors: one },
     { filename: AI, code: "import { createRequire as cr } from 'node:module'; const r = cr(import.meta.url); r.call(null, 'vm');", errors: one },
     { filename: AI, code: "const r = require; r('cluster');", errors: one },
+  ],
+});
+
+// package.json "imports" (#subpath) maps: resolved from the nearest package.json, then checked like any import
+const pkgRoot = makeWorkspace({
+  'libs/experimental/ai/package.json': JSON.stringify({
+    name: '@luthier/experimental-ai',
+    exports: { '.': './src/index.ts' },
+    imports: {
+      '#own/*': './src/*.ts',
+      '#wf': '@luthier/rmos-workflow',
+      '#escape': '../../rmos/workflow/src/index.ts',
+      '#contracts': '@luthier/rmos-contracts',
+      '#cond': { node: '@luthier/rmos-contracts', default: '@luthier/rmos-runs' },
+      '#fs': 'node:fs',
+    },
+  }),
+  'libs/experimental/ai/src/util.ts': 'export const u = 1;\n',
+  'libs/shared/paths/src/index.ts': "export * as fsx from 'node:fs';\nexport { writeFileSync as w } from 'node:fs';\nexport * from 'node:child_process';\nexport const ok = 1;\n",
+  'libs/experimental/ai/src/relay.ts': "import * as f from 'node:fs';\nexport const io = f;\nexport default f.promises;\n",
+});
+const pkgAi = `${pkgRoot}/libs/experimental/ai/src/x.ts`;
+boundaryTester(pkgRoot).run('boundaries/imports (#subpath imports)', asEslintRule(importsRule), {
+  valid: [
+    { filename: pkgAi, code: "import { u } from '#own/util'; import { c } from '#contracts';" },
+    { filename: pkgAi, code: "import { ok } from '@luthier/shared-paths'; export const y = ok;" },
+  ],
+  invalid: [
+    { filename: pkgAi, code: "import { approveWorkflow } from '#wf';", errors: one },
+    { filename: pkgAi, code: "import { approveWorkflow } from '#escape';", errors: one },
+    { filename: pkgAi, code: "import x from '#cond';", errors: one },
+    { filename: pkgAi, code: "import fs from '#fs';", errors: one },
+    { filename: pkgAi, code: "import x from '#nowhere';", errors: one },
+    // forbidden builtins laundered through a shared lib or another advisory file
+    { filename: pkgAi, code: "import { fsx, w, exec } from '@luthier/shared-paths';", errors: [...two, ...one] },
+    { filename: pkgAi, code: "import * as sh from '@luthier/shared-paths'; sh.fsx.rmSync('/'); sh.execSync('x');", errors: two },
+    { filename: pkgAi, code: "import p, { io } from './relay.js'; io.writeFileSync('/tmp/x', ''); p.rm('/');", errors: two },
   ],
 });

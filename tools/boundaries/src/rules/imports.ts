@@ -85,11 +85,11 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
 
     function checkResolved(specNode: Node, spec: string, form: string, builtinOnly = false) {
       const res = resolveSpecifier(fc.ws, fc.file, spec);
-      if (res.kind === 'builtin') return checkBuiltin(specNode, spec, form);
+      if (res.kind === 'builtin') return checkBuiltin(specNode, res.module ?? spec, form);
       if (builtinOnly || !fc.project) return;
       if (res.kind === 'external') return;
       if (res.kind === 'unresolved') {
-        const looksLocal = spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('file:') || spec.startsWith('@luthier/') || fc.ws.aliases.some((a) => spec.startsWith(a.pattern.replace('*', '')));
+        const looksLocal = spec.startsWith('.') || spec.startsWith('#') || spec.startsWith('/') || spec.startsWith('file:') || spec.startsWith('@luthier/') || fc.ws.aliases.some((a) => spec.startsWith(a.pattern.replace('*', '')));
         if (!looksLocal) return;
         report(specNode, {
           rule: RULE,
@@ -179,9 +179,38 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
         if (isBuiltinLoader(o)) return check(shape.args[0] ?? n, 'process.getBuiltinModule()', true);
         if (o.kind === 'global' && o.path.join('.') === 'require.resolve') return check(shape.args[0], 'require.resolve()');
       },
-      MemberExpression: (n) => nativeHook(n, originOf(n, env)),
+      MemberExpression(n) {
+        const o = originOf(n, env);
+        nativeHook(n, o);
+        // a forbidden builtin reached through another module (a shared lib re-exporting node:fs)
+        if (o.kind === 'module' && originOf(n.object, env).kind !== 'module') launderedBuiltin(n, o.module, 'this property read');
+      },
+      ImportSpecifier: (n) => importedBinding(n),
+      ImportDefaultSpecifier: (n) => importedBinding(n),
+      ImportNamespaceSpecifier: (n) => importedBinding(n),
     };
     return visitors;
+
+    function importedBinding(n: TSESTree.ImportSpecifier | TSESTree.ImportDefaultSpecifier | TSESTree.ImportNamespaceSpecifier) {
+      const decl = n.parent as TSESTree.ImportDeclaration;
+      if (!policy.forbiddenModules.some((f) => f.zone === fromZone) || decl.importKind === 'type' || (n.type === 'ImportSpecifier' && n.importKind === 'type')) return;
+      // the builtin named directly is reported at the specifier; here, one reached through a workspace module
+      if (resolveSpecifier(fc.ws, fc.file, decl.source.value).kind === 'builtin') return;
+      const o = originOf(n.local, env);
+      if (o.kind === 'module') launderedBuiltin(n, o.module, `import from "${decl.source.value}"`);
+    }
+
+    function launderedBuiltin(n: Node, module: string, form: string) {
+      const hit = forbiddenModule(policy, fromZone, module);
+      if (!hit) return;
+      report(n, {
+        rule: RULE,
+        zones: `${zoneTag(fromZone)} -> node:${module}`,
+        securityRef: ref,
+        allowedWay: hit.entry.allowedWay,
+        what: `${form} reaches the module "${module}" through another module, which ${zoneTag(fromZone)} may not load: ${hit.entry.reason}`,
+      });
+    }
 
     function nativeHook(n: Node, o: ReturnType<typeof originOf>) {
         if (!policy.forbiddenModules.some((f) => f.zone === fromZone)) return;

@@ -113,6 +113,7 @@ const root = makeWorkspace({
   'libs/shared/paths/src/index.ts': "export * from './dirs.js';\nexport { RUNS as RUN_DIR } from './dirs.js';\nexport default 'run_attachments';\n",
   'libs/shared/paths/src/io.ts': "import { writeFileSync } from 'node:fs';\nimport path from 'node:path';\nexport function writeJson(file: string, value: unknown) { const target = path.resolve(file); writeFileSync(target, JSON.stringify(value)); }\nexport const saveAll = (dir: string) => writeJson(path.join(dir, 'all.json'), {});\n",
   'libs/rmos/runs/src/write.ts': "import { writeFileSync } from 'node:fs';\nexport function writeRun(file: string) { writeFileSync(file, ''); }\n",
+  'libs/shared/paths/src/fsx.ts': "export * as fsx from 'node:fs';\nexport { writeFileSync as w } from 'node:fs';\nexport * from 'node:fs/promises';\n",
   'libs/shared/paths/src/fns.ts': "import fs from 'node:fs';\nexport function runsDir() { return ['data', 'runs'].join('/'); }\nexport const io = { save: (p: string) => fs.writeFileSync(p, '') };\nfunction listed() { return 'data/run_attachments'; }\nexport { listed };\n",
   'libs/shared/paths/src/layout.ts': "import { DATA, RUNS } from './dirs.js';\nexport const RUNS_DIR = `${DATA}/${RUNS}`;\nexport const LAYOUT = { runs: RUNS, sandbox: 'sandbox' } as const;\n",
 });
@@ -137,6 +138,8 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
     // a function or a writer object imported from another workspace file
     { filename: api, code: "import fs from 'fs'; import { runsDir } from '@luthier/shared-paths/src/fns.js'; fs.writeFileSync(runsDir() + '/x', '');", errors: errors(1) },
     { filename: api, code: "import { io } from '@luthier/shared-paths/src/fns.js'; io.save('data/runs/x');", errors: errors(1) },
+    // fs functions re-exported by another workspace module
+    { filename: api, code: "import { fsx, w, rm } from '@luthier/shared-paths/src/fsx.js'; fsx.writeFileSync('data/runs/a', ''); w('data/runs/b', ''); await rm('data/run_attachments');", errors: errors(3) },
     { filename: api, code: "import fs from 'fs'; import { listed } from '@luthier/shared-paths/src/fns.js'; fs.rmSync(listed());", errors: errors(1) },
   ],
 });

@@ -1,3 +1,4 @@
+import { isBuiltin } from 'node:module';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
@@ -67,7 +68,7 @@ function mayBind(file: string, name: string, functions: boolean): boolean | 'sta
   if (code === null) return false;
   const n = name.replace(/[$]/g, '\\$&');
   const word = `(?<![\\w$])${n}(?![\\w$])`;
-  const patterns = [`(?:const|let|var)\\s+(?:[{[][^=;]*)?${word}`, `export\\s*(?:type\\s*)?\\{[^}]*${word}`, `import\\s+${word}\\s*=`];
+  const patterns = [`(?:const|let|var)\\s+(?:[{[][^=;]*)?${word}`, `export\\s*(?:type\\s*)?\\{[^}]*${word}`, `import\\s+${word}\\s*=`, `export\\s*\\*\\s*as\\s+${word}`];
   if (functions) patterns.push(`function\\s*\\*?\\s*${word}`);
   if (new RegExp(patterns.join('|')).test(code)) return true;
   return /export\s*\*/.test(code) ? 'star' : false;
@@ -76,6 +77,15 @@ function mayBind(file: string, name: string, functions: boolean): boolean | 'sta
 /** The sources of `export * from '…'` in a file, read without parsing it. */
 function starSources(file: string): string[] {
   return [...(readText(file) ?? '').matchAll(/export\s*\*\s*from\s*(['"])([^'"]+)\1/g)].map((m) => m[2]!);
+}
+
+/**
+ * True when `specifier` is a builtin module (fs, node:fs, node:fs/promises). Whether it really
+ * exports `name` is not asked: a name it lacks reads as a member of the module, which folds to
+ * nothing and reaches nothing but that module.
+ */
+function builtinExports(specifier: string, _name: string): boolean {
+  return specifier.startsWith('node:') || isBuiltin(specifier);
 }
 
 function scopeGetter(sm: TSESLint.Scope.ScopeManager) {
@@ -130,6 +140,8 @@ function exportedFrom(mod: ParsedModule, env: Env, name: string, functions: bool
         const exported = spec.exported.type === 'Identifier' ? spec.exported.name : String(spec.exported.value);
         if (exported !== name) continue;
         const localName = spec.local.type === 'Identifier' ? spec.local.name : String(spec.local.value);
+        // a re-export of a builtin's member (export { writeFileSync as w } from 'node:fs'): the statement stands for the module
+        if (stmt.source && builtinExports(stmt.source.value, localName)) return { node: stmt, env, path: localName === 'default' ? [] : [localName] };
         if (stmt.source) return importedValue(env, stmt.source.value, localName, functions, seen);
         return local(localName);
       }
@@ -140,6 +152,14 @@ function exportedFrom(mod: ParsedModule, env: Env, name: string, functions: bool
       const hit = importedValue(env, stmt.source.value, name, functions, seen);
       if (hit) return hit;
     }
+  for (const stmt of mod.ast.body) {
+    if (stmt.type !== 'ExportAllDeclaration') continue;
+    // export * from 'node:fs' / export * as ns from 'node:fs'
+    if (!stmt.exported && name !== 'default' && builtinExports(stmt.source.value, name)) return { node: stmt, env, path: [name] };
+    const exported = stmt.exported as { type: string; name?: string; value?: unknown } | null;
+    const as = exported ? (exported.type === 'Identifier' ? exported.name! : String(exported.value)) : null;
+    if (as === name && builtinExports(stmt.source.value, 'default')) return { node: stmt, env, path: [] };
+  }
   return null;
 }
 
@@ -178,11 +198,14 @@ function lookupImported(env: Env, specifier: string, name: string, functions: bo
   if (may === 'star') {
     // a barrel that does not declare the name itself: follow its `export *` lines without parsing it
     const foreignEnv: Env = { ...env, file: res.file, fileDepth: env.fileDepth + 1 };
+    let builtinStar = false;
     for (const source of starSources(res.file)) {
       const hit = importedValue(foreignEnv, source, name, functions, seen);
       if (hit) return hit;
+      builtinStar ||= builtinExports(source, name);
     }
-    return null;
+    // a builtin's member re-exported by `export *` is read from the parsed file below
+    if (!builtinStar) return null;
   }
   const mod = parseModule(res.file);
   if (!mod) return null;

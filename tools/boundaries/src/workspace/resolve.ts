@@ -104,6 +104,56 @@ function landIn(ws: Workspace, file: string, bare: boolean): Resolution {
   return { kind: 'project', project, file: resolved, viaEntry: bare && resolved === real(project.entry) };
 }
 
+/** The first string a conditional target gives (conditions in the order written); null when there is none. */
+function conditionalTarget(value: unknown, depth = 0): string | null {
+  if (typeof value === 'string') return value;
+  if (depth > 4 || !value || typeof value !== 'object') return null;
+  for (const v of Array.isArray(value) ? value : Object.values(value as Record<string, unknown>)) {
+    const t = conditionalTarget(v, depth + 1);
+    if (t) return t;
+  }
+  return null;
+}
+
+/** Every target a conditional value may give (any condition may be the one in effect). */
+function allTargets(value: unknown, depth = 0): string[] {
+  if (typeof value === 'string') return [value];
+  if (depth > 4 || !value || typeof value !== 'object') return [];
+  return (Array.isArray(value) ? value : Object.values(value as Record<string, unknown>)).flatMap((v) => allTargets(v, depth + 1));
+}
+
+/**
+ * `#name` through the "imports" map of the package.json nearest to `fromFile` (inside the workspace).
+ * Several conditions may map one name to different targets: the first that is a package or a
+ * path is taken only when they all agree, otherwise the import cannot be checked (fail closed).
+ */
+function packageImport(ws: Workspace, fromFile: string, specifier: string, probe: Probe): { kind: 'file' | 'bare'; target: string } | { kind: 'unresolved'; reason: string } {
+  for (let dir = path.dirname(fromFile); dir.startsWith(ws.root); dir = path.dirname(dir)) {
+    const pkgFile = path.join(dir, 'package.json');
+    if (!(probe(pkgFile) && isFile(pkgFile))) {
+      if (dir === ws.root) break;
+      continue;
+    }
+    let imports: Record<string, unknown> | undefined;
+    try {
+      imports = (JSON.parse(readFileSync(pkgFile, 'utf8')) as { imports?: Record<string, unknown> }).imports;
+    } catch {
+      return { kind: 'unresolved', reason: `${pkgFile} cannot be read` };
+    }
+    if (!imports) return { kind: 'unresolved', reason: `no "imports" entry in ${path.relative(ws.root, pkgFile)} maps "${specifier}"` };
+    for (const [pattern, value] of Object.entries(imports)) {
+      const star = matchAlias(pattern, specifier);
+      if (star === null) continue;
+      const targets = [...new Set(allTargets(value).map((t) => t.replace(/\*/g, star)))];
+      if (targets.length !== 1 || !conditionalTarget(value)) return { kind: 'unresolved', reason: `"${specifier}" maps to ${targets.length ? targets.join(', ') : 'nothing'} depending on conditions` };
+      const target = targets[0]!;
+      return target.startsWith('.') ? { kind: 'file', target: path.resolve(dir, target) } : { kind: 'bare', target };
+    }
+    return { kind: 'unresolved', reason: `no "imports" entry in ${path.relative(ws.root, pkgFile)} maps "${specifier}"` };
+  }
+  return { kind: 'unresolved', reason: `no package.json above the file maps "${specifier}"` };
+}
+
 /**
  * Resolves an import specifier from `fromFile` against the workspace: package names
  * (`@luthier/x`, `@luthier/x/deep`), tsconfig aliases, relative and absolute paths,
@@ -154,6 +204,15 @@ function resolveUncached(ws: Workspace, fromFile: string, specifier: string, rec
     target = path.resolve(path.dirname(fromFile), specifier);
   }
   if (target !== null) return finish(resolveFile(target, probe), false, `"${specifier}"`);
+
+  // a package's own subpath imports (`#internal` in package.json "imports"): resolved from the nearest package.json
+  if (specifier.startsWith('#')) {
+    const mapped = packageImport(ws, fromFile, specifier, probe);
+    if (mapped.kind === 'unresolved') return { kind: 'unresolved', viaEntry: false, reason: mapped.reason };
+    if (mapped.kind === 'file') return finish(resolveFile(mapped.target, probe), false, `"${specifier}"`);
+    if (mapped.target.startsWith('#')) return { kind: 'unresolved', viaEntry: false, reason: `"${specifier}" maps to another subpath import` };
+    return resolveUncached(ws, fromFile, mapped.target, record);
+  }
 
   for (const alias of ws.aliases) {
     const star = matchAlias(alias.pattern, specifier);
