@@ -23,6 +23,7 @@ const STRING_METHODS = new Set([
 ]);
 /** Array.prototype methods that only rearrange constant elements */
 const ARRAY_METHODS = new Set(['at', 'concat', 'flat', 'includes', 'indexOf', 'join', 'lastIndexOf', 'reverse', 'slice', 'toReversed', 'toSorted', 'sort', 'toString', 'with']);
+const NUMBER_METHODS = new Set(['toString', 'toFixed', 'toPrecision', 'toExponential']);
 const GLOBAL_FUNCTIONS: Record<string, (...a: Value[]) => Value> = {
   'String': (v) => String(v),
   'String.fromCharCode': (...a) => String.fromCharCode(...a.map(Number)),
@@ -152,7 +153,7 @@ function callValues(n: TSESTree.CallExpression, env: Env, depth: number): Value[
       const v = run(() => Buffer.from(src, enc as BufferEncoding).toString((args[0] as BufferEncoding | undefined) ?? 'utf8'));
       return v === NONE ? null : [v];
     }
-    if (key !== null && (STRING_METHODS.has(key) || ARRAY_METHODS.has(key))) {
+    if (key !== null && (STRING_METHODS.has(key) || ARRAY_METHODS.has(key) || NUMBER_METHODS.has(key))) {
       const receivers = constantValues(callee.object, env, depth + 1);
       if (!receivers) return null;
       const out: Value[] = [];
@@ -160,6 +161,7 @@ function callValues(n: TSESTree.CallExpression, env: Env, depth: number): Value[
         let v: Value | typeof NONE = NONE;
         if (typeof r === 'string' && STRING_METHODS.has(key)) v = run(() => (String.prototype as unknown as Record<string, (...a: Value[]) => Value>)[key]!.apply(r, args));
         else if (Array.isArray(r) && ARRAY_METHODS.has(key)) v = run(() => (Array.prototype as unknown as Record<string, (...a: Value[]) => Value>)[key]!.apply([...r], args));
+        else if (typeof r === 'number' && NUMBER_METHODS.has(key)) v = run(() => (Number.prototype as unknown as Record<string, (...a: Value[]) => Value>)[key]!.apply(r, args));
         if (v === NONE) return null;
         out.push(v);
       }

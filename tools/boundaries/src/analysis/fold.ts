@@ -324,6 +324,10 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
       const arr = derefNode(a.argument, env, depth + 1);
       if (arr?.node.type === 'ArrayExpression' && arr.node.elements.every((e) => e && e.type !== 'SpreadElement'))
         return arr.node.elements.map((e) => fold(e as Node, arr.env, depth + 1, seen));
+      // a spread of a computed constant array ('data/runs'.split('/'))
+      const values = constantValues(a.argument, env, depth + 1);
+      if (values && values.length === 1 && Array.isArray(values[0]) && values[0].every((v) => typeof v === 'string'))
+        return (values[0] as string[]).map((v) => text(v));
       return [unknown('a spread argument')];
     });
   if (callee.type === 'MemberExpression') {
@@ -364,6 +368,13 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
     }
   }
   if (o.kind === 'global' && o.path.join('.') === 'String' && args[0]) return fold(args[0], env, depth + 1, seen);
+  // a path given as a Buffer: its text (an encoding other than utf8 was evaluated above when constant)
+  if (((o.kind === 'global' && o.path.join('.') === 'Buffer.from') || (o.kind === 'module' && o.module === 'buffer' && o.path.join('.') === 'Buffer.from')) && args[0] && args[0].type !== 'SpreadElement') {
+    const enc = args[1] ? foldSingle(args[1], env, depth + 1) : 'utf8';
+    if (enc !== null && /^utf-?8$/i.test(enc)) return fold(args[0], env, depth + 1, seen);
+    const a0 = foldSingle(args[0], env, depth + 1);
+    if (a0 !== null && enc !== null && Buffer.isEncoding(enc)) return text(Buffer.from(a0, enc as BufferEncoding).toString('utf8'));
+  }
   if (o.kind === 'module' && o.module === 'url' && ['fileURLToPath', 'pathToFileURL'].includes(o.path.at(-1) ?? '') && args[0]) return fold(args[0], env, depth + 1, seen);
   if (o.kind === 'global' && o.path.join('.') === 'String.raw') return unknown('String.raw called directly');
   // a function of the workspace whose value can be read: what its return statements give
@@ -434,6 +445,11 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
         if (isFunction(value) && value.parent && ((value.parent.type === 'Property' && value.parent.kind === 'get') || (value.parent.type === 'MethodDefinition' && value.parent.kind === 'get')))
           return union(...returnedExpressions(value).map((r) => fold(r, obj.env, depth + 1, seen)));
         return fold(value, obj.env, depth + 1, seen);
+      }
+      // { ...process.env, X: 1 }.RMOS_DATA_DIR: the key read from the spread it would come from
+      if (obj && key !== null && !value && obj.node.type === 'ObjectExpression') {
+        const spread = [...obj.node.properties].reverse().find((p) => p.type === 'SpreadElement');
+        if (spread && spread.type === 'SpreadElement') return foldPath(spread.argument, [key], obj.env, depth + 1, seen);
       }
       if (!obj && key !== null) {
         const viaParam = parameterMember(n.object, key, env, depth, seen);

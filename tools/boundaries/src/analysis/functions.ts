@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { importedValue } from '../workspace/constants.js';
 import { unwrap, type Node } from './ast.js';
 import type { Env } from './env.js';
-import { derefNode, memberKey, propertyOf } from './origin.js';
+import { calledFunctionRef, derefNode, memberKey, propertyOf } from './origin.js';
 import { findVariable } from './variables.js';
 
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -65,3 +65,5 @@ export function returnedExpressions(fn: FunctionNode): Node[] {
   visit(fn.body);
   return out;
 }
+
+calledFunctionRef.fn = (callee, env) => calledFunction(callee, env);

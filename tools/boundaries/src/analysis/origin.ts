@@ -163,8 +163,31 @@ function callbackParamOrigin(b: Binding, env: Env, depth: number): Origin {
   if (host?.type !== 'CallExpression' || !host.arguments.includes(fn as TSESTree.Expression)) return UNKNOWN;
   const callee = unwrap(host.callee);
   if (callee.type !== 'MemberExpression') return UNKNOWN;
+  const key = memberKey(callee, env, depth);
+  // p.then((v) => …): v is what the promise holds
+  if (key === 'then' && host.arguments[0] === fn) return originOf(callee.object, env, depth + 1);
+  // Array.prototype.forEach.call(values, (v) => …): the receiver is the first argument
+  if ((key === 'call' || key === 'apply') && host.arguments[0] && host.arguments[0] !== fn) return iterationOrigin(host.arguments[0] as Node, env, depth);
   return iterationOrigin(callee.object, env, depth);
 }
+
+/** What calling a workspace function gives, as far as origins go: its returned (and yielded) values. */
+function returnedOrigin(callee: Node, env: Env, depth: number): Origin {
+  const n = unwrap(callee);
+  if (n.type !== 'Identifier' && n.type !== 'MemberExpression' && n.type !== 'ArrowFunctionExpression' && n.type !== 'FunctionExpression') return UNKNOWN;
+  const called = calledFunctionRef.fn?.(n, env);
+  if (!called) return UNKNOWN;
+  const body = called.fn.body;
+  const values: Node[] = body.type === 'BlockStatement' ? returnsOf(body, true) : [body];
+  for (const v of values) {
+    const o = originOf(v, called.env, depth + 1);
+    if (o.kind === 'authority' || o.kind === 'enumerated') return o;
+  }
+  return UNKNOWN;
+}
+
+/** Set by functions.ts (which imports this module) to break the import cycle. */
+export const calledFunctionRef: { fn?: (callee: Node, env: Env) => { fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression; env: Env } | null } = {};
 
 /** `f.call(t, a)`, `f.apply(t, [a])`, `Reflect.apply(f, t, [a])`, `f.bind(t, a)(b)`: the function really called and its arguments. */
 export interface CallShape {
@@ -294,6 +317,8 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
   if (direct.type === 'MemberExpression' && memberKey(direct, env, depth) === 'bind') return originOf(direct.object, env, depth + 1);
   const co = originOf(shape.callee, env, depth + 1);
   if (co.kind === 'enumerated') return co;
+  // a promise of a value holds that value (await and then() read it)
+  if (co.kind === 'global' && co.path.join('.') === 'Promise.resolve' && shape.args[0]) return originOf(shape.args[0], env, depth + 1);
   // a method of enumerated values (m.get(k), values.find(…), values.at(0)) gives more of the same
   const receiver = shape.callee.type === 'MemberExpression' ? originOf(shape.callee.object, env, depth + 1) : null;
   if (receiver?.kind === 'enumerated') return receiver;
@@ -302,6 +327,8 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
     if (sealedLiteral(src, env, depth)) return UNKNOWN;
     return enumerated(`${co.path.join('.')}(…)`, RENAMERS.has(co.path.join('.')));
   }
+  const returned = returnedOrigin(shape.callee, env, depth);
+  if (returned.kind !== 'unknown') return returned;
   // arr.map((k) => deps[k]): what the callback returns
   if (direct.type === 'MemberExpression' && CALLBACK_METHODS.has(memberKey(direct, env, depth) ?? '')) {
     const cb = node.arguments[0] ? derefNode(node.arguments[0] as Node, env, depth + 1) : null;
@@ -328,11 +355,12 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
   return UNKNOWN;
 }
 
-function returnsOf(block: Node): Node[] {
+function returnsOf(block: Node, yields = false): Node[] {
   const out: Node[] = [];
   const visit = (n: Node) => {
     if (out.length > 8 || n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return;
     if (n.type === 'ReturnStatement' && n.argument) out.push(n.argument);
+    if (yields && n.type === 'YieldExpression' && n.argument) out.push(n.argument);
     for (const k of Object.keys(n)) {
       if (k === 'parent') continue;
       const c = (n as unknown as Record<string, unknown>)[k];
@@ -363,8 +391,8 @@ const derefMemo = memoize<{ node: Node; env: Env } | null>(null, (node, env, dep
     if (b.kind === 'import' && b.def) {
       const decl = b.def.parent as TSESTree.ImportDeclaration | null;
       const spec = b.def.node as Node;
-      if (decl?.type !== 'ImportDeclaration' || spec.type !== 'ImportSpecifier') return null;
-      const name = spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
+      if (decl?.type !== 'ImportDeclaration' || (spec.type !== 'ImportSpecifier' && spec.type !== 'ImportDefaultSpecifier')) return null;
+      const name = spec.type === 'ImportDefaultSpecifier' ? 'default' : spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
       const foreign = importedValue(env, decl.source.value, name);
       if (!foreign || foreign.path.length) return null;
       return derefNode(foreign.node, foreign.env, depth + 1);

@@ -24,6 +24,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export const total = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0); export const fix = (o: Record<string, number>) => { for (const v of Object.values(o)) v.toFixed(1); };" },
     { filename: AI, code: "const table = { a: () => 1, b: () => 2 } as const; const list = [() => 1, () => 2]; export const f = (k: 'a' | 'b', i: number) => table[k]() + list[i]!();" },
     { filename: AI, code: "const checks = { a: (x: number) => x > 0 }; export const run = (x: number) => Object.values(checks).every((c) => c(x));" },
+    // navigation and imports that are not authority endpoints
+    { filename: AI, code: "location.href = '/designs'; img.src = '/api/rmos/feasibility'; const m = await import('@luthier/rmos-contracts');" },
     // a model's eval() method, timers with functions
     { filename: AI, code: 'model.eval(); setTimeout(() => tick(), 10); setInterval(tick, 5);' },
     { filename: AI, code: 'class A { constructor() {} clone() { return new (this.constructor as new () => A)(); } }' },
@@ -66,8 +68,16 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export function f(deps: any, k: string) { const m = new Map(Object.entries(deps)); (m.get(k) as any)(); const fns = Object.keys(deps).map((n) => deps[n]); fns[0](); }", errors: errors(2) },
     { filename: AI, code: "export function f(deps: any) { new Proxy(deps, { get: (t, k) => t['a' + String(k)] }).pproveWorkflow(); Object.fromEntries(Object.entries(deps).map(([k, v]) => [k.slice(1), v])).pproveWorkflow(); }", errors: errors(2) },
     { filename: AI, code: "let table: any = { a: () => 1 }; export function f(deps: any, k: string) { Object.assign(table, deps); table[k](); }", errors: errors(1) },
+    // what a workspace function returns or yields, promise callbacks, prototype methods called on enumerated values
+    { filename: AI, code: "function pick(d: any, k: string) { return d[k]; } export function f(deps: any) { pick(deps, 'approve' + 'Workflow')(); }", errors: errors(1) },
+    { filename: AI, code: "function* all(d: any) { yield* Object.values(d); } export function f(deps: any) { for (const fn of all(deps)) (fn as any)(); }", errors: errors(1) },
+    { filename: AI, code: "export function f(deps: any) { Array.prototype.forEach.call(Object.values(deps), (g: any) => g()); Promise.resolve(Object.values(deps)).then((v) => v[0]()); }", errors: errors(2) },
+    // navigating to an endpoint is requesting it; so is importing it
+    { filename: AI, code: "location.href = '/api/workflow/approve'; form.action = '/api/rmos/toolpaths'; window.location = `/api/workflow/sessions/${id}/transition` as any;", errors: errors(3) },
+    { filename: AI, code: "await import('http://h/api/rmos/toolpaths');", errors: errors(1) },
     // code compiled from data
     { filename: AI, code: 'export const f = (bytes: Uint8Array) => [WebAssembly.instantiate(bytes, {}), new WebAssembly.Module(bytes)];', errors: errors(2) },
+    { filename: AI, code: "new Worker('data:text/javascript,1'); new SharedWorker(u);", errors: errors(2) },
     // URL bases and what a URL parser reads as a slash
     { filename: AI, code: "await fetch(new URL('approve', 'http://h/api/workflow/')); await fetch('/api/workflow\\\\approve'); await fetch('/api/rmos/tool\\tpaths');", errors: errors(3) },
     // destructuring: nested, defaults, parameters

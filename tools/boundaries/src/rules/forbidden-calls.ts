@@ -9,11 +9,13 @@ import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 
 const RULE = 'boundaries/forbidden-calls';
 const CLIENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'fetch', 'open', 'send', 'sendBeacon']);
-const GLOBAL_SINKS = new Set(['fetch', 'Request', 'URL', 'XMLHttpRequest', 'EventSource', 'WebSocket', 'navigator.sendBeacon']);
+const GLOBAL_SINKS = new Set(['fetch', 'Request', 'URL', 'XMLHttpRequest', 'EventSource', 'WebSocket', 'navigator.sendBeacon', 'location.assign', 'location.replace', 'open', 'importScripts']);
+/** assigning a URL to these navigates or submits: a request too */
+const NAVIGATING_PROPS = new Set(['href', 'action', 'src', 'location', 'formAction', 'data']);
 const HTTP_MODULES = new Set(['http', 'https', 'http2', 'undici']);
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'execScript']);
 /** globals that compile and run code handed to them as data */
-const CODE_LOADERS = new Set(['WebAssembly.compile', 'WebAssembly.compileStreaming', 'WebAssembly.instantiate', 'WebAssembly.instantiateStreaming', 'WebAssembly.Module', 'WebAssembly.Instance', 'ShadowRealm', 'ShadowRealm.prototype.evaluate']);
+const CODE_LOADERS = new Set(['Worker', 'SharedWorker', 'WebAssembly.compile', 'WebAssembly.compileStreaming', 'WebAssembly.instantiate', 'WebAssembly.instantiateStreaming', 'WebAssembly.Module', 'WebAssembly.Instance', 'ShadowRealm', 'ShadowRealm.prototype.evaluate']);
 const DESCRIPTOR_READS = new Set(['Reflect.get', 'Object.getOwnPropertyDescriptor', 'Reflect.getOwnPropertyDescriptor']);
 
 const TYPE_CONTEXTS = new Set(['TSTypeAnnotation', 'TSTypeQuery', 'TSTypeAliasDeclaration', 'TSInterfaceDeclaration', 'TSTypeParameterInstantiation', 'TSTypeParameterDeclaration', 'TSTypeReference']);
@@ -199,6 +201,35 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     return {
+      AssignmentExpression(node) {
+        const left = unwrap(node.left);
+        const o = originOf(left, env);
+        const navigates =
+          (o.kind === 'global' && (o.path.join('.') === 'location' || o.path.join('.') === 'location.href')) ||
+          (left.type === 'MemberExpression' && NAVIGATING_PROPS.has(memberKey(left, env) ?? ''));
+        if (!navigates) return;
+        for (const alt of fold(node.right, env)) {
+          const ep = matchEndpoint(policy, alt);
+          if (!ep) continue;
+          report(node, {
+            rule: RULE,
+            zones: `${from} -> zone:authoritative`,
+            securityRef: ref,
+            allowedWay: ep.allowedWay,
+            what: `assigning "${describe(alt)}" navigates to the authority endpoint ${ep.path}, which ${from} may not call`,
+          });
+          return;
+        }
+      },
+      ImportExpression(node) {
+        for (const alt of fold(node.source, env)) {
+          const ep = matchEndpoint(policy, alt);
+          if (ep) {
+            report(node, { rule: RULE, zones: `${from} -> zone:authoritative`, securityRef: ref, allowedWay: ep.allowedWay, what: `import() requests the authority endpoint ${ep.path} ("${describe(alt)}"), which ${from} may not call` });
+            return;
+          }
+        }
+      },
       WithStatement(node) {
         failClosed(node, 'a with statement makes every name inside it resolve at run time');
       },

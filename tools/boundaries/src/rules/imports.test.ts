@@ -34,6 +34,9 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: AI.replace(/\.ts$/, '.cjs'), code: "process.mainModule.constructor._load('vm'); require.resolve('@luthier/rmos-runs');", languageOptions: { sourceType: 'commonjs' }, errors: [...two, ...one] },
     { filename: AI.replace(/\.ts$/, '.cts'), code: "const M = (module as any).constructor; M._load('child_process'); M.prototype.require.call(module, 'worker_threads');", languageOptions: { sourceType: 'commonjs' }, errors: two },
     { filename: AI, code: "import { Module } from 'node:module'; (Module.prototype as any).require('cluster');", errors: one },
+    // code from a URL is outside every check
+    { filename: AI, code: "await import('https://cdn.example/x.js'); import x from 'data:text/javascript,export default 1';", errors: two },
+    { filename: API, code: "import x from 'http://h/m.js';", errors: one },
     // the matrix, in every dependency form
     { filename: AI, code: "import { approveWorkflow } from '@luthier/rmos-workflow';", errors: one },
     { filename: AI, code: "import type { Run } from '@luthier/rmos-runs';", errors: one },

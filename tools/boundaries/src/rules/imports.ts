@@ -87,6 +87,17 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
       const res = resolveSpecifier(fc.ws, fc.file, spec);
       if (res.kind === 'builtin') return checkBuiltin(specNode, res.module ?? spec, form);
       if (builtinOnly || !fc.project) return;
+      // code from a URL (https:, data:, blob:) is outside the workspace and every check
+      if (/^(?!node:|file:)[a-z][a-z0-9+.-]*:/i.test(spec)) {
+        report(specNode, {
+          rule: RULE,
+          zones: `${zoneTag(fromZone)} -> unknown`,
+          securityRef: ref,
+          allowedWay: 'import workspace code through a project package name (@luthier/NAME), or an installed package by its name',
+          what: `${form} "${spec.slice(0, 80)}" loads code from a URL, which no boundary check can see (fail closed)`,
+        });
+        return;
+      }
       if (res.kind === 'external') return;
       if (res.kind === 'unresolved') {
         const looksLocal = spec.startsWith('.') || spec.startsWith('#') || spec.startsWith('/') || spec.startsWith('file:') || spec.startsWith('@luthier/') || fc.ws.aliases.some((a) => spec.startsWith(a.pattern.replace('*', '')));

@@ -31,6 +31,7 @@ function tester() {
       // folder names that only resemble a protected one; a derived read path
       { filename: API, code: `${fsImport} fs.writeFileSync('data/runsheet.txt', ''); fs.writeFileSync('logs/RUNS/x', ''); fs.writeFileSync(path.format({ dir: 'data/sandbox', base: 'x' }), '');` },
       { filename: API, code: `${fsImport} const dir = () => 'data/sandbox'; fs.writeFileSync(dir() + '/x', ''); class C { static D = 'data/sandbox'; } fs.writeFileSync(C.D, '');` },
+      { filename: API, code: `${fsImport} import { execSync } from 'node:child_process'; execSync('ls data/sandbox'); execSync('echo runs'); process.chdir('/tmp'); process.chdir('data/sandbox');` },
       // a target that is not under the data root as far as can be told
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
@@ -95,6 +96,13 @@ function tester() {
       { filename: API, code: `${fsImport} class S { save(p: string) { fs.writeFileSync(p, ''); } } new S().save('data/run_attachments/x');`, errors: errors(1) },
       // case-insensitive and Windows file systems: RUNS, runs., backslashes
       { filename: API, code: `${fsImport} fs.writeFileSync('data/RUNS/x', ''); fs.writeFileSync('Data/Run_Attachments./x', ''); fs.writeFileSync('data\\\\runs\\\\x', '');`, errors: errors(3) },
+      // the working directory moved into the data root; programs run on protected paths
+      { filename: API, code: `${fsImport} process.chdir('data'); process.chdir(path.join(process.env.RMOS_DATA_DIR!, 'runs'));`, errors: errors(2) },
+      { filename: API, code: `${fsImport} import { execSync, spawn } from 'node:child_process'; execSync('rm -rf data/runs'); spawn('cp', ['-r', '/tmp/x', 'data/run_attachments/']);`, errors: errors(2) },
+      // paths as Buffers, spreads of computed arrays, copies of process.env, handles through then()
+      { filename: API, code: `${fsImport} fs.writeFileSync(Buffer.from('data/runs/x'), ''); fs.writeFileSync(Buffer.from('ZGF0YS9ydW5zL3g=', 'base64'), '');`, errors: errors(2) },
+      { filename: API, code: `${fsImport} fs.writeFileSync(path.join(...'data/runs/x'.split('/')), ''); const env = { ...process.env }; fs.writeFileSync(env.RMOS_DATA_DIR + '/runs/x', '');`, errors: errors(2) },
+      { filename: API, code: `${fsImport} fs.promises.open('data/runs/x', 'r').then((fh) => fh.truncate(0));`, errors: errors(1) },
       // fail closed: the first segment under the data root cannot be folded
       { filename: API, code: `${fsImport} export const f = (sub: string) => fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', sub, 'x'), '');`, errors: errors(1) },
       { filename: API, code: `${fsImport} export const f = (s: string) => fs.writeFileSync(\`data/run\${s}/x\`, '');`, errors: errors(1) },
@@ -113,6 +121,7 @@ const root = makeWorkspace({
   'libs/shared/paths/src/index.ts': "export * from './dirs.js';\nexport { RUNS as RUN_DIR } from './dirs.js';\nexport default 'run_attachments';\n",
   'libs/shared/paths/src/io.ts': "import { writeFileSync } from 'node:fs';\nimport path from 'node:path';\nexport function writeJson(file: string, value: unknown) { const target = path.resolve(file); writeFileSync(target, JSON.stringify(value)); }\nexport const saveAll = (dir: string) => writeJson(path.join(dir, 'all.json'), {});\n",
   'libs/rmos/runs/src/write.ts': "import { writeFileSync } from 'node:fs';\nexport function writeRun(file: string) { writeFileSync(file, ''); }\n",
+  'libs/shared/paths/src/cfg.json': '{ "runs": "data/runs", "nested": { "att": "data/run_attachments" } }\n',
   'libs/shared/paths/src/fsx.ts': "export * as fsx from 'node:fs';\nexport { writeFileSync as w } from 'node:fs';\nexport * from 'node:fs/promises';\n",
   'libs/shared/paths/src/fns.ts': "import fs from 'node:fs';\nexport function runsDir() { return ['data', 'runs'].join('/'); }\nexport const io = { save: (p: string) => fs.writeFileSync(p, '') };\nfunction listed() { return 'data/run_attachments'; }\nexport { listed };\n",
   'libs/shared/paths/src/layout.ts': "import { DATA, RUNS } from './dirs.js';\nexport const RUNS_DIR = `${DATA}/${RUNS}`;\nexport const LAYOUT = { runs: RUNS, sandbox: 'sandbox' } as const;\n",
@@ -138,6 +147,8 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
     // a function or a writer object imported from another workspace file
     { filename: api, code: "import fs from 'fs'; import { runsDir } from '@luthier/shared-paths/src/fns.js'; fs.writeFileSync(runsDir() + '/x', '');", errors: errors(1) },
     { filename: api, code: "import { io } from '@luthier/shared-paths/src/fns.js'; io.save('data/runs/x');", errors: errors(1) },
+    // constants from a JSON module of the workspace
+    { filename: api, code: "import fs from 'fs'; import cfg from '@luthier/shared-paths/src/cfg.json'; fs.writeFileSync(cfg.runs + '/x', ''); fs.rmSync(cfg.nested.att);", errors: errors(2) },
     // fs functions re-exported by another workspace module
     { filename: api, code: "import { fsx, w, rm } from '@luthier/shared-paths/src/fsx.js'; fsx.writeFileSync('data/runs/a', ''); w('data/runs/b', ''); await rm('data/run_attachments');", errors: errors(3) },
     { filename: api, code: "import fs from 'fs'; import { listed } from '@luthier/shared-paths/src/fns.js'; fs.rmSync(listed());", errors: errors(1) },

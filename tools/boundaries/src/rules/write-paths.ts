@@ -2,7 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import { fold, describe } from '../analysis/fold.js';
-import { originOf } from '../analysis/origin.js';
+import { callShape, derefNode, originOf } from '../analysis/origin.js';
+import type { Sym } from '../analysis/fold.js';
 import { calledFunction, writeTargets, writtenParams } from './fs-writes.js';
 import { complianceRef, fileContext } from './context.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
@@ -79,8 +80,50 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       return fold(arg, env).some((alt) => classifyTarget(policy, alt, names) !== null);
     }
 
+    /** Paths named in a shell command or a program's arguments: any of them may be written by it. */
+    function checkCommand(node: TSESTree.CallExpression | TSESTree.NewExpression, fn: string, args: Node[]) {
+      const words: Node[] = [];
+      for (const a of args) {
+        const arr = derefNode(a, env);
+        if (arr?.node.type === 'ArrayExpression') words.push(...arr.node.elements.filter((e): e is TSESTree.Expression => !!e && e.type !== 'SpreadElement'));
+        else words.push(a);
+      }
+      for (const word of words)
+        for (const alt of fold(word, env)) {
+          // split a command line into its words; each may be a path the command changes
+          const tokens: Sym[] = [[]];
+          for (const p of alt) {
+            if (typeof p !== 'string') {
+              tokens[tokens.length - 1]!.push(p);
+              continue;
+            }
+            p.split(/[\s'"`;|&<>()=]+/).forEach((piece, i) => {
+              if (i > 0) tokens.push([]);
+              if (piece) tokens[tokens.length - 1]!.push(piece);
+            });
+          }
+          for (const t of tokens) {
+            const verdict = classifyTarget(policy, t, names);
+            if (verdict?.kind !== 'protected') continue;
+            const entry = guarded[names.indexOf(verdict.name)]!;
+            return report(node, {
+              rule: RULE,
+              zones: writerZones(entry),
+              securityRef: ref,
+              allowedWay: entry.allowedWay,
+              what: `child_process.${fn} runs a program on "${describe(t)}", under ${verdict.name}/ of the data root, which only ${entry.writers.join(', ')} may write: ${entry.reason}`,
+            });
+          }
+        }
+    }
+
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
       for (const w of writeTargets(node, env)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot);
+      const shape = callShape(node, env);
+      const o = originOf(shape.callee, env);
+      // after chdir into the data root, every relative write lands in it
+      if (o.kind === 'global' && o.path.join('.') === 'process.chdir' && shape.args[0]) checkTarget(node, shape.args[0], env, 'process.chdir (relative writes after it land there)', true);
+      if (o.kind === 'module' && o.module === 'child_process' && o.path.length) checkCommand(node, o.path.join('.'), shape.args);
       // a wrapper (same file or imported) that writes a path it is given: check what this call gives it.
       // Only calls passing a path under the data root are worth following into the callee (cheap first).
       if (node.type !== 'CallExpression' || !node.arguments.some((a) => a.type !== 'SpreadElement' && underDataRoot(a))) return;

@@ -39,8 +39,11 @@ function parseModule(file: string): ParsedModule | null {
   if (hit !== undefined) return hit;
   let module: ParsedModule | null = null;
   try {
-    const result = parseForESLint(code, {
-      filePath: file,
+    // a JSON module is its one value, the default export
+    const source = file.endsWith('.json') ? `export default (${code}\n);\n` : code;
+    const result = parseForESLint(source, {
+      // typescript-estree reads a .json path as JSON text, not as the module wrapped around it
+      filePath: file.endsWith('.json') ? `${file}.ts` : file,
       sourceType: /\.c[jt]s$/.test(file) ? 'script' : 'module',
       ecmaVersion: 'latest',
       range: true,
