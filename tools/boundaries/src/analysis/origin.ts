@@ -6,7 +6,7 @@ import { unwrap, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
 import { foldSingle } from './fold.js';
-import { bindingsOf, findVariable, type Binding } from './variables.js';
+import { bindingsOf, findVariable, isAmbient, type Binding } from './variables.js';
 
 /**
  * Where a value comes from, as far as the boundary rules care: a builtin module (or a
@@ -128,7 +128,7 @@ function applyPath(o: Origin, path: Array<string | null>, env: Env): Origin {
 
 function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: Set<unknown>): Origin {
   const variable = findVariable(env.getScope(id), id);
-  if (!variable || variable.defs.length === 0) {
+  if (!variable || variable.defs.length === 0 || isAmbient(variable)) {
     if (id.name === 'require') return { kind: 'require' };
     return { kind: 'global', path: GLOBAL_OBJECTS.has(id.name) ? [] : [id.name] };
   }

@@ -104,3 +104,19 @@ export function bindingsOf(variable: TSESLint.Scope.Variable): Binding[] {
   }
   return out;
 }
+
+/**
+ * A variable that only TypeScript's `declare` introduces (`declare const x`, `declare function f()`,
+ * anything inside `declare global` / `declare module`): at run time the name is a global.
+ */
+export function isAmbient(variable: TSESLint.Scope.Variable): boolean {
+  if (variable.defs.length === 0) return false;
+  return variable.defs.every((def) => {
+    const node = def.node as TSESTree.Node;
+    if (node.type === 'TSDeclareFunction') return true;
+    if (def.parent && (def.parent as TSESTree.Node).type === 'VariableDeclaration' && (def.parent as TSESTree.VariableDeclaration).declare) return true;
+    if ((node.type === 'ClassDeclaration' || node.type === 'TSEnumDeclaration') && node.declare) return true;
+    for (let p: TSESTree.Node | undefined = node.parent; p; p = p.parent) if (p.type === 'TSModuleDeclaration' && p.declare) return true;
+    return false;
+  });
+}

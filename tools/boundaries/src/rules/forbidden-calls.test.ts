@@ -9,6 +9,7 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // a local function that happens to look like an authority name, and any other local binding
     { filename: AI, code: 'function approveDraft(d: unknown) { return d; } approveDraft({});' },
     { filename: AI, code: 'function approveWorkflow() { return 1; } approveWorkflow(); const a = approveWorkflow; a();' },
+    { filename: AI, code: 'declare const approveWorkflow: unknown; export type T = typeof approveWorkflow; declare const config: { approve: boolean }; export const c = config.approve;' },
     { filename: AI, code: 'const approve = (x: number) => x; export const r = approve(1);' },
     { filename: AI, code: "export function propose(deps: { feasibility: { evaluate(x: unknown): unknown } }) { return deps.feasibility.evaluate({}); }" },
     { filename: AI, code: "const k = 'evaluate'; export const f = (port: Record<string, () => void>) => port[k]();" },
@@ -78,6 +79,10 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // code compiled from data
     { filename: AI, code: 'export const f = (bytes: Uint8Array) => [WebAssembly.instantiate(bytes, {}), new WebAssembly.Module(bytes)];', errors: errors(2) },
     { filename: AI, code: "new Worker('data:text/javascript,1'); new SharedWorker(u);", errors: errors(2) },
+    { filename: AI, code: "const { constructor: F } = () => {}; F('return 1')();", errors: errors(1) },
+    // a name TypeScript only declares is the global at run time
+    { filename: AI, code: 'declare const approveWorkflow: any; approveWorkflow(); declare function transitionWorkflow(): void; transitionWorkflow(); declare const eval2: any;', errors: errors(2) },
+    { filename: AI, code: "declare global { const persistRunArtifact: (a: unknown) => void; } persistRunArtifact({}); export {};", errors: errors(1) },
     // URL bases and what a URL parser reads as a slash
     { filename: AI, code: "await fetch(new URL('approve', 'http://h/api/workflow/')); await fetch('/api/workflow\\\\approve'); await fetch('/api/rmos/tool\\tpaths');", errors: errors(3) },
     // destructuring: nested, defaults, parameters

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import { fold, describe } from '../analysis/fold.js';
 import { authorityNames, callShape, derefNode, memberKey, originOf, sealedLiteral, type Origin } from '../analysis/origin.js';
-import { bindingsOf, findVariable } from '../analysis/variables.js';
+import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
 import { complianceRef, fileContext } from './context.js';
 import { matchEndpoint } from './endpoints.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
@@ -121,7 +121,8 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       if (n.type === 'MemberExpression') return memberKey(n, env) === 'constructor' && unwrap(n.object).type !== 'ThisExpression';
       if (n.type !== 'Identifier' || depth > 8) return false;
       const variable = findVariable(env.getScope(n), n);
-      return !!variable && bindingsOf(variable).some((b) => b.kind === 'expr' && b.expr && b.path.length === 0 && constructorRead(b.expr, depth + 1));
+      // const F = x.constructor, or destructured: const { constructor: F } = x
+      return !!variable && bindingsOf(variable).some((b) => b.kind === 'expr' && b.expr && (b.path.length === 0 ? constructorRead(b.expr, depth + 1) : b.path.at(-1) === 'constructor' && unwrap(b.expr).type !== 'ThisExpression'));
     }
 
     /** A variable given the value of `obj[key]` with a key that cannot be folded, directly or through aliases. */
@@ -267,6 +268,11 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         // names that are not references: keys, declarations' own names, labels, types
         if ((parent.type === 'MemberExpression' && parent.property === node && !parent.computed) || (parent.type === 'Property' && parent.key === node && !parent.computed && !parent.shorthand)) return;
         const variable = findVariable(env.getScope(node), node);
+        // a `declare`d name is a global at run time; its own declaration is not a use
+        if (variable && isAmbient(variable) && variable.references.some((r) => r.identifier === node && r.isRead())) {
+          if (authorities.has(node.name)) return authority(node, node.name, `the global ${node.name} (declared with declare)`);
+          if ((dynamicCode?.names ?? ['eval', 'Function']).includes(node.name)) return dynamic(node, `${node.name} is referenced`);
+        }
         if (!variable || variable.defs.length === 0) {
           // value references only: `T extends Function` in a type is not a use of Function
           const isReference = context.sourceCode.getScope(node).through.some((r) => r.identifier === node && r.isValueReference);
