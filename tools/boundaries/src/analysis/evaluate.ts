@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { fold, isConstant, MAX_ALTERNATIVES } from './fold.js';
-import { derefNode, memberKey, originOf } from './origin.js';
+import { derefNode, literalChanges, memberKey, originOf } from './origin.js';
 
 /**
  * Evaluation of pure computations over constants: the string and array methods and the
@@ -90,6 +90,9 @@ export function constantValues(node: Node, env: Env, depth = 0): Value[] | null 
     return [n.value as Value];
   }
   if (n.type === 'Identifier' || n.type === 'MemberExpression') {
+    // a literal changed after its declaration is no constant
+    const changes = n.type === 'Identifier' ? literalChanges(n, env, depth) : null;
+    if (changes && (changes.opaque || changes.assigned.size)) return null;
     const d = derefNode(n, env, depth + 1);
     if (d && d.node !== n && (d.node.type === 'ArrayExpression' || d.node.type === 'CallExpression' || d.node.type === 'Literal')) return constantValues(d.node, d.env, depth + 1);
     if (n.type === 'MemberExpression') {

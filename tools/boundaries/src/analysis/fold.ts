@@ -3,7 +3,7 @@ import { importedValue } from '../workspace/constants.js';
 import { unwrap, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
-import { derefNode, memberKey, namespaceSource, originOf, propertyOf } from './origin.js';
+import { derefNode, literalChanges, memberKey, namespaceSource, originOf, propertyOf } from './origin.js';
 import { bindingsOf, findVariable, type Binding } from './variables.js';
 import { calledFunction, isFunction, returnedExpressions } from './functions.js';
 import { constantValues, isPureCall } from './evaluate.js';
@@ -338,13 +338,21 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
     }
     if (key === 'join') {
       const arr = derefNode(callee.object, env, depth + 1);
+      // an array changed after its declaration: assigned elements are alternatives; after push/splice/… any element may be anything
+      const changed = literalChanges(callee.object, env, depth);
       if (arr?.node.type === 'ArrayExpression' && arr.node.elements.every((e) => e && e.type !== 'SpreadElement')) {
         const sep = args[0] ? fold(args[0], env, depth + 1, seen) : text(',');
         let acc: Folded = [[]];
         arr.node.elements.forEach((e, i) => {
           if (i > 0) acc = concat(acc, sep);
-          acc = concat(acc, fold(e as Node, arr.env, depth + 1, seen));
+          const element = union(
+            fold(e as Node, arr.env, depth + 1, seen),
+            ...(changed?.assigned.get(String(i)) ?? []).map((v) => fold(v, env, depth + 1, seen)),
+            ...(changed?.opaque ? [unknown('an element of an array changed after its declaration')] : []),
+          );
+          acc = concat(acc, element);
         });
+        if (changed?.opaque) acc = union(acc, concat(concat(acc, sep), unknown('an element added after the declaration')));
         return acc;
       }
     }
@@ -439,6 +447,16 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
         if (field) return field;
       }
       const obj = derefNode(n.object, env, depth + 1);
+      // a literal changed after its declaration: what is assigned to the key is an alternative too
+      const changes = obj && key !== null ? literalChanges(n.object, env, depth) : null;
+      if (changes && (changes.opaque || changes.assigned.has(key!))) {
+        const base = propertyOf(obj!.node, key!);
+        return union(
+          ...(base ? [fold(base, obj!.env, depth + 1, seen)] : []),
+          ...(changes.assigned.get(key!) ?? []).map((v) => fold(v, env, depth + 1, seen)),
+          ...(changes.opaque || !base ? [unknown(`${key} of an object changed after its declaration`)] : []),
+        );
+      }
       const value = obj && key !== null ? propertyOf(obj.node, key) : null;
       if (obj && value) {
         // a getter (`get d() { return '…' }`) reads as what it returns

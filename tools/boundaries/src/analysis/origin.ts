@@ -409,6 +409,57 @@ const derefMemo = memoize<{ node: Node; env: Env } | null>(null, (node, env, dep
   return { node: n, env };
 });
 
+const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'fill', 'copyWithin', 'sort', 'reverse', 'set', 'delete', 'clear', 'add']);
+const MUTATING_GLOBALS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.defineProperty', 'Reflect.deleteProperty', 'Reflect.setPrototypeOf']);
+
+/**
+ * How the literal a variable is bound to changes after its declaration: `v.key = x` with a constant
+ * key (each assigned value is an alternative for that key), or in ways that cannot be followed
+ * (a computed or nested write, `delete`, `v.push(…)`, `Object.assign(v, …)`): opaque.
+ */
+export function literalChanges(node: Node, env: Env, depth = 0): { opaque: boolean; assigned: Map<string, Node[]> } | null {
+  const n = unwrap(node);
+  if (n.type !== 'Identifier') return null;
+  const variable = findVariable(env.getScope(n), n);
+  if (!variable) return null;
+  const assigned = new Map<string, Node[]>();
+  let opaque = false;
+  for (const ref of variable.references) {
+    const id = ref.identifier as Node;
+    const p = id.parent;
+    if (p?.type === 'MemberExpression' && p.object === id) {
+      let top: Node = p;
+      while (top.parent?.type === 'MemberExpression' && top.parent.object === top) top = top.parent;
+      const up = top.parent;
+      if ((up?.type === 'AssignmentExpression' && up.left === top) || up?.type === 'UpdateExpression' || (up?.type === 'UnaryExpression' && up.operator === 'delete')) {
+        const key = top === p ? memberKey(p, env, depth) : null;
+        if (key !== null && up.type === 'AssignmentExpression' && up.operator === '=') assigned.set(key, [...(assigned.get(key) ?? []), up.right]);
+        else opaque = true;
+      }
+      if (up?.type === 'CallExpression' && up.callee === top && top.type === 'MemberExpression' && MUTATING_METHODS.has(memberKey(top, env, depth) ?? '')) opaque = true;
+    }
+    if ((p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.arguments[0] === id) {
+      const callee = originOf(p.callee, env, depth + 1);
+      const fn = callee.kind === 'global' ? callee.path.join('.') : '';
+      if (fn === 'Object.assign') {
+        // Object.assign(v, { key: x }): each literal source's keys are assignments
+        for (const src of p.arguments.slice(1)) {
+          const lit = src.type === 'SpreadElement' ? null : derefNode(src, env, depth + 1);
+          if (lit?.node.type !== 'ObjectExpression' || lit.node.properties.some((q) => q.type !== 'Property' || q.computed)) {
+            opaque = true;
+            continue;
+          }
+          for (const q of lit.node.properties as TSESTree.Property[]) {
+            const key = q.key.type === 'Identifier' ? q.key.name : String((q.key as TSESTree.Literal).value);
+            assigned.set(key, [...(assigned.get(key) ?? []), q.value as Node]);
+          }
+        }
+      } else if (MUTATING_GLOBALS.has(fn)) opaque = true;
+    }
+  }
+  return { opaque, assigned };
+}
+
 /** The module specifier when `node` is a namespace import (`import * as ns from '…'`). */
 export function namespaceSource(node: Node, env: Env): string | null {
   const n = unwrap(node);

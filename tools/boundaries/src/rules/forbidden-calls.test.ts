@@ -76,6 +76,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // navigating to an endpoint is requesting it; so is importing it
     { filename: AI, code: "location.href = '/api/workflow/approve'; form.action = '/api/rmos/toolpaths'; window.location = `/api/workflow/sessions/${id}/transition` as any;", errors: errors(3) },
     { filename: AI, code: "await import('http://h/api/rmos/toolpaths');", errors: errors(1) },
+    // a constant key changed after its declaration
+    { filename: AI, code: "const K = { k: 'evaluate' }; K.k = 'approveWorkflow'; const L = ['evaluate']; L[0] = 'transitionWorkflow'; export function f(deps: any) { deps[K.k](); deps[L[0]](); }", errors: errors(2) },
     // code compiled from data
     { filename: AI, code: 'export const f = (bytes: Uint8Array) => [WebAssembly.instantiate(bytes, {}), new WebAssembly.Module(bytes)];', errors: errors(2) },
     { filename: AI, code: "new Worker('data:text/javascript,1'); new SharedWorker(u);", errors: errors(2) },

@@ -32,6 +32,7 @@ function tester() {
       { filename: API, code: `${fsImport} fs.writeFileSync('data/runsheet.txt', ''); fs.writeFileSync('logs/RUNS/x', ''); fs.writeFileSync(path.format({ dir: 'data/sandbox', base: 'x' }), '');` },
       { filename: API, code: `${fsImport} const dir = () => 'data/sandbox'; fs.writeFileSync(dir() + '/x', ''); class C { static D = 'data/sandbox'; } fs.writeFileSync(C.D, '');` },
       { filename: API, code: `${fsImport} import { execSync } from 'node:child_process'; execSync('ls data/sandbox'); execSync('echo runs'); process.chdir('/tmp'); process.chdir('data/sandbox');` },
+      { filename: API, code: `${fsImport} const cfg = { dir: 'data/sandbox' }; console.log(cfg); cfg.other = 1; fs.writeFileSync(cfg.dir + '/x', '');` },
       // a target that is not under the data root as far as can be told
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
@@ -96,6 +97,9 @@ function tester() {
       { filename: API, code: `${fsImport} class S { save(p: string) { fs.writeFileSync(p, ''); } } new S().save('data/run_attachments/x');`, errors: errors(1) },
       // case-insensitive and Windows file systems: RUNS, runs., backslashes
       { filename: API, code: `${fsImport} fs.writeFileSync('data/RUNS/x', ''); fs.writeFileSync('Data/Run_Attachments./x', ''); fs.writeFileSync('data\\\\runs\\\\x', '');`, errors: errors(3) },
+      // literals changed after their declaration: assignments are alternatives, push/splice make any element possible
+      { filename: API, code: `${fsImport} const cfg = { dir: 'data/sandbox' }; cfg.dir = 'data/runs'; fs.writeFileSync(cfg.dir + '/x', ''); const c2 = { dir: 'data/sandbox' }; Object.assign(c2, { dir: 'data/run_attachments' }); fs.writeFileSync(c2.dir, '');`, errors: errors(2) },
+      { filename: API, code: `${fsImport} const p = ['data', 'sandbox']; p[1] = 'runs'; fs.writeFileSync(p.join('/') + '/x', ''); const q = ['data']; q.push('runs'); fs.writeFileSync(path.join(q.join('/'), 'x'), '');`, errors: errors(2) },
       // the working directory moved into the data root; programs run on protected paths
       { filename: API, code: `${fsImport} process.chdir('data'); process.chdir(path.join(process.env.RMOS_DATA_DIR!, 'runs'));`, errors: errors(2) },
       { filename: API, code: `${fsImport} import { execSync, spawn } from 'node:child_process'; execSync('rm -rf data/runs'); spawn('cp', ['-r', '/tmp/x', 'data/run_attachments/']);`, errors: errors(2) },
