@@ -357,6 +357,30 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
       }
     }
     if (key === 'toString' || key === 'valueOf') return fold(callee.object, env, depth + 1, seen);
+    // new TextDecoder().decode(new TextEncoder().encode(s)) is s
+    if ((key === 'encode' || key === 'decode') && args[0] && args[0].type !== 'SpreadElement') {
+      const codec = derefNode(callee.object, env, depth + 1);
+      const co = codec?.node.type === 'NewExpression' ? originOf(codec.node.callee, codec.env, depth + 1) : null;
+      if (co?.kind === 'global' && co.path.join('.') === (key === 'encode' ? 'TextEncoder' : 'TextDecoder')) return fold(args[0], env, depth + 1, seen);
+    }
+    // new Map([[k, v], …]).get(k): the value of the pair with that key (and anything set later)
+    if (key === 'get' && args[0] && args[0].type !== 'SpreadElement') {
+      const map = derefNode(callee.object, env, depth + 1);
+      const mo = map?.node.type === 'NewExpression' ? originOf(map.node.callee, map.env, depth + 1) : null;
+      if (map && map.node.type === 'NewExpression' && mo?.kind === 'global' && mo.path.join('.') === 'Map') {
+        const wanted = foldSingle(args[0], env, depth + 1);
+        const init = map.node.arguments[0] ? derefNode(map.node.arguments[0] as Node, map.env, depth + 1) : null;
+        const changes = literalChanges(callee.object, env, depth);
+        const found: Folded[] = [];
+        if (init?.node.type === 'ArrayExpression')
+          for (const pair of init.node.elements) {
+            if (pair?.type !== 'ArrayExpression' || !pair.elements[0] || !pair.elements[1] || pair.elements[0].type === 'SpreadElement' || pair.elements[1].type === 'SpreadElement') continue;
+            const k = foldSingle(pair.elements[0], init.env, depth + 1);
+            if (wanted === null || k === null || k === wanted) found.push(fold(pair.elements[1], init.env, depth + 1, seen));
+          }
+        if (found.length) return union(...found, ...(changes?.opaque || wanted === null ? [unknown('a Map changed after its declaration')] : []));
+      }
+    }
   }
   // a pure string / array computation over constants ('…'.split('').reverse().join(''), String.fromCharCode, atob, …)
   if (isPureCall(n, env, depth)) {

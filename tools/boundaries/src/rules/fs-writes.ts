@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import { fold, type Sym } from '../analysis/fold.js';
-import { callShape, memberKey, originOf, type Origin } from '../analysis/origin.js';
+import { callShape, derefNode, memberKey, originOf, propertyOf, type Origin } from '../analysis/origin.js';
 import { findVariable } from '../analysis/variables.js';
 import { calledFunction, isFunction, type FunctionNode } from '../analysis/functions.js';
 
@@ -85,6 +85,12 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
     const targets = fn === '*' ? [0, 1] : PATH_WRITES[fn];
     for (const i of targets ?? []) if (shape.args[i]) out.push({ target: shape.args[i]!, env, op: label, destroysRoot: !HARMLESS_ON_ROOT.has(fn) });
     if (FD_WRITES.has(fn) && shape.args[0]) out.push(...handleTarget(shape.args[0], env, `${label} on a descriptor`));
+    // createWriteStream(path, { fd }): the stream writes the descriptor, not the path
+    if ((fn === 'createWriteStream' || fn === 'WriteStream') && shape.args[1]) {
+      const opts = derefNode(shape.args[1], env);
+      const fd = opts?.node.type === 'ObjectExpression' ? propertyOf(opts.node, 'fd') : null;
+      if (fd) out.push(...handleTarget(fd, opts!.env, `${label} on a descriptor`));
+    }
     return out;
   }
   if (callee.type === 'MemberExpression') {

@@ -33,6 +33,7 @@ function tester() {
       { filename: API, code: `${fsImport} const dir = () => 'data/sandbox'; fs.writeFileSync(dir() + '/x', ''); class C { static D = 'data/sandbox'; } fs.writeFileSync(C.D, '');` },
       { filename: API, code: `${fsImport} import { execSync } from 'node:child_process'; execSync('ls data/sandbox'); execSync('echo runs'); process.chdir('/tmp'); process.chdir('data/sandbox');` },
       { filename: API, code: `${fsImport} const cfg = { dir: 'data/sandbox' }; console.log(cfg); cfg.other = 1; fs.writeFileSync(cfg.dir + '/x', '');` },
+      { filename: API, code: `${fsImport} const dirs = new Map([['r', 'data/runs'], ['s', 'data/sandbox']]); fs.writeFileSync(dirs.get('s')!, '');` },
       // a target that is not under the data root as far as can be told
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
@@ -107,6 +108,7 @@ function tester() {
       { filename: API, code: `${fsImport} fs.writeFileSync(Buffer.from('data/runs/x'), ''); fs.writeFileSync(Buffer.from('ZGF0YS9ydW5zL3g=', 'base64'), '');`, errors: errors(2) },
       { filename: API, code: `${fsImport} fs.writeFileSync(path.join(...'data/runs/x'.split('/')), ''); const env = { ...process.env }; fs.writeFileSync(env.RMOS_DATA_DIR + '/runs/x', '');`, errors: errors(2) },
       { filename: API, code: `${fsImport} fs.promises.open('data/runs/x', 'r').then((fh) => fh.truncate(0));`, errors: errors(1) },
+      { filename: API, code: `${fsImport} fs.createWriteStream('', { fd: fs.openSync('data/runs/x', 'r') } as any); const dirs = new Map([['r', 'data/runs']]); fs.writeFileSync(dirs.get('r')!, ''); fs.writeFileSync(new TextDecoder().decode(new TextEncoder().encode('data/run_attachments/x')), '');`, errors: errors(3) },
       // fail closed: the first segment under the data root cannot be folded
       { filename: API, code: `${fsImport} export const f = (sub: string) => fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', sub, 'x'), '');`, errors: errors(1) },
       { filename: API, code: `${fsImport} export const f = (s: string) => fs.writeFileSync(\`data/run\${s}/x\`, '');`, errors: errors(1) },
