@@ -170,7 +170,7 @@ function callValues(n: TSESTree.CallExpression, env: Env, depth: number): Value[
       }
       return out;
     }
-    return null;
+    // otherwise a global function reached as a member (String.fromCharCode, Array.of, path.basename)
   }
   const g = globalName(callee, env, depth);
   if (g === null || !(g in GLOBAL_FUNCTIONS)) return null;
