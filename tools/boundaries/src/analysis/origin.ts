@@ -388,6 +388,8 @@ const derefMemo = memoize<{ node: Node; env: Env } | null>(null, (node, env, dep
     const b = bindings[0]!;
     if (b.kind === 'expr' && b.expr && b.path.length === 0) return derefNode(b.expr, env, depth + 1);
     if (b.kind === 'class' && b.def) return { node: b.def.node as Node, env };
+    // an enum or a namespace is an object of constants: its members are read by propertyOf
+    if (b.kind === 'other' && b.def && (b.def.type === 'TSEnumName' || b.def.type === 'TSModuleName')) return { node: b.def.node as Node, env };
     if (b.kind === 'import' && b.def) {
       const decl = b.def.parent as TSESTree.ImportDeclaration | null;
       const spec = b.def.node as Node;
@@ -472,6 +474,27 @@ export function namespaceSource(node: Node, env: Env): string | null {
 }
 
 export function propertyOf(obj: Node, key: string): Node | null {
+  // an enum member's initialiser (members without one are numbers, which name no path)
+  if (obj.type === 'TSEnumDeclaration') {
+    for (const m of obj.body.members) {
+      const k = m.id.type === 'Identifier' ? m.id.name : m.id.type === 'Literal' ? String(m.id.value) : null;
+      if (k === key) return (m.initializer as Node | undefined) ?? null;
+    }
+    return null;
+  }
+  // a namespace's exported constants, enums, classes and nested namespaces
+  if (obj.type === 'TSModuleDeclaration') {
+    const body = obj.body;
+    if (!body || body.type !== 'TSModuleBlock') return null;
+    for (const stmt of body.body) {
+      if (stmt.type !== 'ExportNamedDeclaration' || !stmt.declaration) continue;
+      const d = stmt.declaration;
+      if (d.type === 'VariableDeclaration' && d.kind === 'const')
+        for (const decl of d.declarations) if (decl.id.type === 'Identifier' && decl.id.name === key) return (decl.init as Node | null) ?? null;
+      if ((d.type === 'TSEnumDeclaration' || d.type === 'ClassDeclaration' || d.type === 'TSModuleDeclaration') && d.id?.type === 'Identifier' && d.id.name === key) return d as Node;
+    }
+    return null;
+  }
   // a class's static members: `static D = '…'`, `static get d() {…}`, `static m() {…}`
   if (obj.type === 'ClassDeclaration' || obj.type === 'ClassExpression') {
     for (let i = obj.body.body.length - 1; i >= 0; i--) {

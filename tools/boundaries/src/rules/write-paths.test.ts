@@ -35,10 +35,14 @@ function tester() {
       { filename: API, code: `${fsImport} const cfg = { dir: 'data/sandbox' }; console.log(cfg); cfg.other = 1; fs.writeFileSync(cfg.dir + '/x', '');` },
       { filename: API, code: `${fsImport} const dirs = new Map([['r', 'data/runs'], ['s', 'data/sandbox']]); fs.writeFileSync(dirs.get('s')!, '');` },
       { filename: API, code: `${fsImport} fs.writeFileSync(String.fromCharCode(100, 97, 116, 97) + '/sandbox/a', '');` },
+      { filename: API, code: `${fsImport} enum P { s = 'data/sandbox', n } namespace N { export const d = 'data/exports'; } fs.writeFileSync(P.s + '/a', ''); fs.writeFileSync(N.d + '/a', '');` },
       // a target that is not under the data root as far as can be told
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
     invalid: [
+      // enum members and namespace constants are constants declared in the workspace
+      { filename: API, code: `${fsImport} enum P { r = 'data/runs', s = 'data/sandbox' } fs.writeFileSync(P.r + '/a', ''); fs.writeFileSync(P['r'] + '/b', '');`, errors: errors(2) },
+      { filename: API, code: `${fsImport} namespace N { export const d = 'data/run_attachments'; export namespace M { export const r = 'data/runs'; } } fs.writeFileSync(N.d + '/a', ''); fs.mkdirSync(N.M.r);`, errors: errors(2) },
       // a global decoder reached as a member (String.fromCharCode) is evaluated on constants like the string methods
       { filename: API, code: `${fsImport} fs.writeFileSync(String.fromCharCode(100, 97, 116, 97) + '/runs/a', ''); const d = String.fromCodePoint(100) + 'ata'; fs.rmSync(d + '/run_attachments');`, errors: errors(2) },
       // every mutating form, sync, callback, promise

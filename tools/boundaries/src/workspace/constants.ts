@@ -71,7 +71,7 @@ function mayBind(file: string, name: string, functions: boolean): boolean | 'sta
   if (code === null) return false;
   const n = name.replace(/[$]/g, '\\$&');
   const word = `(?<![\\w$])${n}(?![\\w$])`;
-  const patterns = [`(?:const|let|var)\\s+(?:[{[][^=;]*)?${word}`, `export\\s*(?:type\\s*)?\\{[^}]*${word}`, `import\\s+${word}\\s*=`, `export\\s*\\*\\s*as\\s+${word}`];
+  const patterns = [`(?:const|let|var)\\s+(?:[{[][^=;]*)?${word}`, `export\\s*(?:type\\s*)?\\{[^}]*${word}`, `import\\s+${word}\\s*=`, `export\\s*\\*\\s*as\\s+${word}`, `(?:enum|namespace|module|class)\\s+${word}`];
   if (functions) patterns.push(`function\\s*\\*?\\s*${word}`);
   if (new RegExp(patterns.join('|')).test(code)) return true;
   return /export\s*\*/.test(code) ? 'star' : false;
@@ -131,6 +131,9 @@ function exportedFrom(mod: ParsedModule, env: Env, name: string, functions: bool
     }
     if (stmt.type === 'ExportNamedDeclaration') {
       if (stmt.declaration?.type === 'FunctionDeclaration' && stmt.declaration.id?.name === name) return { node: stmt.declaration, env, path: [] };
+      // enums, namespaces and classes hold constants too (their members are read by propertyOf)
+      const d = stmt.declaration;
+      if ((d?.type === 'TSEnumDeclaration' || d?.type === 'TSModuleDeclaration' || d?.type === 'ClassDeclaration') && d.id?.type === 'Identifier' && d.id.name === name) return { node: d, env, path: [] };
       if (stmt.declaration?.type === 'VariableDeclaration') {
         for (const decl of stmt.declaration.declarations)
           if (decl.id.type === 'Identifier' && decl.id.name === name && decl.init) return { node: decl.init, env, path: [] };
