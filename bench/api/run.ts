@@ -1,13 +1,15 @@
 // `npm run bench:api`: autocannon against the real server (`apps/api/src/main.ts`) on
 // the embedded SQLite store in a temp data dir. Prints requests/s and latency for
 // feasibility, and flows/s and flow p99 for approve + toolpaths (targets on 2 cores:
-// ≥ 1,000 full flows/s, p99 < 50 ms). Figures only: nothing here asserts a speed.
+// ≥ 1,000 full flows/s, p99 < 50 ms), and the server process's CPU time per request and per
+// flow (from /proc, steadier than wall figures on a shared machine). Figures only: nothing here asserts a speed.
 // Options: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_NODE_ARGS
 // (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -28,6 +30,19 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * CPU time (user + system, ms) the server process has used so far, from /proc (Linux; NaN
+ * elsewhere): on a shared machine CPU per request is a steadier figure than wall time.
+ */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return NaN;
+  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -88,16 +103,20 @@ async function main(): Promise<void> {
     const tokens = Object.fromEntries([...stderr.matchAll(/^\s+(operator|approver|advisor|auditor)\s+(lt_\S+)$/gm)].map((m) => [m[1], m[2]]));
     const auth = (role: string) => ({ authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' });
     const body = JSON.stringify(REFERENCE_GREEN_REQUEST);
+    console.log(`bench:api  ${cpus().length} cpus (shared), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log(`bench:api  ${cpus().length} cpus (shared), ${connections} connections, ${seconds}s per phase, SQLite in ${dir}`);
 
+    const cpu = (from: number, n: number) => `  server CPU ${((cpuMs(child.pid) - from) / n).toFixed(2)} ms/${n === 1 ? 'x' : 'req'}`;
     // 1. feasibility
+    let cpu0 = cpuMs(child.pid);
     const feas = await autocannon({ url: `${base}/api/rmos/feasibility`, method: 'POST', headers: auth('advisor'), body, connections, duration: seconds });
     console.log(
-      `feasibility        ${feas.requests.average.toFixed(0)} req/s   p50 ${feas.latency.p50} ms  p99 ${feas.latency.p99} ms  max ${feas.latency.max} ms  non-2xx ${feas.non2xx}  errors ${feas.errors}`,
+      `feasibility        ${feas.requests.average.toFixed(0)} req/s   p50 ${feas.latency.p50} ms  p99 ${feas.latency.p99} ms  max ${feas.latency.max} ms  non-2xx ${feas.non2xx}  errors ${feas.errors}${cpu(cpu0, feas.requests.total)}`,
     );
 
     // 2. open sessions for the flow phase (measured too: it writes a session row)
     const sessionIds: string[] = [];
+    cpu0 = cpuMs(child.pid);
     const open = await autocannon({
       url: base,
       connections,
@@ -114,7 +133,7 @@ async function main(): Promise<void> {
         },
       ],
     });
-    console.log(`open session       ${open.requests.average.toFixed(0)} req/s   p50 ${open.latency.p50} ms  p99 ${open.latency.p99} ms  non-2xx ${open.non2xx}`);
+    console.log(`open session       ${open.requests.average.toFixed(0)} req/s   p50 ${open.latency.p50} ms  p99 ${open.latency.p99} ms  non-2xx ${open.non2xx}${cpu(cpu0, open.requests.total)}`);
 
     // 3. the full flow: approve then toolpaths, one fresh session each
     let next = 0;
@@ -126,6 +145,7 @@ async function main(): Promise<void> {
     };
     let flowsOk = 0;
     const started = Date.now();
+    cpu0 = cpuMs(child.pid);
     const flow = await autocannon({
       url: base,
       connections,
@@ -157,12 +177,14 @@ async function main(): Promise<void> {
       ],
     });
     const elapsed = (Date.now() - started) / 1000;
+    const flowCpuMs = (cpuMs(child.pid) - cpu0) / flowsOk;
     flowMs.sort((a, b) => a - b);
     console.log(
-      `approve+toolpaths  ${(flowsOk / elapsed).toFixed(0)} flows/s (${flowsOk} flows in ${elapsed.toFixed(1)}s)  flow p50 ${percentile(flowMs, 50).toFixed(1)} ms  p99 ${percentile(flowMs, 99).toFixed(1)} ms  per-request p99 ${flow.latency.p99} ms  non-2xx ${flow.non2xx}`,
+      `approve+toolpaths  ${(flowsOk / elapsed).toFixed(0)} flows/s (${flowsOk} flows in ${elapsed.toFixed(1)}s)  flow p50 ${percentile(flowMs, 50).toFixed(1)} ms  p99 ${percentile(flowMs, 99).toFixed(1)} ms  per-request p99 ${flow.latency.p99} ms  non-2xx ${flow.non2xx}  server CPU ${flowCpuMs.toFixed(2)} ms/flow`,
     );
     console.log(`flow statuses      ${JSON.stringify(statuses)}`);
     console.log('targets (2 cores): >= 1000 flows/s, flow p99 < 50 ms');
+    console.log(`load average now   ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     await libraryFloor(dir);
   } finally {
     child.kill('SIGTERM');
