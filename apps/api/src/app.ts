@@ -1,11 +1,11 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { randomUUID } from 'node:crypto';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { FeasibilityPort, SandboxStorePort } from '@luthier/rmos-contracts';
 import type { TokenRegistry } from './auth/token-registry.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installJsonParser } from './http/json-parser.js';
+import { compiledSerializerCompiler, compiledValidatorCompiler } from './http/zod-compilers.js';
 import { advisoryPorts, sandboxPortFrom } from './ports/advisory-ports.js';
 import { aiRoutes } from './routes/ai/index.js';
 import { installDocs } from './routes/docs/index.js';
@@ -54,8 +54,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setValidatorCompiler(compiledValidatorCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler);
   installErrorHandler(app);
   installJsonParser(app);
   app.addHook('onSend', async (request, reply) => {

@@ -28,6 +28,11 @@ describe('bad input: 4xx with a stable code, never 500, nothing changed', () => 
     ['an escaped __proto__ key', '{"\\u005f_proto__":{"isAdmin":true}}', 400, 'MALFORMED_JSON'],
     ['a nested constructor key', JSON.stringify({ design: { constructor: { prototype: { x: 1 } } } }), 400, 'FORBIDDEN_KEY'],
     ['a huge body', JSON.stringify({ ...REFERENCE_GREEN_REQUEST, padding: 'x'.repeat(64 * 1024) }), 413, 'BODY_TOO_LARGE'],
+    // The route schemas run zod-compiled (http/zod-compilers.ts): still strict and bounded.
+    ['an unknown design field', JSON.stringify({ ...REFERENCE_GREEN_REQUEST, design: { ...REFERENCE_GREEN_REQUEST.design, glue: 'hide' } }), 400, 'VALIDATION_FAILED'],
+    ['an unknown ring field', JSON.stringify({ ...REFERENCE_GREEN_REQUEST, design: { ...REFERENCE_GREEN_REQUEST.design, rings: [{ ...REFERENCE_GREEN_REQUEST.design.rings[0], colour: 'red' }] } }), 400, 'VALIDATION_FAILED'],
+    ['an out-of-bounds ring depth', JSON.stringify({ ...REFERENCE_GREEN_REQUEST, design: { ...REFERENCE_GREEN_REQUEST.design, rings: [{ ...REFERENCE_GREEN_REQUEST.design.rings[0], depth_mm: -1 }] } }), 400, 'VALIDATION_FAILED'],
+    ['a client-sent feasibility', JSON.stringify({ ...REFERENCE_GREEN_REQUEST, feasibility: { risk_bucket: 'GREEN' } }), 400, 'VALIDATION_FAILED'],
     ['too many rings', JSON.stringify({ ...REFERENCE_GREEN_REQUEST, design: { ...REFERENCE_GREEN_REQUEST.design, rings: Array(65).fill(REFERENCE_GREEN_REQUEST.design.rings[0]) } }), 400, 'VALIDATION_FAILED'],
   ];
 
