@@ -1,10 +1,11 @@
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { randomUUID } from 'node:crypto';
 import type { FeasibilityPort, SandboxStorePort } from '@luthier/rmos-contracts';
 import type { TokenRegistry } from './auth/token-registry.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installJsonParser } from './http/json-parser.js';
+import { ApiLogController } from './http/log-controller.js';
 import { compiledSerializerCompiler, compiledValidatorCompiler } from './http/zod-compilers.js';
 import { advisoryPorts, sandboxPortFrom } from './ports/advisory-ports.js';
 import { aiRoutes } from './routes/ai/index.js';
@@ -47,7 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: logger && typeof logger === 'object' ? { ...logger, redact: { paths: REDACT_PATHS, censor: '[redacted]' } } : logger,
     bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
     genReqId: () => `req_${randomUUID()}`,
-    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    logController: new ApiLogController(),
     // Never trust a client-chosen request id.
     requestIdHeader: false,
     routerOptions: { maxParamLength: 100 },
