@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const TOKEN_PREFIX = 'lt_';
 
@@ -15,9 +15,11 @@ export function generateToken(): string {
  * the token is 256 bits of randomness: no dictionary or brute force can find a
  * preimage, so a slow password KDF (scrypt, argon2) would add per-request cost
  * and no security. A leaked tokens file does not reveal a usable token.
+ * crypto.hash is the one-shot form of createHash(…).update(…).digest() (same digest,
+ * no Hash object per request).
  */
 export function hashToken(token: string): Buffer {
-  return createHash('sha256').update(token, 'utf8').digest();
+  return hash('sha256', token, 'buffer');
 }
 
 /** Constant-time comparison of two digests (both 32 bytes). */
