@@ -2,7 +2,7 @@
 // time goes, in-process on the embedded store: wall time per flow and per use case.
 // --by-store also wraps the store calls with timers and prints the share of each; the
 // wrapped stores are no longer recognised as one connection, so a session change and
-// its artifact then take two commits instead of one. Figures only.
+// its artifact then take two commits instead of one. Figures only (CPU per flow from process.cpuUsage).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,6 +55,7 @@ const ids: string[] = [];
 for (let i = 0; i < flows; i++) ids.push((await openSession(deps, REFERENCE_GREEN_REQUEST, operator)).session_id);
 spent.clear();
 let next = 0;
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 await Promise.all(
   Array.from({ length: concurrency }, async () => {
@@ -66,7 +67,10 @@ await Promise.all(
   }),
 );
 const total = performance.now() - t0;
-console.log(`${flows} flows, concurrency ${concurrency}: ${(total / flows).toFixed(2)} ms wall per flow, ${((flows / total) * 1000).toFixed(0)} flows/s`);
+const cpu = process.cpuUsage(cpu0);
+console.log(
+  `${flows} flows, concurrency ${concurrency}: ${(total / flows).toFixed(2)} ms wall per flow, ${((flows / total) * 1000).toFixed(0)} flows/s, ${((cpu.user + cpu.system) / 1000 / flows).toFixed(2)} ms CPU per flow`,
+);
 for (const [label, ms] of [...spent].sort((a, b) => b[1] - a[1])) {
   console.log(`  ${label.padEnd(32)} ${(ms / flows).toFixed(2)} ms per flow (summed over concurrent callers)`);
 }
