@@ -1,4 +1,9 @@
 // `npm start`: the HTTP API over RMOS on the embedded store (or PostgreSQL with DATABASE_URL).
+// First, before any module builds a schema: zod's global compile mode, so that every schema
+// of the process (sessions, run artifacts, gates, toolpaths) parses through zod's AOT-compiled
+// fast path — the same checks as straight-line code; an input it refuses is parsed again by
+// the regular parser, so the issues do not change (https://zod.dev/compile).
+import 'zod/compile';
 import { evaluateFeasibility } from '@luthier/rmos-feasibility';
 import { openStores } from '@luthier/rmos-runs';
 import { createSandboxStore } from '@luthier/shared-sandbox';
