@@ -3,7 +3,7 @@
 // feasibility, and flows/s and flow p99 for approve + toolpaths (targets on 2 cores:
 // ≥ 1,000 full flows/s, p99 < 50 ms), and the server process's CPU time per request and per
 // flow (from /proc, steadier than wall figures on a shared machine). Figures only: nothing here asserts a speed.
-// Options: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_NODE_ARGS
+// Options: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10), BENCH_LOG_LEVEL (default warn), BENCH_NODE_ARGS
 // (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -86,7 +86,8 @@ async function main(): Promise<void> {
       PORT: String(port),
       RMOS_DATA_DIR: path.join(dir, 'data'),
       TOKENS_FILE: path.join(dir, 'tokens.json'),
-      LOG_LEVEL: 'warn',
+      // warn by default: the figures are the server's own cost, not the terminal's; BENCH_LOG_LEVEL=info measures the production level.
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       // One client makes every request here; the limit itself still runs on each.
       RATE_LIMIT_PER_MINUTE: '10000000',
     },
