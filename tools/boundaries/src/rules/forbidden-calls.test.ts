@@ -6,6 +6,7 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    { filename: AI, code: "export const f = (m: Map<string, string>) => [m.get('feasibility'), fetch({ toString: () => '/api/rmos/feasibility' } as any)];" },
     // a local function that happens to look like an authority name, and any other local binding
     { filename: AI, code: 'function approveDraft(d: unknown) { return d; } approveDraft({});' },
     { filename: AI, code: 'function approveWorkflow() { return 1; } approveWorkflow(); const a = approveWorkflow; a();' },
@@ -39,6 +40,9 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a keyed store read by the function's name, and an endpoint hidden behind an object's toString
+    { filename: AI, code: "export function f(deps: any) { const m = new Map(Object.entries(deps)); const g = m.get('approve' + 'Workflow'); return g; }", errors: errors(1) },
+    { filename: AI, code: "export const f = () => [fetch({ toString: () => '/api/workflow/approve' } as any), fetch({ toString() { return '/api/rmos/toolpaths'; } } as any)];", errors: errors(2) },
     // imports, with and without alias; the import and each reference are reported
     { filename: AI, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; approveWorkflow(s);", errors: errors(2) },
     { filename: AI, code: "import { approveWorkflow as ok } from '@luthier/rmos-workflow'; ok(s);", errors: errors(2) },

@@ -3,6 +3,7 @@ import { unwrap, type Node } from '../analysis/ast.js';
 import { fold, describe } from '../analysis/fold.js';
 import { authorityNames, callShape, derefNode, memberKey, originOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
+import { isFunction, returnedExpressions } from '../analysis/functions.js';
 import { complianceRef, fileContext } from './context.js';
 import { matchEndpoint } from './endpoints.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
@@ -87,7 +88,13 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         const values: Node[] = [arg];
         const obj = derefNode(arg, env);
         if (obj?.node.type === 'ObjectExpression')
-          for (const p of obj.node.properties) if (p.type === 'Property') values.push(p.value as Node);
+          for (const p of obj.node.properties) {
+            if (p.type !== 'Property') continue;
+            const value = unwrap(p.value as Node);
+            // a method or getter (toString, valueOf, get href) stands for the text it returns when the object is stringified
+            if (isFunction(value)) values.push(...returnedExpressions(value));
+            else values.push(value);
+          }
         for (const v of values)
           for (const alt of fold(v, obj && v !== arg ? obj.env : env)) {
             const ep = matchEndpoint(policy, alt);
@@ -171,6 +178,11 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       }
       const o = originOf(callee, env);
       if (o.kind === 'global' && CODE_LOADERS.has(o.path.join('.'))) dynamic(node, `${o.path.join('.')} compiles and runs code given as data`);
+      // `.get('approveWorkflow')` on a Map (or any keyed store) built from an injected object reads the function by name
+      if (callee.type === 'MemberExpression' && memberKey(callee, env) === 'get' && shape.args[0]) {
+        const hit = fold(shape.args[0], env).map(describe).find((k) => authorities.has(k));
+        if (hit) authority(node, hit, `.get("${hit}")`);
+      }
       if (o.kind === 'global' && DESCRIPTOR_READS.has(o.path.join('.'))) {
         const key = shape.args[1] ? fold(shape.args[1], env) : [];
         const names = key.map(describe);
