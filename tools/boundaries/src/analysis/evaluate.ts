@@ -36,6 +36,12 @@ const GLOBAL_FUNCTIONS: Record<string, (...a: Value[]) => Value> = {
   'encodeURI': (v) => encodeURI(String(v)),
   'unescape': (v) => unescape(String(v)),
   'escape': (v) => escape(String(v)),
+  // a constant JSON text: only its primitive and array results are values here (an object gives nothing)
+  'JSON.parse': (v) => {
+    const parsed: unknown = JSON.parse(String(v));
+    const plain = (x: unknown): boolean => x === null || ['string', 'number', 'boolean'].includes(typeof x) || (Array.isArray(x) && x.every(plain));
+    return plain(parsed) ? (parsed as Value) : undefined;
+  },
   'Number': (v) => Number(v),
   'parseInt': (v, r) => parseInt(String(v), r === undefined ? undefined : Number(r)),
   'Array.of': (...a) => a,

@@ -40,6 +40,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a name parsed out of a constant JSON text
+    { filename: AI, code: "export const f = (deps: any) => deps[JSON.parse('\"approveWorkflow\"')];", errors: errors(1) },
     // a keyed store read by the function's name, and an endpoint hidden behind an object's toString
     { filename: AI, code: "export function f(deps: any) { const m = new Map(Object.entries(deps)); const g = m.get('approve' + 'Workflow'); return g; }", errors: errors(1) },
     { filename: AI, code: "export const f = () => [fetch({ toString: () => '/api/workflow/approve' } as any), fetch({ toString() { return '/api/rmos/toolpaths'; } } as any)];", errors: errors(2) },
