@@ -29,6 +29,17 @@ export function valueParent(node: Node): Node | undefined {
   return n.parent;
 }
 
+/** Calls `visit` on each child node of `node`: every property holding a node or an array of nodes, `parent` aside. */
+export function forEachChild(node: Node, visit: (child: Node) => void): void {
+  for (const k of Object.keys(node)) {
+    if (k === 'parent') continue;
+    const c = (node as unknown as Record<string, unknown>)[k];
+    if (Array.isArray(c)) {
+      for (const x of c) if (x && typeof x === 'object' && 'type' in x) visit(x as Node);
+    } else if (c && typeof c === 'object' && 'type' in c) visit(c as Node);
+  }
+}
+
 export function staticName(node: Node): string | null {
   if (node.type === 'Identifier') return node.name;
   if (node.type === 'Literal' && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { importedValue } from '../workspace/constants.js';
-import { unwrap, type Node } from './ast.js';
+import { forEachChild, unwrap, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
 import { derefNode, literalChanges, memberKey, namespaceSource, originOf, propertyOf } from './origin.js';
@@ -132,7 +132,7 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
       plain.push(unknown(`${id.name} is a parameter`), ...defaults, ...callSiteArguments(b, env, depth, seen));
     } else if (b.kind === 'param' && b.path.every((k) => k !== null)) {
       // a destructured parameter ({ p }) reads its part of each argument passed at a call site
-      plain.push(unknown(`${id.name} is a parameter`), ...defaults, ...callSiteArgumentNodes(b, env, depth).map((a) => foldPath(a, b.path, env, depth + 1, seen)));
+      plain.push(unknown(`${id.name} is a parameter`), ...defaults, ...callSiteArgumentNodes(b, env).map((a) => foldPath(a, b.path, env, depth + 1, seen)));
     } else {
       plain.push(unknown(b.kind === 'param' ? `${id.name} is a parameter` : `${id.name} has no constant value`), ...defaults);
     }
@@ -168,12 +168,7 @@ function methodCallSites(program: Node, name: string, env: Env): TSESTree.CallEx
           built.set(c.property.name, list);
         }
       }
-      for (const k of Object.keys(node)) {
-        if (k === 'parent') continue;
-        const child = (node as unknown as Record<string, unknown>)[k];
-        if (Array.isArray(child)) for (const x of child) x && typeof x === 'object' && 'type' in x && visit(x as Node);
-        else if (child && typeof child === 'object' && 'type' in child) visit(child as Node);
-      }
+      forEachChild(node, visit);
     };
     visit(program);
     methodCalls.set(program, (index = built));
@@ -181,19 +176,27 @@ function methodCallSites(program: Node, name: string, env: Env): TSESTree.CallEx
   return index.get(name) ?? [];
 }
 
+/** The function a parameter binding belongs to and the parameter's position; null after a rest parameter (positions unknown). */
+function parameterPosition(b: Binding): { fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression; index: number } | null {
+  const def = b.def;
+  if (!def || def.type !== 'Parameter') return null;
+  const fn = def.node as Node;
+  if (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') return null;
+  let param: Node = def.name as Node;
+  while (param.parent && param.parent !== fn) param = param.parent;
+  const index = fn.params.indexOf(param as TSESTree.Parameter);
+  if (index < 0 || fn.params.slice(0, index + 1).some((p) => p.type === 'RestElement')) return null;
+  return { fn, index };
+}
+
 /**
  * The argument nodes passed for parameter `b` at the call sites of its function in the same
  * file: calls of its name, or, for an object or class method, calls of a method of that name.
  */
-function callSiteArgumentNodes(b: Binding, env: Env, depth: number): Node[] {
-  const def = b.def;
-  if (!def || def.type !== 'Parameter') return [];
-  const fn = def.node as Node;
-  if (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') return [];
-  let param: Node = def.name as Node;
-  while (param.parent && param.parent !== fn) param = param.parent;
-  const index = fn.params.indexOf(param as TSESTree.Parameter);
-  if (index < 0 || fn.params.slice(0, index + 1).some((p) => p.type === 'RestElement')) return [];
+function callSiteArgumentNodes(b: Binding, env: Env): Node[] {
+  const position = parameterPosition(b);
+  if (!position) return [];
+  const { fn, index } = position;
   const calls: TSESTree.CallExpression[] = [];
   const host = fn.parent;
   if ((host?.type === 'Property' || host?.type === 'MethodDefinition' || host?.type === 'PropertyDefinition') && !host.computed && host.key.type === 'Identifier') {
@@ -210,7 +213,6 @@ function callSiteArgumentNodes(b: Binding, env: Env, depth: number): Node[] {
     if (call?.type === 'CallExpression' && call.callee === ref.identifier) calls.push(call);
   }
   if (host?.type === 'CallExpression' && host.callee === fn) calls.push(host);
-  void depth;
   return calls
     .slice(0, 9)
     .map((c) => c.arguments[index])
@@ -226,20 +228,15 @@ function parameterMember(obj: Node, key: string, env: Env, depth: number, seen: 
   const bindings = bindingsOf(variable);
   if (bindings.length !== 1 || bindings[0]!.kind !== 'param' || bindings[0]!.path.some((k) => k === null)) return null;
   const b = bindings[0]!;
-  const args = callSiteArgumentNodes(b, env, depth);
+  const args = callSiteArgumentNodes(b, env);
   if (!args.length) return null;
   return union(unknown(`${n.name} is a parameter`), ...args.map((a) => foldPath(a, [...b.path, key], env, depth + 1, seen)));
 }
 
 function callSiteArguments(b: Binding, env: Env, depth: number, seen: Set<unknown>): Folded[] {
-  const def = b.def;
-  if (!def || def.type !== 'Parameter') return [];
-  const fn = def.node as Node;
-  if (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') return [];
-  let param: Node = def.name as Node;
-  while (param.parent && param.parent !== fn) param = param.parent;
-  const index = fn.params.indexOf(param as TSESTree.Parameter);
-  if (index < 0 || fn.params.slice(0, index + 1).some((p) => p.type === 'RestElement')) return [];
+  const position = parameterPosition(b);
+  if (!position) return [];
+  const { fn, index } = position;
   // a callback of an array method on a literal array: its first parameter is each element
   const host = fn.parent;
   if (index === 0 && host?.type === 'CallExpression' && host.arguments[0] === fn) {
@@ -249,7 +246,7 @@ function callSiteArguments(b: Binding, env: Env, depth: number, seen: Set<unknow
       if (elements) return [elements];
     }
   }
-  return callSiteArgumentNodes(b, env, depth).map((arg) => fold(arg, env, depth + 1, seen));
+  return callSiteArgumentNodes(b, env).map((arg) => fold(arg, env, depth + 1, seen));
 }
 
 /** Every element of an array literal (through constants), each read along `path`. */
@@ -277,12 +274,7 @@ function classField(n: TSESTree.MemberExpression, key: string, env: Env, depth: 
     }
     if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && memberKey(node.left, env, depth) === key)
       found.push(fold(node.right, env, depth + 1, seen));
-    for (const k of Object.keys(node)) {
-      if (k === 'parent') continue;
-      const child = (node as unknown as Record<string, unknown>)[k];
-      if (Array.isArray(child)) for (const c of child) c && typeof c === 'object' && 'type' in c && visit(c as Node, depthLeft - 1);
-      else if (child && typeof child === 'object' && 'type' in child) visit(child as Node, depthLeft - 1);
-    }
+    forEachChild(node, (child) => visit(child, depthLeft - 1));
   };
   visit(cls, 12);
   return found.length ? union(...found) : null;

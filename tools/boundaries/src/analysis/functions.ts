@@ -3,6 +3,8 @@ import { importedValue } from '../workspace/constants.js';
 import { unwrap, type Node } from './ast.js';
 import type { Env } from './env.js';
 import { calledFunctionRef, derefNode, memberKey, propertyOf } from './origin.js';
+
+export { returnedExpressions } from './origin.js';
 import { findVariable } from './variables.js';
 
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -45,25 +47,6 @@ function importedFunction(def: TSESLint.Scope.Definition, env: Env, depth: numbe
   const foreign = importedValue(env, decl.source.value, name, true);
   if (!foreign || foreign.path.length) return null;
   return calledFunction(foreign.node, foreign.env, depth + 1);
-}
-
-/** The expressions a function returns: an arrow's expression body, or every `return x` not inside a nested function. */
-export function returnedExpressions(fn: FunctionNode): Node[] {
-  if (fn.body.type !== 'BlockStatement') return [fn.body];
-  const out: Node[] = [];
-  const visit = (node: Node) => {
-    if (out.length > 8) return;
-    if (node !== fn && isFunction(node)) return;
-    if (node.type === 'ReturnStatement' && node.argument) out.push(node.argument);
-    for (const k of Object.keys(node)) {
-      if (k === 'parent') continue;
-      const c = (node as unknown as Record<string, unknown>)[k];
-      if (Array.isArray(c)) for (const x of c) x && typeof x === 'object' && 'type' in x && visit(x as Node);
-      else if (c && typeof c === 'object' && 'type' in c) visit(c as Node);
-    }
-  };
-  visit(fn.body);
-  return out;
 }
 
 calledFunctionRef.fn = (callee, env) => calledFunction(callee, env);

@@ -2,7 +2,7 @@ import { isBuiltin } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { importedValue } from '../workspace/constants.js';
 import { resolveSpecifier } from '../workspace/resolve.js';
-import { unwrap, type Node } from './ast.js';
+import { forEachChild, unwrap, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
 import { foldSingle } from './fold.js';
@@ -177,9 +177,7 @@ function returnedOrigin(callee: Node, env: Env, depth: number): Origin {
   if (n.type !== 'Identifier' && n.type !== 'MemberExpression' && n.type !== 'ArrowFunctionExpression' && n.type !== 'FunctionExpression') return UNKNOWN;
   const called = calledFunctionRef.fn?.(n, env);
   if (!called) return UNKNOWN;
-  const body = called.fn.body;
-  const values: Node[] = body.type === 'BlockStatement' ? returnsOf(body, true) : [body];
-  for (const v of values) {
+  for (const v of returnedExpressions(called.fn, true)) {
     const o = originOf(v, called.env, depth + 1);
     if (o.kind === 'authority' || o.kind === 'enumerated') return o;
   }
@@ -333,8 +331,7 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
   if (direct.type === 'MemberExpression' && CALLBACK_METHODS.has(memberKey(direct, env, depth) ?? '')) {
     const cb = node.arguments[0] ? derefNode(node.arguments[0] as Node, env, depth + 1) : null;
     if (cb && (cb.node.type === 'ArrowFunctionExpression' || cb.node.type === 'FunctionExpression')) {
-      const body = cb.node.body.type === 'BlockStatement' ? returnsOf(cb.node.body) : [cb.node.body];
-      for (const r of body) {
+      for (const r of returnedExpressions(cb.node)) {
         const o = originOf(r, cb.env, depth + 1);
         if (o.kind === 'enumerated' || o.kind === 'authority') return o;
       }
@@ -355,20 +352,17 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
   return UNKNOWN;
 }
 
-function returnsOf(block: Node, yields = false): Node[] {
+/** What a function gives back: an arrow's expression body, or every `return x` (and, asked, `yield x`) not inside a nested function. */
+export function returnedExpressions(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, yields = false): Node[] {
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
   const out: Node[] = [];
   const visit = (n: Node) => {
     if (out.length > 8 || n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return;
     if (n.type === 'ReturnStatement' && n.argument) out.push(n.argument);
     if (yields && n.type === 'YieldExpression' && n.argument) out.push(n.argument);
-    for (const k of Object.keys(n)) {
-      if (k === 'parent') continue;
-      const c = (n as unknown as Record<string, unknown>)[k];
-      if (Array.isArray(c)) for (const x of c) x && typeof x === 'object' && 'type' in x && visit(x as Node);
-      else if (c && typeof c === 'object' && 'type' in c) visit(c as Node);
-    }
+    forEachChild(n, visit);
   };
-  visit(block);
+  visit(fn.body);
   return out;
 }
 

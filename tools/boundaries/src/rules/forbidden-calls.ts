@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
+import type { Env } from '../analysis/env.js';
 import { fold, describe } from '../analysis/fold.js';
 import { authorityNames, callShape, derefNode, memberKey, originOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
@@ -83,6 +84,17 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     const isDynamicGlobal = (o: Origin) =>
       o.kind === 'global' && o.path.length === 1 && (dynamicCode?.names ?? ['eval', 'Function']).includes(o.path[0]!);
 
+    /** Reports the first alternative of `value` that names an authority endpoint; true when one did. */
+    function requestsEndpoint(node: Node, value: Node, valueEnv: Env, how: (path: string, shown: string) => string): boolean {
+      for (const alt of fold(value, valueEnv)) {
+        const ep = matchEndpoint(policy, alt);
+        if (!ep) continue;
+        report(node, { rule: RULE, zones: `${from} -> zone:authoritative`, securityRef: ref, allowedWay: ep.allowedWay, what: `${how(ep.path, describe(alt))}, which ${from} may not call` });
+        return true;
+      }
+      return false;
+    }
+
     function checkEndpoints(node: TSESTree.CallExpression | TSESTree.NewExpression, args: Node[], sink: string) {
       for (const arg of args) {
         const values: Node[] = [arg];
@@ -96,18 +108,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
             else values.push(value);
           }
         for (const v of values)
-          for (const alt of fold(v, obj && v !== arg ? obj.env : env)) {
-            const ep = matchEndpoint(policy, alt);
-            if (!ep) continue;
-            report(node, {
-              rule: RULE,
-              zones: `${from} -> zone:authoritative`,
-              securityRef: ref,
-              allowedWay: ep.allowedWay,
-              what: `${sink} requests the authority endpoint ${ep.path} ("${describe(alt)}"), which ${from} may not call`,
-            });
-            return;
-          }
+          if (requestsEndpoint(node, v, obj && v !== arg ? obj.env : env, (path, shown) => `${sink} requests the authority endpoint ${path} ("${shown}")`)) return;
       }
     }
 
@@ -221,27 +222,10 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
           (o.kind === 'global' && (o.path.join('.') === 'location' || o.path.join('.') === 'location.href')) ||
           (left.type === 'MemberExpression' && NAVIGATING_PROPS.has(memberKey(left, env) ?? ''));
         if (!navigates) return;
-        for (const alt of fold(node.right, env)) {
-          const ep = matchEndpoint(policy, alt);
-          if (!ep) continue;
-          report(node, {
-            rule: RULE,
-            zones: `${from} -> zone:authoritative`,
-            securityRef: ref,
-            allowedWay: ep.allowedWay,
-            what: `assigning "${describe(alt)}" navigates to the authority endpoint ${ep.path}, which ${from} may not call`,
-          });
-          return;
-        }
+        requestsEndpoint(node, node.right, env, (path, shown) => `assigning "${shown}" navigates to the authority endpoint ${path}`);
       },
       ImportExpression(node) {
-        for (const alt of fold(node.source, env)) {
-          const ep = matchEndpoint(policy, alt);
-          if (ep) {
-            report(node, { rule: RULE, zones: `${from} -> zone:authoritative`, securityRef: ref, allowedWay: ep.allowedWay, what: `import() requests the authority endpoint ${ep.path} ("${describe(alt)}"), which ${from} may not call` });
-            return;
-          }
-        }
+        requestsEndpoint(node, node.source, env, (path, shown) => `import() requests the authority endpoint ${path} ("${shown}")`);
       },
       WithStatement(node) {
         failClosed(node, 'a with statement makes every name inside it resolve at run time');

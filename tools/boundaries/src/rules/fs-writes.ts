@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrap, type Node } from '../analysis/ast.js';
+import { forEachChild, unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import { fold, type Sym } from '../analysis/fold.js';
 import { callShape, derefNode, memberKey, originOf, propertyOf, type Origin } from '../analysis/origin.js';
@@ -134,12 +134,7 @@ export function writtenParams(fn: FunctionNode, env: Env, depth = 0): Map<number
     const walk = (n: Node) => {
       if (n.type === 'Identifier') found.push(...paramIndex(n, seen));
       if (isFunction(n)) return;
-      for (const k of Object.keys(n)) {
-        if (k === 'parent') continue;
-        const c = (n as unknown as Record<string, unknown>)[k];
-        if (Array.isArray(c)) for (const x of c) x && typeof x === 'object' && 'type' in x && walk(x as Node);
-        else if (c && typeof c === 'object' && 'type' in c) walk(c as Node);
-      }
+      forEachChild(n, walk);
     };
     walk(expr);
     return found;
@@ -156,12 +151,7 @@ export function writtenParams(fn: FunctionNode, env: Env, depth = 0): Map<number
           if (arg) for (const i of paramsIn(arg, 0)) if (!out.has(i)) out.set(i, op);
         }
     }
-    for (const k of Object.keys(n)) {
-      if (k === 'parent') continue;
-      const c = (n as unknown as Record<string, unknown>)[k];
-      if (Array.isArray(c)) for (const x of c) x && typeof x === 'object' && 'type' in x && visit(x as Node);
-      else if (c && typeof c === 'object' && 'type' in c) visit(c as Node);
-    }
+    forEachChild(n, visit);
   };
   visit(fn.body as Node);
   return out;

@@ -36,6 +36,18 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       return `${from} -> ${[...zones].map((z) => `zone:${z}`).join(', ') || 'none'} (${entry.writers.join(', ')})`;
     }
 
+    /** A write (`what`) that lands under the protected folder `name` of the data root. */
+    function reportProtected(at: Node, name: string, what: string) {
+      const entry = guarded[names.indexOf(name)]!;
+      report(at, {
+        rule: RULE,
+        zones: writerZones(entry),
+        securityRef: ref,
+        allowedWay: entry.allowedWay,
+        what: `${what}, under ${name}/ of the data root, which only ${entry.writers.join(', ')} may write: ${entry.reason}`,
+      });
+    }
+
     function checkTarget(report_at: Node, target: Node, targetEnv: Env, op: string, destroysRoot: boolean) {
       const o = originOf(target, targetEnv);
       if (o.kind === 'handle') return checkTarget(report_at, o.target, o.env, op, destroysRoot);
@@ -43,16 +55,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         const verdict = classifyTarget(policy, alt, names);
         if (!verdict) continue;
         const shown = describe(alt);
-        if (verdict.kind === 'protected') {
-          const entry = guarded[names.indexOf(verdict.name)]!;
-          return report(report_at, {
-            rule: RULE,
-            zones: writerZones(entry),
-            securityRef: ref,
-            allowedWay: entry.allowedWay,
-            what: `${op} writes "${shown}", under ${verdict.name}/ of the data root, which only ${entry.writers.join(', ')} may write: ${entry.reason}`,
-          });
-        }
+        if (verdict.kind === 'protected') return reportProtected(report_at, verdict.name, `${op} writes "${shown}"`);
         if (verdict.kind === 'unprovable') {
           const entry = guarded[names.indexOf(verdict.candidates[0]!)]!;
           return report(report_at, {
@@ -105,14 +108,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
           for (const t of tokens) {
             const verdict = classifyTarget(policy, t, names);
             if (verdict?.kind !== 'protected') continue;
-            const entry = guarded[names.indexOf(verdict.name)]!;
-            return report(node, {
-              rule: RULE,
-              zones: writerZones(entry),
-              securityRef: ref,
-              allowedWay: entry.allowedWay,
-              what: `child_process.${fn} runs a program on "${describe(t)}", under ${verdict.name}/ of the data root, which only ${entry.writers.join(', ')} may write: ${entry.reason}`,
-            });
+            return reportProtected(node, verdict.name, `child_process.${fn} runs a program on "${describe(t)}"`);
           }
         }
     }
