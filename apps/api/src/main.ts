@@ -32,7 +32,8 @@ async function main(): Promise<void> {
     );
   }
 
-  const stores = await openStores({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  // The writer thread: commits (and their fsyncs) never block the event loop that answers requests.
+  const stores = await openStores({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, writerThread: true });
   const sandbox = await createSandboxStore({ dataRoot: config.dataDir });
   const app = await buildApp({
     deps: { sessions: stores.sessions, runs: stores.runs },

@@ -4,7 +4,8 @@ import type { AttachmentFs } from './attachments/file-attachments.js';
 import { openSqliteDatabase } from './sqlite/sqlite-database.js';
 import { SqliteRunStore } from './sqlite/sqlite-run-store.js';
 import { SqliteSessionStore } from './sqlite/sqlite-session-store.js';
-import { SqliteGroupCommit } from './sqlite/group-commit.js';
+import { InlineSqliteWriter, type SqliteWriter } from './sqlite/sqlite-writer.js';
+import { ThreadSqliteWriter } from './sqlite/writer-thread/thread-writer.js';
 import { openPostgresStores } from './postgres/pg-stores.js';
 
 export interface OpenStoresOptions {
@@ -19,6 +20,12 @@ export interface OpenStoresOptions {
   clock?: () => Date;
   /** Test seam: the attachment files' file-system calls (SQLite backend). */
   attachmentFs?: AttachmentFs;
+  /**
+   * SQLite: commit the writes in a worker thread of their own instead of on the
+   * caller's event loop (a server sets it; a script or a test need not pay the
+   * thread's start-up). Ignored for a read-only store and for PostgreSQL.
+   */
+  writerThread?: boolean;
 }
 
 export interface Stores {
@@ -31,8 +38,14 @@ export interface Stores {
 export async function openStores(options: OpenStoresOptions): Promise<Stores> {
   if (options.databaseUrl) return openPostgresStores({ ...options, databaseUrl: options.databaseUrl });
   const db = openSqliteDatabase(options.dataDir, { readOnly: options.readOnly });
-  // One group committer per connection: appends and session writes share commits (and fsyncs).
-  const writer = new SqliteGroupCommit(db);
+  // One writer per store: appends and session writes share group commits (and fsyncs).
+  let writer: SqliteWriter;
+  try {
+    writer = options.writerThread && !options.readOnly ? await ThreadSqliteWriter.start({ dataDir: options.dataDir }) : new InlineSqliteWriter(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const runs = new SqliteRunStore(db, { ...options, writer });
   if (!options.readOnly) await runs.sweepStaleTemp();
   return { runs, sessions: new SqliteSessionStore(db, writer), close: () => runs.close() };

@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3';
 import { RunArtifactValidationError, RunStoreFullError, SessionConflictError, persistRunArtifact, putRunAttachment, type AttachmentFs } from '@luthier/rmos-runs';
 import { openSqliteDatabase } from '../src/sqlite/sqlite-database.js';
 import { SqliteGroupCommit } from '../src/sqlite/group-commit.js';
+import { InlineSqliteWriter } from '../src/sqlite/sqlite-writer.js';
 import { SqliteRunStore } from '../src/sqlite/sqlite-run-store.js';
 import { SqliteSessionStore } from '../src/sqlite/sqlite-session-store.js';
 import { sha256Hex } from '@luthier/shared-hashing';
@@ -22,7 +23,7 @@ import { runInput, session } from './helpers/fixtures-data.js';
 function openCounted(dataDir: string, attachmentFs?: AttachmentFs) {
   const db = openSqliteDatabase(dataDir);
   let commits = 0;
-  const writer = new SqliteGroupCommit(db, { beforeCommit: () => void (commits += 1) });
+  const writer = new InlineSqliteWriter(db, new SqliteGroupCommit(db, { beforeCommit: () => void (commits += 1) }));
   const runs = new SqliteRunStore(db, { dataDir, writer, attachmentFs });
   const sessions = new SqliteSessionStore(db, writer);
   return { db, runs, sessions, commits: () => commits };

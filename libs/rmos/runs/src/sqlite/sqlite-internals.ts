@@ -1,5 +1,6 @@
-import type { RunArtifact, RunArtifactInput, WorkflowSession } from '@luthier/rmos-contracts';
-import type { SqliteGroupCommit } from './group-commit.js';
+import type { RunArtifactInput, WorkflowSession } from '@luthier/rmos-contracts';
+import type { SqliteWriter } from './sqlite-writer.js';
+import type { AppendWrite, SessionRowWrite } from './sqlite-writes.js';
 
 /**
  * What only this package's own modules reach of the SQLite stores. Kept off the
@@ -8,15 +9,15 @@ import type { SqliteGroupCommit } from './group-commit.js';
  * checks recognise (contract §3).
  */
 export interface SqliteRunStoreInternals {
-  writer: SqliteGroupCommit;
-  /** Checks an input (schema, attachments present); answers its append as a write for a group transaction. */
-  prepareAppend(input: RunArtifactInput): Promise<() => RunArtifact>;
+  writer: SqliteWriter;
+  /** Checks an input (schema, attachments present); answers its append, for a write in a group transaction. */
+  prepareAppend(input: RunArtifactInput): Promise<AppendWrite>;
 }
 
 export interface SqliteSessionStoreInternals {
-  writer: SqliteGroupCommit;
-  /** Checks an update; answers the compare-and-swap as a write for a group transaction (it throws SessionConflictError there). */
-  prepareUpdate(session: WorkflowSession, expectedRevision: number): () => void;
+  writer: SqliteWriter;
+  /** Checks an update; answers the compare-and-swap's row, for a write in a group transaction (it throws SessionConflictError there). */
+  prepareUpdate(session: WorkflowSession, expectedRevision: number): SessionRowWrite;
 }
 
 export const sqliteRunStoreInternals = new WeakMap<object, SqliteRunStoreInternals>();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { runIdHash, type RunArtifact, type RunArtifactInput, type RunAttachmentStored } from '@luthier/rmos-contracts';
-import { buildRunArtifact, parseRunInput, type ChainHead, type ParsedRunInput } from '../artifact/build-artifact.js';
+import type { RunArtifact, RunArtifactInput, RunAttachmentStored } from '@luthier/rmos-contracts';
+import { parseRunInput, type ChainHead, type ParsedRunInput } from '../artifact/build-artifact.js';
 import { FileAttachments, type AttachmentFs } from '../attachments/file-attachments.js';
 import { RunAttachmentMissingError, toRunStoreError } from '../errors.js';
 import { ChainVerifier, checkStoredRow, decodeOrThrow, type StoredRow } from '../store/chain-verifier.js';
@@ -10,16 +10,17 @@ import { encodeCursor } from '../store/cursor.js';
 import { artifactMatches, parseListFilter } from '../store/list-filter.js';
 import type { RunListFilter, RunListPage, RunStore } from '../store/run-store.js';
 import type { VerifyReport } from '../store/verify-report.js';
-import { SqliteGroupCommit } from './group-commit.js';
 import { sqliteRunStoreInternals } from './sqlite-internals.js';
+import { InlineSqliteWriter, type SqliteWriter } from './sqlite-writer.js';
+import { indexStatement, indexValues, type AppendWrite } from './sqlite-writes.js';
 
 export interface SqliteRunStoreOptions {
   dataDir: string;
   clock?: () => Date;
   /** Test seam for the attachment files' file-system calls. */
   attachmentFs?: AttachmentFs;
-  /** The connection's group committer, shared with the session store (one is made if absent). */
-  writer?: SqliteGroupCommit;
+  /** Where the connection's writes are committed, shared with the session store (an inline writer if absent). */
+  writer?: SqliteWriter;
 }
 
 /** The embedded default backend: artifacts in SQLite, attachments as content-addressed files. */
@@ -28,8 +29,7 @@ export class SqliteRunStore implements RunStore {
   private readonly attachments: FileAttachments;
   private readonly clock: () => Date;
   private readonly stmt;
-  private readonly append: (input: ParsedRunInput) => RunArtifact;
-  private readonly writer: SqliteGroupCommit;
+  private readonly writer: SqliteWriter;
 
   constructor(
     private readonly db: Database.Database,
@@ -37,27 +37,14 @@ export class SqliteRunStore implements RunStore {
   ) {
     this.attachments = new FileAttachments(path.join(options.dataDir, 'run_attachments'), options.attachmentFs);
     this.clock = options.clock ?? (() => new Date());
-    this.writer = options.writer ?? new SqliteGroupCommit(db);
+    this.writer = options.writer ?? new InlineSqliteWriter(db);
     sqliteRunStoreInternals.set(this, { writer: this.writer, prepareAppend: (input) => this.prepareAppend(input) });
     this.stmt = {
       head: db.prepare('SELECT seq, head_hash AS hash FROM run_chain_head WHERE id = 1'),
-      insert: db.prepare('INSERT INTO run_artifacts (seq, run_id, body) VALUES (?, ?, ?)'),
-      index: db.prepare('INSERT OR REPLACE INTO run_index (seq, run_id, kind, status, session_id, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
-      advance: db.prepare('UPDATE run_chain_head SET seq = ?, head_hash = ? WHERE id = 1'),
+      index: indexStatement(db),
       byId: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE run_id = ?'),
       bySeq: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq = ?'),
       batch: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq > ? ORDER BY seq LIMIT 5000'),
-    };
-    // Runs inside the group committer's IMMEDIATE transaction: the head is read and moved
-    // under SQLite's write lock, so appends from several processes (and several appends
-    // of one batch, each reading the head the one before moved) still form one chain.
-    this.append = (input: ParsedRunInput) => {
-      const head = this.stmt.head.get() as ChainHead;
-      const { artifact, text } = buildRunArtifact(input, head, this.clock());
-      this.stmt.insert.run(artifact.seq, artifact.run_id, text);
-      this.indexRow(artifact);
-      this.stmt.advance.run(artifact.seq, runIdHash(artifact.run_id));
-      return artifact;
     };
   }
 
@@ -70,13 +57,13 @@ export class SqliteRunStore implements RunStore {
   }
 
   async persistRunArtifact(input: RunArtifactInput): Promise<RunArtifact> {
-    const parsed = parseRunInput(input);
+    const append = this.appendWrite(parseRunInput(input));
     // Awaited only when there is something to check, so that an append with no attachment
     // is queued at once (and close() right after it still commits it).
-    if (parsed.attachments?.length) await this.assertAttachmentsPresent(parsed);
+    if (append.input.attachments?.length) await this.assertAttachmentsPresent(append.input);
     try {
       // Answers once the group commit holding this append is durable.
-      return await this.writer.submit(() => this.append(parsed));
+      return await this.writer.submit({ kind: 'append', append });
     } catch (error) {
       throw toRunStoreError(error, 'persistRunArtifact');
     }
@@ -86,10 +73,14 @@ export class SqliteRunStore implements RunStore {
    * Checks an artifact's input (schema, attachments present) and answers its append
    * as a write to run inside a group transaction, where it is chained and validated.
    */
-  private async prepareAppend(input: RunArtifactInput): Promise<() => RunArtifact> {
-    const parsed = parseRunInput(input);
-    if (parsed.attachments?.length) await this.assertAttachmentsPresent(parsed);
-    return () => this.append(parsed);
+  private async prepareAppend(input: RunArtifactInput): Promise<AppendWrite> {
+    const append = this.appendWrite(parseRunInput(input));
+    if (append.input.attachments?.length) await this.assertAttachmentsPresent(append.input);
+    return append;
+  }
+
+  private appendWrite(input: ParsedRunInput): AppendWrite {
+    return { input, now: this.clock() };
   }
 
   private async assertAttachmentsPresent(parsed: ParsedRunInput): Promise<void> {
@@ -184,7 +175,7 @@ export class SqliteRunStore implements RunStore {
             const result = checkStoredRow(row);
             // A corrupt artifact is left out of the index; verify names it.
             if (!result.ok) continue;
-            this.indexRow(result.artifact);
+            this.stmt.index.run(...indexValues(result.artifact));
             indexed += 1;
           }
         }
@@ -198,12 +189,8 @@ export class SqliteRunStore implements RunStore {
 
   async close(): Promise<void> {
     // Writes already queued are committed (and answered), not dropped.
-    if (this.db.open) this.writer.flush();
+    if (this.db.open) await this.writer.close();
     if (this.db.open) this.db.close();
-  }
-
-  private indexRow(a: RunArtifact): void {
-    this.stmt.index.run(a.seq, a.run_id, a.kind, a.status, a.session_id, a.created_at);
   }
 
   private read<T>(fn: () => T): T {

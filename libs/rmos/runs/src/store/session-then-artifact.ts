@@ -2,6 +2,7 @@ import type { RunArtifact, RunArtifactInput, WorkflowSession } from '@luthier/rm
 import { toRunStoreError } from '../errors.js';
 import type { SessionStore } from '../sessions/session-store.js';
 import { sqliteRunStoreInternals, sqliteSessionStoreInternals } from '../sqlite/sqlite-internals.js';
+import type { AppendOutcome, AppendWrite } from '../sqlite/sqlite-writes.js';
 import type { RunStore } from './run-store.js';
 
 /** The session change an artifact records, made just before it. */
@@ -27,8 +28,8 @@ export async function persistAfterSessionUpdate(runs: RunStore, input: RunArtifa
   const runInternals = sqliteRunStoreInternals.get(runs);
   const sessionInternals = sqliteSessionStoreInternals.get(change.sessions);
   if (runInternals && sessionInternals && runInternals.writer === sessionInternals.writer) {
-    const cas = sessionInternals.prepareUpdate(change.session, change.expectedRevision);
-    let append: (() => RunArtifact) | null = null;
+    const row = sessionInternals.prepareUpdate(change.session, change.expectedRevision);
+    let append: AppendWrite | null = null;
     let refused: unknown = null;
     try {
       append = await runInternals.prepareAppend(input);
@@ -36,14 +37,10 @@ export async function persistAfterSessionUpdate(runs: RunStore, input: RunArtifa
       refused = error;
     }
     if (append) {
-      const write = append;
-      let outcome: ReturnType<typeof runInternals.writer.savepoint<RunArtifact>>;
+      let outcome: AppendOutcome;
       try {
-        outcome = await runInternals.writer.submit(() => {
-          cas();
-          // Nested: the artifact's own refusal is undone alone; the session change stands.
-          return runInternals.writer.savepoint(write);
-        });
+        // The artifact is appended in a savepoint nested in the change's write: its own refusal is undone alone.
+        outcome = await runInternals.writer.submit({ kind: 'session-update-then-append', row, append });
       } catch (error) {
         throw toRunStoreError(error, 'update session');
       }

@@ -27,7 +27,8 @@ export interface BackendHarness {
   cleanup(): Promise<void>;
 }
 
-export function sqliteHarness(): BackendHarness {
+/** `settings`: store options every open of this harness uses (the writer thread, say). */
+export function sqliteHarness(settings: Partial<OpenStoresOptions> = {}): BackendHarness {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'runs-test-'));
   const file = path.join(dataDir, 'runs', 'runs.sqlite');
   const raw = <T>(fn: (db: Database.Database) => T): T => {
@@ -40,8 +41,8 @@ export function sqliteHarness(): BackendHarness {
   };
   return {
     name: 'sqlite',
-    options: { dataDir },
-    open: (extra) => openStores({ dataDir, ...extra }),
+    options: { ...settings, dataDir },
+    open: (extra) => openStores({ ...settings, dataDir, ...extra }),
     exec: async (sql, params = []) => void raw((db) => db.prepare(sql).run(...params)),
     queryRows: async <T>(sql: string, params: unknown[] = []) => raw((db) => db.prepare(sql).all(...params) as T[]),
     dropTriggers: async () =>

@@ -1,0 +1,113 @@
+import type Database from 'better-sqlite3';
+import { runIdHash, type RunArtifact } from '@luthier/rmos-contracts';
+import { buildRunArtifact, type ChainHead, type ParsedRunInput } from '../artifact/build-artifact.js';
+import { SessionConflictError } from '../sessions/session-store.js';
+import type { SqliteGroupCommit } from './group-commit.js';
+
+/**
+ * The writes of the embedded store, as data: checked on the caller's side (schema,
+ * attachments present, session revision), then run inside a group transaction,
+ * in this thread or in the writer thread (writer-thread/), by the same code below.
+ */
+export interface AppendWrite {
+  input: ParsedRunInput;
+  /** The artifact's created_at: taken when the append is submitted, so submission order is time order. */
+  now: Date;
+}
+
+/** A session row to insert, or to swap in where the stored revision is still `expectedRevision`. */
+export interface SessionRowWrite {
+  session_id: string;
+  revision: number;
+  text: string;
+  updated_at: string;
+  expectedRevision?: number;
+}
+
+export type SqliteWrite =
+  | { kind: 'append'; append: AppendWrite }
+  | { kind: 'session-create'; row: SessionRowWrite }
+  | { kind: 'session-update'; row: SessionRowWrite }
+  /** The session change and then, in a nested savepoint, the artifact that records it: its own refusal leaves the change standing. */
+  | { kind: 'session-update-then-append'; row: SessionRowWrite; append: AppendWrite };
+
+/** An artifact appended after a session change, or why it was refused (the change stands). */
+export type AppendOutcome = { ok: true; value: RunArtifact } | { ok: false; error: unknown };
+
+export interface SqliteWriteResults {
+  append: RunArtifact;
+  'session-create': undefined;
+  'session-update': undefined;
+  'session-update-then-append': AppendOutcome;
+}
+
+export type SqliteWriteResult<W extends SqliteWrite> = SqliteWriteResults[W['kind']];
+
+/** Runs the writes against one connection; every call is made inside the group committer's transaction. */
+export class SqliteWriteExecutor {
+  private readonly stmt;
+
+  constructor(
+    db: Database.Database,
+    private readonly group: SqliteGroupCommit,
+  ) {
+    this.stmt = {
+      head: db.prepare('SELECT seq, head_hash AS hash FROM run_chain_head WHERE id = 1'),
+      insert: db.prepare('INSERT INTO run_artifacts (seq, run_id, body) VALUES (?, ?, ?)'),
+      index: indexStatement(db),
+      advance: db.prepare('UPDATE run_chain_head SET seq = ?, head_hash = ? WHERE id = 1'),
+      sessionInsert: db.prepare(
+        'INSERT INTO sessions (session_id, revision, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING',
+      ),
+      sessionCas: db.prepare('UPDATE sessions SET revision = ?, body = ?, updated_at = ? WHERE session_id = ? AND revision = ?'),
+    };
+  }
+
+  run<W extends SqliteWrite>(write: W): SqliteWriteResult<W>;
+  run(write: SqliteWrite): SqliteWriteResults[keyof SqliteWriteResults] {
+    switch (write.kind) {
+      case 'append':
+        return this.append(write.append);
+      case 'session-create': {
+        const { row } = write;
+        if (this.stmt.sessionInsert.run(row.session_id, row.revision, row.text, row.updated_at).changes === 0) throw new SessionConflictError(row.session_id);
+        return undefined;
+      }
+      case 'session-update':
+        this.swapSession(write.row);
+        return undefined;
+      case 'session-update-then-append': {
+        this.swapSession(write.row);
+        return this.group.savepoint(() => this.append(write.append));
+      }
+    }
+  }
+
+  /**
+   * Reads the head and moves it under SQLite's write lock (the group transaction is
+   * IMMEDIATE), so appends from several processes, and several appends of one batch,
+   * each reading the head the one before moved, still form one chain.
+   */
+  private append({ input, now }: AppendWrite): RunArtifact {
+    const head = this.stmt.head.get() as ChainHead;
+    const { artifact, text } = buildRunArtifact(input, head, now);
+    this.stmt.insert.run(artifact.seq, artifact.run_id, text);
+    this.stmt.index.run(...indexValues(artifact));
+    this.stmt.advance.run(artifact.seq, runIdHash(artifact.run_id));
+    return artifact;
+  }
+
+  private swapSession(row: SessionRowWrite): void {
+    const result = this.stmt.sessionCas.run(row.revision, row.text, row.updated_at, row.session_id, row.expectedRevision);
+    if (result.changes === 0) throw new SessionConflictError(row.session_id);
+  }
+}
+
+/** The derived index row of an artifact (rebuildIndexes writes the same rows). */
+export function indexStatement(db: Database.Database): Database.Statement {
+  return db.prepare('INSERT OR REPLACE INTO run_index (seq, run_id, kind, status, session_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+}
+
+export function indexValues(a: RunArtifact): [number, string, string, string, string | null, string] {
+  return [a.seq, a.run_id, a.kind, a.status, a.session_id, a.created_at];
+}

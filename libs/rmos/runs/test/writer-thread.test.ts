@@ -1,0 +1,135 @@
+// The writer thread's own behaviour: typed errors cross it, close() commits what is
+// queued, a dead thread refuses every write instead of answering it, and an idle
+// thread does not keep a process alive. (The whole store suite also runs through it:
+// sqlite-writer-thread.test.ts.)
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  openStores,
+  persistRunArtifact,
+  RunArtifactValidationError,
+  RunStoreFullError,
+  RunStoreUnavailableError,
+  SessionConflictError,
+  type Stores,
+} from '@luthier/rmos-runs';
+import { reviveError, transferError } from '../src/sqlite/writer-thread/transferable-error.js';
+import type { ThreadSqliteWriter } from '../src/sqlite/writer-thread/thread-writer.js';
+import { runInput, session } from './helpers/fixtures-data.js';
+
+const dirs: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'runs-thread-'));
+  dirs.push(dir);
+  return dir;
+};
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const threadOf = (stores: Stores) => (stores.runs as unknown as { writer: ThreadSqliteWriter }).writer;
+
+describe('errors across the writer thread', () => {
+  test('each typed error comes back as its class, with its code, status, fields and message', () => {
+    const cases: Error[] = [
+      new SessionConflictError('ses_x'),
+      new RunStoreFullError('commit', { cause: new Error('SQLITE_FULL') }),
+      new RunArtifactValidationError([{ path: 'kind', message: 'Required' }]),
+    ];
+    for (const original of cases) {
+      const revived = reviveError(structuredClone(transferError(original)));
+      assert.equal(Object.getPrototypeOf(revived), Object.getPrototypeOf(original), original.name);
+      assert.equal(revived.message, original.message);
+      assert.equal(revived.name, original.name);
+      for (const [key, value] of Object.entries(original)) if (key !== 'cause') assert.deepEqual((revived as never)[key], value, `${original.name}.${key}`);
+    }
+    const sqlite = reviveError(transferError(new Database.SqliteError('UNIQUE constraint failed', 'SQLITE_CONSTRAINT_UNIQUE')));
+    assert.ok(sqlite instanceof Database.SqliteError);
+    assert.equal((sqlite as { code?: string }).code, 'SQLITE_CONSTRAINT_UNIQUE');
+  });
+
+  test('an unknown class comes back as a plain Error with its name and message, never as a typed one', () => {
+    class Strange extends Error {
+      override name = 'RunStoreFullErrorButNot';
+    }
+    const revived = reviveError(transferError(new Strange('odd')));
+    assert.equal(Object.getPrototypeOf(revived), Error.prototype);
+    assert.equal(revived.message, 'odd');
+  });
+
+  test('a session conflict refused in the thread reaches the caller typed, and nothing else of the batch is lost', async () => {
+    const stores = await openStores({ dataDir: freshDir(), writerThread: true });
+    try {
+      await stores.sessions.create(session());
+      const [again, artifact] = await Promise.allSettled([stores.sessions.create(session()), persistRunArtifact(stores.runs, runInput())]);
+      assert.equal(again.status, 'rejected');
+      assert.ok((again as PromiseRejectedResult).reason instanceof SessionConflictError);
+      assert.equal(artifact.status, 'fulfilled');
+      assert.ok(await stores.runs.get((artifact as PromiseFulfilledResult<{ run_id: string }>).value.run_id));
+    } finally {
+      await stores.close();
+    }
+  });
+});
+
+describe('writer thread lifecycle', () => {
+  test('close() commits and answers every write queued before it', async () => {
+    const dataDir = freshDir();
+    const stores = await openStores({ dataDir, writerThread: true });
+    const pending = Array.from({ length: 100 }, (_, i) => persistRunArtifact(stores.runs, runInput({ request: { i } })));
+    await stores.close();
+    const acked = await Promise.all(pending);
+    assert.equal(acked.length, 100);
+    const reopened = await openStores({ dataDir });
+    try {
+      const report = await reopened.runs.verifyAll();
+      assert.equal(report.checked, 100);
+      assert.deepEqual(report.problems, []);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  test('a write after close() is refused with a typed error', async () => {
+    const stores = await openStores({ dataDir: freshDir(), writerThread: true });
+    await stores.close();
+    await assert.rejects(persistRunArtifact(stores.runs, runInput()), RunStoreUnavailableError);
+  });
+
+  test('if the thread dies, waiting and later writes are refused (typed), never answered as written; reads go on', async () => {
+    const dataDir = freshDir();
+    const stores = await openStores({ dataDir, writerThread: true });
+    try {
+      const first = await persistRunArtifact(stores.runs, runInput({ request: { n: 1 } }));
+      const waiting = Array.from({ length: 20 }, (_, i) => persistRunArtifact(stores.runs, runInput({ request: { i } })));
+      await threadOf(stores)['worker'].terminate();
+      const settled = await Promise.allSettled(waiting);
+      const answered = settled.filter((s) => s.status === 'fulfilled').map((s) => (s as PromiseFulfilledResult<{ run_id: string }>).value);
+      for (const s of settled) if (s.status === 'rejected') assert.ok(s.reason instanceof RunStoreUnavailableError, String(s.reason));
+      await assert.rejects(persistRunArtifact(stores.runs, runInput({ request: { n: 2 } })), RunStoreUnavailableError);
+      // Everything answered as written is there, and the chain verifies.
+      assert.deepEqual(await stores.runs.get(first.run_id), first);
+      for (const a of answered) assert.deepEqual(await stores.runs.get(a.run_id), a);
+      const report = await stores.runs.verifyAll();
+      assert.deepEqual(report.problems, []);
+    } finally {
+      await stores.close();
+    }
+  });
+
+  test('an idle writer thread does not keep the process alive', () => {
+    const script = `
+      import { openStores, persistRunArtifact } from '@luthier/rmos-runs';
+      import { runInput } from ${JSON.stringify(path.join(import.meta.dirname, 'helpers', 'fixtures-data.ts'))};
+      const stores = await openStores({ dataDir: ${JSON.stringify(freshDir())}, writerThread: true });
+      await persistRunArtifact(stores.runs, runInput());
+      console.log('appended');`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(child.signal, null, 'the process had to be killed: the thread kept it alive');
+    assert.equal(child.status, 0, child.stderr);
+    assert.match(child.stdout, /appended/);
+  });
+});
