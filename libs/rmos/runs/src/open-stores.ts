@@ -4,7 +4,7 @@ import type { AttachmentFs } from './attachments/file-attachments.js';
 import { openSqliteDatabase } from './sqlite/sqlite-database.js';
 import { SqliteRunStore } from './sqlite/sqlite-run-store.js';
 import { SqliteSessionStore } from './sqlite/sqlite-session-store.js';
-import { InlineSqliteWriter, type SqliteWriter } from './sqlite/sqlite-writer.js';
+import { InlineSqliteWriter, ReadOnlySqliteWriter, type SqliteWriter } from './sqlite/sqlite-writer.js';
 import { ThreadSqliteWriter } from './sqlite/writer-thread/thread-writer.js';
 import { openPostgresStores } from './postgres/pg-stores.js';
 
@@ -23,7 +23,7 @@ export interface OpenStoresOptions {
   /**
    * SQLite: commit the writes in a worker thread of their own instead of on the
    * caller's event loop (a server sets it; a script or a test need not pay the
-   * thread's start-up). Ignored for a read-only store and for PostgreSQL.
+   * thread's start-up). Ignored for a read-only store (which refuses every write) and for PostgreSQL.
    */
   writerThread?: boolean;
 }
@@ -41,7 +41,8 @@ export async function openStores(options: OpenStoresOptions): Promise<Stores> {
   // One writer per store: appends and session writes share group commits (and fsyncs).
   let writer: SqliteWriter;
   try {
-    writer = options.writerThread && !options.readOnly ? await ThreadSqliteWriter.start({ dataDir: options.dataDir }) : new InlineSqliteWriter(db);
+    if (options.readOnly) writer = new ReadOnlySqliteWriter();
+    else writer = options.writerThread ? await ThreadSqliteWriter.start({ dataDir: options.dataDir }) : new InlineSqliteWriter(db);
   } catch (error) {
     db.close();
     throw error;

@@ -8,11 +8,21 @@ import * as fsp from 'node:fs/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
-import { RunArtifactValidationError, RunStoreFullError, SessionConflictError, persistRunArtifact, putRunAttachment, type AttachmentFs } from '@luthier/rmos-runs';
+import Database from 'better-sqlite3';
+import {
+  RunArtifactValidationError,
+  RunStoreFullError,
+  RunStoreReadOnlyError,
+  SessionConflictError,
+  openStores,
+  persistRunArtifact,
+  putRunAttachment,
+  type AttachmentFs,
+} from '@luthier/rmos-runs';
 import { openSqliteDatabase } from '../src/sqlite/sqlite-database.js';
 import { SqliteGroupCommit } from '../src/sqlite/group-commit.js';
 import { InlineSqliteWriter } from '../src/sqlite/sqlite-writer.js';
+import { INDEX_BATCH } from '../src/sqlite/sqlite-writes.js';
 import { SqliteRunStore } from '../src/sqlite/sqlite-run-store.js';
 import { SqliteSessionStore } from '../src/sqlite/sqlite-session-store.js';
 import { sha256Hex } from '@luthier/shared-hashing';
@@ -245,6 +255,61 @@ describe('coalesced directory fsyncs', () => {
       for (const [i, ref] of refs.entries()) assert.deepEqual(Buffer.from((await t.runs.getAttachment(ref.sha256))!), blobs[i]);
     } finally {
       await t.runs.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite derived index, written in batches', () => {
+  const rowsIn = (db: Database.Database, sql: string) => db.prepare(sql).pluck().get() as number;
+
+  test('an append writes no index row; every INDEX_BATCH-th brings the index up in its own batch; a closed store is fully indexed', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'runs-index-'));
+    const t = openCounted(dir);
+    try {
+      for (let i = 1; i < INDEX_BATCH; i += 1) await persistRunArtifact(t.runs, runInput({ request: { i } }));
+      assert.equal(rowsIn(t.db, 'SELECT COUNT(*) FROM run_index'), 0);
+      const commits = t.commits();
+      await persistRunArtifact(t.runs, runInput({ request: { i: INDEX_BATCH } }));
+      assert.equal(t.commits() - commits, 1, 'the catch-up shares the append’s commit');
+      assert.equal(rowsIn(t.db, 'SELECT COUNT(*) FROM run_index'), INDEX_BATCH);
+      assert.equal(rowsIn(t.db, 'SELECT indexed_seq FROM run_index_state'), INDEX_BATCH);
+      await persistRunArtifact(t.runs, runInput({ request: { i: 'one more' } }));
+      assert.equal(rowsIn(t.db, 'SELECT COUNT(*) FROM run_index'), INDEX_BATCH);
+      // list() still answers the artifact after the indexed seq, from the artifacts themselves.
+      assert.equal((await t.runs.list({ limit: 500 })).items.length, INDEX_BATCH + 1);
+    } finally {
+      await t.runs.close();
+    }
+    const db = new Database(path.join(dir, 'runs', 'runs.sqlite'));
+    try {
+      assert.equal(rowsIn(db, 'SELECT COUNT(*) FROM run_index'), INDEX_BATCH + 1);
+      assert.equal(rowsIn(db, 'SELECT indexed_seq FROM run_index_state'), INDEX_BATCH + 1);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a store at schema version 1, opened read-only (no migration), lists from its index as it was', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'runs-index-v1-'));
+    try {
+      const t = openCounted(dir);
+      const written = [];
+      for (let i = 0; i < 5; i += 1) written.push(await persistRunArtifact(t.runs, runInput({ request: { i } })));
+      await t.runs.close();
+      // Back to version 1 by hand: every artifact has its index row, as version 1 wrote them.
+      const db = new Database(path.join(dir, 'runs', 'runs.sqlite'));
+      db.exec('DROP TABLE run_index_state; DELETE FROM schema_migrations WHERE version = 2');
+      db.close();
+      const stores = await openStores({ dataDir: dir, readOnly: true });
+      try {
+        assert.deepEqual((await stores.runs.list({})).items, written);
+        await assert.rejects(persistRunArtifact(stores.runs, runInput()), RunStoreReadOnlyError);
+      } finally {
+        await stores.close();
+      }
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -19,7 +19,8 @@ export function openSqliteDatabase(dataDir: string, options: { readOnly?: boolea
     if (options.readOnly) {
       db = openReadOnly(file);
       const version = sqliteSchemaVersion(db);
-      if (version !== SQLITE_MIGRATIONS.at(-1)!.version) throw new RunStoreUnavailableError(`open (schema version ${version})`);
+      // An older schema is read as it is (a read-only open never migrates); a newer one is not understood.
+      if (version < 1 || version > SQLITE_MIGRATIONS.at(-1)!.version) throw new RunStoreUnavailableError(`open (schema version ${version})`);
       return db;
     }
     ensureWritableDir(path.dirname(file));

@@ -56,6 +56,18 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'the derived index is kept up to a recorded seq, in batches, off the append path',
+    sql: `
+      -- Every artifact up to indexed_seq has its run_index row; list() reads the artifacts after it directly.
+      CREATE TABLE run_index_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        indexed_seq INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO run_index_state (id, indexed_seq) VALUES (1, (SELECT COALESCE(MAX(seq), 0) FROM run_index));
+    `,
+  },
 ];
 
 export function migrateSqlite(db: Database.Database): void {

@@ -12,7 +12,7 @@ import type { RunListFilter, RunListPage, RunStore } from '../store/run-store.js
 import type { VerifyReport } from '../store/verify-report.js';
 import { sqliteRunStoreInternals } from './sqlite-internals.js';
 import { InlineSqliteWriter, type SqliteWriter } from './sqlite-writer.js';
-import { indexStatement, indexValues, type AppendWrite } from './sqlite-writes.js';
+import { indexStatement, indexValues, parseIndexFields, type AppendWrite } from './sqlite-writes.js';
 
 export interface SqliteRunStoreOptions {
   dataDir: string;
@@ -42,6 +42,7 @@ export class SqliteRunStore implements RunStore {
     this.stmt = {
       head: db.prepare('SELECT seq, head_hash AS hash FROM run_chain_head WHERE id = 1'),
       index: indexStatement(db),
+      indexedSeq: indexedSeqStatement(db),
       byId: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE run_id = ?'),
       bySeq: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq = ?'),
       batch: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq > ? ORDER BY seq LIMIT 5000'),
@@ -104,20 +105,36 @@ export class SqliteRunStore implements RunStore {
 
   async list(filter?: RunListFilter): Promise<RunListPage> {
     const f = parseListFilter(filter);
-    const where = ['i.seq > @after_seq'];
+    const where = ['i.seq > @after_seq', 'i.seq <= @indexed'];
     if (f.session_id !== undefined) where.push('i.session_id = @session_id');
     if (f.status !== undefined) where.push('i.status = @status');
     if (f.kind !== undefined) where.push('i.kind = @kind');
     if (f.created_from !== undefined) where.push('i.created_at >= @created_from');
     if (f.created_to !== undefined) where.push('i.created_at < @created_to');
-    const rows = this.read(
-      () =>
-        this.db
-          .prepare(
-            `SELECT a.seq, a.run_id, a.body FROM run_index i JOIN run_artifacts a ON a.seq = i.seq
-             WHERE ${where.join(' AND ')} ORDER BY i.seq LIMIT @take`,
-          )
-          .all({ ...f, take: f.limit + 1 }) as StoredRow[],
+    const take = f.limit + 1;
+    const query = this.db.prepare(
+      `SELECT a.seq, a.run_id, a.body FROM run_index i JOIN run_artifacts a ON a.seq = i.seq
+       WHERE ${where.join(' AND ')} ORDER BY i.seq LIMIT @take`,
+    );
+    // One read transaction: the indexed seq, the index and the artifacts after it from one snapshot.
+    const rows = this.read(() =>
+      this.db.transaction(() => {
+        const indexed = this.stmt.indexedSeq.get() as number;
+        const found = query.all({ ...f, indexed, take }) as StoredRow[];
+        // The artifacts after the indexed seq have no index row yet (rows are written in
+        // batches): they are read directly. A body that does not parse is kept, so that
+        // decoding it below refuses the page as corrupt rather than skipping it.
+        for (let after = Math.max(f.after_seq, indexed); found.length < take; ) {
+          const batch = this.stmt.batch.all(after) as StoredRow[];
+          if (batch.length === 0) break;
+          for (const row of batch) {
+            const fields = parseIndexFields(row.body);
+            if ((!fields || artifactMatches(fields, f)) && found.push(row) === take) break;
+          }
+          after = batch.at(-1)!.seq;
+        }
+        return found;
+      }).deferred(),
     );
     const page = rows.slice(0, f.limit);
     return {
@@ -180,6 +197,7 @@ export class SqliteRunStore implements RunStore {
           }
         }
         this.db.exec('REINDEX run_index');
+        this.db.prepare('UPDATE run_index_state SET indexed_seq = (SELECT COALESCE(MAX(seq), 0) FROM run_artifacts) WHERE id = 1').run();
         return { indexed };
       }).immediate();
     } catch (error) {
@@ -200,4 +218,15 @@ export class SqliteRunStore implements RunStore {
       throw toRunStoreError(error, 'read');
     }
   }
+}
+
+/**
+ * The seq up to which run_index is complete. A store at schema version 1 (read-only
+ * opens do not migrate) indexed every artifact as it was appended.
+ */
+function indexedSeqStatement(db: Database.Database): Database.Statement {
+  const hasState = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'run_index_state'").get();
+  return hasState
+    ? db.prepare('SELECT indexed_seq FROM run_index_state WHERE id = 1').pluck()
+    : db.prepare('SELECT COALESCE(MAX(seq), 0) FROM run_index').pluck();
 }

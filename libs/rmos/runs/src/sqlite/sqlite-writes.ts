@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { runIdHash, type RunArtifact } from '@luthier/rmos-contracts';
 import { buildRunArtifact, type ChainHead, type ParsedRunInput } from '../artifact/build-artifact.js';
 import { SessionConflictError } from '../sessions/session-store.js';
+import type { StoredRow } from '../store/chain-verifier.js';
 import type { SqliteGroupCommit } from './group-commit.js';
 
 /**
@@ -29,7 +30,9 @@ export type SqliteWrite =
   | { kind: 'session-create'; row: SessionRowWrite }
   | { kind: 'session-update'; row: SessionRowWrite }
   /** The session change and then, in a nested savepoint, the artifact that records it: its own refusal leaves the change standing. */
-  | { kind: 'session-update-then-append'; row: SessionRowWrite; append: AppendWrite };
+  | { kind: 'session-update-then-append'; row: SessionRowWrite; append: AppendWrite }
+  /** Brings the derived index up to the chain head (see indexPending). */
+  | { kind: 'index-pending' };
 
 /** An artifact appended after a session change, or why it was refused (the change stands). */
 export type AppendOutcome = { ok: true; value: RunArtifact } | { ok: false; error: unknown };
@@ -39,7 +42,16 @@ export interface SqliteWriteResults {
   'session-create': undefined;
   'session-update': undefined;
   'session-update-then-append': AppendOutcome;
+  'index-pending': { indexed: number };
 }
+
+/**
+ * How many appends may wait for their index rows: the write that brings the index up
+ * to date joins the batch of every INDEX_BATCH-th append, so an append's own commit
+ * touches only its artifact and the chain head (the index's five B-trees are written
+ * once per batch instead of once per artifact). list() reads the rest directly.
+ */
+export const INDEX_BATCH = 128;
 
 export type SqliteWriteResult<W extends SqliteWrite> = SqliteWriteResults[W['kind']];
 
@@ -55,6 +67,9 @@ export class SqliteWriteExecutor {
       head: db.prepare('SELECT seq, head_hash AS hash FROM run_chain_head WHERE id = 1'),
       insert: db.prepare('INSERT INTO run_artifacts (seq, run_id, body) VALUES (?, ?, ?)'),
       index: indexStatement(db),
+      indexedSeq: db.prepare('SELECT indexed_seq FROM run_index_state WHERE id = 1').pluck(),
+      setIndexedSeq: db.prepare('UPDATE run_index_state SET indexed_seq = ? WHERE id = 1'),
+      unindexed: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq > ? ORDER BY seq LIMIT 1000'),
       advance: db.prepare('UPDATE run_chain_head SET seq = ?, head_hash = ? WHERE id = 1'),
       sessionInsert: db.prepare(
         'INSERT INTO sessions (session_id, revision, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING',
@@ -80,7 +95,32 @@ export class SqliteWriteExecutor {
         this.swapSession(write.row);
         return this.group.savepoint(() => this.append(write.append));
       }
+      case 'index-pending':
+        return { indexed: this.indexPending() };
     }
+  }
+
+  /**
+   * Index rows for every artifact after the recorded indexed_seq (this process's and any
+   * other's), then the new indexed_seq. A body that does not parse gets no row (verify
+   * names it); the index is derived data, never what an artifact is checked against.
+   */
+  private indexPending(): number {
+    const from = this.stmt.indexedSeq.get() as number;
+    let after = from;
+    let indexed = 0;
+    for (let rows = this.stmt.unindexed.all(after) as StoredRow[]; rows.length > 0; rows = this.stmt.unindexed.all(after) as StoredRow[]) {
+      for (const row of rows) {
+        const artifact = parseIndexFields(row.body);
+        if (artifact) {
+          this.stmt.index.run(row.seq, row.run_id, artifact.kind, artifact.status, artifact.session_id, artifact.created_at);
+          indexed += 1;
+        }
+      }
+      after = rows.at(-1)!.seq;
+    }
+    if (after !== from) this.stmt.setIndexedSeq.run(after);
+    return indexed;
   }
 
   /**
@@ -92,7 +132,6 @@ export class SqliteWriteExecutor {
     const head = this.stmt.head.get() as ChainHead;
     const { artifact, text } = buildRunArtifact(input, head, now);
     this.stmt.insert.run(artifact.seq, artifact.run_id, text);
-    this.stmt.index.run(...indexValues(artifact));
     this.stmt.advance.run(artifact.seq, runIdHash(artifact.run_id));
     return artifact;
   }
@@ -110,4 +149,20 @@ export function indexStatement(db: Database.Database): Database.Statement {
 
 export function indexValues(a: RunArtifact): [number, string, string, string, string | null, string] {
   return [a.seq, a.run_id, a.kind, a.status, a.session_id, a.created_at];
+}
+
+type IndexFields = Pick<RunArtifact, 'kind' | 'status' | 'session_id' | 'created_at'>;
+
+/** The indexed fields of a stored body, or null if it does not parse into them. */
+export function parseIndexFields(body: string): IndexFields | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  const a = value as Partial<IndexFields> | null;
+  const text = (x: unknown) => typeof x === 'string';
+  if (!a || !text(a.kind) || !text(a.status) || !text(a.created_at) || !(a.session_id === null || text(a.session_id))) return null;
+  return { kind: a.kind!, status: a.status!, session_id: a.session_id!, created_at: a.created_at! };
 }

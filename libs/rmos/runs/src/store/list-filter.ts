@@ -32,7 +32,7 @@ export function parseListFilter(filter: RunListFilter = {}): ParsedListFilter {
 }
 
 /** The index is derived data: an artifact is listed only if the artifact itself matches the filter. */
-export function artifactMatches(a: RunArtifact, f: ParsedListFilter): boolean {
+export function artifactMatches(a: Pick<RunArtifact, 'session_id' | 'status' | 'kind' | 'created_at'>, f: ParsedListFilter): boolean {
   return (
     (f.session_id === undefined || a.session_id === f.session_id) &&
     (f.status === undefined || a.status === f.status) &&
