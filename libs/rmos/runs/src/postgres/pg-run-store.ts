@@ -27,6 +27,8 @@ const toRow = (r: RawRow): StoredRow => ({ seq: Number(r.seq), run_id: r.run_id,
 export class PgRunStore implements RunStore {
   readonly backend = 'postgres' as const;
   private readonly S: string;
+  /** The name of this schema's one-statement append, prepared once per connection (see appendOne). */
+  private readonly appendOneStatement: string;
   /** Group commit: the appends that arrive while one batch commits share the next transaction. */
   private readonly appends = new GroupAppendQueue<ParsedRunInput, RunArtifact>((batch) => this.appendBatch(batch));
   /**
@@ -42,6 +44,7 @@ export class PgRunStore implements RunStore {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.S = `"${assertSchemaName(schema)}"`;
+    this.appendOneStatement = `rmos_append_one_${sha256Hex(this.S).slice(0, 16)}`;
   }
 
   async persistRunArtifact(input: RunArtifactInput): Promise<RunArtifact> {
@@ -130,8 +133,10 @@ export class PgRunStore implements RunStore {
     const refs = [...new Map((pending.input.attachments ?? []).map((r) => [`${r.sha256}/${r.size_bytes}`, r])).values()];
     let moved: boolean;
     try {
-      const { rows } = await this.pool.query<{ n: number }>(
-        `WITH h AS (
+      const { rows } = await this.pool.query<{ n: number }>({
+        // Named: each connection parses and plans the statement once, not on every append.
+        name: this.appendOneStatement,
+        text: `WITH h AS (
            UPDATE ${this.S}.run_chain_head SET seq = $1, head_hash = $8
             WHERE id = 1 AND seq = $9 AND head_hash = $10
               AND (SELECT count(*) FROM ${this.S}.run_attachments
@@ -140,7 +145,7 @@ export class PgRunStore implements RunStore {
          a AS (INSERT INTO ${this.S}.run_artifacts (seq, run_id, body) SELECT $1, $2, $3 FROM h RETURNING seq),
          i AS (INSERT INTO ${this.S}.run_index (seq, run_id, kind, status, session_id, created_at) SELECT $1, $2, $4, $5, $6, $7 FROM a)
          SELECT count(*)::int AS n FROM a`,
-        [
+        values: [
           artifact.seq,
           artifact.run_id,
           text,
@@ -155,7 +160,7 @@ export class PgRunStore implements RunStore {
           refs.map((r) => r.size_bytes),
           refs.length,
         ],
-      );
+      });
       moved = rows[0]?.n === 1;
     } catch (error) {
       this.lastHead = null;
