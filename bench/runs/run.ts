@@ -144,6 +144,23 @@ async function benchBackend(name: 'sqlite' | 'postgres'): Promise<void> {
       },
     );
     await stores.close();
+    if (name === 'sqlite') {
+      // The same concurrent appends through the writer thread (how the API server opens the store).
+      const threaded = await openStores({ dataDir, writerThread: true });
+      try {
+        const [, threadMs] = await timed(() =>
+          Promise.all(Array.from({ length: appended }, (_, i) => persistRunArtifact(threaded.runs, BENCH_INPUT(i)))).then(() => undefined),
+        );
+        rows.push({
+          backend: name,
+          metric: `append, ${appended} callers at once, writer thread`,
+          value: rate(appended, threadMs),
+          note: `${(bareRate / (appended / threadMs)).toFixed(2)}x the serial ceiling's time`,
+        });
+      } finally {
+        await threaded.close();
+      }
+    }
     await raw.dropSchema?.();
     await raw.close();
     raw = undefined;

@@ -43,8 +43,13 @@ export class ThreadSqliteWriter implements SqliteWriter {
       execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
     });
     return new Promise((resolve, reject) => {
-      const onStartMessage = (message: FromWriterThread) => {
+      const stopListening = () => {
+        worker.off('message', onStartMessage);
         worker.off('error', onStartError);
+        worker.off('exit', onStartExit);
+      };
+      const onStartMessage = (message: FromWriterThread) => {
+        stopListening();
         if (message.type === 'ready') resolve(new ThreadSqliteWriter(worker));
         else {
           reject(message.type === 'failed' ? reviveError(message.error) : new RunStoreUnavailableError(`open (the writer thread said ${message.type})`));
@@ -52,17 +57,22 @@ export class ThreadSqliteWriter implements SqliteWriter {
         }
       };
       const onStartError = (error: Error) => {
-        worker.off('message', onStartMessage);
+        stopListening();
         reject(new RunStoreUnavailableError(`open (the writer thread failed: ${error.message})`, { cause: error }));
       };
-      worker.once('message', onStartMessage);
-      worker.once('error', onStartError);
+      const onStartExit = (code: number) => {
+        stopListening();
+        reject(new RunStoreUnavailableError(`open (the writer thread exited with code ${code} before it was ready)`));
+      };
+      worker.on('message', onStartMessage);
+      worker.on('error', onStartError);
+      worker.on('exit', onStartExit);
     });
   }
 
   submit<W extends SqliteWrite>(write: W): Promise<SqliteWriteResult<W>> {
-    if (this.stopped) return Promise.reject(this.stopped);
     if (this.closing) return Promise.reject(new RunStoreUnavailableError('write (the store is closed)'));
+    if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise<SqliteWriteResult<W>>((resolve, reject) => {
       if (this.waiting.size === 0) this.worker.ref();
