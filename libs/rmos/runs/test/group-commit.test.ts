@@ -260,6 +260,46 @@ describe('coalesced directory fsyncs', () => {
   });
 });
 
+describe('SQLite group commit under load (gatherMs)', () => {
+  test('after a batch of several writes the next commit waits for more; batches of one are never delayed', async (t) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'runs-gather-'));
+    const db = openSqliteDatabase(dir);
+    let commits = 0;
+    const group = new SqliteGroupCommit(db, { gatherMs: 50, beforeCommit: () => void (commits += 1) });
+    const nextTurns = async () => {
+      for (let i = 0; i < 3; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    };
+    try {
+      // Only the gather timer is faked: a commit at the next turn of the loop still happens.
+      t.mock.timers.enable({ apis: ['setTimeout'] });
+      assert.equal(await group.submit(() => 'a'), 'a');
+      assert.equal(await group.submit(() => 'b'), 'b');
+      assert.equal(commits, 2, 'a lone writer commits at once, each time');
+      await Promise.all([group.submit(() => 1), group.submit(() => 2), group.submit(() => 3)]);
+      assert.equal(commits, 3);
+      let settled = 0;
+      const waiting = [group.submit(() => 4), group.submit(() => 5)].map((p) => p.then(() => (settled += 1)));
+      await nextTurns();
+      assert.equal(settled, 0, 'not committed at the next turn: the commit gathers');
+      const late = group.submit(() => 6).then(() => (settled += 1));
+      t.mock.timers.tick(50);
+      await Promise.all([...waiting, late]);
+      assert.equal(commits, 4, 'the gathered writes share one commit');
+      // That batch held three: the next write waits again, and alone it ends the run of delays.
+      const alone = group.submit(() => 7);
+      await nextTurns();
+      t.mock.timers.tick(50);
+      assert.equal(await alone, 7);
+      assert.equal(await group.submit(() => 8), 8);
+      assert.equal(commits, 6);
+    } finally {
+      t.mock.timers.reset();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('SQLite derived index, written in batches', () => {
   const rowsIn = (db: Database.Database, sql: string) => db.prepare(sql).pluck().get() as number;
 

@@ -13,6 +13,14 @@ export interface GroupCommitOptions {
   maxBatch?: number;
   /** Test seam: runs inside the batch's transaction after its last write, before COMMIT (a fault thrown here fails the whole batch). */
   beforeCommit?: () => void;
+  /**
+   * Under load — the last batch held more than one write — wait this long for more
+   * writes before committing: fewer, larger commits (each fsync and each transaction
+   * costs CPU too) for at most this much latency, as PostgreSQL's commit_delay does
+   * when other transactions are active. A lone caller (batches of one) is never
+   * delayed. 0, the default, commits at the next turn of the event loop.
+   */
+  gatherMs?: number;
 }
 
 /**
@@ -37,6 +45,8 @@ export class SqliteGroupCommit {
   private scheduled = false;
   private readonly maxBatch: number;
   private readonly beforeCommit?: () => void;
+  private readonly gatherMs: number;
+  private lastBatchSize = 0;
   /**
    * better-sqlite3 transaction functions, made once (making one costs several µs, as much
    * as a small write): called inside another transaction, one runs as a SAVEPOINT,
@@ -51,6 +61,7 @@ export class SqliteGroupCommit {
   ) {
     this.maxBatch = options.maxBatch ?? 512;
     this.beforeCommit = options.beforeCommit;
+    this.gatherMs = options.gatherMs ?? 0;
     this.inTransaction = db.transaction((fn: () => void) => fn()).immediate;
     this.inSavepoint = db.transaction((fn: () => unknown) => fn()) as <T>(fn: () => T) => T;
   }
@@ -63,7 +74,8 @@ export class SqliteGroupCommit {
         this.scheduled = true;
         // setImmediate, not a microtask: runs after the I/O callbacks of this loop turn,
         // so every request that arrived meanwhile joins this batch.
-        setImmediate(() => this.flush());
+        if (this.gatherMs > 0 && this.lastBatchSize > 1) setTimeout(() => this.flush(), this.gatherMs);
+        else setImmediate(() => this.flush());
       }
     });
   }
@@ -85,6 +97,7 @@ export class SqliteGroupCommit {
   /** Commits whatever is queued now (close() calls it so that nothing queued is dropped). */
   flush(): void {
     this.scheduled = false;
+    this.lastBatchSize = this.queue.length;
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
       this.commit(batch);

@@ -3,6 +3,7 @@
 // building and validation of each artifact run here, off the server's event loop.
 import 'zod/compile';
 import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteGroupCommit } from '../group-commit.js';
 import { openSqliteDatabase } from '../sqlite-database.js';
 import { InlineSqliteWriter } from '../sqlite-writer.js';
 import type { AppendOutcome, SqliteWrite } from '../sqlite-writes.js';
@@ -17,7 +18,8 @@ function start(init: WriterThreadInit): void {
   let db: ReturnType<typeof openSqliteDatabase>;
   try {
     db = openSqliteDatabase(init.dataDir);
-    writer = new InlineSqliteWriter(db);
+    // Many callers share this thread: under load, a commit waits up to 1 ms for more writes.
+    writer = new InlineSqliteWriter(db, new SqliteGroupCommit(db, { gatherMs: 1 }));
   } catch (error) {
     send({ type: 'failed', error: transferError(error) });
     return;
