@@ -112,13 +112,13 @@ export class SqliteRunStore implements RunStore {
     if (f.created_from !== undefined) where.push('i.created_at >= @created_from');
     if (f.created_to !== undefined) where.push('i.created_at < @created_to');
     const take = f.limit + 1;
-    const query = this.db.prepare(
-      `SELECT a.seq, a.run_id, a.body FROM run_index i JOIN run_artifacts a ON a.seq = i.seq
-       WHERE ${where.join(' AND ')} ORDER BY i.seq LIMIT @take`,
-    );
     // One read transaction: the indexed seq, the index and the artifacts after it from one snapshot.
-    const rows = this.read(() =>
-      this.db.transaction(() => {
+    const rows = this.read(() => {
+      const query = this.db.prepare(
+        `SELECT a.seq, a.run_id, a.body FROM run_index i JOIN run_artifacts a ON a.seq = i.seq
+         WHERE ${where.join(' AND ')} ORDER BY i.seq LIMIT @take`,
+      );
+      return this.db.transaction(() => {
         const indexed = this.stmt.indexedSeq.get() as number;
         const found = query.all({ ...f, indexed, take }) as StoredRow[];
         // The artifacts after the indexed seq have no index row yet (rows are written in
@@ -134,8 +134,8 @@ export class SqliteRunStore implements RunStore {
           after = batch.at(-1)!.seq;
         }
         return found;
-      }).deferred(),
-    );
+      }).deferred();
+    });
     const page = rows.slice(0, f.limit);
     return {
       items: page.map(decodeOrThrow).filter((a) => artifactMatches(a, f)),
