@@ -203,32 +203,74 @@ function elementsOf(node: Node | undefined, env: Env): { items: Node[]; unknown:
   return { items: [], unknown: true };
 }
 
-export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression, env: Env, depth = 0): CallShape {
+/**
+ * `node` is Function.prototype.call or .apply (any `x.call` / `x.apply`, or an alias of
+ * Function.prototype.call): invoking it with `this` = f calls f.
+ */
+function invokerKind(node: Node, env: Env, depth: number): 'call' | 'apply' | null {
+  const n = unwrap(node);
+  if (n.type === 'MemberExpression') {
+    const key = memberKey(n, env, depth);
+    if (key === 'call' || key === 'apply') return key;
+  }
+  if (n.type !== 'Identifier' || depth > MAX_EVAL_DEPTH) return null;
+  const o = originOf(n, env, depth + 1);
+  const path = o.kind === 'global' ? o.path.join('.') : '';
+  if (path === 'Function.prototype.call' || path === 'Function.prototype.apply') return path.endsWith('call') ? 'call' : 'apply';
+  // const call = f.call (any function's call is Function.prototype.call)
+  const variable = findVariable(env.getScope(n), n);
+  const bindings = variable ? bindingsOf(variable) : [];
+  const b = bindings.length === 1 ? bindings[0]! : null;
+  if (b?.kind === 'expr' && b.expr && b.path.length === 0) return invokerKind(b.expr, env, depth + 1);
+  if (b?.kind === 'expr' && b.expr && b.path.length === 1 && (b.path[0] === 'call' || b.path[0] === 'apply')) return b.path[0];
+  return null;
+}
+
+export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression, env: Env, depth = 0): CallShape {
+  // a tagged template is a call of its tag (with the strings and the values as arguments)
+  if (node.type === 'TaggedTemplateExpression') return callShape({ ...node, type: 'CallExpression', callee: node.tag, arguments: [node.quasi], optional: false } as unknown as TSESTree.CallExpression, env, depth);
   let callee = unwrap(node.callee);
   let args: Node[] = node.arguments.filter((a) => a.type !== 'SpreadElement');
   let argsUnknown = node.arguments.some((a) => a.type === 'SpreadElement');
-  for (let i = 0; i < 4; i++) {
+  /**
+   * `target` is invoked with `this` = thisArg and arguments `list`; when target is itself
+   * Function.prototype.call / .apply (`Function.prototype.call.call(f, t, a)`), the function
+   * really invoked is thisArg.
+   */
+  const enter = (target: Node, thisArg: Node | undefined, list: Node[], unknownArgs: boolean) => {
+    const kind = thisArg ? invokerKind(target, env, depth) : null;
+    if (kind === 'call') {
+      callee = unwrap(thisArg!);
+      args = list.slice(1);
+    } else if (kind === 'apply') {
+      const el = elementsOf(list[1], env);
+      callee = unwrap(thisArg!);
+      args = el.items;
+      unknownArgs ||= el.unknown;
+    } else {
+      callee = unwrap(target);
+      args = list;
+    }
+    argsUnknown ||= unknownArgs;
+  };
+  for (let i = 0; i < 6; i++) {
     const reflect = originOf(callee, env, depth + 1);
     const reflectFn = reflect.kind === 'global' ? reflect.path.join('.') : '';
     if (reflectFn === 'Reflect.apply' || reflectFn === 'Reflect.construct') {
       const el = elementsOf(args[reflectFn === 'Reflect.apply' ? 2 : 1], env);
-      callee = args[0] ? unwrap(args[0]) : callee;
-      args = el.items;
-      argsUnknown ||= el.unknown;
+      if (!args[0]) break;
+      enter(args[0], reflectFn === 'Reflect.apply' ? args[1] : undefined, el.items, el.unknown);
       continue;
     }
     if (callee.type === 'MemberExpression') {
       const key = memberKey(callee, env, depth);
       if (key === 'call') {
-        callee = unwrap(callee.object);
-        args = args.slice(1);
+        enter(callee.object, args[0], args.slice(1), false);
         continue;
       }
       if (key === 'apply') {
         const el = elementsOf(args[1], env);
-        callee = unwrap(callee.object);
-        args = el.items;
-        argsUnknown ||= el.unknown;
+        enter(callee.object, args[0], el.items, el.unknown);
         continue;
       }
     }

@@ -34,12 +34,18 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // types are not uses; a descriptor read is not a call
     { filename: AI, code: 'type Fns<T> = { [K in keyof T]: T[K] extends Function ? K : never }; let f: typeof approveWorkflow;' },
     { filename: AI, code: 'export const copy = (src: object, key: string) => Object.getOwnPropertyDescriptor(src, key);' },
+    // tagged templates that are ordinary calls, and .call of an ordinary method
+    { filename: AI, code: "const html = (s: TemplateStringsArray, ...v: unknown[]) => s.join(''); export const a = html`<p>${1}</p>`; export const b = String.raw`x\\y`; export const c = (o: any) => o.render.call(o, 1);" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a tagged template is a call of its tag: fetch`…` requests the text, a computed tag fails closed
+    { filename: AI, code: "fetch`/api/workflow/approve`; export function f(deps: any, k: string) { deps[k]`x`; Object.values(deps)[0]`y`; }", errors: errors(3) },
+    // Function.prototype.call invoked through call / apply: the function called is its `this`
+    { filename: AI, code: "const noop = () => 0; noop.call.call(fetch, null, '/api/rmos/toolpaths'); const c = noop.call; c.apply(fetch, [null, '/api/workflow/approve']); const { apply } = noop; apply.call(fetch, null, ['/api/rmos/toolpaths']); export function f(deps: any, k: string) { noop.call.call(deps[k], deps); }", errors: errors(4) },
     // a name parsed out of a constant JSON text
     { filename: AI, code: "export const f = (deps: any) => deps[JSON.parse('\"approveWorkflow\"')];", errors: errors(1) },
     // a keyed store read by the function's name, and an endpoint hidden behind an object's toString

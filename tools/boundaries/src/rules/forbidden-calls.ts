@@ -95,7 +95,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       return false;
     }
 
-    function checkEndpoints(node: TSESTree.CallExpression | TSESTree.NewExpression, args: Node[], sink: string) {
+    function checkEndpoints(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression, args: Node[], sink: string) {
       for (const arg of args) {
         const values: Node[] = [arg];
         const obj = derefNode(arg, env);
@@ -163,7 +163,8 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       return id?.typeAnnotation?.typeAnnotation.type === 'TSStringKeyword';
     }
 
-    function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
+    /** A call, a `new`, or a tagged template (a call of its tag). */
+    function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression) {
       const shape = callShape(node, env);
       const callee = unwrap(shape.callee);
       let closed = false;
@@ -232,6 +233,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       },
       CallExpression: checkCall,
       NewExpression: checkCall,
+      TaggedTemplateExpression: checkCall,
       MemberExpression(node) {
         const key = memberKey(node, env);
         if (key !== null && authorities.has(key)) return authority(node, key, `the property read .${key}`);
