@@ -97,7 +97,10 @@ export function constantValues(node: Node, env: Env, depth = 0): Value[] | null 
   }
   if (n.type === 'Identifier' || n.type === 'MemberExpression') {
     // a literal changed after its declaration is no constant
-    const changes = n.type === 'Identifier' ? literalChanges(n, env, depth) : null;
+    // (of the variable itself, or of the literal a member is read from: K.k after K.k = …)
+    let root: Node = n;
+    while (root.type === 'MemberExpression') root = unwrap(root.object);
+    const changes = literalChanges(root, env, depth);
     if (changes && (changes.opaque || changes.assigned.size)) return null;
     const d = derefNode(n, env, depth + 1);
     if (d && d.node !== n && (d.node.type === 'ArrayExpression' || d.node.type === 'CallExpression' || d.node.type === 'Literal')) return constantValues(d.node, d.env, depth + 1);
@@ -126,6 +129,11 @@ export function constantValues(node: Node, env: Env, depth = 0): Value[] | null 
     return tooBig(out) ? null : [out];
   }
   if (n.type === 'CallExpression') return callValues(n, env, depth);
+  if (n.type === 'BinaryExpression' || n.type === 'UnaryExpression') {
+    const values = operatorValues(n, env, depth);
+    // a + b of texts that are not all constants is folded symbolically below
+    if (values || n.type === 'UnaryExpression' || n.operator !== '+') return values;
+  }
   // anything else: what constant folding gives, when every alternative is a constant string
   const folded = fold(n, env, depth + 1);
   if (folded.length > MAX_ALTERNATIVES || !folded.every(isConstant)) return null;
@@ -182,4 +190,49 @@ function callValues(n: TSESTree.CallExpression, env: Env, depth: number): Value[
   if (g === null || !(g in GLOBAL_FUNCTIONS)) return null;
   const v = run(() => GLOBAL_FUNCTIONS[g]!(...args));
   return v === NONE || v === undefined ? null : [v];
+}
+
+const BINARY: Partial<Record<string, (a: never, b: never) => Value>> = {
+  '+': (a, b) => (a as number) + (b as number),
+  '-': (a, b) => (a as number) - (b as number),
+  '*': (a, b) => (a as number) * (b as number),
+  '/': (a, b) => (a as number) / (b as number),
+  '%': (a, b) => (a as number) % (b as number),
+  '**': (a, b) => (a as number) ** (b as number),
+  '|': (a, b) => (a as number) | (b as number),
+  '&': (a, b) => (a as number) & (b as number),
+  '^': (a, b) => (a as number) ^ (b as number),
+  '<<': (a, b) => (a as number) << (b as number),
+  '>>': (a, b) => (a as number) >> (b as number),
+  '>>>': (a, b) => (a as number) >>> (b as number),
+};
+const UNARY: Partial<Record<string, (a: never) => Value>> = {
+  '-': (a) => -(a as number),
+  '+': (a) => +(a as number),
+  '~': (a) => ~(a as number),
+  '!': (a) => !a,
+  'void': () => undefined,
+};
+const primitive = (v: Value): boolean => v === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof v);
+
+/**
+ * An operator over constants, with JavaScript's own semantics (96 + 1 is 97, not '961'; 1 + '1' is '11'):
+ * every combination of the operands' values, or null when an operand is not a constant.
+ */
+export function operatorValues(n: TSESTree.BinaryExpression | TSESTree.UnaryExpression, env: Env, depth: number): Value[] | null {
+  if (depth > MAX_EVAL_DEPTH) return null;
+  if (n.type === 'UnaryExpression') {
+    const op = UNARY[n.operator];
+    const vs = op ? constantValues(n.argument, env, depth + 1) : null;
+    if (!op || !vs || !vs.every(primitive)) return null;
+    return vs.map((v) => op!(v as never));
+  }
+  const op = BINARY[n.operator];
+  if (!op || n.left.type === 'PrivateIdentifier') return null;
+  const left = constantValues(n.left, env, depth + 1);
+  const right = left ? constantValues(n.right, env, depth + 1) : null;
+  if (!left || !right || left.length * right.length > MAX_ALTERNATIVES || !left.every(primitive) || !right.every(primitive)) return null;
+  const out: Value[] = [];
+  for (const a of left) for (const b of right) out.push(op!(a as never, b as never));
+  return out.some(tooBig) ? null : out;
 }

@@ -6,7 +6,7 @@ import { memoize } from './memo.js';
 import { derefNode, literalChanges, memberKey, namespaceSource, originOf, propertyOf } from './origin.js';
 import { bindingsOf, findVariable, type Binding } from './variables.js';
 import { calledFunction, isFunction, returnedExpressions } from './functions.js';
-import { constantValues, isPureCall } from './evaluate.js';
+import { constantValues, isPureCall, operatorValues } from './evaluate.js';
 
 /**
  * Constant folding of strings, symbolically: a value is a list of alternatives, each
@@ -53,6 +53,13 @@ export function foldSingle(node: Node, env: Env, depth = 0): string | null {
   const value = first.length === 0 ? '' : first.length === 1 && typeof first[0] === 'string' ? first[0] : null;
   if (value === null) return null;
   return alts.every((a) => (a.length === 0 ? '' : a.length === 1 ? a[0] : null) === value) ? value : null;
+}
+
+/** `node` folds to constants only (so an operator over it can be evaluated). */
+function isConstantFold(node: Node, env: Env, depth: number): boolean {
+  if (node.type === 'PrivateIdentifier') return false;
+  const alts = fold(node, env, depth + 1);
+  return alts.length > 0 && alts.every(isConstant);
 }
 
 export function isConstant(sym: Sym): boolean {
@@ -348,7 +355,15 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
         return acc;
       }
     }
-    if (key === 'toString' || key === 'valueOf') return fold(callee.object, env, depth + 1, seen);
+    if (key === 'toString' || key === 'valueOf') {
+      // (n).toString(36), buf.toString('hex'): an argument changes the text; evaluated when constant, unknown otherwise
+      if (args.length && !(key === 'toString' && args[0] && args[0].type !== 'SpreadElement' && /^utf-?8$/i.test(foldSingle(args[0], env, depth + 1) ?? ''))) {
+        const values = constantValues(n, env, depth + 1);
+        if (values && values.every((v) => typeof v === 'string')) return values.map((v) => [v as string]);
+        return unknown(`${key} with an argument`);
+      }
+      return fold(callee.object, env, depth + 1, seen);
+    }
     // new TextDecoder().decode(new TextEncoder().encode(s)) is s
     if ((key === 'encode' || key === 'decode') && args[0] && args[0].type !== 'SpreadElement') {
       const codec = derefNode(callee.object, env, depth + 1);
@@ -442,9 +457,17 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
       });
       return acc;
     }
-    case 'BinaryExpression':
+    case 'BinaryExpression': {
+      // numbers are added, not concatenated (String.fromCharCode(96 + 1)): constant operands are evaluated
+      const values = n.operator === '+' && !(isConstantFold(n.left, env, depth) && isConstantFold(n.right, env, depth)) ? null : operatorValues(n, env, depth + 1);
+      if (values) return values.map((v) => [String(v)]);
       if (n.operator !== '+') return unknown(`the ${n.operator} operator`);
       return concat(fold(n.left, env, depth + 1, seen), fold(n.right, env, depth + 1, seen));
+    }
+    case 'UnaryExpression': {
+      const values = operatorValues(n, env, depth + 1);
+      return values ? values.map((v) => [String(v)]) : unknown(`the ${n.operator} operator`);
+    }
     case 'Identifier':
       return foldIdentifier(n, env, depth, seen);
     case 'MemberExpression': {

@@ -36,12 +36,18 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: 'export const copy = (src: object, key: string) => Object.getOwnPropertyDescriptor(src, key);' },
     // tagged templates that are ordinary calls, and .call of an ordinary method
     { filename: AI, code: "const html = (s: TemplateStringsArray, ...v: unknown[]) => s.join(''); export const a = html`<p>${1}</p>`; export const b = String.raw`x\\y`; export const c = (o: any) => o.render.call(o, 1);" },
+    // arithmetic and number formatting that give no authority name
+    { filename: AI, code: "export const a = [1 + 2, -1, (10).toString(2), 'x' + 1, `${2 ** 3}`]; const k = 'v' + (1 + 1); export const f = (port: Record<string, () => void>) => port[k](); await fetch('/api/rmos/feasibility?n=' + (1 + 1));" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a member of a literal changed after its declaration is no constant for the string methods either
+    { filename: AI, code: "const K = { k: 'evaluate' }; K.k = 'approveWorkflow'; export function f(deps: any) { deps[K.k.slice(0)](); deps[`${K.k}`.trim()](); }", errors: errors(2) },
+    // numbers are evaluated as numbers: 96 + 1 is 97 (not '961'), and toString(36) spells letters
+    { filename: AI, code: "export function f(deps: any) { deps[String.fromCharCode(96 + 1) + 'pproveWorkflow'](); deps['approveW' + (53909683088).toString(36)](); } fetch('/api/workflow/' + (23322760106).toString(36));", errors: errors(3) },
     // a tagged template is a call of its tag: fetch`…` requests the text, a computed tag fails closed
     { filename: AI, code: "fetch`/api/workflow/approve`; export function f(deps: any, k: string) { deps[k]`x`; Object.values(deps)[0]`y`; }", errors: errors(3) },
     // Function.prototype.call invoked through call / apply: the function called is its `this`

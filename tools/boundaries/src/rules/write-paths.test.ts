@@ -36,12 +36,16 @@ function tester() {
       { filename: API, code: `${fsImport} const dirs = new Map([['r', 'data/runs'], ['s', 'data/sandbox']]); fs.writeFileSync(dirs.get('s')!, '');` },
       { filename: API, code: `${fsImport} fs.writeFileSync(String.fromCharCode(100, 97, 116, 97) + '/sandbox/a', '');` },
       { filename: API, code: `${fsImport} enum P { s = 'data/sandbox', n } namespace N { export const d = 'data/exports'; } fs.writeFileSync(P.s + '/a', ''); fs.writeFileSync(N.d + '/a', '');` },
+      // arithmetic in a file name under sandbox/
+      { filename: API, code: `${fsImport} fs.writeFileSync('data/sandbox/' + (1 + 2) + '.json', ''); fs.writeFileSync(\`data/sandbox/\${(255).toString(16)}\`, '');` },
       // call.call of a read, and a plain .call with a receiver that is not a write
       { filename: API, code: `${fsImport} Function.prototype.call.call(fs.readFileSync, fs, 'data/runs/a'); fs.writeFileSync.call(fs, 'data/sandbox/a', '');` },
       // a target that is not under the data root as far as can be told
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
     invalid: [
+      // numbers are evaluated as numbers: 100 + 14 is 114 ('r'), and toString(36) spells letters
+      { filename: API, code: `${fsImport} fs.writeFileSync('data/' + (1299448).toString(36) + '/a', ''); fs.writeFileSync('data/' + String.fromCharCode(100 + 14) + 'uns/b', '');`, errors: errors(2) },
       // Function.prototype.call invoked through call / apply / Reflect.apply: the function called is its `this`
       { filename: API, code: `${fsImport} Function.prototype.call.call(fs.writeFileSync, fs, 'data/runs/a', ''); const call = Function.prototype.call; call.apply(fs.mkdirSync, [fs, 'data/runs/b']); Reflect.apply(Function.prototype.call, fs.rmSync, [fs, 'data/run_attachments/c']);`, errors: errors(3) },
       // enum members and namespace constants are constants declared in the workspace
