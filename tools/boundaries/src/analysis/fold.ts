@@ -273,7 +273,7 @@ function classField(n: TSESTree.MemberExpression, key: string, env: Env, depth: 
   const found: Folded[] = [];
   const visit = (node: Node, depthLeft: number) => {
     if (depthLeft < 0 || found.length > 8) return;
-    if (node.type === 'PropertyDefinition' && !node.computed && node.key.type === 'Identifier' && node.key.name === key && node.value) found.push(fold(node.value, env, depth + 1, seen));
+    if (node.type === 'PropertyDefinition' && !node.computed && (node.key.type === 'Identifier' ? node.key.name : node.key.type === 'PrivateIdentifier' ? `#${node.key.name}` : null) === key && node.value) found.push(fold(node.value, env, depth + 1, seen));
     if (node.type === 'TSParameterProperty') {
       const p = node.parameter;
       if (p.type === 'Identifier' && p.name === key) found.push(unknown(`${key} is a constructor parameter`));

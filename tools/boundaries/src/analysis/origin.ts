@@ -82,7 +82,8 @@ export function memberOf(o: Origin, key: string | null, env: Env): Origin {
 }
 
 export function memberKey(node: TSESTree.MemberExpression, env: Env, depth = 0): string | null {
-  if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : (node.property as TSESTree.PrivateIdentifier).name;
+  // a private name keeps its # (this.#x is not this.x)
+  if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : `#${(node.property as TSESTree.PrivateIdentifier).name}`;
   return foldSingle(node.property, env, depth + 1);
 }
 
@@ -536,7 +537,7 @@ export function propertyOf(obj: Node, key: string): Node | null {
     for (let i = obj.body.body.length - 1; i >= 0; i--) {
       const m = obj.body.body[i]!;
       if ((m.type !== 'PropertyDefinition' && m.type !== 'MethodDefinition') || !m.static || m.computed) continue;
-      const k = m.key.type === 'Identifier' ? m.key.name : m.key.type === 'Literal' ? String(m.key.value) : null;
+      const k = m.key.type === 'Identifier' ? m.key.name : m.key.type === 'PrivateIdentifier' ? `#${m.key.name}` : m.key.type === 'Literal' ? String(m.key.value) : null;
       if (k === key) return (m.value as Node | null) ?? null;
     }
     return null;

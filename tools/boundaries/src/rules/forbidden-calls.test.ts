@@ -38,12 +38,16 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "const html = (s: TemplateStringsArray, ...v: unknown[]) => s.join(''); export const a = html`<p>${1}</p>`; export const b = String.raw`x\\y`; export const c = (o: any) => o.render.call(o, 1);" },
     // arithmetic and number formatting that give no authority name
     { filename: AI, code: "export const a = [1 + 2, -1, (10).toString(2), 'x' + 1, `${2 ** 3}`]; const k = 'v' + (1 + 1); export const f = (port: Record<string, () => void>) => port[k](); await fetch('/api/rmos/feasibility?n=' + (1 + 1));" },
+    // a private method is the class's own, whatever its name
+    { filename: AI, code: "export class E { #approveWorkflow() { return 1; } go() { return this.#approveWorkflow(); } }" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // private fields hold constants like public ones (this.#u, E.#U)
+    { filename: AI, code: "class E { static #U = '/api/rmos/toolpaths'; #u = '/api/workflow/approve'; static go() { return fetch(E.#U); } go() { return fetch(this.#u); } }", errors: errors(2) },
     // a member of a literal changed after its declaration is no constant for the string methods either
     { filename: AI, code: "const K = { k: 'evaluate' }; K.k = 'approveWorkflow'; export function f(deps: any) { deps[K.k.slice(0)](); deps[`${K.k}`.trim()](); }", errors: errors(2) },
     // numbers are evaluated as numbers: 96 + 1 is 97 (not '961'), and toString(36) spells letters

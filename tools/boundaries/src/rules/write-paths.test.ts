@@ -36,6 +36,7 @@ function tester() {
       { filename: API, code: `${fsImport} const dirs = new Map([['r', 'data/runs'], ['s', 'data/sandbox']]); fs.writeFileSync(dirs.get('s')!, '');` },
       { filename: API, code: `${fsImport} fs.writeFileSync(String.fromCharCode(100, 97, 116, 97) + '/sandbox/a', '');` },
       { filename: API, code: `${fsImport} enum P { s = 'data/sandbox', n } namespace N { export const d = 'data/exports'; } fs.writeFileSync(P.s + '/a', ''); fs.writeFileSync(N.d + '/a', '');` },
+      { filename: API, code: `${fsImport} class S { #dir = 'data/runs'; dir = 'data/sandbox'; save() { fs.writeFileSync(this.dir + '/a', ''); return this.#dir; } }` },
       // arithmetic in a file name under sandbox/
       { filename: API, code: `${fsImport} fs.writeFileSync('data/sandbox/' + (1 + 2) + '.json', ''); fs.writeFileSync(\`data/sandbox/\${(255).toString(16)}\`, '');` },
       // call.call of a read, and a plain .call with a receiver that is not a write
@@ -44,6 +45,8 @@ function tester() {
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
     invalid: [
+      // private fields: their initialisers and assignments (a #dir is not the public dir)
+      { filename: API, code: `${fsImport} class S { #dir = 'data/runs'; #att: string; constructor() { this.#att = 'data/run_attachments'; } save() { fs.writeFileSync(this.#dir + '/a', ''); fs.writeFileSync(this.#att + '/b', ''); } }`, errors: errors(2) },
       // numbers are evaluated as numbers: 100 + 14 is 114 ('r'), and toString(36) spells letters
       { filename: API, code: `${fsImport} fs.writeFileSync('data/' + (1299448).toString(36) + '/a', ''); fs.writeFileSync('data/' + String.fromCharCode(100 + 14) + 'uns/b', '');`, errors: errors(2) },
       // Function.prototype.call invoked through call / apply / Reflect.apply: the function called is its `this`
