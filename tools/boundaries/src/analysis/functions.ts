@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { importedValue } from '../workspace/constants.js';
 import { unwrap, type Node } from './ast.js';
 import type { Env } from './env.js';
-import { calledFunctionRef, derefNode, memberKey, propertyOf } from './origin.js';
+import { calledFunctionRef, derefNode, memberKey, memberValues, propertyOf } from './origin.js';
 
 export { returnedExpressions } from './origin.js';
 import { findVariable } from './variables.js';
@@ -23,9 +23,13 @@ export function calledFunction(callee: Node, env: Env, depth = 0): { fn: Functio
   if (depth > 4) return null;
   if (n.type === 'MemberExpression') {
     const key = memberKey(n, env);
-    const obj = key === null ? null : derefNode(n.object, env);
-    const value = obj && key !== null ? propertyOf(obj.node, key) : null;
-    return value ? calledFunction(value, obj!.env, depth + 1) : null;
+    if (key === null) return null;
+    // a method of a literal or class, or one assigned later or held by an instance (new C().m, this.m)
+    for (const v of memberValues(n.object, key, env)) {
+      const f = calledFunction(v.node, v.env, depth + 1);
+      if (f) return f;
+    }
+    return null;
   }
   if (n.type !== 'Identifier') return null;
   const variable = findVariable(env.getScope(n), n);

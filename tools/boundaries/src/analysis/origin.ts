@@ -493,11 +493,21 @@ export function literalChanges(node: Node, env: Env, depth = 0): { opaque: boole
             assigned.set(key, [...(assigned.get(key) ?? []), q.value as Node]);
           }
         }
+      } else if ((fn === 'Object.defineProperty' || fn === 'Reflect.defineProperty') && p.arguments[1] && p.arguments[2] && p.arguments[1].type !== 'SpreadElement' && p.arguments[2].type !== 'SpreadElement') {
+        // Object.defineProperty(v, 'k', { value: x } or { get() { return x } }): an assignment of x to k
+        const key = foldSingle(p.arguments[1], env, depth + 1);
+        const desc = derefNode(p.arguments[2], env, depth + 1);
+        const value = desc ? (propertyOf(desc.node, 'value') ?? propertyOf(desc.node, 'get')) : null;
+        if (key === null || !value) opaque = true;
+        else if (isGetterLike(value)) for (const r of returnedExpressions(value as TSESTree.FunctionExpression)) assigned.set(key, [...(assigned.get(key) ?? []), r]);
+        else assigned.set(key, [...(assigned.get(key) ?? []), value]);
       } else if (MUTATING_GLOBALS.has(fn)) opaque = true;
     }
   }
   return { opaque, assigned };
 }
+
+const isGetterLike = (v: Node): boolean => v.type === 'FunctionExpression' || v.type === 'ArrowFunctionExpression';
 
 /** The module specifier when `node` is a namespace import (`import * as ns from '…'`). */
 export function namespaceSource(node: Node, env: Env): string | null {
@@ -557,6 +567,88 @@ export function propertyOf(obj: Node, key: string): Node | null {
   return null;
 }
 
+const isGetter = (v: Node): boolean =>
+  (v.type === 'FunctionExpression' || v.type === 'ArrowFunctionExpression') && !!v.parent && (v.parent.type === 'Property' || v.parent.type === 'MethodDefinition') && v.parent.kind === 'get';
+
+/** The origin of a member's value: a getter stands for what it returns. */
+function valueOrigin(v: Node, env: Env, depth: number): Origin {
+  if (!isGetter(v)) return originOf(v, env, depth + 1);
+  for (const r of returnedExpressions(v as TSESTree.FunctionExpression)) {
+    const o = originOf(r, env, depth + 1);
+    if (o.kind !== 'unknown') return o;
+  }
+  return UNKNOWN;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** The class an instance belongs to: `this` in a class's methods (not in a nested function), `new C()` of a class of the workspace. */
+function instanceClass(node: Node, env: Env, depth: number): { cls: ClassNode; env: Env; viaThis: boolean } | null {
+  const n = unwrap(node);
+  if (n.type === 'ThisExpression') {
+    for (let p: Node | undefined = n.parent; p; p = p.parent) {
+      if (p.type === 'FunctionDeclaration' || (p.type === 'FunctionExpression' && p.parent?.type !== 'MethodDefinition')) return null;
+      if (p.type === 'ClassBody') return { cls: p.parent as ClassNode, env, viaThis: true };
+    }
+    return null;
+  }
+  const d = derefNode(n, env, depth + 1);
+  if (d?.node.type !== 'NewExpression') return null;
+  const c = derefNode(d.node.callee, d.env, depth + 1);
+  return c && (c.node.type === 'ClassDeclaration' || c.node.type === 'ClassExpression') ? { cls: c.node, env: c.env, viaThis: false } : null;
+}
+
+const memberName = (k: Node): string | null => (k.type === 'Identifier' ? k.name : k.type === 'PrivateIdentifier' ? `#${k.name}` : k.type === 'Literal' ? String(k.value) : null);
+
+/**
+ * Every expression member `key` of `obj` may hold, as far as can be seen: its value in a literal
+ * object (or a class's static member), values assigned to it after the declaration (`o.k = v`,
+ * Object.assign, Object.defineProperty), and for an instance (`this`, `new C()`) the class's
+ * fields, methods, getters and `this.key = v` assignments.
+ */
+export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array<{ node: Node; env: Env }> {
+  const out: Array<{ node: Node; env: Env }> = [];
+  const lit = derefNode(obj, env, depth + 1);
+  if (lit) {
+    const value = propertyOf(lit.node, key);
+    if (value) out.push({ node: value, env: lit.env });
+  }
+  // (only a literal's changes are followed: o.k = v after const o = {})
+  const changes = lit && (lit.node.type === 'ObjectExpression' || lit.node.type === 'ArrayExpression') ? literalChanges(obj, env, depth) : null;
+  for (const v of changes?.assigned.get(key) ?? []) out.push({ node: v, env });
+  const inst = instanceClass(obj, env, depth);
+  if (inst) {
+    for (const m of inst.cls.body.body)
+      if ((m.type === 'PropertyDefinition' || m.type === 'MethodDefinition') && (inst.viaThis || !m.static) && !m.computed && memberName(m.key) === key && m.value)
+        out.push({ node: m.value as Node, env: inst.env });
+    for (const right of thisAssignments(inst.cls, inst.env).get(key) ?? []) out.push({ node: right, env: inst.env });
+  }
+  return out;
+}
+
+/** `this.key = v` in a class's body, by key (built once per class and run). */
+let thisAssignmentsOwner: object | null = null;
+let thisAssignmentsIndex = new WeakMap<Node, Map<string, Node[]>>();
+function thisAssignments(cls: ClassNode, env: Env): Map<string, Node[]> {
+  if (thisAssignmentsOwner !== env.run) {
+    thisAssignmentsOwner = env.run;
+    thisAssignmentsIndex = new WeakMap();
+  }
+  let index = thisAssignmentsIndex.get(cls);
+  if (index) return index;
+  const built = new Map<string, Node[]>();
+  const visit = (node: Node) => {
+    if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && unwrap(node.left.object).type === 'ThisExpression') {
+      const key = memberKey(node.left, env);
+      if (key !== null) built.set(key, [...(built.get(key) ?? []), node.right]);
+    }
+    forEachChild(node, visit);
+  };
+  visit(cls.body);
+  thisAssignmentsIndex.set(cls, (index = built));
+  return index;
+}
+
 export function originOf(node: Node, env: Env, depth = 0, _seen?: Set<unknown>): Origin {
   return originMemo(node, env, depth);
 }
@@ -579,13 +671,12 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
         const o = moduleOrigin(ns, key, env, depth);
         if (o.kind !== 'unknown') return o;
       }
-      if (obj && key !== null) {
-        const value = propertyOf(obj.node, key);
-        if (value) {
-          const o = originOf(value, obj.env, depth + 1, seen);
+      // what the member may hold: its value in a literal or class, what is assigned to it later, a getter's result
+      if (key !== null)
+        for (const v of memberValues(n.object, key, env, depth)) {
+          const o = valueOrigin(v.node, v.env, depth);
           if (o.kind !== 'unknown') return o;
         }
-      }
       return memberOf(originOf(n.object, env, depth + 1, seen), key, env);
     }
     case 'CallExpression':

@@ -40,12 +40,20 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export const a = [1 + 2, -1, (10).toString(2), 'x' + 1, `${2 ** 3}`]; const k = 'v' + (1 + 1); export const f = (port: Record<string, () => void>) => port[k](); await fetch('/api/rmos/feasibility?n=' + (1 + 1));" },
     // a private method is the class's own, whatever its name
     { filename: AI, code: "export class E { #approveWorkflow() { return 1; } go() { return this.#approveWorkflow(); } }" },
+    // classes, getters and defined properties holding ordinary functions; promise chains
+    { filename: AI, code: "export class Store { items: number[] = []; cb = () => 1; add(x: number) { this.items.push(x); this.cb(); return this.total(); } total() { return this.items.reduce((a, b) => a + b, 0); } get size() { return this.items.length; } }" },
+    { filename: AI, code: "const o = { get now() { return Date.now(); }, fmt: (x: number) => x.toFixed(2) }; export const s = o.fmt(o.now); const d: any = {}; Object.defineProperty(d, 'go', { value: () => 1 }); d.go(); export const f = (p: Promise<number>) => p.then((x) => x + 1).catch(() => 0).finally(() => undefined);" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a value read by a computed key and stored before the call: in a property assigned later, by
+    // Object.defineProperty (value or getter), behind a getter, in an instance field or a method's result
+    { filename: AI, code: "export function f(deps: any, k: string) { const o: any = {}; o.go = deps[k]; o.go(); const p: any = {}; Object.defineProperty(p, 'go', { value: deps[k] }); p.go(); const q: any = {}; Object.defineProperty(q, 'go', { get: () => deps[k] }); q.go(); }", errors: errors(3) },
+    { filename: AI, code: "export function f(deps: any, k: string) { const o = { get g() { return deps[k]; } }; o.g(); class A { get g() { return deps[k]; } m() { return deps[k]; } } new A().g(); new A().m()(); }", errors: errors(3) },
+    { filename: AI, code: "export class A { f: any; #g: any; constructor(deps: any, k: string) { this.f = deps[k]; this.#g = deps[k]; } go() { this.f(); this.#g(); } }", errors: errors(2) },
     // private fields hold constants like public ones (this.#u, E.#U)
     { filename: AI, code: "class E { static #U = '/api/rmos/toolpaths'; #u = '/api/workflow/approve'; static go() { return fetch(E.#U); } go() { return fetch(this.#u); } }", errors: errors(2) },
     // a member of a literal changed after its declaration is no constant for the string methods either
