@@ -567,6 +567,17 @@ export function propertyOf(obj: Node, key: string): Node | null {
   return null;
 }
 
+const DESCRIPTOR_CALLS = new Set(['Object.getOwnPropertyDescriptor', 'Reflect.getOwnPropertyDescriptor']);
+
+/** `node` is a property descriptor (Object.getOwnPropertyDescriptor(o, k)), directly or through a constant. */
+export function isDescriptorRead(node: Node, env: Env, depth = 0): boolean {
+  const d = derefNode(node, env, depth + 1);
+  const n = d ? unwrap(d.node) : unwrap(node);
+  if (n.type !== 'CallExpression' || depth > MAX_EVAL_DEPTH) return false;
+  const o = originOf(n.callee, d?.env ?? env, depth + 1);
+  return o.kind === 'global' && DESCRIPTOR_CALLS.has(o.path.join('.'));
+}
+
 const isGetter = (v: Node): boolean =>
   (v.type === 'FunctionExpression' || v.type === 'ArrowFunctionExpression') && !!v.parent && (v.parent.type === 'Property' || v.parent.type === 'MethodDefinition') && v.parent.kind === 'get';
 
@@ -663,6 +674,8 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
     case 'MemberExpression': {
       const obj = derefNode(n.object, env, depth + 1);
       const key = memberKey(n, env, depth);
+      // the value (or getter) of a property descriptor is the property's value
+      if ((key === 'value' || key === 'get') && isDescriptorRead(n.object, env, depth)) return originOf(n.object, env, depth + 1, seen);
       // any member of a literal holding only plain values is a plain value
       if (key === null && sealedLiteral(n.object, env, depth)) return UNKNOWN;
       // ns.name of a namespace import of a workspace module: what that module exports as name

@@ -43,12 +43,16 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // classes, getters and defined properties holding ordinary functions; promise chains
     { filename: AI, code: "export class Store { items: number[] = []; cb = () => 1; add(x: number) { this.items.push(x); this.cb(); return this.total(); } total() { return this.items.reduce((a, b) => a + b, 0); } get size() { return this.items.length; } }" },
     { filename: AI, code: "const o = { get now() { return Date.now(); }, fmt: (x: number) => x.toFixed(2) }; export const s = o.fmt(o.now); const d: any = {}; Object.defineProperty(d, 'go', { value: () => 1 }); d.go(); export const f = (p: Promise<number>) => p.then((x) => x + 1).catch(() => 0).finally(() => undefined);" },
+    // descriptors and Reflect.get of plain data
+    { filename: AI, code: "const d = Object.getOwnPropertyDescriptor({ a: 1 }, 'a'); export const v = d?.value; export const w = Reflect.get({ a: 1 }, 'a'); export const g = (o: object) => Object.getOwnPropertyDescriptor(o, 'size')?.get;" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a property descriptor's value is the property: eval, Function and .constructor read through descriptors and Reflect.get
+    { filename: AI, code: "Object.getOwnPropertyDescriptor(globalThis, 'eval')!.value('1'); Object.getOwnPropertyDescriptor(globalThis, 'Function')!.value('return 1')(); Reflect.get(() => 0, 'constructor')('return 1')(); Object.getOwnPropertyDescriptor(Object.getPrototypeOf(() => 0), 'constructor')!.value('x');", errors: errors(4) },
     // a value read by a computed key and stored before the call: in a property assigned later, by
     // Object.defineProperty (value or getter), behind a getter, in an instance field or a method's result
     { filename: AI, code: "export function f(deps: any, k: string) { const o: any = {}; o.go = deps[k]; o.go(); const p: any = {}; Object.defineProperty(p, 'go', { value: deps[k] }); p.go(); const q: any = {}; Object.defineProperty(q, 'go', { get: () => deps[k] }); q.go(); }", errors: errors(3) },

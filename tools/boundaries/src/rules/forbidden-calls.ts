@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import { fold, describe } from '../analysis/fold.js';
-import { authorityNames, callShape, derefNode, memberKey, originOf, sealedLiteral, type Origin } from '../analysis/origin.js';
+import { authorityNames, callShape, derefNode, isDescriptorRead, memberKey, originOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
 import { isFunction, returnedExpressions } from '../analysis/functions.js';
 import { complianceRef, fileContext } from './context.js';
@@ -126,7 +126,17 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     /** `x.constructor` (not this.constructor), directly or through a variable: may be the Function constructor */
     function constructorRead(node: Node, depth: number): boolean {
       const n = unwrap(node);
-      if (n.type === 'MemberExpression') return memberKey(n, env) === 'constructor' && unwrap(n.object).type !== 'ThisExpression';
+      if (n.type === 'MemberExpression') {
+        // Object.getOwnPropertyDescriptor(x, 'constructor').value
+        const key = memberKey(n, env);
+        if ((key === 'value' || key === 'get') && isDescriptorRead(n.object, env)) return constructorRead(n.object, depth + 1);
+        return key === 'constructor' && unwrap(n.object).type !== 'ThisExpression';
+      }
+      // Reflect.get(x, 'constructor'), Object.getOwnPropertyDescriptor(x, 'constructor')
+      if (n.type === 'CallExpression') {
+        const o = originOf(n.callee, env);
+        return o.kind === 'global' && DESCRIPTOR_READS.has(o.path.join('.')) && !!n.arguments[1] && unwrap(n.arguments[0] as Node).type !== 'ThisExpression' && fold(n.arguments[1] as Node, env).some((alt) => describe(alt) === 'constructor');
+      }
       if (n.type !== 'Identifier' || depth > 8) return false;
       const variable = findVariable(env.getScope(n), n);
       // const F = x.constructor, or destructured: const { constructor: F } = x
