@@ -142,11 +142,32 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
     else if (b.kind === 'expr' && b.expr) candidates.push(applyPath(originOf(b.expr, env, depth + 1, seen), keys, env));
     else if (b.kind === 'iter' && b.expr) candidates.push(applyPath(iterationOrigin(b.expr, env, depth), keys, env));
     else if (b.kind === 'param') candidates.push(applyPath(callbackParamOrigin(b, env, depth), keys, env));
+    // g ||= v, g ??= v, g &&= v: the variable may hold v
+    else if (b.kind === 'compound' && b.expr && b.expr.parent?.type === 'AssignmentExpression' && LOGICAL_ASSIGN.has(b.expr.parent.operator)) candidates.push(applyPath(originOf(b.expr, env, depth + 1, seen), keys, env));
+    // catch (e): what the try block throws
+    else if (b.def?.type === 'CatchClause') candidates.push(applyPath(thrownOrigin(b.def.node as TSESTree.CatchClause, env, depth), keys, env));
     for (const d of b.defaults) candidates.push(originOf(d, env, depth + 1, seen));
     const hit = candidates.find((c) => c.kind !== 'unknown');
     if (hit) return hit;
   }
   return UNKNOWN;
+}
+
+const LOGICAL_ASSIGN = new Set(['||=', '&&=', '??=']);
+const PROMISE_COMBINATORS = new Set(['Promise.all', 'Promise.allSettled', 'Promise.race', 'Promise.any']);
+
+/** What a try block throws (throw statements outside nested functions), as far as origins go. */
+function thrownOrigin(clause: TSESTree.CatchClause, env: Env, depth: number): Origin {
+  const tryStmt = clause.parent;
+  if (tryStmt?.type !== 'TryStatement') return UNKNOWN;
+  let found: Origin = UNKNOWN;
+  const visit = (n: Node) => {
+    if (found.kind !== 'unknown' || n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return;
+    if (n.type === 'ThrowStatement') found = originOf(n.argument, env, depth + 1);
+    forEachChild(n, visit);
+  };
+  visit(tryStmt.block);
+  return found;
 }
 
 /** An element of what `for (… of expr)` iterates: enumerated when expr is, or when it is a literal holding a risky value. */
@@ -363,6 +384,16 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
   // a method of enumerated values (m.get(k), values.find(…), values.at(0)) gives more of the same
   const receiver = shape.callee.type === 'MemberExpression' ? originOf(shape.callee.object, env, depth + 1) : null;
   if (receiver?.kind === 'enumerated') return receiver;
+  // Array.of(a, b), Promise.all([a, b]): what they hold
+  if (co.kind === 'global' && co.path.join('.') === 'Array.of')
+    for (const a of shape.args) {
+      const o = originOf(a, env, depth + 1);
+      if (o.kind === 'enumerated' || o.kind === 'authority') return o.kind === 'enumerated' ? o : enumerated(`Array.of holding ${o.name}`);
+    }
+  if (co.kind === 'global' && PROMISE_COMBINATORS.has(co.path.join('.')) && shape.args[0]) {
+    const o = iterationOrigin(shape.args[0], env, depth);
+    if (o.kind !== 'unknown') return o;
+  }
   if (co.kind === 'global' && ENUMERATORS.has(co.path.join('.')) && shape.args[0]) {
     const src = shape.args[0];
     if (sealedLiteral(src, env, depth)) return UNKNOWN;
@@ -472,7 +503,8 @@ export function literalChanges(node: Node, env: Env, depth = 0): { opaque: boole
       const up = top.parent;
       if ((up?.type === 'AssignmentExpression' && up.left === top) || up?.type === 'UpdateExpression' || (up?.type === 'UnaryExpression' && up.operator === 'delete')) {
         const key = top === p ? memberKey(p, env, depth) : null;
-        if (key !== null && up.type === 'AssignmentExpression' && up.operator === '=') assigned.set(key, [...(assigned.get(key) ?? []), up.right]);
+        // (o.k ||= v keeps the old value or takes v: both are alternatives)
+        if (key !== null && up.type === 'AssignmentExpression' && (up.operator === '=' || LOGICAL_ASSIGN.has(up.operator))) assigned.set(key, [...(assigned.get(key) ?? []), up.right]);
         else opaque = true;
       }
       if (up?.type === 'CallExpression' && up.callee === top && top.type === 'MemberExpression' && MUTATING_METHODS.has(memberKey(top, env, depth) ?? '')) opaque = true;
@@ -649,7 +681,7 @@ function thisAssignments(cls: ClassNode, env: Env): Map<string, Node[]> {
   if (index) return index;
   const built = new Map<string, Node[]>();
   const visit = (node: Node) => {
-    if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && unwrap(node.left.object).type === 'ThisExpression') {
+    if (node.type === 'AssignmentExpression' && (node.operator === '=' || LOGICAL_ASSIGN.has(node.operator)) && node.left.type === 'MemberExpression' && unwrap(node.left.object).type === 'ThisExpression') {
       const key = memberKey(node.left, env);
       if (key !== null) built.set(key, [...(built.get(key) ?? []), node.right]);
     }

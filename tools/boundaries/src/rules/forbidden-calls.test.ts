@@ -45,12 +45,23 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "const o = { get now() { return Date.now(); }, fmt: (x: number) => x.toFixed(2) }; export const s = o.fmt(o.now); const d: any = {}; Object.defineProperty(d, 'go', { value: () => 1 }); d.go(); export const f = (p: Promise<number>) => p.then((x) => x + 1).catch(() => 0).finally(() => undefined);" },
     // descriptors and Reflect.get of plain data
     { filename: AI, code: "const d = Object.getOwnPropertyDescriptor({ a: 1 }, 'a'); export const v = d?.value; export const w = Reflect.get({ a: 1 }, 'a'); export const g = (o: object) => Object.getOwnPropertyDescriptor(o, 'size')?.get;" },
+    // ordinary callbacks, a literal table of comparators, data read by a computed key and passed on, conversions, logical assignment, catch
+    { filename: AI, code: "const cmp = { asc: (a: number, b: number) => a - b, desc: (a: number, b: number) => b - a }; export const s = (xs: number[], m: 'asc' | 'desc') => xs.sort(cmp[m]);" },
+    { filename: AI, code: "export const f = (xs: number[], p: Promise<number>, el: any, fmt: (x: number) => string) => { setTimeout(() => 1, 0); xs.map(fmt).forEach(console.log); p.then(fmt).catch(console.error); el.addEventListener('click', () => 0); return JSON.stringify(xs, null, 2); };" },
+    { filename: AI, code: "export const f = (counts: Record<string, number>, k: string, log: (n: number) => void) => { log(counts[k]!); [counts[k]].map(String); return Math.max(counts[k]!, 0); }; export const g = (o: Record<string, number>) => Object.values(o).map(String).filter(Boolean);" },
+    { filename: AI, code: "export const o = { toString: () => 'x', valueOf() { return 1; }, then: undefined, toJSON: () => ({}) }; export function f(opts: { n?: number }) { opts.n ??= 1; let g: (() => number) | undefined; g ??= () => 2; try { JSON.parse('x'); } catch (e) { console.log((e as Error).message); } return g(); }" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a function read by a computed key and handed to something that calls it: timers, array callbacks, promise reactions, listeners, replacers
+    { filename: AI, code: "export function f(deps: any, k: string, el: any) { setTimeout(deps[k], 0); queueMicrotask(deps[k]); process.nextTick(deps[k]); [1].map(deps[k]); [2, 1].sort(deps[k]); Promise.resolve(1).then(deps[k]); new Promise(deps[k]); Array.from([1], deps[k]); 'a'.replace('a', deps[k]); JSON.parse('{}', deps[k]); el.addEventListener('click', deps[k]); }", errors: errors(11) },
+    // functions the language calls without a call in the source: conversion, await of a thenable, a descriptor's getter
+    { filename: AI, code: "export async function f(deps: any, k: string) { const s = '' + { toString: deps[k] }; await { then: deps[k] }; Object.defineProperty({}, 'x', { get: deps[k] }); return `${{ [Symbol.toPrimitive]: Object.values(deps)[0] }}` + s; }", errors: errors(4) },
+    // logical assignment, a caught throw, Array.of and Promise.all hold what they are given
+    { filename: AI, code: "export async function f(deps: any, k: string) { let g: any; g ??= deps[k]; g(); const o: any = {}; o.h ||= deps[k]; o.h(); try { throw deps[k]; } catch (e: any) { e(); } Array.of(deps[k])[0](); const [p] = await Promise.all([deps[k]]); p(); }", errors: errors(5) },
     // a property descriptor's value is the property: eval, Function and .constructor read through descriptors and Reflect.get
     { filename: AI, code: "Object.getOwnPropertyDescriptor(globalThis, 'eval')!.value('1'); Object.getOwnPropertyDescriptor(globalThis, 'Function')!.value('return 1')(); Reflect.get(() => 0, 'constructor')('return 1')(); Object.getOwnPropertyDescriptor(Object.getPrototypeOf(() => 0), 'constructor')!.value('x');", errors: errors(4) },
     // a value read by a computed key and stored before the call: in a property assigned later, by

@@ -19,6 +19,19 @@ const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'execScript
 /** globals that compile and run code handed to them as data */
 const CODE_LOADERS = new Set(['Worker', 'SharedWorker', 'WebAssembly.compile', 'WebAssembly.compileStreaming', 'WebAssembly.instantiate', 'WebAssembly.instantiateStreaming', 'WebAssembly.Module', 'WebAssembly.Instance', 'ShadowRealm', 'ShadowRealm.prototype.evaluate']);
 const DESCRIPTOR_READS = new Set(['Reflect.get', 'Object.getOwnPropertyDescriptor', 'Reflect.getOwnPropertyDescriptor']);
+/** globals that call the function handed to them as their first argument */
+const CALLING_GLOBALS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestAnimationFrame', 'requestIdleCallback', 'process.nextTick']);
+/** methods that call a function argument, by the argument's position (array callbacks, promise reactions, listeners, replacers) */
+const CALLING_METHODS: Record<string, number[]> = {
+  ...Object.fromEntries(['map', 'flatMap', 'find', 'findLast', 'findIndex', 'findLastIndex', 'filter', 'reduce', 'reduceRight', 'forEach', 'some', 'every', 'sort', 'toSorted'].map((k) => [k, [0]])),
+  then: [0, 1], catch: [0], finally: [0],
+  replace: [1], replaceAll: [1],
+  addEventListener: [1], on: [1], once: [1], addListener: [1], prependListener: [1], prependOnceListener: [1],
+};
+const CALLING_STATICS: Record<string, number[]> = { 'Array.from': [1], 'JSON.parse': [1], 'JSON.stringify': [1], 'Promise': [0] };
+/** members the language calls by itself: on conversion, await, iteration, JSON, events; a descriptor's accessors */
+const IMPLICIT_CALLS = new Set(['toString', 'valueOf', 'toJSON', 'then', 'handleEvent', 'Symbol.toPrimitive', 'Symbol.iterator', 'Symbol.asyncIterator']);
+const DEFINERS = new Set(['Object.defineProperty', 'Reflect.defineProperty', 'Object.defineProperties', 'Object.create']);
 
 const TYPE_CONTEXTS = new Set(['TSTypeAnnotation', 'TSTypeQuery', 'TSTypeAliasDeclaration', 'TSInterfaceDeclaration', 'TSTypeParameterInstantiation', 'TSTypeParameterDeclaration', 'TSTypeReference']);
 
@@ -223,6 +236,39 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       }
       const sink = sinkName(callee, o);
       if (sink) checkEndpoints(node, shape.args, sink);
+      // a function handed to something that calls it (a timer, an array callback, a promise reaction) is called too
+      const name = o.kind === 'global' ? o.path.join('.') : '';
+      const positions =
+        o.kind === 'global' && CALLING_GLOBALS.has(name) ? [0] : (o.kind === 'module' && o.module === 'timers') ? [0] : o.kind === 'global' && Object.hasOwn(CALLING_STATICS, name) ? CALLING_STATICS[name]! : callee.type === 'MemberExpression' && Object.hasOwn(CALLING_METHODS, memberKey(callee, env) ?? '') ? CALLING_METHODS[memberKey(callee, env)!]! : [];
+      for (const i of positions) {
+        const arg = shape.args[i];
+        if (!arg || (closed && i === 0)) continue;
+        const ao = originOf(arg, env);
+        if (ao.kind === 'enumerated') failClosed(arg, `this function is handed to ${name || (callee.type === 'MemberExpression' ? `.${memberKey(callee, env)}()` : 'a call')}, which calls it, and it is taken from an object without its name (${ao.how})`);
+        else if (ao.kind === 'authority' && unwrap(arg).type !== 'Identifier' && unwrap(arg).type !== 'MemberExpression') authority(arg, ao.name, 'this function handed to a call that calls it');
+      }
+    }
+
+    /** `{ toString: fn }`, `{ then: fn }`, a descriptor's `get`: functions the language calls without a call in the source. */
+    function implicitCall(node: TSESTree.Property) {
+      const obj = node.parent as TSESTree.ObjectExpression;
+      let key: string | null = null;
+      if (!node.computed) key = node.key.type === 'Identifier' ? node.key.name : String((node.key as TSESTree.Literal).value);
+      else {
+        const ko = originOf(node.key, env);
+        key = ko.kind === 'global' ? ko.path.join('.') : null;
+      }
+      if (key === null) return;
+      let accessor = false;
+      if (key === 'get' || key === 'set') {
+        // a descriptor: Object.defineProperty(o, k, { get }) or one of Object.defineProperties / Object.create's
+        const host = obj.parent?.type === 'Property' ? obj.parent.parent?.parent : obj.parent;
+        const ho = host?.type === 'CallExpression' ? originOf(host.callee, env) : null;
+        accessor = !!ho && ho.kind === 'global' && DEFINERS.has(ho.path.join('.'));
+      }
+      if (!accessor && !IMPLICIT_CALLS.has(key)) return;
+      const vo = originOf(node.value as Node, env);
+      if (vo.kind === 'enumerated') failClosed(node, `${key} is called by the language itself (conversion, await, iteration or a property read), and this one is taken from an object without its name (${vo.how})`);
     }
 
     return {
@@ -251,6 +297,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         if (isDynamicGlobal(o)) dynamic(node, `${o.kind === 'global' ? o.path[0] : ''} is referenced through the global object`);
       },
       Property(node) {
+        if (node.parent?.type === 'ObjectExpression' && node.kind === 'init') return implicitCall(node);
         if (node.parent?.type !== 'ObjectPattern') return;
         const key = node.computed ? fold(node.key, env).map(describe) : [node.key.type === 'Identifier' ? node.key.name : String((node.key as TSESTree.Literal).value)];
         const hit = key.find((k) => authorities.has(k));
