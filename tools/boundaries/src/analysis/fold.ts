@@ -200,7 +200,7 @@ function parameterPosition(b: Binding): { fn: TSESTree.FunctionDeclaration | TSE
  * The argument nodes passed for parameter `b` at the call sites of its function in the same
  * file: calls of its name, or, for an object or class method, calls of a method of that name.
  */
-function callSiteArgumentNodes(b: Binding, env: Env): Node[] {
+export function callSiteArgumentNodes(b: Binding, env: Env): Node[] {
   const position = parameterPosition(b);
   if (!position) return [];
   const { fn, index } = position;

@@ -5,7 +5,7 @@ import { resolveSpecifier } from '../workspace/resolve.js';
 import { forEachChild, unwrap, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
-import { foldSingle } from './fold.js';
+import { callSiteArgumentNodes, foldSingle } from './fold.js';
 import { bindingsOf, findVariable, isAmbient, type Binding } from './variables.js';
 
 /**
@@ -141,7 +141,14 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
     if (b.kind === 'import') candidates.push(importedOrigin(b, env, depth));
     else if (b.kind === 'expr' && b.expr) candidates.push(applyPath(originOf(b.expr, env, depth + 1, seen), keys, env));
     else if (b.kind === 'iter' && b.expr) candidates.push(applyPath(iterationOrigin(b.expr, env, depth), keys, env));
-    else if (b.kind === 'param') candidates.push(applyPath(callbackParamOrigin(b, env, depth), keys, env));
+    else if (b.kind === 'param') {
+      candidates.push(applyPath(callbackParamOrigin(b, env, depth), keys, env));
+      // a wrapper's parameter (function run(g) { g() }): what its call sites in the file pass, or the elements of what it is the callback of
+      if (b.path.every((k) => k !== null)) {
+        for (const arg of callSiteArgumentNodes(b, env)) candidates.push(applyPath(originOf(arg, env, depth + 1, seen), keys, env));
+        candidates.push(applyPath(namedCallbackOrigin(b, env, depth), keys, env));
+      }
+    }
     // g ||= v, g ??= v, g &&= v: the variable may hold v
     else if (b.kind === 'compound' && b.expr && b.expr.parent?.type === 'AssignmentExpression' && LOGICAL_ASSIGN.has(b.expr.parent.operator)) candidates.push(applyPath(originOf(b.expr, env, depth + 1, seen), keys, env));
     // catch (e): what the try block throws
@@ -191,6 +198,23 @@ function callbackParamOrigin(b: Binding, env: Env, depth: number): Origin {
   // Array.prototype.forEach.call(values, (v) => …): the receiver is the first argument
   if ((key === 'call' || key === 'apply') && host.arguments[0] && host.arguments[0] !== fn) return iterationOrigin(host.arguments[0] as Node, env, depth);
   return iterationOrigin(callee.object, env, depth);
+}
+
+/** The first parameter of a named function passed as a callback (`values.forEach(run)`): an element of the receiver. */
+function namedCallbackOrigin(b: Binding, env: Env, depth: number): Origin {
+  const fn = b.def?.node as Node | undefined;
+  if (!fn || (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') || fn.params[0] !== b.def?.name) return UNKNOWN;
+  const id = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id : null;
+  const variable = id ? findVariable(env.getScope(id), id) : null;
+  for (const ref of variable?.references ?? []) {
+    const call = ref.identifier.parent;
+    if (call?.type !== 'CallExpression' || call.arguments[0] !== ref.identifier) continue;
+    const callee = unwrap(call.callee);
+    if (callee.type !== 'MemberExpression' || !CALLBACK_METHODS.has(memberKey(callee, env, depth) ?? '')) continue;
+    const o = iterationOrigin(callee.object, env, depth);
+    if (o.kind !== 'unknown') return o;
+  }
+  return UNKNOWN;
 }
 
 /** What calling a workspace function gives, as far as origins go: its returned (and yielded) values. */

@@ -50,12 +50,16 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export const f = (xs: number[], p: Promise<number>, el: any, fmt: (x: number) => string) => { setTimeout(() => 1, 0); xs.map(fmt).forEach(console.log); p.then(fmt).catch(console.error); el.addEventListener('click', () => 0); return JSON.stringify(xs, null, 2); };" },
     { filename: AI, code: "export const f = (counts: Record<string, number>, k: string, log: (n: number) => void) => { log(counts[k]!); [counts[k]].map(String); return Math.max(counts[k]!, 0); }; export const g = (o: Record<string, number>) => Object.values(o).map(String).filter(Boolean);" },
     { filename: AI, code: "export const o = { toString: () => 'x', valueOf() { return 1; }, then: undefined, toJSON: () => ({}) }; export function f(opts: { n?: number }) { opts.n ??= 1; let g: (() => number) | undefined; g ??= () => 2; try { JSON.parse('x'); } catch (e) { console.log((e as Error).message); } return g(); }" },
+    // a wrapper handed ordinary functions
+    { filename: AI, code: "function run(g: () => number) { return g(); } export const a = run(() => 1); const fns = { a: () => 1 }; export const b = run(fns.a); function show(x: number) { return x.toFixed(1); } export const c = [1, 2].map(show);" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a wrapper that calls its parameter: what its call sites pass (function, arrow, method), or the elements it is the callback of
+    { filename: AI, code: "function run(g: any) { g(); } const run2 = (g: any) => g(); const h = { run3(g: any) { g(); } }; export function f(deps: any, k: string) { run(deps[k]); run2(deps[k]); h.run3(deps[k]); } function each(g: any) { g(); } export const e = (deps: any) => Object.values(deps).forEach(each);", errors: errors(4) },
     // a function read by a computed key and handed to something that calls it: timers, array callbacks, promise reactions, listeners, replacers
     { filename: AI, code: "export function f(deps: any, k: string, el: any) { setTimeout(deps[k], 0); queueMicrotask(deps[k]); process.nextTick(deps[k]); [1].map(deps[k]); [2, 1].sort(deps[k]); Promise.resolve(1).then(deps[k]); new Promise(deps[k]); Array.from([1], deps[k]); 'a'.replace('a', deps[k]); JSON.parse('{}', deps[k]); el.addEventListener('click', deps[k]); }", errors: errors(11) },
     // functions the language calls without a call in the source: conversion, await of a thenable, a descriptor's getter
