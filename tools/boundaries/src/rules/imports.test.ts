@@ -8,6 +8,9 @@ const two = [{ messageId: 'violation' as const }, { messageId: 'violation' as co
 
 tester.run('boundaries/imports', asEslintRule(importsRule), {
   valid: [
+    // other members of node:module, and inspector outside the advisory zone
+    { filename: AI, code: "import { isBuiltin } from 'node:module'; export const b = isBuiltin('fs');" },
+    { filename: API, code: "import inspector from 'node:inspector'; inspector.url();" },
     // the matrix allows these, through the package entry
     { filename: AI, code: "import { designRequestSchema } from '@luthier/rmos-contracts';" },
     { filename: AI, code: "import type { FeasibilityPort } from '@luthier/rmos-contracts';" },
@@ -28,6 +31,9 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: `${ROOT}/scripts/x.ts`, code: "import { x } from '@luthier/rmos-runs/src/sessions/session-store.js';" },
   ],
   invalid: [
+    // builtins that run code or programs under another name: inspector and repl evaluate text as vm does, process.execve replaces the process, module.register installs loader hooks
+    { filename: AI, code: "import inspector from 'node:inspector'; const r = await import('repl'); (process as any).execve('/bin/sh', []);", errors: [...two, ...one] },
+    { filename: AI, code: "import { register } from 'node:module'; register('data:text/javascript,1'); import * as m from 'node:module'; m.registerHooks({}); const h = m.register;", errors: [...two, ...one] },
     // the CommonJS module system: the registry and every require hanging off it, the Module class
     { filename: AI.replace(/\.ts$/, '.cjs'), code: "module.children[0].require('child_process');", languageOptions: { sourceType: 'commonjs' }, errors: two },
     { filename: AI.replace(/\.ts$/, '.cjs'), code: "require.main.require('fs'); const c = require.cache; module.parent;", languageOptions: { sourceType: 'commonjs' }, errors: [...two, ...two] },

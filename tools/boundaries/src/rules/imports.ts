@@ -10,6 +10,9 @@ import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 
 const RULE = 'boundaries/imports';
 const NATIVE_HOOKS = new Set(['process.binding', 'process._linkedBinding', 'process.dlopen']);
+/** process members that replace the process with another program */
+const PROGRAM_RUNNERS = new Set(['process.execve']);
+const MODULE_HOOKS = new Set(['register', 'registerHooks']);
 /** the CommonJS module registry: every loaded module, each with its own require */
 const MODULE_REGISTRY = new Set(['require.cache', 'require.main', 'module.children', 'module.parent', 'process.mainModule', 'module.paths']);
 
@@ -24,13 +27,21 @@ export function importAdvice(policy: Policy, from: string, to: string): string {
 }
 
 /** The policy entry forbidding builtin `name` (e.g. "fs/promises") in `zone`, if any. */
+/**
+ * Builtins that do what a forbidden module does under another name: inspector's Runtime.evaluate
+ * and repl's evaluator run code given as text, as vm does. Forbidding the module forbids these too.
+ */
+const EQUIVALENT_MODULES: Record<string, string> = { inspector: 'vm', repl: 'vm' };
+
 export function forbiddenModule(policy: Policy, zone: string | null, name: string) {
   const bare = name.replace(/^node:/, '');
+  const root = bare.split('/')[0]!;
+  const alias = Object.hasOwn(EQUIVALENT_MODULES, root) ? EQUIVALENT_MODULES[root]! : null;
   for (const entry of policy.forbiddenModules) {
     if (entry.zone !== zone) continue;
     const hit = entry.modules.find((m) => {
       const mod = m.replace(/^node:/, '');
-      return bare === mod || bare.startsWith(mod + '/');
+      return bare === mod || bare.startsWith(mod + '/') || alias === mod;
     });
     if (hit) return { entry, module: hit };
   }
@@ -50,6 +61,8 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
     if (fc.isWaived(RULE)) return {};
     const env = envFor(context, fc);
     const report = reporter(context);
+    /** module-hook reads already reported (a call's callee is visited as a member read and as a callee) */
+    const hooked = new Set<Node>();
     const { policy } = fc;
     const fromZone = fc.zone;
     const ref = zoneRef(policy, fromZone);
@@ -225,6 +238,18 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
 
     function nativeHook(n: Node, o: ReturnType<typeof originOf>) {
         if (!policy.forbiddenModules.some((f) => f.zone === fromZone)) return;
+        // module.register / registerHooks: loader hooks from a URL (data: text is code), or functions that rewrite every later load
+        if (o.kind === 'module' && o.module === 'module' && o.path.length === 1 && MODULE_HOOKS.has(o.path[0]!) && !hooked.has(n)) {
+          hooked.add(n);
+          const entry = policy.forbiddenModules.find((f) => f.zone === fromZone)!;
+          return report(n, {
+            rule: RULE,
+            zones: `${zoneTag(fromZone)} -> node:module.${o.path[0]}`,
+            securityRef: ref,
+            allowedWay: entry.allowedWay,
+            what: `module.${o.path[0]} installs module loader hooks, code that runs on every later import (from a URL, a data: text or functions), which ${zoneTag(fromZone)} may not do: ${entry.reason}`,
+          });
+        }
         if (o.kind !== 'global') return;
         const hook = o.path.join('.');
         const entry = policy.forbiddenModules.find((f) => f.zone === fromZone)!;
@@ -235,6 +260,14 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
             securityRef: ref,
             allowedWay: entry.allowedWay,
             what: `${hook} reaches the CommonJS module registry, whose modules each carry a require that loads any module, which ${zoneTag(fromZone)} may not do: ${entry.reason}`,
+          });
+        if (PROGRAM_RUNNERS.has(hook))
+          return report(n, {
+            rule: RULE,
+            zones: `${zoneTag(fromZone)} -> ${hook}`,
+            securityRef: ref,
+            allowedWay: entry.allowedWay,
+            what: `${hook} runs another program in place of this process, as child_process does, which ${zoneTag(fromZone)} may not do: ${entry.reason}`,
           });
         if (!NATIVE_HOOKS.has(hook)) return;
         report(n, {
