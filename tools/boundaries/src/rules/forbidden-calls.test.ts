@@ -52,12 +52,18 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export const o = { toString: () => 'x', valueOf() { return 1; }, then: undefined, toJSON: () => ({}) }; export function f(opts: { n?: number }) { opts.n ??= 1; let g: (() => number) | undefined; g ??= () => 2; try { JSON.parse('x'); } catch (e) { console.log((e as Error).message); } return g(); }" },
     // a wrapper handed ordinary functions
     { filename: AI, code: "function run(g: () => number) { return g(); } export const a = run(() => 1); const fns = { a: () => 1 }; export const b = run(fns.a); function show(x: number) { return x.toFixed(1); } export const c = [1, 2].map(show);" },
+    // attributes that do not navigate, and links elsewhere
+    { filename: AI, code: "export const f = (el: any) => { el.setAttribute('href', '/designs'); el.setAttribute('title', '/api/rmos/toolpaths'); Object.assign(el, { title: '/api/rmos/toolpaths' }); };" },
+    { filename: AI.replace(/\.ts$/, '.tsx'), code: "export const F = () => <a href=\"/designs\" title=\"/api/rmos/toolpaths\">d</a>;" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // navigation by attribute (any case), by Object.assign, and by JSX attributes that are followed or submitted
+    { filename: AI, code: "export const f = (el: any, fm: any) => { el.setAttribute('href', '/api/rmos/toolpaths'); fm.setAttribute('ACTION', '/api/workflow/approve'); Object.assign(location, { href: '/api/rmos/toolpaths' }); };", errors: errors(3) },
+    { filename: AI.replace(/\.ts$/, '.tsx'), code: "export const F = () => <form action=\"/api/workflow/approve\" method=\"post\"><button formAction={'/api/rmos/' + 'toolpaths'}>go</button></form>;", errors: errors(2) },
     // a wrapper that calls its parameter: what its call sites pass (function, arrow, method), or the elements it is the callback of
     { filename: AI, code: "function run(g: any) { g(); } const run2 = (g: any) => g(); const h = { run3(g: any) { g(); } }; export function f(deps: any, k: string) { run(deps[k]); run2(deps[k]); h.run3(deps[k]); } function each(g: any) { g(); } export const e = (deps: any) => Object.values(deps).forEach(each);", errors: errors(4) },
     // a function read by a computed key and handed to something that calls it: timers, array callbacks, promise reactions, listeners, replacers

@@ -14,6 +14,9 @@ const CLIENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 
 const GLOBAL_SINKS = new Set(['fetch', 'Request', 'URL', 'XMLHttpRequest', 'EventSource', 'WebSocket', 'navigator.sendBeacon', 'location.assign', 'location.replace', 'open', 'importScripts']);
 /** assigning a URL to these navigates or submits: a request too */
 const NAVIGATING_PROPS = new Set(['href', 'action', 'src', 'location', 'formAction', 'data']);
+const NAVIGATING_LOWER = new Set([...NAVIGATING_PROPS].map((p) => p.toLowerCase()));
+/** an attribute or property name that navigates or submits (HTML attribute names are case-insensitive) */
+const navigatingName = (name: string): boolean => NAVIGATING_LOWER.has(name.toLowerCase());
 const HTTP_MODULES = new Set(['http', 'https', 'http2', 'undici']);
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'execScript']);
 /** globals that compile and run code handed to them as data */
@@ -107,6 +110,11 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       }
       return false;
     }
+
+    const foldKey = (k: Node, e: Env) => {
+      const alts = fold(k, e).map(describe);
+      return alts.length === 1 ? alts[0]! : null;
+    };
 
     function checkEndpoints(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression, args: Node[], sink: string) {
       for (const arg of args) {
@@ -236,6 +244,23 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       }
       const sink = sinkName(callee, o);
       if (sink) checkEndpoints(node, shape.args, sink);
+      // el.setAttribute('href', url), Object.assign(location, { href: url }): the same navigation as an assignment
+      if (callee.type === 'MemberExpression' && (memberKey(callee, env) === 'setAttribute' || memberKey(callee, env) === 'setAttributeNS')) {
+        const at = memberKey(callee, env) === 'setAttribute' ? 0 : 1;
+        const attr = shape.args[at] ? fold(shape.args[at]!, env).map(describe) : [];
+        const value = shape.args[at + 1];
+        if (value && attr.some(navigatingName)) requestsEndpoint(node, value, env, (path, shown) => `setting the ${attr.find(navigatingName)} attribute to "${shown}" navigates to the authority endpoint ${path}`);
+      }
+      if (o.kind === 'global' && o.path.join('.') === 'Object.assign')
+        for (const src of shape.args.slice(1)) {
+          const lit = derefNode(src, env);
+          if (lit?.node.type !== 'ObjectExpression') continue;
+          for (const p of lit.node.properties) {
+            if (p.type !== 'Property') continue;
+            const key = p.computed ? foldKey(p.key as Node, lit.env) : p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value);
+            if (key !== null && navigatingName(key)) requestsEndpoint(node, p.value as Node, lit.env, (path, shown) => `Object.assign of ${key}: "${shown}" navigates to the authority endpoint ${path}`);
+          }
+        }
       // a function handed to something that calls it (a timer, an array callback, a promise reaction) is called too
       const name = o.kind === 'global' ? o.path.join('.') : '';
       const positions =
@@ -272,6 +297,14 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     return {
+      JSXAttribute(node: TSESTree.JSXAttribute) {
+        // <form action="…">, <a href="…">, <button formAction="…">: a request when submitted or followed
+        const name = node.name.type === 'JSXIdentifier' ? node.name.name : node.name.name.name;
+        if (!navigatingName(name) || !node.value) return;
+        const value = node.value.type === 'JSXExpressionContainer' ? node.value.expression : node.value;
+        if (value.type === 'JSXEmptyExpression') return;
+        requestsEndpoint(node, value as Node, env, (path, shown) => `the ${name} attribute "${shown}" requests the authority endpoint ${path} when followed or submitted`);
+      },
       AssignmentExpression(node) {
         const left = unwrap(node.left);
         const o = originOf(left, env);
