@@ -3,7 +3,7 @@ import { importedValue } from '../workspace/constants.js';
 import { forEachChild, unwrap, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
-import { derefNode, literalChanges, memberKey, namespaceSource, originOf, propertyOf } from './origin.js';
+import { derefNode, foreignChanges, literalChanges, memberKey, namespaceSource, originOf, propertyOf } from './origin.js';
 import { bindingsOf, findVariable, type Binding } from './variables.js';
 import { calledFunction, isFunction, returnedExpressions } from './functions.js';
 import { constantValues, isPureCall, operatorValues } from './evaluate.js';
@@ -488,12 +488,16 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
       const obj = derefNode(n.object, env, depth + 1);
       // a literal changed after its declaration: what is assigned to the key is an alternative too
       const changes = obj && key !== null ? literalChanges(n.object, env, depth) : null;
+      // (and what the module that declares an imported literal assigns to it, in that module)
+      const foreign = changes ? foreignChanges(n.object, env, depth) : null;
       if (changes && (changes.opaque || changes.assigned.has(key!))) {
         const base = propertyOf(obj!.node, key!);
+        const anyOpaque = changes.localOpaque || (foreign ? foreign.opaque : false);
         return union(
           ...(base ? [fold(base, obj!.env, depth + 1, seen)] : []),
           ...(changes.assigned.get(key!) ?? []).map((v) => fold(v, env, depth + 1, seen)),
-          ...(changes.opaque || !base ? [unknown(`${key} of an object changed after its declaration`)] : []),
+          ...(foreign?.assigned.get(key!) ?? []).map((v) => fold(v, foreign!.env, depth + 1, seen)),
+          ...(anyOpaque || !base ? [unknown(`${key} of an object changed after its declaration`)] : []),
         );
       }
       const value = obj && key !== null ? propertyOf(obj.node, key) : null;

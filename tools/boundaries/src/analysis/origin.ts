@@ -511,13 +511,16 @@ const MUTATING_GLOBALS = new Set(['Object.assign', 'Object.defineProperty', 'Obj
  * key (each assigned value is an alternative for that key), or in ways that cannot be followed
  * (a computed or nested write, `delete`, `v.push(…)`, `Object.assign(v, …)`): opaque.
  */
-export function literalChanges(node: Node, env: Env, depth = 0): { opaque: boolean; assigned: Map<string, Node[]> } | null {
+export function literalChanges(node: Node, env: Env, depth = 0): { opaque: boolean; localOpaque: boolean; assigned: Map<string, Node[]> } | null {
   const n = unwrap(node);
   if (n.type !== 'Identifier') return null;
   const variable = findVariable(env.getScope(n), n);
   if (!variable) return null;
   const assigned = new Map<string, Node[]>();
   let opaque = false;
+  // an imported literal changed in the module that declares it (export const M = {}; M.k = … there): its keys cannot be trusted here
+  const there = foreignChanges(n, env, depth);
+  const changedThere = !!there && (there.opaque || there.assigned.size > 0);
   for (const ref of variable.references) {
     const id = ref.identifier as Node;
     const p = id.parent;
@@ -560,10 +563,27 @@ export function literalChanges(node: Node, env: Env, depth = 0): { opaque: boole
       } else if (MUTATING_GLOBALS.has(fn)) opaque = true;
     }
   }
-  return { opaque, assigned };
+  // opaque: changed in ways not followed here, or in the module that declares it; localOpaque: here only
+  return { opaque: opaque || changedThere, localOpaque: opaque, assigned };
 }
 
 const isGetterLike = (v: Node): boolean => v.type === 'FunctionExpression' || v.type === 'ArrowFunctionExpression';
+
+/** How an imported literal changes in the module that declares it (`export const CFG = {…}; CFG.dir = …` there), in that module's env. */
+export function foreignChanges(node: Node, env: Env, depth = 0): { opaque: boolean; assigned: Map<string, Node[]>; env: Env } | null {
+  const n = unwrap(node);
+  if (n.type !== 'Identifier' || depth > MAX_EVAL_DEPTH) return null;
+  const def = findVariable(env.getScope(n), n)?.defs[0];
+  if (def?.type !== 'ImportBinding') return null;
+  const decl = def.parent as TSESTree.ImportDeclaration | null;
+  const spec = def.node as Node;
+  const name = spec.type === 'ImportSpecifier' ? (spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value)) : spec.type === 'ImportDefaultSpecifier' ? 'default' : null;
+  const foreign = decl?.type === 'ImportDeclaration' && name ? importedValue(env, decl.source.value, name) : null;
+  if (!foreign || foreign.path.length) return null;
+  const holder = foreign.node.type === 'Identifier' ? foreign.node : foreign.node.parent?.type === 'VariableDeclarator' && foreign.node.parent.id.type === 'Identifier' ? foreign.node.parent.id : null;
+  const changes = holder ? literalChanges(holder, foreign.env, depth + 1) : null;
+  return changes ? { ...changes, env: foreign.env } : null;
+}
 
 /** The module specifier when `node` is a namespace import (`import * as ns from '…'`). */
 export function namespaceSource(node: Node, env: Env): string | null {

@@ -1,5 +1,6 @@
 import { forbiddenCallsRule } from './forbidden-calls.js';
-import { asEslintRule, boundaryTester, AI, API, GRAPHICS, RUNS, WORKFLOW } from './tester.js';
+import { makeWorkspace } from './fixture-workspace.js';
+import { asEslintRule, boundaryTester, AI, API, GRAPHICS, POLICY, RUNS, WORKFLOW } from './tester.js';
 
 const tester = boundaryTester();
 const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'violation' as const }));
@@ -192,5 +193,18 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "(() => {}).constructor('return 1')(); const F = Object.getPrototypeOf(async function () {}).constructor; new F('x');", errors: errors(2) },
     { filename: AI, code: 'export const run = (code: string) => setTimeout(code, 1);', errors: errors(1) },
     { filename: AI, code: "setTimeout('doIt()', 10); setInterval(`x${1}`, 5); globalThis.setTimeout('y');", errors: errors(3) },
+  ],
+});
+
+// names imported from other workspace files: real files in a throw-away workspace
+const root = makeWorkspace({
+  'libs/experimental/ai/src/names.ts': "export let L = 'evaluate';\nexport function setL() { L = 'transitionWorkflow'; }\nexport const M = { k: 'evaluate' };\nexport function setM() { M.k = 'approveWorkflow'; }\nexport const arr = ['evaluate'];\nexport function setArr() { arr[0] = 'approveWorkflow'; }\nexport let SAME = 'evaluate';\nexport const FIXED = { k: 'evaluate' };\n",
+});
+const ai = `${root}/libs/experimental/ai/src/x.ts`;
+boundaryTester(root, POLICY).run('boundaries/forbidden-calls (imported names)', asEslintRule(forbiddenCallsRule), {
+  valid: [{ filename: ai, code: "import { SAME, FIXED } from './names.js'; export function f(deps: any) { deps[SAME](); deps[FIXED.k](); }" }],
+  invalid: [
+    // a live binding its module writes again, and literals its module changes: no constant here (fail closed)
+    { filename: ai, code: "import { L, M, arr } from './names.js'; export function f(deps: any) { deps[L](); deps[M.k](); deps[arr[0]!](); }", errors: errors(3) },
   ],
 });

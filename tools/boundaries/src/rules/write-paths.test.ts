@@ -148,6 +148,7 @@ const root = makeWorkspace({
   'libs/shared/paths/src/cfg.json': '{ "runs": "data/runs", "nested": { "att": "data/run_attachments" } }\n',
   'libs/shared/paths/src/fsx.ts': "export * as fsx from 'node:fs';\nexport { writeFileSync as w } from 'node:fs';\nexport * from 'node:fs/promises';\n",
   'libs/shared/paths/src/fns.ts': "import fs from 'node:fs';\nexport function runsDir() { return ['data', 'runs'].join('/'); }\nexport const io = { save: (p: string) => fs.writeFileSync(p, '') };\nfunction listed() { return 'data/run_attachments'; }\nexport { listed };\n",
+  'libs/shared/paths/src/live.ts': "export let DIR = 'data/sandbox';\nexport function useRuns() { DIR = 'data/runs'; }\nexport const CFG = { dir: 'data/sandbox' };\nexport function retarget() { CFG.dir = 'data/run_attachments'; }\nexport let SAME = 'data/sandbox';\nlet inner = 'data/sandbox';\nexport { inner as INNER };\nexport function moveInner() { inner = 'data/runs'; }\n",
   'libs/shared/paths/src/layout.ts': "import { DATA, RUNS } from './dirs.js';\nexport const RUNS_DIR = `${DATA}/${RUNS}`;\nexport const LAYOUT = { runs: RUNS, sandbox: 'sandbox' } as const;\n",
 });
 const api = `${root}/apps/api/src/x.ts`;
@@ -157,6 +158,8 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
     // the writer's own functions are the allowed way
     { filename: api, code: "import { writeRun } from '@luthier/rmos-runs/src/write.js'; writeRun('data/runs/x');" },
     { filename: api, code: "import fs from 'fs'; import { DATA, SANDBOX } from '@luthier/shared-paths'; fs.writeFileSync(`${DATA}/${SANDBOX}/x`, '');" },
+    // an exported let that its module never writes again is a constant
+    { filename: api, code: "import fs from 'fs'; import { SAME } from '@luthier/shared-paths/src/live.js'; fs.writeFileSync(SAME + '/x', '');" },
   ],
   invalid: [
     { filename: api, code: "import fs from 'fs'; import { DATA, RUNS } from '@luthier/shared-paths'; fs.writeFileSync(`${DATA}/${RUNS}/x`, '');", errors: errors(1) },
@@ -176,6 +179,8 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
     // fs functions re-exported by another workspace module
     { filename: api, code: "import { fsx, w, rm } from '@luthier/shared-paths/src/fsx.js'; fsx.writeFileSync('data/runs/a', ''); w('data/runs/b', ''); await rm('data/run_attachments');", errors: errors(3) },
     { filename: api, code: "import fs from 'fs'; import { listed } from '@luthier/shared-paths/src/fns.js'; fs.rmSync(listed());", errors: errors(1) },
+    // an exported binding its module writes again (a live binding), and an exported literal its module changes
+    { filename: api, code: "import fs from 'fs'; import { DIR, CFG, INNER } from '@luthier/shared-paths/src/live.js'; fs.writeFileSync(DIR + '/x', ''); fs.writeFileSync(CFG.dir + '/y', ''); fs.writeFileSync(INNER + '/z', '');", errors: errors(3) },
   ],
 });
 

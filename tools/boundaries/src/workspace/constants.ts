@@ -116,7 +116,10 @@ function exportedFrom(mod: ParsedModule, env: Env, name: string, functions: bool
     const id = { type: 'Identifier', name: localName } as TSESTree.Identifier;
     const variable = findVariable(moduleScope, id);
     if (!variable) return null;
-    for (const b of bindingsOf(variable)) {
+    const bindings = bindingsOf(variable);
+    // a variable written again in its module (export let L; L = … in a function): the variable itself, whose every write is an alternative
+    if (bindings.length > 1 && variable.defs[0]?.name) return { node: variable.defs[0].name as Node, env, path: [] };
+    for (const b of bindings) {
       if (b.kind === 'function' && b.def) return { node: b.def.node as Node, env, path: [] };
       if (b.kind === 'expr' && b.expr) return { node: b.expr, env, path: b.path };
       if (b.kind === 'import' && b.def) return { node: b.def.name, env, path: [] };
@@ -136,7 +139,7 @@ function exportedFrom(mod: ParsedModule, env: Env, name: string, functions: bool
       if ((d?.type === 'TSEnumDeclaration' || d?.type === 'TSModuleDeclaration' || d?.type === 'ClassDeclaration') && d.id?.type === 'Identifier' && d.id.name === name) return { node: d, env, path: [] };
       if (stmt.declaration?.type === 'VariableDeclaration') {
         for (const decl of stmt.declaration.declarations)
-          if (decl.id.type === 'Identifier' && decl.id.name === name && decl.init) return { node: decl.init, env, path: [] };
+          if (decl.id.type === 'Identifier' && decl.id.name === name && decl.init) return stmt.declaration.kind === 'const' ? { node: decl.init, env, path: [] } : local(name) ?? { node: decl.init, env, path: [] };
           else if (decl.id.type !== 'Identifier') {
             const hit = local(name);
             if (hit) return hit;
