@@ -39,6 +39,11 @@ const READ_ONLY_CALLS = new Set(['Object.values', 'Object.entries', 'Object.keys
 const CONTAINERS = new Set(['Map', 'WeakMap', 'Set', 'WeakSet', 'WeakRef']);
 const CALLBACK_METHODS = new Set(['map', 'flatMap', 'find', 'findLast', 'filter', 'reduce', 'reduceRight', 'forEach', 'some', 'every', 'findIndex', 'sort', 'toSorted']);
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
+/** members of a global object that are a global object (of this or another window) */
+const WINDOW_ALIASES = new Set(['parent', 'top', 'opener', 'content']);
+/** members that give a window whatever they are read from (iframe.contentWindow, document.defaultView) */
+const WINDOW_MEMBERS = new Set(['contentWindow', 'defaultView']);
+const BOUND_FORMS = new Set(['call', 'apply', 'bind']);
 const OPENERS = new Set(['open', 'openSync']);
 
 export function authorityNames(env: Env): Set<string> {
@@ -61,7 +66,8 @@ export function memberOf(o: Origin, key: string | null, env: Env): Origin {
   if (key === null) return o.kind === 'module' && !o.path.includes('*') ? { kind: 'module', module: o.module, path: [...o.path, '*'] } : o.kind === 'enumerated' ? o : enumerated('a computed key that cannot be folded');
   if (o.kind === 'authority') return o;
   // an element of enumerated values is one too; a named method of one is checked by its name (unless names are rewritten)
-  if (o.kind === 'enumerated') return o.renames || /^\d+$/.test(key) ? o : authorityNames(env).has(key) ? { kind: 'authority', name: key } : UNKNOWN;
+  // (its .call / .apply / .bind are still the same function)
+  if (o.kind === 'enumerated') return o.renames || /^\d+$/.test(key) || BOUND_FORMS.has(key) ? o : authorityNames(env).has(key) ? { kind: 'authority', name: key } : UNKNOWN;
   // require.resolve, require.main, require.cache: members of the require function
   if (o.kind === 'require') return { kind: 'global', path: ['require', key] };
   if (authorityNames(env).has(key) && !(o.kind === 'module')) return { kind: 'authority', name: key };
@@ -71,8 +77,11 @@ export function memberOf(o: Origin, key: string | null, env: Env): Origin {
     if (o.module === 'module' && key === 'Module' && o.path.length === 0) return o;
     return { kind: 'module', module: o.module, path: [...o.path, key] };
   }
+  if (WINDOW_MEMBERS.has(key)) return { kind: 'global', path: [] };
   if (o.kind === 'global') {
-    if (o.path.length === 0 && GLOBAL_OBJECTS.has(key)) return o;
+    if (o.path.length === 0 && (GLOBAL_OBJECTS.has(key) || WINDOW_ALIASES.has(key))) return o;
+    // frames[0], parent.frames[1]: another window (and window.frames is the window itself)
+    if (o.path.length === 1 && o.path[0] === 'frames') return /^\d+$/.test(key) ? { kind: 'global', path: [] } : memberOf({ kind: 'global', path: [] }, key, env);
     // module.constructor, require.main.constructor, process.mainModule.constructor: the Module class
     if (key === 'constructor' && isModuleSystem(o.path)) return { kind: 'module', module: 'module', path: [] };
     return { kind: 'global', path: [...o.path, key] };
@@ -181,6 +190,19 @@ function thrownOrigin(clause: TSESTree.CatchClause, env: Env, depth: number): Or
 function iterationOrigin(expr: Node, env: Env, depth: number): Origin {
   const o = originOf(expr, env, depth + 1);
   if (o.kind === 'enumerated') return o;
+  // an object with its own iterator ({ *[Symbol.iterator]() { yield … } }): what the iterator yields
+  const it = derefNode(expr, env, depth + 1);
+  if (it && it.node.type === 'ObjectExpression')
+    for (const p of it.node.properties) {
+      if (p.type !== 'Property' || !p.computed) continue;
+      const ko = originOf(p.key as Node, it.env, depth + 1);
+      const fn = unwrap(p.value as Node);
+      if (ko.kind !== 'global' || !['Symbol.iterator', 'Symbol.asyncIterator'].includes(ko.path.join('.')) || (fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression')) continue;
+      for (const y of returnedExpressions(fn, true)) {
+        const yo = y.parent?.type === 'YieldExpression' && y.parent.delegate ? iterationOrigin(y, it.env, depth + 1) : originOf(y, it.env, depth + 1);
+        if (yo.kind === 'enumerated' || yo.kind === 'authority') return yo;
+      }
+    }
   return riskyContents(expr, env, depth) ?? UNKNOWN;
 }
 
@@ -272,7 +294,9 @@ function invokerKind(node: Node, env: Env, depth: number): 'call' | 'apply' | nu
   return null;
 }
 
-export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression, env: Env, depth = 0): CallShape {
+export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression | TSESTree.Decorator, env: Env, depth = 0): CallShape {
+  // a decorator is a call of its expression (with the class or member it decorates)
+  if (node.type === 'Decorator') return { callee: unwrap(node.expression), args: [], argsUnknown: true };
   // a tagged template is a call of its tag (with the strings and the values as arguments)
   if (node.type === 'TaggedTemplateExpression') return callShape({ ...node, type: 'CallExpression', callee: node.tag, arguments: [node.quasi], optional: false } as unknown as TSESTree.CallExpression, env, depth);
   let callee = unwrap(node.callee);
@@ -366,6 +390,12 @@ export function riskyContents(node: Node, env: Env, depth: number): Origin | nul
   for (const v of values) {
     const o = originOf(v, d.env, depth + 1);
     if (o.kind === 'authority' || o.kind === 'enumerated') return o;
+    // a literal inside the literal ([[deps[k], null]]): its elements are elements too
+    const inner = unwrap(v);
+    if ((inner.type === 'ObjectExpression' || inner.type === 'ArrayExpression') && depth < MAX_EVAL_DEPTH) {
+      const nested = riskyContents(inner, d.env, depth + 1);
+      if (nested) return nested.kind === 'authority' ? enumerated(`a literal holding ${nested.name}`) : nested;
+    }
   }
   return null;
 }
@@ -703,6 +733,9 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
   // (only a literal's changes are followed: o.k = v after const o = {})
   const changes = lit && (lit.node.type === 'ObjectExpression' || lit.node.type === 'ArrayExpression') ? literalChanges(obj, env, depth) : null;
   for (const v of changes?.assigned.get(key) ?? []) out.push({ node: v, env });
+  // a class's static members assigned in static blocks and static methods (static { this.g = … })
+  if (lit && (lit.node.type === 'ClassDeclaration' || lit.node.type === 'ClassExpression'))
+    for (const right of thisAssignments(lit.node, lit.env).get(key) ?? []) out.push({ node: right, env: lit.env });
   const inst = instanceClass(obj, env, depth);
   if (inst) {
     for (const m of inst.cls.body.body)

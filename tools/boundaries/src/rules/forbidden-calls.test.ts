@@ -56,12 +56,22 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // attributes that do not navigate, and links elsewhere
     { filename: AI, code: "export const f = (el: any) => { el.setAttribute('href', '/designs'); el.setAttribute('title', '/api/rmos/toolpaths'); Object.assign(el, { title: '/api/rmos/toolpaths' }); };" },
     { filename: AI.replace(/\.ts$/, '.tsx'), code: "export const F = () => <a href=\"/designs\" title=\"/api/rmos/toolpaths\">d</a>;" },
+    // decorators of the file's own, iterators over plain values, other windows' plain members
+    { filename: AI, code: "function log(t: unknown) { return t; } const memo = () => (t: unknown) => t; @log export class A { @memo() m() {} } export const it = { *[Symbol.iterator]() { yield 1; } }; for (const x of it) console.log(x); export const h = (window as any).parent.location.hash;" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a decorator is a call of its expression
+    { filename: AI, code: "export function f(deps: any, k: string) { @(deps[k]) class A {} const d = Object.values(deps) as any[]; class B { @(d[0]) m() {} } return [A, B]; }", errors: errors(2) },
+    // .call / .apply / .bind of a function read without its name are that function; literals inside literals hold what they hold
+    { filename: AI, code: "export function f(deps: any, k: string) { const g = deps[k]; const c = g.call.bind(g); c(null); [[deps[k], null, []]].forEach((a: any) => Reflect.apply(a[0], a[1], a[2])); }", errors: errors(3) },
+    // a static member assigned in a static block; an object with its own iterator yields what it yields
+    { filename: AI, code: "export function f(deps: any, k: string) { class A { static g: any; static { this.g = deps[k]; } } A.g(); const it = { *[Symbol.iterator]() { yield* Object.values(deps); } }; for (const g of it) (g as any)(); }", errors: errors(2) },
+    // another window's globals: parent, top, frames[i], document.defaultView, an iframe's contentWindow
+    { filename: AI, code: "const w = window as any; w.parent.eval('1'); w.frames[0].eval('2'); (document as any).defaultView.eval('3'); (document.querySelector('iframe') as any).contentWindow.Function('4');", errors: errors(4) },
     // navigation by attribute (any case), by Object.assign, and by JSX attributes that are followed or submitted
     { filename: AI, code: "export const f = (el: any, fm: any) => { el.setAttribute('href', '/api/rmos/toolpaths'); fm.setAttribute('ACTION', '/api/workflow/approve'); Object.assign(location, { href: '/api/rmos/toolpaths' }); };", errors: errors(3) },
     { filename: AI.replace(/\.ts$/, '.tsx'), code: "export const F = () => <form action=\"/api/workflow/approve\" method=\"post\"><button formAction={'/api/rmos/' + 'toolpaths'}>go</button></form>;", errors: errors(2) },

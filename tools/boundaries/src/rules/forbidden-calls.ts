@@ -116,7 +116,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       return alts.length === 1 ? alts[0]! : null;
     };
 
-    function checkEndpoints(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression, args: Node[], sink: string) {
+    function checkEndpoints(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression | TSESTree.Decorator, args: Node[], sink: string) {
       for (const arg of args) {
         const values: Node[] = [arg];
         const obj = derefNode(arg, env);
@@ -194,8 +194,8 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       return id?.typeAnnotation?.typeAnnotation.type === 'TSStringKeyword';
     }
 
-    /** A call, a `new`, or a tagged template (a call of its tag). */
-    function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression) {
+    /** A call, a `new`, a tagged template (a call of its tag) or a decorator (a call of its expression). */
+    function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression | TSESTree.Decorator) {
       const shape = callShape(node, env);
       const callee = unwrap(shape.callee);
       let closed = false;
@@ -323,6 +323,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       CallExpression: checkCall,
       NewExpression: checkCall,
       TaggedTemplateExpression: checkCall,
+      Decorator: checkCall,
       MemberExpression(node) {
         const key = memberKey(node, env);
         if (key !== null && authorities.has(key)) return authority(node, key, `the property read .${key}`);
