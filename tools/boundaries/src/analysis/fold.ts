@@ -158,7 +158,7 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
 /** Calls in the file of a method named `name` on any object (the receiver's class is not known without types). */
 let methodCallsOwner: object | null = null;
 let methodCalls = new WeakMap<Node, Map<string, TSESTree.CallExpression[]>>();
-function methodCallSites(program: Node, name: string, env: Env): TSESTree.CallExpression[] {
+export function methodCallSites(program: Node, name: string, env: Env): TSESTree.CallExpression[] {
   if (methodCallsOwner !== env.run) {
     methodCallsOwner = env.run;
     methodCalls = new WeakMap();
@@ -220,10 +220,42 @@ export function callSiteArgumentNodes(b: Binding, env: Env): Node[] {
     if (call?.type === 'CallExpression' && call.callee === ref.identifier) calls.push(call);
   }
   if (host?.type === 'CallExpression' && host.callee === fn) calls.push(host);
-  return calls
+  const out = calls
     .slice(0, 9)
     .map((c) => c.arguments[index])
-    .filter((a): a is TSESTree.Expression => !!a && a.type !== 'SpreadElement');
+    .filter((a): a is TSESTree.Expression => !!a && a.type !== 'SpreadElement') as Node[];
+  // a setter's parameter is what is assigned to a member of its name (o.v = x calls set v(x))
+  if ((host?.type === 'Property' || host?.type === 'MethodDefinition') && host.kind === 'set' && index === 0 && !host.computed) {
+    const name = host.key.type === 'Identifier' ? host.key.name : host.key.type === 'PrivateIdentifier' ? `#${host.key.name}` : null;
+    let program: Node = fn;
+    while (program.parent) program = program.parent;
+    if (name) out.push(...memberAssignmentSites(program, name, env).slice(0, 9));
+  }
+  return out;
+}
+
+/** The values assigned to a member named `name` on any object in the file (`x.name = v`). */
+let assignOwner: object | null = null;
+let assignIndex = new WeakMap<Node, Map<string, Node[]>>();
+export function memberAssignmentSites(program: Node, name: string, env: Env): Node[] {
+  if (assignOwner !== env.run) {
+    assignOwner = env.run;
+    assignIndex = new WeakMap();
+  }
+  let index = assignIndex.get(program);
+  if (!index) {
+    const built = new Map<string, Node[]>();
+    const visit = (node: Node) => {
+      if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && !node.left.computed) {
+        const key = node.left.property.type === 'Identifier' ? node.left.property.name : `#${(node.left.property as TSESTree.PrivateIdentifier).name}`;
+        built.set(key, [...(built.get(key) ?? []), node.right]);
+      }
+      forEachChild(node, visit);
+    };
+    visit(program);
+    assignIndex.set(program, (index = built));
+  }
+  return index.get(name) ?? [];
 }
 
 /** `p.key` where p is a parameter: the key of each argument passed for it in this file. */

@@ -5,7 +5,7 @@ import { resolveSpecifier } from '../workspace/resolve.js';
 import { forEachChild, unwrap, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
-import { callSiteArgumentNodes, foldSingle } from './fold.js';
+import { callSiteArgumentNodes, foldSingle, methodCallSites } from './fold.js';
 import { bindingsOf, findVariable, isAmbient, type Binding } from './variables.js';
 
 /**
@@ -44,6 +44,7 @@ const WINDOW_ALIASES = new Set(['parent', 'top', 'opener', 'content']);
 /** members that give a window whatever they are read from (iframe.contentWindow, document.defaultView) */
 const WINDOW_MEMBERS = new Set(['contentWindow', 'defaultView']);
 const BOUND_FORMS = new Set(['call', 'apply', 'bind']);
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 const OPENERS = new Set(['open', 'openSync']);
 
 export function authorityNames(env: Env): Set<string> {
@@ -217,6 +218,21 @@ function callbackParamOrigin(b: Binding, env: Env, depth: number): Origin {
   const key = memberKey(callee, env, depth);
   // p.then((v) => …): v is what the promise holds
   if (key === 'then' && host.arguments[0] === fn) return originOf(callee.object, env, depth + 1);
+  // em.on('x', (v) => …): what an .emit('x', v) in the file sends (any emitter; an event name that cannot be folded matches all)
+  if (key && LISTENER_METHODS.has(key) && host.arguments[1] === fn && host.arguments[0]) {
+    const index = (fn.params as Node[]).indexOf(b.def!.name as Node);
+    const event = foldSingle(host.arguments[0] as Node, env, depth + 1);
+    let program: Node = host;
+    while (program.parent) program = program.parent;
+    for (const call of index < 0 ? [] : methodCallSites(program, 'emit', env).slice(0, 16)) {
+      const name = call.arguments[0] ? foldSingle(call.arguments[0] as Node, env, depth + 1) : null;
+      const a = call.arguments[index + 1];
+      if ((event !== null && name !== null && name !== event) || !a || a.type === 'SpreadElement') continue;
+      const o = originOf(a, env, depth + 1);
+      if (o.kind === 'enumerated' || o.kind === 'authority') return o;
+    }
+    return UNKNOWN;
+  }
   // Array.prototype.forEach.call(values, (v) => …): the receiver is the first argument
   if ((key === 'call' || key === 'apply') && host.arguments[0] && host.arguments[0] !== fn) return iterationOrigin(host.arguments[0] as Node, env, depth);
   return iterationOrigin(callee.object, env, depth);
@@ -813,6 +829,18 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
       return n.source ? builtinOrigin(n.source.value) ?? UNKNOWN : UNKNOWN;
     case 'AwaitExpression':
       return originOf(n.argument, env, depth + 1, seen);
+    case 'YieldExpression': {
+      // const x = yield: what a .next(v) in the file sends in (the generator's object is not tracked)
+      let program: Node = n;
+      while (program.parent) program = program.parent;
+      for (const call of methodCallSites(program, 'next', env).slice(0, 16)) {
+        const a = call.arguments[0];
+        if (!a || a.type === 'SpreadElement') continue;
+        const o = originOf(a, env, depth + 1, seen);
+        if (o.kind === 'enumerated' || o.kind === 'authority') return o;
+      }
+      return UNKNOWN;
+    }
     case 'SequenceExpression':
       return originOf(n.expressions.at(-1)!, env, depth + 1, seen);
     case 'AssignmentExpression':
@@ -841,6 +869,19 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
       const name = co.kind === 'global' ? co.path.join('.') : '';
       // a Proxy renames members at run time: none of its member reads can be trusted
       if (name === 'Proxy') return enumerated('a Proxy', true);
+      // new Promise((resolve) => resolve(x)): the promise holds x
+      if (name === 'Promise' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') {
+        const exec = derefNode(n.arguments[0], env, depth + 1);
+        const fn = exec?.node;
+        const res = fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') && fn.params[0]?.type === 'Identifier' ? fn.params[0] : null;
+        const variable = res ? findVariable(exec!.env.getScope(res), res) : null;
+        for (const ref of variable?.references ?? []) {
+          const call = ref.identifier.parent;
+          if (call?.type !== 'CallExpression' || call.callee !== ref.identifier || !call.arguments[0]) continue;
+          const o = originOf(call.arguments[0], exec!.env, depth + 1);
+          if (o.kind === 'enumerated' || o.kind === 'authority') return o;
+        }
+      }
       if (CONTAINERS.has(name) && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') {
         const inner = originOf(n.arguments[0], env, depth + 1, seen);
         if (inner.kind === 'enumerated') return inner;

@@ -58,12 +58,18 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI.replace(/\.ts$/, '.tsx'), code: "export const F = () => <a href=\"/designs\" title=\"/api/rmos/toolpaths\">d</a>;" },
     // decorators of the file's own, iterators over plain values, other windows' plain members
     { filename: AI, code: "function log(t: unknown) { return t; } const memo = () => (t: unknown) => t; @log export class A { @memo() m() {} } export const it = { *[Symbol.iterator]() { yield 1; } }; for (const x of it) console.log(x); export const h = (window as any).parent.location.hash;" },
+    // setters, promises, emitters and generators over plain values
+    { filename: AI, code: "import { EventEmitter } from 'node:events'; const o = { set v(x: number) { console.log(x.toFixed()); } }; o.v = 1; export const p = new Promise<number>((res) => res(1)).then((n) => n + 1); const em = new EventEmitter(); em.on('x', (n: number) => n.toFixed()); em.emit('x', 2); function* gen(): Generator<number, void, number> { const x = yield 1; console.log(x.toFixed()); } const it = gen(); it.next(); it.next(3);" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // values handed over by channels that call no function in the source: a setter, a promise's resolve, an emitter's emit, a generator's next
+    { filename: AI, code: "export function f(deps: any, k: string) { const o = { set v(x: any) { x(); } }; o.v = deps[k]; class A { set w(x: any) { x(); } } new A().w = deps[k]; }", errors: errors(2) },
+    { filename: AI, code: "import { EventEmitter } from 'node:events'; export function f(deps: any, k: string) { new Promise((res) => res(deps[k])).then((g: any) => g()); const em = new EventEmitter(); em.on('x', (g: any) => g()); em.emit('x', deps[k]); }", errors: errors(2) },
+    { filename: AI, code: "function* g(): any { const x = yield; x(); } export function f(deps: any, k: string) { const it = g(); it.next(); it.next(deps[k]); }", errors: errors(1) },
     // a decorator is a call of its expression
     { filename: AI, code: "export function f(deps: any, k: string) { @(deps[k]) class A {} const d = Object.values(deps) as any[]; class B { @(d[0]) m() {} } return [A, B]; }", errors: errors(2) },
     // .call / .apply / .bind of a function read without its name are that function; literals inside literals hold what they hold

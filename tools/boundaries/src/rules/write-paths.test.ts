@@ -45,6 +45,8 @@ function tester() {
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
     invalid: [
+      // a setter's parameter is what is assigned to a member of its name
+      { filename: API, code: `${fsImport} const store = { set target(p: string) { fs.writeFileSync(p, ''); } }; store.target = 'data/runs/x';`, errors: errors(1) },
       // private fields: their initialisers and assignments (a #dir is not the public dir)
       { filename: API, code: `${fsImport} class S { #dir = 'data/runs'; #att: string; constructor() { this.#att = 'data/run_attachments'; } save() { fs.writeFileSync(this.#dir + '/a', ''); fs.writeFileSync(this.#att + '/b', ''); } }`, errors: errors(2) },
       // numbers are evaluated as numbers: 100 + 14 is 114 ('r'), and toString(36) spells letters
