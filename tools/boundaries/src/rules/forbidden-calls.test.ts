@@ -60,12 +60,16 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "function log(t: unknown) { return t; } const memo = () => (t: unknown) => t; @log export class A { @memo() m() {} } export const it = { *[Symbol.iterator]() { yield 1; } }; for (const x of it) console.log(x); export const h = (window as any).parent.location.hash;" },
     // setters, promises, emitters and generators over plain values
     { filename: AI, code: "import { EventEmitter } from 'node:events'; const o = { set v(x: number) { console.log(x.toFixed()); } }; o.v = 1; export const p = new Promise<number>((res) => res(1)).then((n) => n + 1); const em = new EventEmitter(); em.on('x', (n: number) => n.toFixed()); em.emit('x', 2); function* gen(): Generator<number, void, number> { const x = yield 1; console.log(x.toFixed()); } const it = gen(); it.next(); it.next(3);" },
+    // markup without scripts or handlers, ordinary attributes
+    { filename: AI, code: "const d = document.createElement('div'); d.innerHTML = '<b>on=1</b>'; d.setAttribute('class', 'x'); document.write('<p>x</p>'); location.href = '/designs'; export const html = `<span onion=\"1\">`;" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // the DOM runs code given as text: script elements, on… and srcdoc attributes, HTML with a script or handler, javascript: URLs
+    { filename: AI, code: "const s = document.createElement('script'); document.createElementNS('http://www.w3.org/2000/svg', 'SCRIPT'); document.body.innerHTML = '<img src=x onerror=\"alert(1)\">'; document.body.insertAdjacentHTML('beforeend', '<script>1</script>'); document.body.setAttribute('onclick', 'alert(1)'); location.href = 'javascript:alert(1)'; (document.createElement('iframe') as any).srcdoc = '<script>1</script>';", errors: errors(7) },
     // values handed over by channels that call no function in the source: a setter, a promise's resolve, an emitter's emit, a generator's next
     { filename: AI, code: "export function f(deps: any, k: string) { const o = { set v(x: any) { x(); } }; o.v = deps[k]; class A { set w(x: any) { x(); } } new A().w = deps[k]; }", errors: errors(2) },
     { filename: AI, code: "import { EventEmitter } from 'node:events'; export function f(deps: any, k: string) { new Promise((res) => res(deps[k])).then((g: any) => g()); const em = new EventEmitter(); em.on('x', (g: any) => g()); em.emit('x', deps[k]); }", errors: errors(2) },

@@ -251,6 +251,16 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         const value = shape.args[at + 1];
         if (value && attr.some(navigatingName)) requestsEndpoint(node, value, env, (path, shown) => `setting the ${attr.find(navigatingName)} attribute to "${shown}" navigates to the authority endpoint ${path}`);
       }
+      // the DOM runs code it is given as text: a script element, an on… attribute, HTML holding a script or handler
+      if (callee.type === 'MemberExpression') {
+        const key = memberKey(callee, env);
+        if ((key === 'createElement' || key === 'createElementNS') && shape.args[key === 'createElement' ? 0 : 1] && fold(shape.args[key === 'createElement' ? 0 : 1]!, env).some((alt) => describe(alt).trim().toLowerCase() === 'script'))
+          dynamic(node, 'a script element runs the code it is given');
+        if ((key === 'setAttribute' || key === 'setAttributeNS') && shape.args[key === 'setAttribute' ? 0 : 1] && fold(shape.args[key === 'setAttribute' ? 0 : 1]!, env).some((alt) => /^\s*(?:on|srcdoc$)/i.test(describe(alt))))
+          dynamic(node, 'an on… or srcdoc attribute runs the code it is given');
+        const html = key === 'insertAdjacentHTML' ? shape.args[1] : key === 'write' || key === 'writeln' || key === 'createContextualFragment' || key === 'setHTMLUnsafe' || key === 'parseHTMLUnsafe' ? shape.args[0] : undefined;
+        if (html && runsHtml(html)) dynamic(node, `${key}() of HTML holding a script or an event handler runs it`);
+      }
       if (o.kind === 'global' && o.path.join('.') === 'Object.assign')
         for (const src of shape.args.slice(1)) {
           const lit = derefNode(src, env);
@@ -296,6 +306,11 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       if (vo.kind === 'enumerated') failClosed(node, `${key} is called by the language itself (conversion, await, iteration or a property read), and this one is taken from an object without its name (${vo.how})`);
     }
 
+    /** HTML text that runs code when parsed into a document: a script element, an on… handler, a javascript: URL. */
+    function runsHtml(value: Node): boolean {
+      return fold(value, env).some((alt) => /<\s*script|<[^>]*\son[a-z]+\s*=|javascript\s*:/i.test(describe(alt)));
+    }
+
     return {
       JSXAttribute(node: TSESTree.JSXAttribute) {
         // <form action="…">, <a href="…">, <button formAction="…">: a request when submitted or followed
@@ -308,10 +323,14 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       AssignmentExpression(node) {
         const left = unwrap(node.left);
         const o = originOf(left, env);
+        const prop = left.type === 'MemberExpression' ? memberKey(left, env) : null;
+        if (prop && ['innerHTML', 'outerHTML', 'srcdoc'].includes(prop) && runsHtml(node.right)) dynamic(node, `assigning ${prop} HTML holding a script or an event handler runs it`);
         const navigates =
           (o.kind === 'global' && (o.path.join('.') === 'location' || o.path.join('.') === 'location.href')) ||
           (left.type === 'MemberExpression' && NAVIGATING_PROPS.has(memberKey(left, env) ?? ''));
         if (!navigates) return;
+        // a javascript: URL runs its text as code
+        if (fold(node.right, env).some((alt) => /^\s*javascript\s*:/i.test(describe(alt).replace(/[\t\n\r]/g, '')))) return dynamic(node, 'a javascript: URL runs its text as code');
         requestsEndpoint(node, node.right, env, (path, shown) => `assigning "${shown}" navigates to the authority endpoint ${path}`);
       },
       ImportExpression(node) {
