@@ -418,6 +418,8 @@ export function riskyContents(node: Node, env: Env, depth: number): Origin | nul
 
 /** A literal object or array (through constants), never mutated or handed to a call, holding only plain values. */
 export function sealedLiteral(node: Node, env: Env, depth = 0): boolean {
+  const m = unwrap(node);
+  if (m.type === 'MemberExpression' && !m.computed && m.property.type === 'PrivateIdentifier') return sealedPrivateField(m, env, depth);
   const d = derefNode(node, env, depth + 1);
   if (!d || (d.node.type !== 'ObjectExpression' && d.node.type !== 'ArrayExpression')) return false;
   if (d.node.type === 'ObjectExpression' && d.node.properties.some((p) => p.type !== 'Property' || p.kind !== 'init')) return false;
@@ -440,6 +442,39 @@ export function sealedLiteral(node: Node, env: Env, depth = 0): boolean {
     }
   }
   return true;
+}
+
+/**
+ * `this.#table` where the private field is initialised with a sealed literal and every use of it in
+ * the class body only reads a member of it (a private name cannot be reached from outside the class).
+ */
+function sealedPrivateField(m: TSESTree.MemberExpression, env: Env, depth: number): boolean {
+  const name = (m.property as TSESTree.PrivateIdentifier).name;
+  let body: Node | undefined = m.parent;
+  while (body && body.type !== 'ClassBody') body = body.parent;
+  if (!body || body.type !== 'ClassBody') return false;
+  const field = body.body.find((e): e is TSESTree.PropertyDefinition => e.type === 'PropertyDefinition' && e.key.type === 'PrivateIdentifier' && e.key.name === name);
+  const init = field?.value ? unwrap(field.value as Node) : null;
+  if (!init || (init.type !== 'ObjectExpression' && init.type !== 'ArrayExpression') || !sealedLiteral(init, env, depth + 1)) return false;
+  let ok = true;
+  const visit = (n: Node) => {
+    if (!ok) return;
+    if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'PrivateIdentifier' && n.property.name === name) {
+      const p = n.parent;
+      const up = p?.parent;
+      const readsMember = p?.type === 'MemberExpression' && p.object === n;
+      const writes =
+        !readsMember ||
+        (up?.type === 'AssignmentExpression' && up.left === p) ||
+        up?.type === 'UpdateExpression' ||
+        (up?.type === 'UnaryExpression' && up.operator === 'delete') ||
+        (up?.type === 'CallExpression' && up.callee === p && MUTATING_METHODS.has(memberKey(p as TSESTree.MemberExpression, env, depth) ?? ''));
+      if (writes) ok = false;
+    }
+    forEachChild(n, visit);
+  };
+  visit(body);
+  return ok;
 }
 
 function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Origin {

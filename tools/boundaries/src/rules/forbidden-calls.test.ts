@@ -62,12 +62,16 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "import { EventEmitter } from 'node:events'; const o = { set v(x: number) { console.log(x.toFixed()); } }; o.v = 1; export const p = new Promise<number>((res) => res(1)).then((n) => n + 1); const em = new EventEmitter(); em.on('x', (n: number) => n.toFixed()); em.emit('x', 2); function* gen(): Generator<number, void, number> { const x = yield 1; console.log(x.toFixed()); } const it = gen(); it.next(); it.next(3);" },
     // markup without scripts or handlers, ordinary attributes
     { filename: AI, code: "const d = document.createElement('div'); d.innerHTML = '<b>on=1</b>'; d.setAttribute('class', 'x'); document.write('<p>x</p>'); location.href = '/designs'; export const html = `<span onion=\"1\">`;" },
+    // a #private table of plain functions, only read in its class, is a sealed literal
+    { filename: AI, code: "export class P { #h = { add: (x: string) => x, clear: () => '' }; run(m: 'add' | 'clear') { return this.#h[m]('x'); } }" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a private table that is changed, replaced or never a literal is no sealed table; a TS-private one can be reached with `as any`
+    { filename: AI, code: "export class P { #h: any = { add: (x: string) => x }; #i: any = { add: (x: string) => x }; #j: any; constructor(deps: any, k: string) { Object.assign(this.#h, deps); this.#i.add = deps[k]; } run(m: string) { return [this.#h[m]('x'), this.#i[m]('x'), this.#j[m]('x')]; } } export class Q { private h = { add: (x: string) => x }; run(m: 'add') { return this.h[m]('x'); } }", errors: errors(4) },
     // the DOM runs code given as text: script elements, on… and srcdoc attributes, HTML with a script or handler, javascript: URLs
     { filename: AI, code: "const s = document.createElement('script'); document.createElementNS('http://www.w3.org/2000/svg', 'SCRIPT'); document.body.innerHTML = '<img src=x onerror=\"alert(1)\">'; document.body.insertAdjacentHTML('beforeend', '<script>1</script>'); document.body.setAttribute('onclick', 'alert(1)'); location.href = 'javascript:alert(1)'; (document.createElement('iframe') as any).srcdoc = '<script>1</script>';", errors: errors(7) },
     // values handed over by channels that call no function in the source: a setter, a promise's resolve, an emitter's emit, a generator's next
