@@ -263,7 +263,8 @@ function returnedOrigin(callee: Node, env: Env, depth: number): Origin {
   if (!called) return UNKNOWN;
   for (const v of returnedExpressions(called.fn, true)) {
     const o = originOf(v, called.env, depth + 1);
-    if (o.kind === 'authority' || o.kind === 'enumerated') return o;
+    // (and a global: the global object itself, eval, fetch)
+    if (o.kind === 'authority' || o.kind === 'enumerated' || o.kind === 'global') return o;
   }
   return UNKNOWN;
 }
@@ -925,8 +926,15 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
       }
       return UNKNOWN;
     }
-    case 'ThisExpression':
-      return env.getScope(n).variableScope.type === 'module' || env.getScope(n).variableScope.type === 'global' ? { kind: 'global', path: [] } : UNKNOWN;
+    case 'ThisExpression': {
+      const vs = env.getScope(n).variableScope;
+      if (vs.type === 'module' || vs.type === 'global') return { kind: 'global', path: [] };
+      // in sloppy code a plain function called without a receiver gets the global object as `this`
+      const fn = vs.block as Node;
+      const method = fn.parent && (fn.parent.type === 'MethodDefinition' || fn.parent.type === 'Property' || fn.parent.type === 'PropertyDefinition');
+      if (!vs.isStrict && vs.type === 'function' && (fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration') && !method) return { kind: 'global', path: [] };
+      return UNKNOWN;
+    }
     default:
       return UNKNOWN;
   }

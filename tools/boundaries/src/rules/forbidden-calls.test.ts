@@ -64,12 +64,17 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "const d = document.createElement('div'); d.innerHTML = '<b>on=1</b>'; d.setAttribute('class', 'x'); document.write('<p>x</p>'); location.href = '/designs'; export const html = `<span onion=\"1\">`;" },
     // a #private table of plain functions, only read in its class, is a sealed literal
     { filename: AI, code: "export class P { #h = { add: (x: string) => x, clear: () => '' }; run(m: 'add' | 'clear') { return this.#h[m]('x'); } }" },
+    // a method's this in sloppy code, and a strict function's this
+    { filename: `${GRAPHICS.replace(/\.ts$/, '.cjs')}`, code: "const o = { n: 1, m: function () { return this.n; } }; o.m(); function S() { 'use strict'; return this; } S().eval; class C { f() { return this.eval(); } }", languageOptions: { sourceType: 'commonjs' } },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // in sloppy code a plain function's `this` is the global object; what a function returns may be a global
+    { filename: `${GRAPHICS.replace(/\.ts$/, '.cjs')}`, code: "(function () { return this; })().eval('1'); function G() { return this; } G().fetch('/api/rmos/toolpaths');", languageOptions: { sourceType: 'commonjs' }, errors: errors(2) },
+    { filename: AI, code: "function g() { return globalThis; } g()['ev' + 'al']('1'); const h = () => fetch; h()('/api/workflow/approve');", errors: errors(2) },
     // a private table that is changed, replaced or never a literal is no sealed table; a TS-private one can be reached with `as any`
     { filename: AI, code: "export class P { #h: any = { add: (x: string) => x }; #i: any = { add: (x: string) => x }; #j: any; constructor(deps: any, k: string) { Object.assign(this.#h, deps); this.#i.add = deps[k]; } run(m: string) { return [this.#h[m]('x'), this.#i[m]('x'), this.#j[m]('x')]; } } export class Q { private h = { add: (x: string) => x }; run(m: 'add') { return this.h[m]('x'); } }", errors: errors(4) },
     // the DOM runs code given as text: script elements, on… and srcdoc attributes, HTML with a script or handler, javascript: URLs
