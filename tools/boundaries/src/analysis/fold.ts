@@ -45,6 +45,20 @@ function union(...all: Folded[]): Folded {
   return out.length > MAX_ALTERNATIVES ? unknown('too many alternatives') : out;
 }
 
+/** Constant bytes: new Uint8Array([…]), Uint8Array.of(…), Uint8Array.from([…]), Buffer.from([…]). */
+function constantBytes(node: Node, env: Env, depth: number): number[] | null {
+  const d = derefNode(node, env, depth + 1);
+  const n = d ? unwrap(d.node) : unwrap(node);
+  const e = d?.env ?? env;
+  if (n.type !== 'NewExpression' && n.type !== 'CallExpression') return null;
+  const o = originOf(n.callee, e, depth + 1);
+  const name = o.kind === 'global' ? o.path.join('.') : o.kind === 'module' && o.module === 'buffer' ? o.path.join('.') : '';
+  let list: unknown[] | null = null;
+  if (name === 'Uint8Array.of') list = (constantValues({ type: 'ArrayExpression', elements: n.arguments, parent: n } as unknown as Node, e, depth + 1) ?? [null])[0] as unknown[] | null;
+  else if ((n.type === 'NewExpression' && name === 'Uint8Array') || name === 'Uint8Array.from' || name === 'Buffer.from') list = n.arguments[0] ? ((constantValues(n.arguments[0] as Node, e, depth + 1) ?? [null])[0] as unknown[] | null) : null;
+  return Array.isArray(list) && list.length <= 4096 && list.every((v) => typeof v === 'number') ? (list as number[]) : null;
+}
+
 /** The one constant string a node folds to, or null. */
 export function foldSingle(node: Node, env: Env, depth = 0): string | null {
   const alts = fold(node, env, depth);
@@ -400,7 +414,12 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
     if ((key === 'encode' || key === 'decode') && args[0] && args[0].type !== 'SpreadElement') {
       const codec = derefNode(callee.object, env, depth + 1);
       const co = codec?.node.type === 'NewExpression' ? originOf(codec.node.callee, codec.env, depth + 1) : null;
-      if (co?.kind === 'global' && co.path.join('.') === (key === 'encode' ? 'TextEncoder' : 'TextDecoder')) return fold(args[0], env, depth + 1, seen);
+      if (co?.kind === 'global' && co.path.join('.') === (key === 'encode' ? 'TextEncoder' : 'TextDecoder')) {
+        // decode(new Uint8Array([47, 97, …])): the bytes as UTF-8 text
+        const bytes = key === 'decode' ? constantBytes(args[0], env, depth) : null;
+        if (bytes) return text(Buffer.from(bytes).toString('utf8'));
+        return fold(args[0], env, depth + 1, seen);
+      }
     }
     // new Map([[k, v], …]).get(k): the value of the pair with that key (and anything set later)
     if (key === 'get' && args[0] && args[0].type !== 'SpreadElement') {
@@ -587,7 +606,20 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
           }
         return out.length > MAX_ALTERNATIVES ? unknown('too many alternatives') : out;
       }
+      // new String(x) is x as text
+      if (o.kind === 'global' && o.path.join('.') === 'String' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') return fold(n.arguments[0], env, depth + 1, seen);
       return unknown('a constructed object');
+    }
+    case 'ArrayExpression': {
+      // an array as text is its elements joined by commas (fetch([url]) requests url); null and undefined are empty
+      if (n.elements.length > 16 || n.elements.some((e) => !e || e.type === 'SpreadElement')) return unknown('an array with holes or spreads');
+      let acc: Folded = [[]];
+      n.elements.forEach((e, i) => {
+        if (i > 0) acc = concat(acc, text(','));
+        const el = unwrap(e as Node);
+        if (!(el.type === 'Literal' && el.value === null) && !(el.type === 'Identifier' && el.name === 'undefined')) acc = concat(acc, fold(el, env, depth + 1, seen));
+      });
+      return acc;
     }
     case 'ConditionalExpression':
       return union(fold(n.consequent, env, depth + 1, seen), fold(n.alternate, env, depth + 1, seen));

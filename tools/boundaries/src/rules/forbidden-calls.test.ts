@@ -66,12 +66,17 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export class P { #h = { add: (x: string) => x, clear: () => '' }; run(m: 'add' | 'clear') { return this.#h[m]('x'); } }" },
     // a method's this in sloppy code, and a strict function's this
     { filename: `${GRAPHICS.replace(/\.ts$/, '.cjs')}`, code: "const o = { n: 1, m: function () { return this.n; } }; o.m(); function S() { 'use strict'; return this; } S().eval; class C { f() { return this.eval(); } }", languageOptions: { sourceType: 'commonjs' } },
+    // other requests by hand, messages that only mention an endpoint, arrays as text
+    { filename: AI, code: "import net from 'node:net'; net.connect(1).write('GET /api/rmos/feasibility HTTP/1.1\\r\\n'); fetch(['/api/x'] + ''); process.stdout.write('POST /api/rmos/toolpaths is forbidden\\n'); export const csv = ['a', 'b'] + '';" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // URLs as arrays, String objects and bytes are still that text; an HTTP request written to a socket by hand
+    { filename: AI, code: "fetch([['/api/rmos/toolpaths']] as any); fetch(['/api/workflow/approve'] + ''); fetch(new String('/api/rmos/toolpaths') as any); fetch(new TextDecoder().decode(Uint8Array.of(47, 97, 112, 105, 47, 114, 109, 111, 115, 47, 116, 111, 111, 108, 112, 97, 116, 104, 115)));", errors: errors(4) },
+    { filename: AI, code: "import net from 'node:net'; net.connect(3000).write('POST /api/rmos/toolpaths HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n'); import tls from 'node:tls'; tls.connect(443).end(`POST /api/workflow/sessions/${'a'}/transition HTTP/1.1\\r\\n\\r\\n`);", errors: errors(2) },
     // in sloppy code a plain function's `this` is the global object; what a function returns may be a global
     { filename: `${GRAPHICS.replace(/\.ts$/, '.cjs')}`, code: "(function () { return this; })().eval('1'); function G() { return this; } G().fetch('/api/rmos/toolpaths');", languageOptions: { sourceType: 'commonjs' }, errors: errors(2) },
     { filename: AI, code: "function g() { return globalThis; } g()['ev' + 'al']('1'); const h = () => fetch; h()('/api/workflow/approve');", errors: errors(2) },

@@ -271,6 +271,16 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
             if (key !== null && navigatingName(key)) requestsEndpoint(node, p.value as Node, lit.env, (path, shown) => `Object.assign of ${key}: "${shown}" navigates to the authority endpoint ${path}`);
           }
         }
+      // an HTTP request written by hand to a socket (net, tls, a stream): its request line names the path
+      if (callee.type === 'MemberExpression' && ['write', 'end', 'send'].includes(memberKey(callee, env) ?? '') && shape.args[0]) {
+        for (const alt of fold(shape.args[0], env)) {
+          const line = /(?:^|\n)\s*[A-Z]+\s+(\S+)\s+HTTP\//i.exec(describe(alt).replaceAll('<?>', 'x'));
+          const ep = line ? matchEndpoint(policy, [line[1]!]) : null;
+          if (!ep) continue;
+          report(node, { rule: RULE, zones: `${from} -> zone:authoritative`, securityRef: ref, allowedWay: ep.allowedWay, what: `.${memberKey(callee, env)}() writes an HTTP request for the authority endpoint ${ep.path} ("${line![1]}"), which ${from} may not call` });
+          break;
+        }
+      }
       // a function handed to something that calls it (a timer, an array callback, a promise reaction) is called too
       const name = o.kind === 'global' ? o.path.join('.') : '';
       const positions =
