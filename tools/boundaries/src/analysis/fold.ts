@@ -218,6 +218,46 @@ export function callSiteArgumentNodes(b: Binding, env: Env): Node[] {
   const position = parameterPosition(b);
   if (!position) return [];
   const { fn, index } = position;
+  const host = fn.parent;
+  const calls = callSitesOfFunction(fn, env);
+  const out = calls
+    .slice(0, 9)
+    .map((c) => argumentAt(c, index, env))
+    .filter((a): a is Node => !!a);
+  // a setter's parameter is what is assigned to a member of its name (o.v = x calls set v(x))
+  if ((host?.type === 'Property' || host?.type === 'MethodDefinition') && host.kind === 'set' && index === 0 && !host.computed) {
+    const name = host.key.type === 'Identifier' ? host.key.name : host.key.type === 'PrivateIdentifier' ? `#${host.key.name}` : null;
+    let program: Node = fn;
+    while (program.parent) program = program.parent;
+    if (name) out.push(...memberAssignmentSites(program, name, env).slice(0, 9));
+  }
+  return out;
+}
+
+/** The argument a call passes at `index`, with spreads of array literals expanded (f(...['a', p])). */
+export function argumentAt(call: TSESTree.CallExpression, index: number, env: Env): Node | null {
+  let i = 0;
+  for (const a of call.arguments) {
+    if (a.type !== 'SpreadElement') {
+      if (i === index) return a;
+      i++;
+      continue;
+    }
+    const arr = derefNode(a.argument, env);
+    if (arr?.node.type !== 'ArrayExpression' || arr.node.elements.some((e) => !e || e.type === 'SpreadElement')) return null;
+    for (const e of arr.node.elements) {
+      if (i === index) return e as Node;
+      i++;
+    }
+  }
+  return null;
+}
+
+/**
+ * The calls of a function in its file: calls of its name (declaration or const), of a method of
+ * its name on any object (an object or class method), and an immediate call of it.
+ */
+export function callSitesOfFunction(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, env: Env): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
   const host = fn.parent;
   if ((host?.type === 'Property' || host?.type === 'MethodDefinition' || host?.type === 'PropertyDefinition') && !host.computed && host.key.type === 'Identifier') {
@@ -229,23 +269,15 @@ export function callSiteArgumentNodes(b: Binding, env: Env): Node[] {
   if (fn.type === 'FunctionDeclaration') nameId = fn.id;
   else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier') nameId = fn.parent.id;
   const variable = nameId ? findVariable(env.getScope(nameId), nameId) : null;
-  for (const ref of variable?.references ?? []) {
-    const call = ref.identifier.parent;
-    if (call?.type === 'CallExpression' && call.callee === ref.identifier) calls.push(call);
-  }
-  if (host?.type === 'CallExpression' && host.callee === fn) calls.push(host);
-  const out = calls
-    .slice(0, 9)
-    .map((c) => c.arguments[index])
-    .filter((a): a is TSESTree.Expression => !!a && a.type !== 'SpreadElement') as Node[];
-  // a setter's parameter is what is assigned to a member of its name (o.v = x calls set v(x))
-  if ((host?.type === 'Property' || host?.type === 'MethodDefinition') && host.kind === 'set' && index === 0 && !host.computed) {
-    const name = host.key.type === 'Identifier' ? host.key.name : host.key.type === 'PrivateIdentifier' ? `#${host.key.name}` : null;
-    let program: Node = fn;
-    while (program.parent) program = program.parent;
-    if (name) out.push(...memberAssignmentSites(program, name, env).slice(0, 9));
-  }
-  return out;
+  // f(…) and (fn)(…), also behind a type assertion ((f as any)(…))
+  const calledAt = (n: Node) => {
+    let outer: Node = n;
+    while (outer.parent && (outer.parent.type === 'TSAsExpression' || outer.parent.type === 'TSNonNullExpression' || outer.parent.type === 'TSSatisfiesExpression' || outer.parent.type === 'TSTypeAssertion')) outer = outer.parent;
+    if (outer.parent?.type === 'CallExpression' && outer.parent.callee === outer) calls.push(outer.parent);
+  };
+  for (const ref of variable?.references ?? []) calledAt(ref.identifier as Node);
+  calledAt(fn);
+  return calls;
 }
 
 /** The values assigned to a member named `name` on any object in the file (`x.name = v`). */
@@ -535,6 +567,16 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
       if (unwrap(n.object).type === 'ThisExpression' && key !== null) {
         const field = classField(n, key, env, depth, seen);
         if (field) return field;
+      }
+      // arguments[i]: what the function's call sites in the file pass at i
+      const argsObj = unwrap(n.object);
+      if (argsObj.type === 'Identifier' && argsObj.name === 'arguments' && key !== null && /^\d+$/.test(key)) {
+        const variable = findVariable(env.getScope(argsObj), argsObj);
+        const fn = variable && variable.defs.length === 0 && variable.scope.type === 'function' ? (variable.scope.block as Node) : null;
+        if (fn && (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression')) {
+          const passed = callSitesOfFunction(fn, env).slice(0, 9).map((c) => argumentAt(c, Number(key), env)).filter((a): a is Node => !!a);
+          return union(unknown('an argument'), ...passed.map((a) => fold(a, env, depth + 1, seen)));
+        }
       }
       const obj = derefNode(n.object, env, depth + 1);
       // a literal changed after its declaration: what is assigned to the key is an alternative too

@@ -5,7 +5,7 @@ import { resolveSpecifier } from '../workspace/resolve.js';
 import { forEachChild, unwrap, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
-import { callSiteArgumentNodes, foldSingle, methodCallSites } from './fold.js';
+import { callSitesOfFunction, foldSingle, memberAssignmentSites, methodCallSites } from './fold.js';
 import { bindingsOf, findVariable, isAmbient, type Binding } from './variables.js';
 
 /**
@@ -139,6 +139,14 @@ function applyPath(o: Origin, path: Array<string | null>, env: Env): Origin {
 
 function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: Set<unknown>): Origin {
   const variable = findVariable(env.getScope(id), id);
+  // a function's arguments object: an array of what its call sites pass
+  if (id.name === 'arguments' && variable && variable.defs.length === 0 && variable.scope.type === 'function') {
+    const fn = variable.scope.block as Node;
+    if (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') {
+      const o = argumentsOrigin(fn, 0, true, [null], env, depth);
+      return o.kind === 'authority' ? enumerated(`the arguments object holding ${o.name}`) : o;
+    }
+  }
   if (!variable || variable.defs.length === 0 || isAmbient(variable)) {
     if (id.name === 'require') return { kind: 'require' };
     return { kind: 'global', path: GLOBAL_OBJECTS.has(id.name) ? [] : [id.name] };
@@ -153,9 +161,17 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
     else if (b.kind === 'iter' && b.expr) candidates.push(applyPath(iterationOrigin(b.expr, env, depth), keys, env));
     else if (b.kind === 'param') {
       candidates.push(applyPath(callbackParamOrigin(b, env, depth), keys, env));
-      // a wrapper's parameter (function run(g) { g() }): what its call sites in the file pass, or the elements of what it is the callback of
-      if (b.path.every((k) => k !== null)) {
-        for (const arg of callSiteArgumentNodes(b, env)) candidates.push(applyPath(originOf(arg, env, depth + 1, seen), keys, env));
+      // a wrapper's parameter (function run(g) { g() }, run(...fns), run({ g })): what its call sites in the file pass, or the elements of what it is the callback of
+      const fn = b.def?.node as Node | undefined;
+      if (fn && (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression')) {
+        let param: Node = b.def!.name as Node;
+        while (param.parent && param.parent !== fn) param = param.parent;
+        const index = fn.params.indexOf(param as TSESTree.Parameter);
+        if (index >= 0) {
+          const rest = param.type === 'RestElement';
+          // a rest parameter is an array of the arguments from its position on
+          candidates.push(argumentsOrigin(fn, index, rest, rest ? [null, ...keys] : keys, env, depth));
+        }
         candidates.push(applyPath(namedCallbackOrigin(b, env, depth), keys, env));
       }
     }
@@ -236,6 +252,54 @@ function callbackParamOrigin(b: Binding, env: Env, depth: number): Origin {
   // Array.prototype.forEach.call(values, (v) => …): the receiver is the first argument
   if ((key === 'call' || key === 'apply') && host.arguments[0] && host.arguments[0] !== fn) return iterationOrigin(host.arguments[0] as Node, env, depth);
   return iterationOrigin(callee.object, env, depth);
+}
+
+/**
+ * What the call sites of `fn` in its file pass at position `index` (or, `all`, at any position
+ * from it on), read along `keys` through literals (run({ g: x }) gives x for { g }); a spread
+ * argument before or at the position may hold anything it iterates.
+ */
+function argumentsOrigin(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, index: number, all: boolean, keys: Array<string | null>, env: Env, depth: number): Origin {
+  if (depth > MAX_EVAL_DEPTH) return UNKNOWN;
+  // a setter's parameter is what is assigned to a member of its name (o.v = x calls set v(x))
+  const host = fn.parent;
+  if ((host?.type === 'Property' || host?.type === 'MethodDefinition') && host.kind === 'set' && index === 0 && !host.computed) {
+    const name = host.key.type === 'Identifier' ? host.key.name : host.key.type === 'PrivateIdentifier' ? `#${host.key.name}` : null;
+    let program: Node = fn;
+    while (program.parent) program = program.parent;
+    for (const right of name ? memberAssignmentSites(program, name, env).slice(0, 12) : []) {
+      const o = pathOrigin(right, keys, env, depth);
+      if (o.kind === 'enumerated' || o.kind === 'authority') return o;
+    }
+  }
+  for (const call of callSitesOfFunction(fn, env).slice(0, 12)) {
+    const args = call.arguments;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      let o: Origin = UNKNOWN;
+      if (a.type === 'SpreadElement') {
+        if (i > index && !all) break;
+        o = iterationOrigin(a.argument, env, depth);
+        if (o.kind === 'unknown') o = riskyContents(a.argument, env, depth) ?? UNKNOWN;
+      } else if (i === index || (all && i > index)) o = pathOrigin(a, all ? keys.slice(1) : keys, env, depth);
+      if (o.kind === 'enumerated' || o.kind === 'authority') return o;
+      if (!all && i >= index && a.type !== 'SpreadElement') break;
+    }
+  }
+  return UNKNOWN;
+}
+
+/** The origin of `node` read along `keys`, through object and array literals. */
+function pathOrigin(node: Node, keys: Array<string | null>, env: Env, depth: number): Origin {
+  let cur: { node: Node; env: Env } = { node, env };
+  for (let i = 0; i < keys.length; i++) {
+    const d = derefNode(cur.node, cur.env, depth + 1);
+    const k = keys[i];
+    const v = d && k !== null && k !== undefined ? propertyOf(d.node, k) : null;
+    if (!v) return applyPath(originOf(cur.node, cur.env, depth + 1), keys.slice(i), env);
+    cur = { node: v, env: d!.env };
+  }
+  return originOf(cur.node, cur.env, depth + 1);
 }
 
 /** The first parameter of a named function passed as a callback (`values.forEach(run)`): an element of the receiver. */

@@ -68,12 +68,16 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: `${GRAPHICS.replace(/\.ts$/, '.cjs')}`, code: "const o = { n: 1, m: function () { return this.n; } }; o.m(); function S() { 'use strict'; return this; } S().eval; class C { f() { return this.eval(); } }", languageOptions: { sourceType: 'commonjs' } },
     // other requests by hand, messages that only mention an endpoint, arrays as text
     { filename: AI, code: "import net from 'node:net'; net.connect(1).write('GET /api/rmos/feasibility HTTP/1.1\\r\\n'); fetch(['/api/x'] + ''); process.stdout.write('POST /api/rmos/toolpaths is forbidden\\n'); export const csv = ['a', 'b'] + '';" },
+    // wrappers handed plain functions through rest parameters, arguments and spreads
+    { filename: AI, code: "function r1(...fns: Array<() => number>) { return fns[0]!(); } function r2(_f?: () => number) { return (arguments[0] as () => number)(); } export const a = [r1(() => 1), r2(() => 2), r1(...[() => 3])];" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a wrapper's rest parameter, its arguments object, a spread at its call site, a destructured object parameter, a call behind `as`
+    { filename: AI, code: "function r1(...fns: any[]) { fns[0](); } function r2() { (arguments[0] as any)(); } function r3(a: any, b: any) { b(); } function r4({ g }: any) { g(); } export function f(deps: any, k: string) { r1(deps[k]); (r2 as any)(deps[k]); r3(...[1, deps[k]]); r4({ g: deps[k] }); ((...fs: any[]) => fs[0]())(...Object.values(deps)); }", errors: errors(5) },
     // URLs as arrays, String objects and bytes are still that text; an HTTP request written to a socket by hand
     { filename: AI, code: "fetch([['/api/rmos/toolpaths']] as any); fetch(['/api/workflow/approve'] + ''); fetch(new String('/api/rmos/toolpaths') as any); fetch(new TextDecoder().decode(Uint8Array.of(47, 97, 112, 105, 47, 114, 109, 111, 115, 47, 116, 111, 111, 108, 112, 97, 116, 104, 115)));", errors: errors(4) },
     { filename: AI, code: "import net from 'node:net'; net.connect(3000).write('POST /api/rmos/toolpaths HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n'); import tls from 'node:tls'; tls.connect(443).end(`POST /api/workflow/sessions/${'a'}/transition HTTP/1.1\\r\\n\\r\\n`);", errors: errors(2) },

@@ -45,6 +45,8 @@ function tester() {
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
     invalid: [
+      // a wrapper's arguments object and a spread of a literal array at its call site
+      { filename: API, code: `${fsImport} function s1(_p?: string) { fs.writeFileSync(arguments[0], ''); } s1('data/runs/x'); function s2(p: string) { fs.writeFileSync(p, ''); } s2(...(['data/run_attachments/y'] as [string]));`, errors: errors(2) },
       // a setter's parameter is what is assigned to a member of its name
       { filename: API, code: `${fsImport} const store = { set target(p: string) { fs.writeFileSync(p, ''); } }; store.target = 'data/runs/x';`, errors: errors(1) },
       // private fields: their initialisers and assignments (a #dir is not the public dir)
