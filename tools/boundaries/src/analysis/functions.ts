@@ -54,3 +54,38 @@ function importedFunction(def: TSESLint.Scope.Definition, env: Env, depth: numbe
 }
 
 calledFunctionRef.fn = (callee, env) => calledFunction(callee, env);
+
+const CALLING_KEYS = new Set(['call', 'apply', 'bind']);
+const CALLBACK_KEYS = new Set(['then', 'catch', 'finally', 'map', 'flatMap', 'forEach', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every', 'reduce', 'reduceRight', 'sort', 'toSorted', 'on', 'once', 'addEventListener', 'addListener']);
+const CALLING_FUNCTIONS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestAnimationFrame']);
+
+/**
+ * True when `fn` calls its parameter at `index` (g(), g.call(…), new g(), g`…`), hands it to a
+ * timer or a callback method, or passes it to a workspace function that does (a few levels deep).
+ */
+export function callsParameter(fn: FunctionNode, index: number, env: Env, depth = 0): boolean {
+  if (depth > 3) return false;
+  const param = fn.params[index] ?? (fn.params.at(-1)?.type === 'RestElement' ? fn.params.at(-1) : undefined);
+  const id = param?.type === 'Identifier' ? param : param?.type === 'RestElement' && param.argument.type === 'Identifier' ? param.argument : param?.type === 'AssignmentPattern' && param.left.type === 'Identifier' ? param.left : null;
+  if (!id) return false;
+  const variable = findVariable(env.getScope(id), id);
+  for (const ref of variable?.references ?? []) {
+    let n: Node = ref.identifier as Node;
+    // rest parameters: fns[0](…)
+    while (n.parent?.type === 'MemberExpression' && n.parent.object === n && param!.type === 'RestElement' && n.parent.computed) n = n.parent;
+    while (n.parent && (n.parent.type === 'TSAsExpression' || n.parent.type === 'TSNonNullExpression' || n.parent.type === 'ChainExpression')) n = n.parent;
+    const p = n.parent;
+    if (!p) continue;
+    if ((p.type === 'CallExpression' || p.type === 'NewExpression') && p.callee === n) return true;
+    if (p.type === 'TaggedTemplateExpression' && p.tag === n) return true;
+    if (p.type === 'MemberExpression' && p.object === n && CALLING_KEYS.has(memberKey(p, env) ?? '')) return true;
+    if ((p.type === 'CallExpression' || p.type === 'NewExpression') && p.arguments.includes(n as TSESTree.Expression)) {
+      const callee = unwrap(p.callee);
+      if (callee.type === 'Identifier' && CALLING_FUNCTIONS.has(callee.name) && !findVariable(env.getScope(callee), callee)?.defs.length) return true;
+      if (callee.type === 'MemberExpression' && CALLBACK_KEYS.has(memberKey(callee, env) ?? '')) return true;
+      const inner = p.type === 'CallExpression' ? calledFunction(callee, env) : null;
+      if (inner && callsParameter(inner.fn, p.arguments.indexOf(n as TSESTree.Expression), inner.env, depth + 1)) return true;
+    }
+  }
+  return false;
+}

@@ -236,13 +236,20 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
 
 // names imported from other workspace files: real files in a throw-away workspace
 const root = makeWorkspace({
+  'libs/experimental/ai/src/run.ts': "export function run(g: any) { g(); }\nexport function later(g: any) { setTimeout(g, 1); }\nexport function pass(g: any) { run(g); }\nexport const rest = (...fs: any[]) => fs[0]();\nexport function show(v: unknown) { return String(v); }\n",
   'libs/experimental/ai/src/names.ts': "export let L = 'evaluate';\nexport function setL() { L = 'transitionWorkflow'; }\nexport const M = { k: 'evaluate' };\nexport function setM() { M.k = 'approveWorkflow'; }\nexport const arr = ['evaluate'];\nexport function setArr() { arr[0] = 'approveWorkflow'; }\nexport let SAME = 'evaluate';\nexport const FIXED = { k: 'evaluate' };\n",
 });
 const ai = `${root}/libs/experimental/ai/src/x.ts`;
 boundaryTester(root, POLICY).run('boundaries/forbidden-calls (imported names)', asEslintRule(forbiddenCallsRule), {
-  valid: [{ filename: ai, code: "import { SAME, FIXED } from './names.js'; export function f(deps: any) { deps[SAME](); deps[FIXED.k](); }" }],
+  valid: [
+    { filename: ai, code: "import { SAME, FIXED } from './names.js'; export function f(deps: any) { deps[SAME](); deps[FIXED.k](); }" },
+    // data read by a computed key handed to a function that does not call it; plain functions handed to one that does
+    { filename: ai, code: "import { show, run } from './run.js'; export function f(rec: Record<string, number>, k: string) { show(rec[k]); run(() => 1); }" },
+  ],
   invalid: [
     // a live binding its module writes again, and literals its module changes: no constant here (fail closed)
+    // a function read by a computed key handed to a function of another file that calls it (directly, by a timer, through another wrapper, as a rest element)
+    { filename: ai, code: "import { run, later, pass, rest } from './run.js'; export function f(deps: any, k: string) { run(deps[k]); later(deps[k]); pass(deps[k]); rest(deps[k]); }", errors: errors(4) },
     { filename: ai, code: "import { L, M, arr } from './names.js'; export function f(deps: any) { deps[L](); deps[M.k](); deps[arr[0]!](); }", errors: errors(3) },
   ],
 });

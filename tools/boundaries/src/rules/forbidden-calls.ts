@@ -4,7 +4,7 @@ import type { Env } from '../analysis/env.js';
 import { fold, describe } from '../analysis/fold.js';
 import { authorityNames, callShape, derefNode, isDescriptorRead, memberKey, originOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
-import { isFunction, returnedExpressions } from '../analysis/functions.js';
+import { calledFunction, callsParameter, isFunction, returnedExpressions } from '../analysis/functions.js';
 import { complianceRef, fileContext } from './context.js';
 import { matchEndpoint } from './endpoints.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
@@ -280,6 +280,15 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
           report(node, { rule: RULE, zones: `${from} -> zone:authoritative`, securityRef: ref, allowedWay: ep.allowedWay, what: `.${memberKey(callee, env)}() writes an HTTP request for the authority endpoint ${ep.path} ("${line![1]}"), which ${from} may not call` });
           break;
         }
+      }
+      // a function handed to a workspace function of another file that calls it (run(deps[k]) with run(g) { g() } imported)
+      if (node.type === 'CallExpression' && shape.args.some((a) => originOf(a, env).kind === 'enumerated')) {
+        const called = calledFunction(shape.callee, env);
+        if (called && called.env.file !== env.file)
+          shape.args.forEach((a, i) => {
+            const ao = originOf(a, env);
+            if (ao.kind === 'enumerated' && callsParameter(called.fn, i, called.env)) failClosed(a, `this function is handed to a workspace function (of ${called.env.file.split('/').slice(-3).join('/')}) that calls it, and it is taken from an object without its name (${ao.how})`);
+          });
       }
       // a function handed to something that calls it (a timer, an array callback, a promise reaction) is called too
       const name = o.kind === 'global' ? o.path.join('.') : '';
