@@ -19,7 +19,8 @@ export type Origin =
   | { kind: 'require' }
   | { kind: 'authority'; name: string }
   | { kind: 'handle'; target: Node; flags: Node | null; env: Env }
-  | { kind: 'external'; module: string }
+  /** a package outside the workspace; path: the member reached in it (member: read off an imported value, not imported by name) */
+  | { kind: 'external'; module: string; path: string[]; member?: boolean }
   /**
    * some member of an object the analysis cannot see into, taken without a name: by a computed
    * key that cannot be folded, by enumeration (Object.values, Object.entries, for-in), through a
@@ -31,6 +32,8 @@ export type Origin =
 export const UNKNOWN: Origin = { kind: 'unknown' };
 const enumerated = (how: string, renames = false): Origin => ({ kind: 'enumerated', how, renames });
 const RENAMERS = new Set(['Object.fromEntries', 'Proxy.revocable']);
+/** packages that are a builtin under another name (graceful-fs is fs) */
+export const FS_PACKAGES: Record<string, string> = { 'graceful-fs': 'fs' };
 /** CommonJS module-system objects: what hangs off them can load any module */
 const MODULE_SYSTEM_ROOTS = new Set(['require', 'module']);
 const ENUMERATORS = new Set(['Proxy.revocable', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Object.getOwnPropertyDescriptors', 'Array.from', 'Reflect.ownKeys']);
@@ -88,6 +91,7 @@ export function memberOf(o: Origin, key: string | null, env: Env): Origin {
     return { kind: 'global', path: [...o.path, key] };
   }
   if (o.kind === 'handle' && key === 'fd') return o;
+  if (o.kind === 'external') return { kind: 'external', module: o.module, path: [...o.path, key], member: true };
   return UNKNOWN;
 }
 
@@ -123,9 +127,12 @@ function moduleOrigin(specifier: string, name: string | null, env: Env, depth: n
     const mapped = resolveSpecifier(env.ws, env.file, specifier, env.recordFor);
     if (mapped.kind === 'builtin' && mapped.module) return moduleOrigin(`node:${mapped.module}`, name, env, depth);
   }
-  if (name === null || depth > MAX_EVAL_DEPTH) return UNKNOWN;
+  // packages that are the fs module under another name
+  if (Object.hasOwn(FS_PACKAGES, specifier)) return moduleOrigin(`node:${FS_PACKAGES[specifier]}`, name, env, depth);
+  if (depth > MAX_EVAL_DEPTH) return UNKNOWN;
   const res = resolveSpecifier(env.ws, env.file, specifier, env.recordFor);
-  if (res.kind === 'external') return { kind: 'external', module: specifier };
+  if (res.kind === 'external') return { kind: 'external', module: specifier, path: name && name !== 'default' ? [name] : [] };
+  if (name === null) return UNKNOWN;
   const foreign = importedValue(env, specifier, name);
   if (!foreign) return UNKNOWN;
   return applyPath(originOf(foreign.node, foreign.env, depth + 1), foreign.path, env);

@@ -70,6 +70,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "import net from 'node:net'; net.connect(1).write('GET /api/rmos/feasibility HTTP/1.1\\r\\n'); fetch(['/api/x'] + ''); process.stdout.write('POST /api/rmos/toolpaths is forbidden\\n'); export const csv = ['a', 'b'] + '';" },
     // wrappers handed plain functions through rest parameters, arguments and spreads
     { filename: AI, code: "function r1(...fns: Array<() => number>) { return fns[0]!(); } function r2(_f?: () => number) { return (arguments[0] as () => number)(); } export const a = [r1(() => 1), r2(() => 2), r1(...[() => 3])];" },
+    // a schema literal naming an endpoint is data, not a request (members of a package are no request sinks)
+    { filename: AI, code: "import { z } from 'zod'; export const s = z.literal('/api/workflow/approve'); import zz from 'zod'; export const t = zz.literal('/api/rmos/toolpaths');" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },

@@ -136,7 +136,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     function sinkName(callee: Node, o: Origin): string | null {
       if (o.kind === 'global' && GLOBAL_SINKS.has(o.path.join('.'))) return o.path.join('.');
       if (o.kind === 'module' && HTTP_MODULES.has(o.module)) return `${o.module}.${o.path.join('.')}`;
-      if (o.kind === 'external') return `${o.module}`;
+      if (o.kind === 'external' && !o.member) return `${o.module}`;
       if (callee.type === 'MemberExpression') {
         const key = memberKey(callee, env);
         if (key && CLIENT_METHODS.has(key)) return `.${key}()`;

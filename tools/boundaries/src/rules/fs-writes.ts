@@ -97,8 +97,31 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
     const key = memberKey(callee, env);
     if (key && HANDLE_WRITES.has(key)) return handleTarget(callee.object, env, `FileHandle.${key}`);
   }
+  // files written by other builtins and by the workspace's packages (heap snapshots, reports, databases, log files)
+  const writer = o.kind === 'module' ? `node:${o.module}.${o.path.join('.')}` : o.kind === 'global' ? o.path.join('.') : o.kind === 'external' ? `${o.module}${o.path.length ? `.${o.path.join('.')}` : ''}` : '';
+  const at = Object.hasOwn(OTHER_WRITERS, writer) ? OTHER_WRITERS[writer]! : null;
+  if (at && (at.newOnly === undefined || at.newOnly === (node.type === 'NewExpression'))) {
+    const arg = shape.args[at.index];
+    if (!arg) return [];
+    // pino.destination({ dest }), sqlite's { path }: the path inside an options object
+    const opts = derefNode(arg, env);
+    const inner = at.key && opts?.node.type === 'ObjectExpression' ? propertyOf(opts.node, at.key) : null;
+    return [{ target: inner ?? arg, env: inner ? opts!.env : env, op: writer, destroysRoot: false }];
+  }
   return [];
 }
+
+/** Calls outside fs that create or write the file at an argument (by origin: node:module.path, a global path, package.member). */
+const OTHER_WRITERS: Record<string, { index: number; key?: string; newOnly?: boolean }> = {
+  'node:v8.writeHeapSnapshot': { index: 0 },
+  'process.report.writeReport': { index: 0 },
+  'node:module.enableCompileCache': { index: 0, key: 'directory' },
+  'node:sqlite.DatabaseSync': { index: 0 },
+  'node:sqlite.backup': { index: 1 },
+  'better-sqlite3': { index: 0 },
+  'pino.destination': { index: 0, key: 'dest' },
+  'pino.default.destination': { index: 0, key: 'dest' },
+};
 
 // per lint run, so that the files a summary reads are recorded for every file that uses it
 let summariesOwner: object | null = null;

@@ -31,6 +31,8 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: `${ROOT}/scripts/x.ts`, code: "import { x } from '@luthier/rmos-runs/src/sessions/session-store.js';" },
   ],
   invalid: [
+    // a package that is fs under another name
+    { filename: AI, code: "import gfs from 'graceful-fs'; export const x = gfs;", errors: one },
     // builtins that run code or programs under another name: inspector and repl evaluate text as vm does, process.execve replaces the process, module.register installs loader hooks
     { filename: AI, code: "import inspector from 'node:inspector'; const r = await import('repl'); (process as any).execve('/bin/sh', []);", errors: [...two, ...one] },
     { filename: AI, code: "import { register } from 'node:module'; register('data:text/javascript,1'); import * as m from 'node:module'; m.registerHooks({}); const h = m.register;", errors: [...two, ...one] },

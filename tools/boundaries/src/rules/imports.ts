@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import { foldSingle, fold, describe } from '../analysis/fold.js';
-import { callShape, isBuiltinLoader, isRequireLike, memberKey, originOf } from '../analysis/origin.js';
+import { callShape, FS_PACKAGES, isBuiltinLoader, isRequireLike, memberKey, originOf } from '../analysis/origin.js';
 import type { Policy } from '../policy/schema.js';
 import { resolveSpecifier } from '../workspace/resolve.js';
 import { fileContext, zoneRef } from './context.js';
@@ -111,6 +111,8 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
         });
         return;
       }
+      // a package that is a builtin under another name (graceful-fs is fs)
+      if (res.kind === 'external' && Object.hasOwn(FS_PACKAGES, spec)) return checkBuiltin(specNode, FS_PACKAGES[spec]!, form);
       if (res.kind === 'external') return;
       if (res.kind === 'unresolved') {
         const looksLocal = spec.startsWith('.') || spec.startsWith('#') || spec.startsWith('/') || spec.startsWith('file:') || spec.startsWith('@luthier/') || fc.ws.aliases.some((a) => spec.startsWith(a.pattern.replace('*', '')));
@@ -219,7 +221,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
       const decl = n.parent as TSESTree.ImportDeclaration;
       if (!policy.forbiddenModules.some((f) => f.zone === fromZone) || decl.importKind === 'type' || (n.type === 'ImportSpecifier' && n.importKind === 'type')) return;
       // the builtin named directly is reported at the specifier; here, one reached through a workspace module
-      if (resolveSpecifier(fc.ws, fc.file, decl.source.value).kind === 'builtin') return;
+      if (resolveSpecifier(fc.ws, fc.file, decl.source.value).kind === 'builtin' || Object.hasOwn(FS_PACKAGES, decl.source.value)) return;
       const o = originOf(n.local, env);
       if (o.kind === 'module') launderedBuiltin(n, o.module, `import from "${decl.source.value}"`);
     }

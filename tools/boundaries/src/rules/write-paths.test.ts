@@ -37,6 +37,7 @@ function tester() {
       { filename: API, code: `${fsImport} fs.writeFileSync(String.fromCharCode(100, 97, 116, 97) + '/sandbox/a', '');` },
       { filename: API, code: `${fsImport} enum P { s = 'data/sandbox', n } namespace N { export const d = 'data/exports'; } fs.writeFileSync(P.s + '/a', ''); fs.writeFileSync(N.d + '/a', '');` },
       { filename: API, code: `${fsImport} class S { #dir = 'data/runs'; dir = 'data/sandbox'; save() { fs.writeFileSync(this.dir + '/a', ''); return this.#dir; } }` },
+      { filename: API, code: "import Database from 'better-sqlite3'; new Database(':memory:'); new Database('data/sandbox/x.db'); import pino from 'pino'; pino(pino.destination(1));" },
       // arithmetic in a file name under sandbox/
       { filename: API, code: `${fsImport} fs.writeFileSync('data/sandbox/' + (1 + 2) + '.json', ''); fs.writeFileSync(\`data/sandbox/\${(255).toString(16)}\`, '');` },
       // call.call of a read, and a plain .call with a receiver that is not a write
@@ -45,6 +46,8 @@ function tester() {
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
     invalid: [
+      // files written outside fs: databases (better-sqlite3, node:sqlite), heap snapshots, diagnostic reports, pino log files; graceful-fs is fs
+      { filename: API, code: "import Database from 'better-sqlite3'; new Database('data/runs/x.db'); import { DatabaseSync } from 'node:sqlite'; new DatabaseSync(`${process.env.RMOS_DATA_DIR}/run_attachments/a.db`); import v8 from 'node:v8'; v8.writeHeapSnapshot('data/runs/h'); process.report.writeReport('data/runs/r.json'); import pino from 'pino'; pino(pino.destination('data/runs/log')); pino.destination({ dest: 'data/run_attachments/l' }); import gfs from 'graceful-fs'; gfs.writeFileSync('data/runs/x', '');", errors: errors(7) },
       // a wrapper's arguments object and a spread of a literal array at its call site
       { filename: API, code: `${fsImport} function s1(_p?: string) { fs.writeFileSync(arguments[0], ''); } s1('data/runs/x'); function s2(p: string) { fs.writeFileSync(p, ''); } s2(...(['data/run_attachments/y'] as [string]));`, errors: errors(2) },
       // a setter's parameter is what is assigned to a member of its name
