@@ -72,12 +72,16 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "function r1(...fns: Array<() => number>) { return fns[0]!(); } function r2(_f?: () => number) { return (arguments[0] as () => number)(); } export const a = [r1(() => 1), r2(() => 2), r1(...[() => 3])];" },
     // a schema literal naming an endpoint is data, not a request (members of a package are no request sinks)
     { filename: AI, code: "import { z } from 'zod'; export const s = z.literal('/api/workflow/approve'); import zz from 'zod'; export const t = zz.literal('/api/rmos/toolpaths');" },
+    // iterators, instanceof hooks and proxies written as ordinary code
+    { filename: AI, code: "export const it = { i: 0, next() { return { done: true, value: 1 }; }, [Symbol.iterator]() { return this; } }; export class R { static [Symbol.hasInstance](x: unknown) { return !!x; } } export const p = new Proxy({}, { get: (t, k) => String(k) });" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // more functions the language calls by itself: Proxy traps, Symbol.hasInstance / dispose / replace, an iterator's next
+    { filename: AI, code: "export function f(deps: any, k: string) { new Proxy(() => 0, { apply: deps[k] }); class A { static [Symbol.hasInstance] = deps[k]; } const o = { [Symbol.dispose]: deps[k] }; 'a'.replace({ [Symbol.replace]: deps[k] } as any, 'b'); const it = { [Symbol.iterator]() { return { next: deps[k] }; } }; return [A, o, it]; }", errors: errors(5) },
     // a wrapper's rest parameter, its arguments object, a spread at its call site, a destructured object parameter, a call behind `as`
     { filename: AI, code: "function r1(...fns: any[]) { fns[0](); } function r2() { (arguments[0] as any)(); } function r3(a: any, b: any) { b(); } function r4({ g }: any) { g(); } export function f(deps: any, k: string) { r1(deps[k]); (r2 as any)(deps[k]); r3(...[1, deps[k]]); r4({ g: deps[k] }); ((...fs: any[]) => fs[0]())(...Object.values(deps)); }", errors: errors(5) },
     // URLs as arrays, String objects and bytes are still that text; an HTTP request written to a socket by hand

@@ -33,7 +33,9 @@ const CALLING_METHODS: Record<string, number[]> = {
 };
 const CALLING_STATICS: Record<string, number[]> = { 'Array.from': [1], 'JSON.parse': [1], 'JSON.stringify': [1], 'Promise': [0] };
 /** members the language calls by itself: on conversion, await, iteration, JSON, events; a descriptor's accessors */
-const IMPLICIT_CALLS = new Set(['toString', 'valueOf', 'toJSON', 'then', 'handleEvent', 'Symbol.toPrimitive', 'Symbol.iterator', 'Symbol.asyncIterator']);
+const IMPLICIT_CALLS = new Set(['toString', 'valueOf', 'toJSON', 'then', 'handleEvent', 'next', 'return', 'throw', 'Symbol.toPrimitive', 'Symbol.iterator', 'Symbol.asyncIterator', 'Symbol.hasInstance', 'Symbol.match', 'Symbol.matchAll', 'Symbol.replace', 'Symbol.search', 'Symbol.split', 'Symbol.dispose', 'Symbol.asyncDispose']);
+/** a Proxy's handler: every trap is called by the language */
+const PROXY_MAKERS = new Set(['Proxy', 'Proxy.revocable']);
 const DEFINERS = new Set(['Object.defineProperty', 'Reflect.defineProperty', 'Object.defineProperties', 'Object.create']);
 
 const TYPE_CONTEXTS = new Set(['TSTypeAnnotation', 'TSTypeQuery', 'TSTypeAliasDeclaration', 'TSInterfaceDeclaration', 'TSTypeParameterInstantiation', 'TSTypeParameterDeclaration', 'TSTypeReference']);
@@ -304,7 +306,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     /** `{ toString: fn }`, `{ then: fn }`, a descriptor's `get`: functions the language calls without a call in the source. */
-    function implicitCall(node: TSESTree.Property) {
+    function implicitCall(node: TSESTree.Property | TSESTree.PropertyDefinition) {
       const obj = node.parent as TSESTree.ObjectExpression;
       let key: string | null = null;
       if (!node.computed) key = node.key.type === 'Identifier' ? node.key.name : String((node.key as TSESTree.Literal).value);
@@ -314,13 +316,17 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       }
       if (key === null) return;
       let accessor = false;
-      if (key === 'get' || key === 'set') {
+      // new Proxy(target, { apply: … }): the handler's traps
+      const maker = node.type === 'Property' && (obj.parent?.type === 'NewExpression' || obj.parent?.type === 'CallExpression') && obj.parent.arguments[1] === obj ? originOf(obj.parent.callee, env) : null;
+      if (maker && maker.kind === 'global' && PROXY_MAKERS.has(maker.path.join('.'))) accessor = true;
+      if (node.type === 'Property' && (key === 'get' || key === 'set')) {
         // a descriptor: Object.defineProperty(o, k, { get }) or one of Object.defineProperties / Object.create's
         const host = obj.parent?.type === 'Property' ? obj.parent.parent?.parent : obj.parent;
         const ho = host?.type === 'CallExpression' ? originOf(host.callee, env) : null;
         accessor = !!ho && ho.kind === 'global' && DEFINERS.has(ho.path.join('.'));
       }
       if (!accessor && !IMPLICIT_CALLS.has(key)) return;
+      if (!node.value) return;
       const vo = originOf(node.value as Node, env);
       if (vo.kind === 'enumerated') failClosed(node, `${key} is called by the language itself (conversion, await, iteration or a property read), and this one is taken from an object without its name (${vo.how})`);
     }
@@ -367,6 +373,10 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         if (key !== null && authorities.has(key)) return authority(node, key, `the property read .${key}`);
         const o = originOf(node, env);
         if (isDynamicGlobal(o)) dynamic(node, `${o.kind === 'global' ? o.path[0] : ''} is referenced through the global object`);
+      },
+      PropertyDefinition(node) {
+        // class fields the language calls: static [Symbol.hasInstance] = …, [Symbol.dispose] = …
+        implicitCall(node);
       },
       Property(node) {
         if (node.parent?.type === 'ObjectExpression' && node.kind === 'init') return implicitCall(node);
