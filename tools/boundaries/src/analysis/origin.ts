@@ -906,6 +906,8 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
     case 'MemberExpression': {
       const obj = derefNode(n.object, env, depth + 1);
       const key = memberKey(n, env, depth);
+      // import.meta.require (Bun, some loaders) is a require function
+      if (key === 'require' && unwrap(n.object).type === 'MetaProperty') return { kind: 'require' };
       // the value (or getter) of a property descriptor is the property's value
       if ((key === 'value' || key === 'get') && isDescriptorRead(n.object, env, depth)) return originOf(n.object, env, depth + 1, seen);
       // any member of a literal holding only plain values is a plain value
@@ -976,6 +978,8 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
       const name = co.kind === 'global' ? co.path.join('.') : '';
       // a Proxy renames members at run time: none of its member reads can be trusted
       if (name === 'Proxy') return enumerated('a Proxy', true);
+      // new Module(…): a module whose .require loads any module
+      if (co.kind === 'module' && co.module === 'module' && co.path.length === 0) return co;
       // new Promise((resolve) => resolve(x)): the promise holds x
       if (name === 'Promise' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') {
         const exec = derefNode(n.arguments[0], env, depth + 1);

@@ -31,6 +31,9 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: `${ROOT}/scripts/x.ts`, code: "import { x } from '@luthier/rmos-runs/src/sessions/session-store.js';" },
   ],
   invalid: [
+    // a Module instance's require, and import.meta.require
+    { filename: AI.replace(/\.ts$/, '.cts'), code: "const M = require('module'); new M('x').require('child_process');", languageOptions: { sourceType: 'commonjs' }, errors: one },
+    { filename: AI, code: "(import.meta as any).require('vm');", errors: one },
     // a package that is fs under another name
     { filename: AI, code: "import gfs from 'graceful-fs'; export const x = gfs;", errors: one },
     // builtins that run code or programs under another name: inspector and repl evaluate text as vm does, process.execve replaces the process, module.register installs loader hooks
