@@ -74,12 +74,17 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "import { z } from 'zod'; export const s = z.literal('/api/workflow/approve'); import zz from 'zod'; export const t = zz.literal('/api/rmos/toolpaths');" },
     // iterators, instanceof hooks and proxies written as ordinary code
     { filename: AI, code: "export const it = { i: 0, next() { return { done: true, value: 1 }; }, [Symbol.iterator]() { return this; } }; export class R { static [Symbol.hasInstance](x: unknown) { return !!x; } } export const p = new Proxy({}, { get: (t, k) => String(k) });" },
+    // changes to the file's own objects, copies and classes
+    { filename: AI, code: "const Math2 = { random: () => 1 }; Math2.random = () => 2; const o: any = {}; o.x = 1; Object.defineProperty(o, 'y', { value: 2 }); Object.assign(o, { z: 3 }); class A { static n = 0; } A.n++; export const e = { ...process.env }; e.X = '1'; const Math = { pi: 3 }; Math.pi = 4;" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // changing what every module shares: prototypes (however reached), builtin globals and modules, the global object, process.env
+    { filename: AI, code: "Object.defineProperty(Object.prototype, 'risk_bucket', { get: () => 'GREEN' }); (Object.prototype as any).status = 'OK'; ({} as any).__proto__.score = 1; (Object.getPrototypeOf([]) as any).map = () => []; (({}).constructor.prototype as any).x = 1; delete (Array.prototype as any).includes; Object.setPrototypeOf(Object.prototype, null);", errors: errors(7) },
+    { filename: AI, code: "import crypto from 'node:crypto'; (crypto as any).createHash = () => 0; JSON.stringify = (() => '{}') as any; Math.random = () => 0; process.env.RMOS_DATA_DIR = '/tmp/x'; (globalThis as any).fetch = async () => new Response('{}'); Reflect.set(globalThis, 'x', 1);", errors: errors(6) },
     // more functions the language calls by itself: Proxy traps, Symbol.hasInstance / dispose / replace, an iterator's next
     { filename: AI, code: "export function f(deps: any, k: string) { new Proxy(() => 0, { apply: deps[k] }); class A { static [Symbol.hasInstance] = deps[k]; } const o = { [Symbol.dispose]: deps[k] }; 'a'.replace({ [Symbol.replace]: deps[k] } as any, 'b'); const it = { [Symbol.iterator]() { return { next: deps[k] }; } }; return [A, o, it]; }", errors: errors(5) },
     // a wrapper's rest parameter, its arguments object, a spread at its call site, a destructured object parameter, a call behind `as`

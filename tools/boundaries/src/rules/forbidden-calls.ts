@@ -34,6 +34,9 @@ const CALLING_METHODS: Record<string, number[]> = {
 const CALLING_STATICS: Record<string, number[]> = { 'Array.from': [1], 'JSON.parse': [1], 'JSON.stringify': [1], 'Promise': [0] };
 /** members the language calls by itself: on conversion, await, iteration, JSON, events; a descriptor's accessors */
 const IMPLICIT_CALLS = new Set(['toString', 'valueOf', 'toJSON', 'then', 'handleEvent', 'next', 'return', 'throw', 'Symbol.toPrimitive', 'Symbol.iterator', 'Symbol.asyncIterator', 'Symbol.hasInstance', 'Symbol.match', 'Symbol.matchAll', 'Symbol.replace', 'Symbol.search', 'Symbol.split', 'Symbol.dispose', 'Symbol.asyncDispose']);
+/** globals every module in the process shares: changing them (or their prototypes) changes what RMOS computes */
+const SHARED_BUILTINS = new Set(['Object', 'Array', 'Function', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'JSON', 'Math', 'Promise', 'Reflect', 'Proxy', 'Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Error', 'TypeError', 'RangeError', 'Buffer', 'crypto', 'process', 'console', 'URL', 'URLSearchParams', 'Intl', 'ArrayBuffer', 'Uint8Array', 'DataView', 'TextEncoder', 'TextDecoder', 'structuredClone', 'fetch', 'Request', 'Response', 'Headers', 'setTimeout', 'setInterval', 'queueMicrotask', 'performance', 'atob', 'btoa', 'encodeURIComponent', 'decodeURIComponent', 'parseInt', 'parseFloat', 'isNaN', 'isFinite']);
+const MUTATORS = new Set(['Object.defineProperty', 'Object.defineProperties', 'Object.assign', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.defineProperty', 'Reflect.deleteProperty', 'Reflect.setPrototypeOf']);
 /** a Proxy's handler: every trap is called by the language */
 const PROXY_MAKERS = new Set(['Proxy', 'Proxy.revocable']);
 const DEFINERS = new Set(['Object.defineProperty', 'Reflect.defineProperty', 'Object.defineProperties', 'Object.create']);
@@ -283,6 +286,11 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
           break;
         }
       }
+      // Object.defineProperty(Object.prototype, …), Object.assign(JSON, …), Reflect.set(globalThis, …)
+      if (o.kind === 'global' && MUTATORS.has(o.path.join('.')) && shape.args[0]) {
+        const shared = sharedRuntime(shape.args[0]);
+        if (shared) sharedChange(node, `${o.path.join('.')}()`, shared);
+      }
       // a function handed to a workspace function of another file that calls it (run(deps[k]) with run(g) { g() } imported)
       if (node.type === 'CallExpression' && shape.args.some((a) => originOf(a, env).kind === 'enumerated')) {
         const called = calledFunction(shape.callee, env);
@@ -331,6 +339,38 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       if (vo.kind === 'enumerated') failClosed(node, `${key} is called by the language itself (conversion, await, iteration or a property read), and this one is taken from an object without its name (${vo.how})`);
     }
 
+    /** What `target` is when it is shared by the whole process: a builtin global, the global object, a builtin module, a prototype. */
+    function sharedRuntime(target: Node): string | null {
+      const t = unwrap(target);
+      const o = originOf(t, env);
+      if (o.kind === 'global' && o.path.length === 0) return 'the global object';
+      if (o.kind === 'global' && SHARED_BUILTINS.has(o.path[0]!)) return o.path.join('.');
+      if (o.kind === 'module' && !o.path.includes('*')) return `node:${[o.module, ...o.path].join('.')}`;
+      // ({}).__proto__, x.constructor.prototype, Object.getPrototypeOf(x): a prototype other objects share
+      if (t.type === 'MemberExpression' && (memberKey(t, env) === '__proto__' || (memberKey(t, env) === 'prototype' && unwrap(t.object).type === 'MemberExpression' && memberKey(unwrap(t.object) as TSESTree.MemberExpression, env) === 'constructor'))) return 'a shared prototype';
+      if (t.type === 'CallExpression') {
+        const co = originOf(t.callee, env);
+        if (co.kind === 'global' && ['Object.getPrototypeOf', 'Reflect.getPrototypeOf'].includes(co.path.join('.'))) return 'a shared prototype';
+      }
+      return null;
+    }
+
+    function sharedChange(node: Node, what: string, target: string) {
+      report(node, {
+        rule: RULE,
+        zones: `${from} -> shared runtime`,
+        securityRef: ref,
+        allowedWay: 'keep changes local: copy or wrap values instead of changing builtins, prototypes or process state',
+        what: `${what} changes ${target}, which every module in the process shares (prototype pollution or monkeypatching can change what RMOS computes)`,
+      });
+    }
+
+    /** The object a member write changes: o in o.k = v, o.k++ and delete o.k. */
+    function writtenObject(left: Node): Node | null {
+      const l = unwrap(left);
+      return l.type === 'MemberExpression' ? (l.object as Node) : null;
+    }
+
     /** HTML text that runs code when parsed into a document: a script element, an on… handler, a javascript: URL. */
     function runsHtml(value: Node): boolean {
       return fold(value, env).some((alt) => /<\s*script|<[^>]*\son[a-z]+\s*=|javascript\s*:/i.test(describe(alt)));
@@ -345,8 +385,25 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         if (value.type === 'JSXEmptyExpression') return;
         requestsEndpoint(node, value as Node, env, (path, shown) => `the ${name} attribute "${shown}" requests the authority endpoint ${path} when followed or submitted`);
       },
+      UpdateExpression(node) {
+        const obj = writtenObject(node.argument as Node);
+        const shared = obj ? sharedRuntime(obj) : null;
+        if (shared) sharedChange(node, 'this update', shared);
+      },
+      UnaryExpression(node) {
+        if (node.operator !== 'delete') return;
+        const obj = writtenObject(node.argument as Node);
+        const shared = obj ? sharedRuntime(obj) : null;
+        if (shared) sharedChange(node, 'this delete', shared);
+      },
       AssignmentExpression(node) {
         const left = unwrap(node.left);
+        {
+          // (window.location = … navigates: checked below as a request)
+          const obj = left.type === 'MemberExpression' && !navigatingName(memberKey(left, env) ?? '') ? writtenObject(left) : null;
+          const shared = obj ? sharedRuntime(obj) : null;
+          if (shared) sharedChange(node, 'this assignment', shared);
+        }
         const o = originOf(left, env);
         const prop = left.type === 'MemberExpression' ? memberKey(left, env) : null;
         if (prop && ['innerHTML', 'outerHTML', 'srcdoc'].includes(prop) && runsHtml(node.right)) dynamic(node, `assigning ${prop} HTML holding a script or an event handler runs it`);
