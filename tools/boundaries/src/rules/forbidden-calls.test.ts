@@ -76,12 +76,16 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export const it = { i: 0, next() { return { done: true, value: 1 }; }, [Symbol.iterator]() { return this; } }; export class R { static [Symbol.hasInstance](x: unknown) { return !!x; } } export const p = new Proxy({}, { get: (t, k) => String(k) });" },
     // changes to the file's own objects, copies and classes
     { filename: AI, code: "const Math2 = { random: () => 1 }; Math2.random = () => 2; const o: any = {}; o.x = 1; Object.defineProperty(o, 'y', { value: 2 }); Object.assign(o, { z: 3 }); class A { static n = 0; } A.n++; export const e = { ...process.env }; e.X = '1'; const Math = { pi: 3 }; Math.pi = 4;" },
+    // the methods every function has, read off Function.prototype
+    { filename: AI, code: "const fmt = (n: number) => n.toFixed(1); export const a = Function.prototype.call.call(fmt, null, 1); export const slice = Function.prototype.call.bind(Array.prototype.slice);" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // Function.prototype.call is no Function reference, but what it calls is checked: the Function constructor, a .constructor, Function.prototype.constructor
+    { filename: AI, code: "Function.prototype.call.call(Function, null, 'return 1'); Function.prototype.call.call((() => 0).constructor, null, 'x'); Function.prototype.constructor('y');", errors: errors(4) },
     // changing what every module shares: prototypes (however reached), builtin globals and modules, the global object, process.env
     { filename: AI, code: "Object.defineProperty(Object.prototype, 'risk_bucket', { get: () => 'GREEN' }); (Object.prototype as any).status = 'OK'; ({} as any).__proto__.score = 1; (Object.getPrototypeOf([]) as any).map = () => []; (({}).constructor.prototype as any).x = 1; delete (Array.prototype as any).includes; Object.setPrototypeOf(Object.prototype, null);", errors: errors(7) },
     { filename: AI, code: "import crypto from 'node:crypto'; (crypto as any).createHash = () => 0; JSON.stringify = (() => '{}') as any; Math.random = () => 0; process.env.RMOS_DATA_DIR = '/tmp/x'; (globalThis as any).fetch = async () => new Response('{}'); Reflect.set(globalThis, 'x', 1);", errors: errors(6) },

@@ -371,6 +371,14 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       return l.type === 'MemberExpression' ? (l.object as Node) : null;
     }
 
+    /** `Function.prototype.call` / `.apply` / `.bind`: methods every function has, not the Function constructor. */
+    function sharedMethodRead(id: TSESTree.Identifier): boolean {
+      const proto = id.parent;
+      if (proto?.type !== 'MemberExpression' || proto.object !== id || proto.computed || memberKey(proto, env) !== 'prototype') return false;
+      const method = proto.parent;
+      return method?.type === 'MemberExpression' && method.object === proto && !method.computed && ['call', 'apply', 'bind'].includes(memberKey(method, env) ?? '');
+    }
+
     /** HTML text that runs code when parsed into a document: a script element, an on… handler, a javascript: URL. */
     function runsHtml(value: Node): boolean {
       return fold(value, env).some((alt) => /<\s*script|<[^>]*\son[a-z]+\s*=|javascript\s*:/i.test(describe(alt)));
@@ -472,7 +480,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
           const isReference = context.sourceCode.getScope(node).through.some((r) => r.identifier === node && r.isValueReference);
           if (!isReference) return;
           if (authorities.has(node.name)) return authority(node, node.name, `the global ${node.name}`);
-          if ((dynamicCode?.names ?? ['eval', 'Function']).includes(node.name)) return dynamic(node, `${node.name} is referenced`);
+          if ((dynamicCode?.names ?? ['eval', 'Function']).includes(node.name) && !sharedMethodRead(node)) return dynamic(node, `${node.name} is referenced`);
           return;
         }
         // an alias: a variable whose value comes from an authority function (assignment, destructuring, bind, import)
