@@ -240,7 +240,8 @@ function callbackParamOrigin(b: Binding, env: Env, depth: number): Origin {
   if (callee.type !== 'MemberExpression') return UNKNOWN;
   const key = memberKey(callee, env, depth);
   // p.then((v) => …): v is what the promise holds
-  if (key === 'then' && host.arguments[0] === fn) return originOf(callee.object, env, depth + 1);
+  // (and p.catch((e) => …) of a rejected one: what it was rejected with)
+  if ((key === 'then' || key === 'catch') && host.arguments[0] === fn) return originOf(callee.object, env, depth + 1);
   // em.on('x', (v) => …): what an .emit('x', v) in the file sends (any emitter; an event name that cannot be folded matches all)
   if (key && LISTENER_METHODS.has(key) && host.arguments[1] === fn && host.arguments[0]) {
     const index = (fn.params as Node[]).indexOf(b.def!.name as Node);
@@ -349,6 +350,8 @@ export interface CallShape {
   args: Node[];
   /** some arguments are not statically known (spread, apply with a non-literal array) */
   argsUnknown: boolean;
+  /** the `this` given by call / apply / Reflect.apply (Array.prototype.at.call(values, 0)) */
+  thisArg?: Node;
 }
 
 function elementsOf(node: Node | undefined, env: Env): { items: Node[]; unknown: boolean } {
@@ -390,24 +393,28 @@ export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression
   let callee = unwrap(node.callee);
   let args: Node[] = node.arguments.filter((a) => a.type !== 'SpreadElement');
   let argsUnknown = node.arguments.some((a) => a.type === 'SpreadElement');
+  let thisArg: Node | undefined;
   /**
    * `target` is invoked with `this` = thisArg and arguments `list`; when target is itself
    * Function.prototype.call / .apply (`Function.prototype.call.call(f, t, a)`), the function
    * really invoked is thisArg.
    */
-  const enter = (target: Node, thisArg: Node | undefined, list: Node[], unknownArgs: boolean) => {
-    const kind = thisArg ? invokerKind(target, env, depth) : null;
+  const enter = (target: Node, given: Node | undefined, list: Node[], unknownArgs: boolean) => {
+    const kind = given ? invokerKind(target, env, depth) : null;
     if (kind === 'call') {
-      callee = unwrap(thisArg!);
+      callee = unwrap(given!);
+      thisArg = list[0];
       args = list.slice(1);
     } else if (kind === 'apply') {
       const el = elementsOf(list[1], env);
-      callee = unwrap(thisArg!);
+      callee = unwrap(given!);
+      thisArg = list[0];
       args = el.items;
       unknownArgs ||= el.unknown;
     } else {
       callee = unwrap(target);
       args = list;
+      thisArg = given;
     }
     argsUnknown ||= unknownArgs;
   };
@@ -442,7 +449,7 @@ export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression
     }
     break;
   }
-  return { callee, args, argsUnknown };
+  return { callee, args, argsUnknown, ...(thisArg ? { thisArg } : {}) };
 }
 
 /** A path into the CommonJS module system: require.*, module.*, process.mainModule.* (children, parent, main, cache …). */
@@ -557,9 +564,9 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
   const co = originOf(shape.callee, env, depth + 1);
   if (co.kind === 'enumerated') return co;
   // a promise of a value holds that value (await and then() read it)
-  if (co.kind === 'global' && co.path.join('.') === 'Promise.resolve' && shape.args[0]) return originOf(shape.args[0], env, depth + 1);
+  if (co.kind === 'global' && (co.path.join('.') === 'Promise.resolve' || co.path.join('.') === 'Promise.reject') && shape.args[0]) return originOf(shape.args[0], env, depth + 1);
   // a method of enumerated values (m.get(k), values.find(…), values.at(0)) gives more of the same
-  const receiver = shape.callee.type === 'MemberExpression' ? originOf(shape.callee.object, env, depth + 1) : null;
+  const receiver = shape.thisArg ? originOf(shape.thisArg, env, depth + 1) : shape.callee.type === 'MemberExpression' ? originOf(shape.callee.object, env, depth + 1) : null;
   if (receiver?.kind === 'enumerated') return receiver;
   // Array.of(a, b), Promise.all([a, b]): what they hold
   if (co.kind === 'global' && co.path.join('.') === 'Array.of')

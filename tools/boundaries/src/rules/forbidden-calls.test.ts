@@ -78,12 +78,16 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "const Math2 = { random: () => 1 }; Math2.random = () => 2; const o: any = {}; o.x = 1; Object.defineProperty(o, 'y', { value: 2 }); Object.assign(o, { z: 3 }); class A { static n = 0; } A.n++; export const e = { ...process.env }; e.X = '1'; const Math = { pi: 3 }; Math.pi = 4;" },
     // the methods every function has, read off Function.prototype
     { filename: AI, code: "const fmt = (n: number) => n.toFixed(1); export const a = Function.prototype.call.call(fmt, null, 1); export const slice = Function.prototype.call.bind(Array.prototype.slice);" },
+    // catch handlers and prototype methods over plain values
+    { filename: AI, code: "export const p = Promise.reject(new Error('x')).catch((e: Error) => e.message); export const a = Array.prototype.at.call([1, 2], 0); export const f = (xs: number[]) => Array.prototype.map.call(xs, (x: number) => x + 1);" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a rejected promise's reason, and a method called on enumerated values through .call
+    { filename: AI, code: "export function f(deps: any, k: string) { Promise.reject(deps[k]).catch((g: any) => g()); (Array.prototype.at.call(Object.values(deps), 0) as any)(); }", errors: errors(2) },
     // Function.prototype.call is no Function reference, but what it calls is checked: the Function constructor, a .constructor, Function.prototype.constructor
     { filename: AI, code: "Function.prototype.call.call(Function, null, 'return 1'); Function.prototype.call.call((() => 0).constructor, null, 'x'); Function.prototype.constructor('y');", errors: errors(4) },
     // changing what every module shares: prototypes (however reached), builtin globals and modules, the global object, process.env
