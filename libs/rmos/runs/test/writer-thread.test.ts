@@ -99,22 +99,25 @@ describe('writer thread lifecycle', () => {
     await assert.rejects(persistRunArtifact(stores.runs, runInput()), RunStoreUnavailableError);
   });
 
-  test('if the thread dies, waiting and later writes are refused (typed), never answered as written; reads go on', async () => {
+  test('if the thread dies, the writes waiting on it are refused (typed), never answered as written; the next write starts a new thread', async () => {
     const dataDir = freshDir();
     const stores = await openStores({ dataDir, writerThread: true });
     try {
       const first = await persistRunArtifact(stores.runs, runInput({ request: { n: 1 } }));
       const waiting = Array.from({ length: 20 }, (_, i) => persistRunArtifact(stores.runs, runInput({ request: { i } })));
-      await threadOf(stores)['worker'].terminate();
+      const dead = threadOf(stores)['worker']!;
+      await dead.terminate();
       const settled = await Promise.allSettled(waiting);
       const answered = settled.filter((s) => s.status === 'fulfilled').map((s) => (s as PromiseFulfilledResult<{ run_id: string }>).value);
       for (const s of settled) if (s.status === 'rejected') assert.ok(s.reason instanceof RunStoreUnavailableError, String(s.reason));
-      await assert.rejects(persistRunArtifact(stores.runs, runInput({ request: { n: 2 } })), RunStoreUnavailableError);
-      // Everything answered as written is there, and the chain verifies.
+      // Reads go on from the caller's own connection; writes go on in a new thread, on the same chain.
       assert.deepEqual(await stores.runs.get(first.run_id), first);
-      for (const a of answered) assert.deepEqual(await stores.runs.get(a.run_id), a);
+      const [after1, after2] = await Promise.all([2, 3].map((n) => persistRunArtifact(stores.runs, runInput({ request: { n } }))));
+      assert.notEqual(threadOf(stores)['worker'], dead);
+      for (const a of [...answered, after1!, after2!]) assert.deepEqual(await stores.runs.get(a.run_id), a);
       const report = await stores.runs.verifyAll();
       assert.deepEqual(report.problems, []);
+      assert.ok(report.checked >= 3 + answered.length);
     } finally {
       await stores.close();
     }

@@ -18,82 +18,89 @@ interface Waiting {
  * commits the writes that arrived meanwhile, in one group commit (SQLite's WAL lets
  * the caller's connection read what each commit wrote as soon as it is answered).
  * The same guarantees as the inline writer: a write is answered only once durable.
- * If the thread dies, every waiting write and every later one is refused with
- * RunStoreUnavailableError: nothing is answered as written that was not.
+ * If the thread dies, every waiting write is refused with RunStoreUnavailableError
+ * (nothing is answered as written that was not: a write whose commit had begun may
+ * still be in the log, as after a lost connection to a database server), and the
+ * next write starts a new thread.
  */
 export class ThreadSqliteWriter implements SqliteWriter {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
-  private stopped: Error | null = null;
+  /** null while there is no live thread (it died): the next write starts one. */
+  private worker: Worker | null;
+  private restarting: Promise<Worker> | null = null;
   private closing: Promise<void> | null = null;
 
-  private constructor(private readonly worker: Worker) {
-    worker.on('message', (message: FromWriterThread) => this.onMessage(message));
-    worker.on('error', (error) => this.stop(new RunStoreUnavailableError(`write (the writer thread failed: ${error.message})`)));
-    worker.on('exit', (code) => this.stop(new RunStoreUnavailableError(`write (the writer thread exited with code ${code})`)));
-    // Idle, the thread does not keep the process alive; a waiting write does (see submit).
-    worker.unref();
+  private constructor(
+    private readonly init: WriterThreadInit,
+    worker: Worker,
+  ) {
+    this.worker = this.attach(worker);
   }
 
   /** Starts the thread; answers once it has opened its connection (its open error, typed, otherwise). */
-  static start(init: WriterThreadInit): Promise<ThreadSqliteWriter> {
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
-      workerData: init,
-      // The process's flags but --input-type, which a worker refuses (it only concerns the main entry, -e or stdin).
-      execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
-    });
-    return new Promise((resolve, reject) => {
-      const stopListening = () => {
-        worker.off('message', onStartMessage);
-        worker.off('error', onStartError);
-        worker.off('exit', onStartExit);
-      };
-      const onStartMessage = (message: FromWriterThread) => {
-        stopListening();
-        if (message.type === 'ready') resolve(new ThreadSqliteWriter(worker));
-        else {
-          reject(message.type === 'failed' ? reviveError(message.error) : new RunStoreUnavailableError(`open (the writer thread said ${message.type})`));
-          void worker.terminate();
-        }
-      };
-      const onStartError = (error: Error) => {
-        stopListening();
-        reject(new RunStoreUnavailableError(`open (the writer thread failed: ${error.message})`, { cause: error }));
-      };
-      const onStartExit = (code: number) => {
-        stopListening();
-        reject(new RunStoreUnavailableError(`open (the writer thread exited with code ${code} before it was ready)`));
-      };
-      worker.on('message', onStartMessage);
-      worker.on('error', onStartError);
-      worker.on('exit', onStartExit);
-    });
+  static async start(init: WriterThreadInit): Promise<ThreadSqliteWriter> {
+    return new ThreadSqliteWriter(init, await startThread(init));
   }
 
   submit<W extends SqliteWrite>(write: W): Promise<SqliteWriteResult<W>> {
     if (this.closing) return Promise.reject(new RunStoreUnavailableError('write (the store is closed)'));
-    if (this.stopped) return Promise.reject(this.stopped);
+    const worker = this.worker;
+    if (!worker) return this.restart().then(() => this.submit(write));
     const id = this.nextId++;
     return new Promise<SqliteWriteResult<W>>((resolve, reject) => {
-      if (this.waiting.size === 0) this.worker.ref();
+      if (this.waiting.size === 0) worker.ref();
       this.waiting.set(id, { write, resolve: resolve as (value: never) => void, reject });
-      this.post({ type: 'write', id, write });
+      this.post(worker, { type: 'write', id, write });
     });
   }
 
   close(): Promise<void> {
-    this.closing ??= new Promise<void>((resolve) => {
-      if (this.stopped) return resolve();
-      this.worker.ref();
-      this.worker.once('exit', () => resolve());
-      this.post({ type: 'close' });
-    });
+    this.closing ??= (async () => {
+      const worker = this.worker ?? (await this.restarting?.catch(() => null)) ?? null;
+      if (!worker) return;
+      worker.ref();
+      await new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        this.post(worker, { type: 'close' });
+      });
+    })();
     return this.closing;
   }
 
-  private post(message: ToWriterThread): void {
+  private attach(worker: Worker): Worker {
+    worker.on('message', (message: FromWriterThread) => this.onMessage(message));
+    worker.on('error', (error) => this.lost(worker, `the writer thread failed: ${error.message}`));
+    worker.on('exit', (code) => this.lost(worker, `the writer thread exited with code ${code}`));
+    // Idle, the thread does not keep the process alive; a waiting write does (see submit).
+    worker.unref();
+    return worker;
+  }
+
+  /** One new thread for all the writes that find none (several may arrive while it starts). */
+  private restart(): Promise<Worker> {
+    this.restarting ??= startThread(this.init)
+      .then((worker) => {
+        if (this.closing) {
+          void worker.terminate();
+          throw new RunStoreUnavailableError('write (the store is closed)');
+        }
+        return (this.worker = this.attach(worker));
+      })
+      .finally(() => (this.restarting = null));
+    return this.restarting;
+  }
+
+  private lost(worker: Worker, why: string): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    const error = new RunStoreUnavailableError(`write (${why}; it is not known whether the write was committed)`);
+    for (const [id] of this.waiting) this.settle(id, (w) => w.reject(error));
+  }
+
+  private post(worker: Worker, message: ToWriterThread): void {
     try {
-      this.worker.postMessage(message);
+      worker.postMessage(message);
     } catch (error) {
       // Writes are built from parsed, plain data; a value that cannot be cloned is a defect here, refused as unavailable.
       if (message.type === 'write') this.settle(message.id, (w) => w.reject(new RunStoreUnavailableError('write (not transferable)', { cause: error })));
@@ -110,14 +117,43 @@ export class ThreadSqliteWriter implements SqliteWriter {
     const waiting = this.waiting.get(id);
     if (!waiting) return;
     this.waiting.delete(id);
-    if (this.waiting.size === 0 && !this.closing) this.worker.unref();
+    if (this.waiting.size === 0 && !this.closing) this.worker?.unref();
     answer(waiting);
   }
+}
 
-  private stop(reason: Error): void {
-    this.stopped ??= reason;
-    for (const [id] of this.waiting) this.settle(id, (w) => w.reject(this.stopped));
-  }
+function startThread(init: WriterThreadInit): Promise<Worker> {
+  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
+    workerData: init,
+    // The process's flags but --input-type, which a worker refuses (it only concerns the main entry, -e or stdin).
+    execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
+  });
+  return new Promise((resolve, reject) => {
+    const stopListening = () => {
+      worker.off('message', onStartMessage);
+      worker.off('error', onStartError);
+      worker.off('exit', onStartExit);
+    };
+    const onStartMessage = (message: FromWriterThread) => {
+      stopListening();
+      if (message.type === 'ready') resolve(worker);
+      else {
+        reject(message.type === 'failed' ? reviveError(message.error) : new RunStoreUnavailableError(`open (the writer thread said ${message.type})`));
+        void worker.terminate();
+      }
+    };
+    const onStartError = (error: Error) => {
+      stopListening();
+      reject(new RunStoreUnavailableError(`open (the writer thread failed: ${error.message})`, { cause: error }));
+    };
+    const onStartExit = (code: number) => {
+      stopListening();
+      reject(new RunStoreUnavailableError(`open (the writer thread exited with code ${code} before it was ready)`));
+    };
+    worker.on('message', onStartMessage);
+    worker.on('error', onStartError);
+    worker.on('exit', onStartExit);
+  });
 }
 
 function fromThread(write: SqliteWrite, value: unknown): unknown {
