@@ -12,7 +12,7 @@ import type { RunListFilter, RunListPage, RunStore } from '../store/run-store.js
 import type { VerifyReport } from '../store/verify-report.js';
 import { sqliteRunStoreInternals } from './sqlite-internals.js';
 import { InlineSqliteWriter, type SqliteWriter } from './sqlite-writer.js';
-import { indexStatement, indexValues, parseIndexFields, type AppendWrite } from './sqlite-writes.js';
+import { indexedSeqStatement, indexStatement, indexValues, parseIndexFields, type AppendWrite } from './sqlite-writes.js';
 
 export interface SqliteRunStoreOptions {
   dataDir: string;
@@ -218,15 +218,4 @@ export class SqliteRunStore implements RunStore {
       throw toRunStoreError(error, 'read');
     }
   }
-}
-
-/**
- * The seq up to which run_index is complete. A store at schema version 1 (read-only
- * opens do not migrate) indexed every artifact as it was appended.
- */
-function indexedSeqStatement(db: Database.Database): Database.Statement {
-  const hasState = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'run_index_state'").get();
-  return hasState
-    ? db.prepare('SELECT indexed_seq FROM run_index_state WHERE id = 1').pluck()
-    : db.prepare('SELECT COALESCE(MAX(seq), 0) FROM run_index').pluck();
 }

@@ -67,7 +67,7 @@ export class SqliteWriteExecutor {
       head: db.prepare('SELECT seq, head_hash AS hash FROM run_chain_head WHERE id = 1'),
       insert: db.prepare('INSERT INTO run_artifacts (seq, run_id, body) VALUES (?, ?, ?)'),
       index: indexStatement(db),
-      indexedSeq: db.prepare('SELECT indexed_seq FROM run_index_state WHERE id = 1').pluck(),
+      indexedSeq: indexedSeqStatement(db),
       setIndexedSeq: db.prepare('UPDATE run_index_state SET indexed_seq = ? WHERE id = 1'),
       unindexed: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq > ? ORDER BY seq LIMIT 1000'),
       advance: db.prepare('UPDATE run_chain_head SET seq = ?, head_hash = ? WHERE id = 1'),
@@ -165,4 +165,15 @@ export function parseIndexFields(body: string): IndexFields | null {
   const text = (x: unknown) => typeof x === 'string';
   if (!a || !text(a.kind) || !text(a.status) || !text(a.created_at) || !(a.session_id === null || text(a.session_id))) return null;
   return { kind: a.kind!, status: a.status!, session_id: a.session_id!, created_at: a.created_at! };
+}
+
+/**
+ * The seq up to which run_index is complete. A store at schema version 1 (read-only
+ * opens do not migrate) indexed every artifact as it was appended.
+ */
+export function indexedSeqStatement(db: Database.Database): Database.Statement {
+  const hasState = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'run_index_state'").get();
+  return hasState
+    ? db.prepare('SELECT indexed_seq FROM run_index_state WHERE id = 1').pluck()
+    : db.prepare('SELECT COALESCE(MAX(seq), 0) FROM run_index').pluck();
 }
