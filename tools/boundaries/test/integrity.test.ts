@@ -57,6 +57,20 @@ describe('integrity checks', () => {
     });
   });
 
+  test('a project that takes another project\'s name fails, naming both (it would be the writer or authority library the policy names)', () => {
+    writeFile(root, 'libs/shared/sandbox/src/w.ts', "import { writeFileSync } from 'node:fs';\nwriteFileSync('data/runs/x.json', '{}');\n");
+    try {
+      withChange({ 'libs/shared/sandbox/package.json': JSON.stringify({ name: '@luthier/rmos-runs', exports: { '.': './src/index.ts' } }) }, (r) => {
+        assert.equal(r.status, 1);
+        assert.match(r.stdout, /libs\/shared\/sandbox\/project\.json:1:1 {2}boundaries\/integrity {2}the name @luthier\/rmos-runs is claimed by several projects \(libs\/rmos\/runs, libs\/shared\/sandbox\)/);
+        // neither claimant is the writer the policy names
+        assert.match(r.stdout, /libs\/shared\/sandbox\/src\/w\.ts:2:\d+ {2}boundaries\/write-paths/);
+      });
+    } finally {
+      rmSync(`${root}/libs/shared/sandbox/src/w.ts`);
+    }
+  });
+
   test('an authority function that no authoritative library exports fails; a comment or a type does not count as an export', () => {
     withChange(
       {

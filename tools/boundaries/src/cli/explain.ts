@@ -52,7 +52,7 @@ export function explainFile(ws: Workspace, policy: Policy, file: string): string
 
   lines.push('', `  may write (data root ${policy.dataRoot.env}, default ${policy.dataRoot.default}):`);
   for (const p of policy.protectedPaths) {
-    const may = p.writers.includes(project.name);
+    const may = p.writers.some((w) => ws.projectByName(w) === project);
     lines.push(`    - ${p.pattern}: ${may ? 'yes, as its owner' : `no, only ${p.writers.join(', ')}`}: ${p.reason}${may ? '' : `; instead, ${p.allowedWay}`}`);
   }
   if (policy.sandbox.zones.includes(zone.id))

@@ -11,6 +11,16 @@ import { zoneOfLocation } from './zone-paths.js';
  */
 export function checkProjectTags(root: string, policy: Policy, projects: readonly Project[]): Violation[] {
   const out: Violation[] = [];
+  // a project taking another's name would be the writer, the authority library or the import target the policy names
+  const claimed = new Map<string, Project[]>();
+  for (const p of projects) for (const n of new Set([p.name, p.nxName])) claimed.set(n, [...(claimed.get(n) ?? []), p]);
+  for (const [name, claimants] of claimed) {
+    const distinct = [...new Set(claimants)];
+    if (distinct.length < 2) continue;
+    const dirs = distinct.map((p) => path.relative(root, p.root).split(path.sep).join('/'));
+    for (const dir of dirs)
+      out.push(integrityViolation(`${dir}/project.json`, 1, `the name ${name} is claimed by several projects (${dirs.join(', ')}), so neither is reached by it and policy entries naming it match no project: give each project its own name in package.json and project.json`));
+  }
   for (const project of projects) {
     const relDir = path.relative(root, project.root).split(path.sep).join('/');
     const file = `${relDir}/project.json`;

@@ -1,3 +1,4 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { importsRule } from './imports.js';
 import { makeWorkspace } from './fixture-workspace.js';
 import { asEslintRule, boundaryTester, AI, API, CONTRACTS, GRAPHICS, HASHING, ROOT, RUNS, TOOLING, WORKFLOW } from './tester.js';
@@ -147,5 +148,48 @@ boundaryTester(pkgRoot).run('boundaries/imports (#subpath imports)', asEslintRul
     { filename: pkgAi, code: "import { fsx, w, exec } from '@luthier/shared-paths';", errors: [...two, ...one] },
     { filename: pkgAi, code: "import * as sh from '@luthier/shared-paths'; sh.fsx.rmSync('/'); sh.execSync('x');", errors: two },
     { filename: pkgAi, code: "import p, { io } from './relay.js'; io.writeFileSync('/tmp/x', ''); p.rm('/');", errors: two },
+  ],
+});
+
+// resolution TypeScript and Node do beyond paths: baseUrl, installed names that link into the workspace
+const linkRoot = makeWorkspace({
+  'libs/rmos/workflow/src/deep.ts': 'export const d = 1;\n',
+  'libs/experimental/ai/src/own.ts': 'export const o = 1;\n',
+  'scripts/relay.ts': 'export const r = 1;\n',
+});
+mkdirSync(`${linkRoot}/libs/experimental/ai/node_modules`, { recursive: true });
+symlinkSync(`${linkRoot}/libs/rmos/workflow`, `${linkRoot}/libs/experimental/ai/node_modules/wf`);
+symlinkSync(`${linkRoot}/libs/experimental/ai`, `${linkRoot}/libs/experimental/ai/node_modules/me`);
+mkdirSync(`${linkRoot}/node_modules/plain/`, { recursive: true });
+writeFileSync(`${linkRoot}/node_modules/plain/package.json`, JSON.stringify({ name: 'plain', main: 'index.js' }));
+writeFileSync(`${linkRoot}/node_modules/plain/index.js`, 'module.exports = 1;\n');
+symlinkSync(`${linkRoot}/libs/rmos/workflow`, `${linkRoot}/node_modules/wf2`);
+symlinkSync(`${linkRoot}/libs/rmos/contracts`, `${linkRoot}/node_modules/contracts-alias`);
+const linkAi = `${linkRoot}/libs/experimental/ai/src/x.ts`;
+boundaryTester(linkRoot).run('boundaries/imports (baseUrl, linked installs, references, augmentations)', asEslintRule(importsRule), {
+  valid: [
+    // a real installed package, a link to the file's own project, a link to an allowed project's entry
+    { filename: linkAi, code: "import p from 'plain'; import { o } from 'me/src/own.ts'; import c from 'contracts-alias';" },
+    // baseUrl into the file's own project; references and augmentations of installed packages
+    { filename: linkAi, code: "import { o } from 'libs/experimental/ai/src/own';" },
+    { filename: linkAi, code: '/// <reference types="node" />\n/// <reference lib="es2022" />\nexport {};' },
+    { filename: linkAi, code: "declare module 'plain' { export const extra: 1; }\ndeclare module '*.svg' { const s: string; export default s; }\nexport {};" },
+  ],
+  invalid: [
+    // TypeScript resolves a bare name against baseUrl when no path alias matches
+    { filename: linkAi, code: "import { d } from 'libs/rmos/workflow/src/deep';", errors: one },
+    { filename: linkAi, code: "import type { d } from 'libs/rmos/workflow/src/index';", errors: one },
+    { filename: linkAi, code: "import { r } from 'scripts/relay';", errors: one },
+    // an installed name that is a link into another project is that project (deep or entry)
+    { filename: linkAi, code: "import { d } from 'wf';", errors: one },
+    { filename: linkAi, code: "const w = await import('wf2');", errors: one },
+    { filename: `${linkRoot}/libs/rmos/runs/src/x.ts`, code: "import { d } from 'wf2/src/deep.ts';", errors: one },
+    { filename: linkAi, code: "import c from 'contracts-alias/src/index.ts';", errors: one },
+    // a reference's path or types wherever it stands among the arguments
+    { filename: linkAi, code: '/// <reference resolution-mode="import" types="@luthier/rmos-workflow" />\nexport {};', errors: one },
+    { filename: linkAi, code: "/// <reference path='../../../rmos/workflow/src/deep.ts' />\nexport {};", errors: one },
+    // a module augmentation depends on the module it augments
+    { filename: linkAi, code: "declare module '@luthier/rmos-workflow' { interface X { a: 1 } }\nexport {};", errors: one },
+    { filename: `${linkRoot}/libs/rmos/runs/src/x.ts`, code: "declare module '../../workflow/src/deep.ts' { export const e: 1; }\nexport {};", errors: one },
   ],
 });

@@ -115,7 +115,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
       if (res.kind === 'external' && Object.hasOwn(FS_PACKAGES, spec)) return checkBuiltin(specNode, FS_PACKAGES[spec]!, form);
       if (res.kind === 'external') return;
       if (res.kind === 'unresolved') {
-        const looksLocal = spec.startsWith('.') || spec.startsWith('#') || spec.startsWith('/') || spec.startsWith('file:') || spec.startsWith('@luthier/') || fc.ws.aliases.some((a) => spec.startsWith(a.pattern.replace('*', '')));
+        const looksLocal = !!res.file || spec.startsWith('.') || spec.startsWith('#') || spec.startsWith('/') || spec.startsWith('file:') || spec.startsWith('@luthier/') || fc.ws.aliases.some((a) => spec.startsWith(a.pattern.replace('*', '')));
         if (!looksLocal) return;
         report(specNode, {
           rule: RULE,
@@ -166,9 +166,10 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
       Program(node) {
         // triple-slash references are dependencies too
         for (const comment of context.sourceCode.getAllComments() as TSESTree.Comment[]) {
-          const m = comment.type === 'Line' ? /^\/\s*<reference\s+(?:path|types)\s*=\s*["']([^"']+)["']/.exec(comment.value) : null;
-          if (!m) continue;
-          checkResolved(comment as unknown as Node, m[1]!, '/// <reference>');
+          // TypeScript reads the path / types argument wherever it stands among the others (resolution-mode first)
+          const tag = comment.type === 'Line' ? /^\/\s*<reference\b(.*)/is.exec(comment.value) : null;
+          if (!tag) continue;
+          for (const m of tag[1]!.matchAll(/(?:^|\s)(?:path|types)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) checkResolved(comment as unknown as Node, (m[1] ?? m[2])!, '/// <reference>');
         }
         if (!fc.inProjectArea || (fc.project && fc.zone)) return;
         report(node, {
@@ -187,6 +188,10 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
       ExportNamedDeclaration: (n) => n.source && check(n.source, 'export … from'),
       ExportAllDeclaration: (n) => check(n.source, 'export * from'),
       ImportExpression: (n) => check(n.source, 'import()'),
+      // `declare module 'x' { … }` in a module augments x: it depends on x's declarations as an import type does
+      TSModuleDeclaration(n) {
+        if (n.id.type === 'Literal' && typeof n.id.value === 'string' && !n.id.value.includes('*')) checkResolved(n.id as Node, n.id.value, 'declare module');
+      },
       TSImportEqualsDeclaration(n) {
         if (n.moduleReference.type === 'TSExternalModuleReference') check(n.moduleReference.expression, 'import = require()');
       },

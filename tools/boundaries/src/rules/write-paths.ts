@@ -23,7 +23,9 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     const fc = fileContext(context);
     if (fc.isWaived(RULE)) return {};
     const { policy } = fc;
-    const guarded = policy.protectedPaths.filter((p) => !(fc.project && p.writers.includes(fc.project.name)));
+    // a writer is the project the policy's name reaches (a name two projects claim reaches none)
+    const isWriter = (project: typeof fc.project, entry: (typeof policy.protectedPaths)[number]) => !!project && entry.writers.some((w) => fc.ws.projectByName(w) === project);
+    const guarded = policy.protectedPaths.filter((p) => !isWriter(fc.project, p));
     if (guarded.length === 0) return {};
     const names = guarded.map((p) => p.pattern.replace(/\/\*\*$/, ''));
     const env = envFor(context, fc);
@@ -126,7 +128,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       const called = calledFunction(node.callee, env);
       if (!called) return;
       const owner = fc.ws.projectOfFile(called.env.file);
-      if (owner && guarded.every((p) => p.writers.includes(owner.name))) return;
+      if (owner && guarded.every((p) => isWriter(owner, p))) return;
       const name = unwrap(node.callee).type === 'Identifier' ? (unwrap(node.callee) as TSESTree.Identifier).name : 'this function';
       for (const [i, op] of writtenParams(called.fn, called.env)) {
         const arg = node.arguments[i];

@@ -22,6 +22,10 @@ export interface Workspace {
   projects: Project[];
   /** tsconfig.base.json `paths`, patterns to absolute targets */
   aliases: Array<{ pattern: string; targets: string[] }>;
+  /** tsconfig.base.json `baseUrl` (absolute), against which TypeScript also resolves bare names; null when unset */
+  baseUrl: string | null;
+  /** names (package or Nx) that more than one project claims: neither project is reached by them */
+  duplicateNames: Map<string, Project[]>;
   projectOfFile(absFile: string): Project | null;
   projectByName(name: string): Project | null;
 }
@@ -84,19 +88,20 @@ function readProject(projectJson: string, policy: Policy): Project {
   return { name, nxName, root, tags, zone, entry: path.resolve(root, entryRel) };
 }
 
-function readAliases(root: string): Workspace['aliases'] {
+function readAliases(root: string): Pick<Workspace, 'aliases' | 'baseUrl'> {
   let config: Record<string, unknown>;
   try {
     config = JSON.parse(readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')) as Record<string, unknown>;
   } catch {
-    return [];
+    return { aliases: [], baseUrl: null };
   }
   const options = (config.compilerOptions ?? {}) as { baseUrl?: string; paths?: Record<string, string[]> };
   const base = path.resolve(root, options.baseUrl ?? '.');
-  return Object.entries(options.paths ?? {}).map(([pattern, targets]) => ({
+  const aliases = Object.entries(options.paths ?? {}).map(([pattern, targets]) => ({
     pattern,
     targets: targets.map((t) => path.resolve(base, t)),
   }));
+  return { aliases, baseUrl: typeof options.baseUrl === 'string' ? base : null };
 }
 
 const isInside = (dir: string, file: string) => file === dir || file.startsWith(dir + path.sep);
@@ -115,11 +120,18 @@ export function loadWorkspace(root: string, policy: Policy): Workspace {
   const projects = files.sort().map((f) => readProject(f, policy));
   // deepest root first, so that a nested project wins over its parent
   const byDepth = [...projects].sort((a, b) => b.root.length - a.root.length);
-  const byName = new Map(projects.map((p) => [p.name, p]));
+  // a name two projects claim (a shared lib calling itself @luthier/rmos-runs) names neither: imports of it and
+  // policy entries naming it (writers, authority functions) fail closed, and the integrity check says why
+  const claims = new Map<string, Project[]>();
+  for (const p of projects)
+    for (const n of new Set([p.name, p.nxName])) claims.set(n, [...(claims.get(n) ?? []), p]);
+  const duplicateNames = new Map([...claims].filter(([, ps]) => new Set(ps).size > 1));
+  const byName = new Map(projects.filter((p) => !duplicateNames.has(p.name)).map((p) => [p.name, p]));
   const ws: Workspace = {
     root: absRoot,
     projects,
-    aliases: readAliases(absRoot),
+    ...readAliases(absRoot),
+    duplicateNames,
     projectOfFile: (absFile) => byDepth.find((p) => isInside(p.root, path.resolve(absFile))) ?? null,
     projectByName: (name) => byName.get(name) ?? null,
   };

@@ -224,6 +224,12 @@ function resolveUncached(ws: Workspace, fromFile: string, specifier: string, rec
     return { kind: 'unresolved', viaEntry: false, reason: `alias "${alias.pattern}" matches "${specifier}" but no target exists` };
   }
 
+  // TypeScript resolves a bare name against baseUrl after paths (libs/rmos/runs/src/x from anywhere)
+  if (ws.baseUrl) {
+    const file = resolveFile(path.resolve(ws.baseUrl, specifier), probe);
+    if (file) return finish(file, false, `"${specifier}" under baseUrl`);
+  }
+
   // a bare package name: a workspace project (entry or deep path) or an external package
   const parts = specifier.split('/');
   const pkgName = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
@@ -236,5 +242,17 @@ function resolveUncached(ws: Workspace, fromFile: string, specifier: string, rec
   const scope = ws.projects.find((p) => p.name.startsWith('@'))?.name.split('/')[0];
   if (scope && pkgName.startsWith(scope + '/'))
     return { kind: 'unresolved', viaEntry: false, reason: `no workspace project is named ${pkgName}` };
+  // an installed name that is a link into the workspace (a file: dependency, a symlink in a node_modules folder)
+  // is that workspace folder, whatever the name: resolved as Node would, from the nearest node_modules up
+  for (let dir = path.dirname(fromFile); ; dir = path.dirname(dir)) {
+    const pkgDir = path.join(dir, 'node_modules', pkgName);
+    if (probe(pkgDir)) {
+      const realDir = real(pkgDir);
+      const inWorkspace = realDir.startsWith(ws.root + path.sep) && !realDir.includes(`${path.sep}node_modules${path.sep}`);
+      if (!inWorkspace) return { kind: 'external', viaEntry: false };
+      return finish(resolveFile(subpath ? path.join(realDir, subpath) : realDir, probe), !subpath, `"${specifier}" (installed as a link to ${path.relative(ws.root, realDir)})`);
+    }
+    if (path.dirname(dir) === dir) break;
+  }
   return { kind: 'external', viaEntry: false };
 }
