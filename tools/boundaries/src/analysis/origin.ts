@@ -290,7 +290,8 @@ function argumentsOrigin(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExp
         o = iterationOrigin(a.argument, env, depth);
         if (o.kind === 'unknown') o = riskyContents(a.argument, env, depth) ?? UNKNOWN;
       } else if (i === index || (all && i > index)) o = pathOrigin(a, all ? keys.slice(1) : keys, env, depth);
-      if (o.kind === 'enumerated' || o.kind === 'authority') return o;
+      // a module or a require handed to a parameter (save(fs) with function save(io) { io.writeFileSync(…) }) is that module
+      if (o.kind === 'enumerated' || o.kind === 'authority' || o.kind === 'module' || o.kind === 'require') return o;
       if (!all && i >= index && a.type !== 'SpreadElement') break;
     }
   }

@@ -24,6 +24,8 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     // forbidden modules are forbidden only in the zone the policy names
     { filename: RUNS, code: "import { writeFile } from 'node:fs/promises'; const vm = require('vm');" },
     { filename: AI, code: "import path from 'node:path'; import { createHash } from 'node:crypto';" },
+    // a parameter given require, loading what the zone may load
+    { filename: AI, code: "function load(r: any) { return r('@luthier/rmos-contracts'); } load(require);" },
     // a local function called require is not a module loader
     { filename: AI, code: "function require(x: string) { return x; } require('child_process');" },
     // the file's own project, reached relatively
@@ -105,6 +107,9 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: AI, code: "const fs = process.getBuiltinModule('fs');", errors: one },
     { filename: AI, code: "const fs = globalThis.process.getBuiltinModule('node:' + 'fs');", errors: one },
     { filename: AI, code: "process.binding('spawn_sync');", errors: one },
+    // require handed to a parameter is require
+    { filename: AI, code: "function load(r: any) { return r('@luthier/rmos-runs'); } load(require);", errors: one },
+    { filename: AI, code: "const load = (r: any) => r('child_process'); load(require);", errors: one },
     // the reference and the call through the alias
     { filename: AI, code: "const d = process.dlopen; d(module, 'x.node');", errors: two },
     { filename: AI, code: "const { binding } = process; binding('fs');", errors: one },

@@ -15,6 +15,8 @@ tester();
 function tester() {
   boundaryTester().run('boundaries/write-paths', asEslintRule(writePathsRule), {
     valid: [
+      // fs handed to a parameter, writing outside the protected folders
+      { filename: API, code: `${fsImport} function save(io: typeof fs) { io.writeFileSync('data/sandbox/x.json', ''); io.readFileSync('data/runs/x.json'); } save(fs);` },
       // a log string, a read-only open, reads
       { filename: API, code: "console.log('writing to data/runs/abc'); const s = `${process.env.RMOS_DATA_DIR}/runs`;" },
       { filename: API, code: `${fsImport} fs.readFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'));` },
@@ -46,6 +48,9 @@ function tester() {
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
     invalid: [
+      // fs handed to a parameter is fs (a wrapper that writes a constant path through the module it is given)
+      { filename: API, code: `${fsImport} function save(io: typeof fs) { io.writeFileSync('data/runs/x.json', ''); } save(fs);`, errors: errors(1) },
+      { filename: API, code: `${fsImport} const save = (io: any, body: string) => io.promises.writeFile('data/run_attachments/a', body); save(fs, '');`, errors: errors(1) },
       // files written outside fs: databases (better-sqlite3, node:sqlite), heap snapshots, diagnostic reports, pino log files; graceful-fs is fs
       { filename: API, code: "import Database from 'better-sqlite3'; new Database('data/runs/x.db'); import { DatabaseSync } from 'node:sqlite'; new DatabaseSync(`${process.env.RMOS_DATA_DIR}/run_attachments/a.db`); import v8 from 'node:v8'; v8.writeHeapSnapshot('data/runs/h'); process.report.writeReport('data/runs/r.json'); import pino from 'pino'; pino(pino.destination('data/runs/log')); pino.destination({ dest: 'data/run_attachments/l' }); import gfs from 'graceful-fs'; gfs.writeFileSync('data/runs/x', '');", errors: errors(7) },
       // a wrapper's arguments object and a spread of a literal array at its call site
