@@ -95,7 +95,19 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
   }
   if (callee.type === 'MemberExpression') {
     const key = memberKey(callee, env);
-    if (key && HANDLE_WRITES.has(key)) return handleTarget(callee.object, env, `FileHandle.${key}`);
+    if (key && HANDLE_WRITES.has(key)) {
+      const handle = handleTarget(callee.object, env, `FileHandle.${key}`);
+      if (handle.length) return handle;
+    }
+    // an fs write by name on an object the analysis cannot see into (fs handed over from another file, a
+    // parameter, a field): it may be fs, so its path arguments are write targets (fail closed). A member that
+    // is a function of the workspace is followed as a wrapper instead.
+    const name = key?.replace(/Sync$/, '');
+    if (name && Object.hasOwn(PATH_WRITES, name) && o.kind === 'unknown' && originOf(callee.object, env).kind === 'unknown' && !calledFunction(callee, env)) {
+      const out: WriteTarget[] = [];
+      for (const i of PATH_WRITES[name]!) if (shape.args[i]) out.push({ target: shape.args[i]!, env, op: `.${key}() of a value that may be fs`, destroysRoot: !HARMLESS_ON_ROOT.has(name) });
+      return out;
+    }
   }
   // files written by other builtins and by the workspace's packages (heap snapshots, reports, databases, log files)
   const writer = o.kind === 'module' ? `node:${o.module}.${o.path.join('.')}` : o.kind === 'global' ? o.path.join('.') : o.kind === 'external' ? `${o.module}${o.path.length ? `.${o.path.join('.')}` : ''}` : '';

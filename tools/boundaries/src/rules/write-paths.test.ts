@@ -224,3 +224,24 @@ test('every workspace file read for imported constants is recorded as a dependen
     assert.ok(recorded.includes(`${root}/libs/shared/paths/src/io.ts`), `${file}: ${recorded.join(', ')}`);
   }
 });
+
+// fs handed over where the analysis cannot see it (a parameter called from another file, a field, an injected
+// record): a member named like an fs write may be fs, so what it writes is checked; a workspace method is followed
+const handedRoot = makeWorkspace({
+  'libs/shared/paths/src/store.ts': "import fs from 'node:fs';\nexport class Sandbox { writeFile(name: string) { fs.writeFileSync('data/sandbox/' + name, ''); } }\n",
+});
+const handedShared = `${handedRoot}/libs/shared/paths/src/save.ts`;
+const handedApi = `${handedRoot}/apps/api/src/x.ts`;
+boundaryTester(handedRoot).run('boundaries/write-paths (fs handed over unseen)', asEslintRule(writePathsRule), {
+  valid: [
+    { filename: handedShared, code: "export const ok = (io: any) => io.writeFileSync('data/sandbox/x', ''); export const r = (io: any) => io.readFileSync('data/runs/x');" },
+    { filename: handedApi, code: "import { Sandbox } from '@luthier/shared-paths/src/store.js'; new Sandbox().writeFile('runs.json'); export const g = (s: Sandbox) => s.writeFile('x');" },
+    { filename: handedApi, code: "export const g = (router: any) => router.link('/runs'); export const h = (s: any) => s.writeFile('report.json'); export const m = (o: any) => o.mkdir('data');" },
+  ],
+  invalid: [
+    { filename: handedShared, code: "export function save(io: any) { io.writeFileSync('data/runs/x.json', ''); }", errors: errors(1) },
+    { filename: handedShared, code: "export class Store { constructor(private io: any) {} put() { this.io.appendFileSync('data/run_attachments/a', ''); } }", errors: errors(1) },
+    { filename: handedShared, code: "export const put = (deps: { fs: any }, id: string) => deps.fs.promises.rm(`data/runs/${id}`);", errors: errors(1) },
+    { filename: handedShared, code: "export const wipe = (io: any) => io.rmSync(process.env.RMOS_DATA_DIR ?? 'data', { recursive: true });", errors: errors(1) },
+  ],
+});
