@@ -86,6 +86,15 @@ export function describe(sym: Sym): string {
 
 const URL_TEXT = new Set(['pathname', 'href', 'toString']);
 
+/**
+ * A URL as the file system and servers read it: percent escapes decoded (fs turns file:///data/%72uns into
+ * data/runs, a server routes /api/%61pprove to approve). Escaped separators stay as they are (fileURLToPath refuses them).
+ */
+function decodeUrl(folded: Folded): Folded {
+  const decode = (t: string) => t.replace(/%(?!2f|5c)[0-9a-f]{2}/gi, (m) => String.fromCharCode(parseInt(m.slice(1), 16)));
+  return folded.map((sym) => sym.map((p) => (typeof p === 'string' ? decode(p) : p)));
+}
+
 /** path.format({ root, dir, base, name, ext }) */
 function pathFormat(arg: Node, env: Env, depth: number, seen: Set<unknown>): Folded {
   const obj = derefNode(arg, env, depth + 1);
@@ -375,13 +384,16 @@ function foldPath(node: Node, path: Array<string | null>, env: Env, depth: numbe
     if (!foreign) return unknown(`${path[0]} of a module that cannot be read`);
     return foldPath(foreign.node, [...foreign.path, ...path.slice(1)], foreign.env, depth + 1, seen);
   }
-  for (const key of path) {
+  for (const [i, key] of path.entries()) {
     if (key === null) return unknown('a computed destructuring key');
     const obj = derefNode(cur.node, cur.env, depth + 1);
     if (!obj) {
+      // process.env.X however deep the destructuring starts (const { env: { X } } = process)
       const o = originOf(cur.node, cur.env, depth + 1);
-      if (o.kind === 'global' && o.path.join('.') === 'process.env' && path.length === 1)
-        return key === env.policy.dataRoot.env ? [[DATA_ROOT]] : unknown(`process.env.${key}`);
+      const rest = path.slice(i);
+      const full = o.kind === 'global' && rest.every((k) => k !== null) ? [...o.path, ...(rest as string[])] : [];
+      if (full.length === 3 && full[0] === 'process' && full[1] === 'env')
+        return full[2] === env.policy.dataRoot.env ? [[DATA_ROOT]] : unknown(`process.env.${full[2]}`);
       return unknown('a destructured value');
     }
     const value = propertyOf(obj.node, key);
@@ -497,7 +509,9 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
     const a0 = foldSingle(args[0], env, depth + 1);
     if (a0 !== null && enc !== null && Buffer.isEncoding(enc)) return text(Buffer.from(a0, enc as BufferEncoding).toString('utf8'));
   }
-  if (o.kind === 'module' && o.module === 'url' && ['fileURLToPath', 'pathToFileURL'].includes(o.path.at(-1) ?? '') && args[0]) return fold(args[0], env, depth + 1, seen);
+  // fileURLToPath decodes the URL's escapes; pathToFileURL's escapes are decoded again when the URL is used
+  if (o.kind === 'module' && o.module === 'url' && o.path.at(-1) === 'fileURLToPath' && args[0]) return decodeUrl(fold(args[0], env, depth + 1, seen));
+  if (o.kind === 'module' && o.module === 'url' && o.path.at(-1) === 'pathToFileURL' && args[0]) return fold(args[0], env, depth + 1, seen);
   if (o.kind === 'global' && o.path.join('.') === 'String.raw') return unknown('String.raw called directly');
   // a function of the workspace whose value can be read: what its return statements give
   const called = calledFunction(callee, env);
@@ -626,7 +640,7 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
         // new URL(relative, base): resolved when both are constants; otherwise the relative part after the base's folder
         const rel = fold(n.arguments[0], env, depth + 1, seen);
         const baseArg = n.arguments[1];
-        if (!baseArg || baseArg.type === 'SpreadElement') return rel;
+        if (!baseArg || baseArg.type === 'SpreadElement') return decodeUrl(rel);
         const base = fold(baseArg, env, depth + 1, seen);
         const out: Folded = [];
         for (const r of rel)
@@ -646,7 +660,7 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
             const folder = typeof last === 'string' ? [...b.slice(0, -1), last.slice(0, last.lastIndexOf('/') + 1)] : [...b, '/'];
             out.push(merge(absolute ? [unknownPart('a URL base'), ...r] : [...(bText !== null || typeof last === 'string' ? folder : [unknownPart('a URL base'), '/']), ...r]));
           }
-        return out.length > MAX_ALTERNATIVES ? unknown('too many alternatives') : out;
+        return out.length > MAX_ALTERNATIVES ? unknown('too many alternatives') : decodeUrl(out);
       }
       // new String(x) is x as text
       if (o.kind === 'global' && o.path.join('.') === 'String' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') return fold(n.arguments[0], env, depth + 1, seen);

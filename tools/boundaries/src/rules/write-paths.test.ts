@@ -15,6 +15,8 @@ tester();
 function tester() {
   boundaryTester().run('boundaries/write-paths', asEslintRule(writePathsRule), {
     valid: [
+      // an escape that is not a protected name, an escaped separator (fileURLToPath refuses it), another variable of process.env
+      { filename: API, code: `${fsImport} fs.writeFileSync(new URL('file:///srv/data/%73andbox/x'), ''); fs.writeFileSync('data/%72uns', ''); const { env: { HOME: h } } = process; fs.writeFileSync(h + '/runs/x', '');` },
       // fs handed to a parameter, writing outside the protected folders
       { filename: API, code: `${fsImport} function save(io: typeof fs) { io.writeFileSync('data/sandbox/x.json', ''); io.readFileSync('data/runs/x.json'); } save(fs);` },
       // a log string, a read-only open, reads
@@ -48,6 +50,10 @@ function tester() {
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
     invalid: [
+      // a URL's percent escapes are decoded by fs (file:///srv/data/%72uns is data/runs); process.env destructured from process
+      { filename: API, code: `${fsImport} fs.writeFileSync(new URL('file:///srv/data/%72uns/x'), ''); fs.rmSync(new URL('../../../data/run%5Fattachments', import.meta.url), { recursive: true });`, errors: errors(2) },
+      { filename: API, code: `${fsImport} import { fileURLToPath } from 'node:url'; fs.writeFileSync(fileURLToPath('file:///srv/DATA/%52UNS/x'), '');`, errors: errors(1) },
+      { filename: API, code: `${fsImport} const { env: { RMOS_DATA_DIR: d } } = process; fs.writeFileSync(d + '/runs/x', '');`, errors: errors(1) },
       // fs handed to a parameter is fs (a wrapper that writes a constant path through the module it is given)
       { filename: API, code: `${fsImport} function save(io: typeof fs) { io.writeFileSync('data/runs/x.json', ''); } save(fs);`, errors: errors(1) },
       { filename: API, code: `${fsImport} const save = (io: any, body: string) => io.promises.writeFile('data/run_attachments/a', body); save(fs, '');`, errors: errors(1) },
