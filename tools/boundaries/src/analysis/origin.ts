@@ -30,6 +30,8 @@ export type Origin =
   | { kind: 'unknown' };
 
 export const UNKNOWN: Origin = { kind: 'unknown' };
+/** the origin path of a CommonJS module's top-level `arguments` (its wrapper's exports, require, module, …) */
+const CJS_WRAPPER_ARGS = '<commonjs wrapper arguments>';
 const enumerated = (how: string, renames = false): Origin => ({ kind: 'enumerated', how, renames });
 const RENAMERS = new Set(['Object.fromEntries', 'Proxy.revocable']);
 /** packages that are a builtin under another name (graceful-fs is fs) */
@@ -66,6 +68,14 @@ export function builtinOrigin(specifier: string): Origin | null {
 
 /** Reading property `key` of a value with origin `o`. */
 export function memberOf(o: Origin, key: string | null, env: Env): Origin {
+  // the CommonJS module wrapper's arguments (exports, require, module, __filename, __dirname); one read by a key
+  // that cannot be folded may be require (fail closed)
+  if (o.kind === 'global' && o.path.length === 1 && o.path[0] === CJS_WRAPPER_ARGS) {
+    if (key === null || key === '1') return { kind: 'require' };
+    if (key === '0') return { kind: 'global', path: ['exports'] };
+    if (key === '2') return { kind: 'global', path: ['module'] };
+    return /^\d+$/.test(key) ? UNKNOWN : { kind: 'global', path: ['arguments', key] };
+  }
   // an unfoldable key on a builtin module is "some member of it" ('*'): fs[name](…) may be any fs function
   if (key === null) return o.kind === 'module' && !o.path.includes('*') ? { kind: 'module', module: o.module, path: [...o.path, '*'] } : o.kind === 'enumerated' ? o : enumerated('a computed key that cannot be folded');
   if (o.kind === 'authority') return o;
@@ -154,6 +164,9 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
       return o.kind === 'authority' ? enumerated(`the arguments object holding ${o.name}`) : o;
     }
   }
+  // top-level arguments of a CommonJS module: what the module wrapper passes
+  // (a .js file is CommonJS in a package without "type": "module", though parsed as a module here: there too)
+  if (id.name === 'arguments' && (!variable || (variable.defs.length === 0 && (variable.scope.block as Node).type === 'Program'))) return { kind: 'global', path: [CJS_WRAPPER_ARGS] };
   if (!variable || variable.defs.length === 0 || isAmbient(variable)) {
     if (id.name === 'require') return { kind: 'require' };
     return { kind: 'global', path: GLOBAL_OBJECTS.has(id.name) ? [] : [id.name] };

@@ -24,6 +24,8 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     // forbidden modules are forbidden only in the zone the policy names
     { filename: RUNS, code: "import { writeFile } from 'node:fs/promises'; const vm = require('vm');" },
     { filename: AI, code: "import path from 'node:path'; import { createHash } from 'node:crypto';" },
+    // a function's own arguments, and the wrapper's exports and file name
+    { filename: AI.replace(/\.ts$/, '.cjs'), code: "function f() { return arguments[1]; } f(1, 'vm'); arguments[0].x = 1; const file = arguments[3];", languageOptions: { sourceType: 'commonjs' } },
     // a parameter given require, loading what the zone may load
     { filename: AI, code: "function load(r: any) { return r('@luthier/rmos-contracts'); } load(require);" },
     // a local function called require is not a module loader
@@ -107,6 +109,9 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: AI, code: "const fs = process.getBuiltinModule('fs');", errors: one },
     { filename: AI, code: "const fs = globalThis.process.getBuiltinModule('node:' + 'fs');", errors: one },
     { filename: AI, code: "process.binding('spawn_sync');", errors: one },
+    // a CommonJS module's top-level arguments are its wrapper's (exports, require, module, …)
+    { filename: AI.replace(/\.ts$/, '.cjs'), code: "arguments[1]('child_process'); const [, r] = arguments; r('vm'); arguments[2].require('cluster');", languageOptions: { sourceType: 'commonjs' }, errors: [...two, ...one] },
+    { filename: AI.replace(/\.ts$/, '.js'), code: "const i = Number(process.argv[2]); arguments[i]('worker_threads');", errors: one },
     // require handed to a parameter is require
     { filename: AI, code: "function load(r: any) { return r('@luthier/rmos-runs'); } load(require);", errors: one },
     { filename: AI, code: "const load = (r: any) => r('child_process'); load(require);", errors: one },
