@@ -5,5 +5,5 @@ const quote = (file) => `"${file.replace(/(["\\$`])/g, '\\$1')}"`;
 
 export default {
   '{libs,apps,tools}/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}': (files) => `${check} --staged ${files.map(quote).join(' ')}`,
-  '{security/boundary-policy.json,package.json,**/project.json,**/package.json,tsconfig*.json,eslint.config.mjs}': () => check,
+  '{security/boundary-policy.json,package.json,**/project.json,**/package.json,tsconfig*.json,eslint.config.mjs,**/eslint.config.*,CODEOWNERS,.github/CODEOWNERS,docs/CODEOWNERS,.lintstagedrc.mjs,.husky/pre-commit}': () => check,
 };

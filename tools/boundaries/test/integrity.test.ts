@@ -71,6 +71,44 @@ describe('integrity checks', () => {
     }
   });
 
+  test('CODEOWNERS must give the policy, the tool, the hook and itself to the policy owner (the last matching pattern wins)', () => {
+    const owners = readFile(root, 'CODEOWNERS');
+    // a later pattern taking the tool back, CODEOWNERS handed to someone else, a missing file
+    withChange({ CODEOWNERS: `${owners}/*.mjs @luthier/platform\n` }, (r) => {
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /CODEOWNERS:\d+:1 {2}boundaries\/integrity {2}eslint\.config\.mjs is owned by @luthier\/platform \(the last matching pattern, "\/\*\.mjs", wins\), not by @luthier\/security-team/);
+    });
+    withChange({ CODEOWNERS: owners.replace(/^\/CODEOWNERS .*$/m, '/CODEOWNERS @luthier/ai') }, (r) => {
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /CODEOWNERS is owned by @luthier\/ai/);
+    });
+    withChange({ CODEOWNERS: owners.replace(/^\/security\/.*$/m, '# /security/ @luthier/security-team') }, (r) => {
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /no pattern in CODEOWNERS covers security\/boundary-policy\.json/);
+    });
+    // ownership of other folders is not the check's business
+    withChange({ CODEOWNERS: `${owners}/libs/experimental/ @luthier/someone-else\n*.md @luthier/docs\n/SECURITY.md @luthier/security-team\n` }, (r) => assert.equal(r.status, 0, r.stdout));
+    rmSync(`${root}/CODEOWNERS`);
+    try {
+      const r = check();
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /no CODEOWNERS file/);
+    } finally {
+      writeFile(root, 'CODEOWNERS', owners);
+    }
+  });
+
+  test('an ESLint config inside a project fails: ESLint would use it instead of the root config (and its boundary rules)', () => {
+    writeFile(root, 'libs/experimental/ai/eslint.config.mjs', 'export default [];\n');
+    try {
+      const r = check();
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /libs\/experimental\/ai\/eslint\.config\.mjs:1:1 {2}boundaries\/integrity {2}libs\/experimental\/ai\/eslint\.config\.mjs is an ESLint config below the root/);
+    } finally {
+      rmSync(`${root}/libs/experimental/ai/eslint.config.mjs`);
+    }
+  });
+
   test('an authority function that no authoritative library exports fails; a comment or a type does not count as an export', () => {
     withChange(
       {

@@ -53,7 +53,7 @@ function zonesSection(policy: Policy): string {
   for (const p of policy.protectedPaths) lines.push(`| \`${p.pattern}\` | ${p.writers.join(', ')} | ${cell(p.reason)} | ${cell(p.allowedWay)} |`);
   lines.push(`| \`${policy.sandbox.path}**\` | ${policy.sandbox.zones.join(', ')} zone, through ${policy.sandbox.store} | ${cell(policy.sandbox.reason)} | ${cell(policy.sandbox.allowedWay)} |`);
   lines.push('', '<a id="no-vacuous-pass"></a>', '', '### No vacuous pass', '');
-  lines.push('The check fails, naming the reason, when a zone\'s paths match no source file; when a project has no zone tag, several, or one that disagrees with its folder; when the policy names an authority function that no authoritative library exports, or a project that does not exist; when a waiver has expired; when this document or the policy\'s JSON Schema drift from the policy; and when no file was checked at all.');
+  lines.push('The check fails, naming the reason, when a zone\'s paths match no source file; when a project has no zone tag, several, or one that disagrees with its folder; when the policy names an authority function that no authoritative library exports, or a project that does not exist; when two projects claim one name; when CODEOWNERS does not give the policy, this document, the boundary tool, the ESLint config, the pre-commit hook or CODEOWNERS itself to the policy owner (the last matching pattern wins); when an ESLint config inside a project would replace the root one; when a waiver has expired; when this document or the policy\'s JSON Schema drift from the policy; and when no file was checked at all.');
   lines.push('', '### Waivers', '');
   if (policy.waivers.length === 0) lines.push('None.');
   else {

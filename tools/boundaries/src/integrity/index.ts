@@ -7,6 +7,7 @@ import { hashBytes } from '../runner/hash.js';
 import type { Violation } from '../runner/types.js';
 import { loadWorkspace } from '../workspace/projects.js';
 import { checkAuthorityExports, scanAuthorityExports, type AuthorityScan } from './authority-exports.js';
+import { checkCodeowners, checkNestedEslintConfigs } from './codeowners.js';
 import { checkGeneratedDrift } from './generated-drift.js';
 import { checkPolicyReferences, checkProjectTags } from './project-tags.js';
 import { integrityViolation, lineOf } from './types.js';
@@ -52,6 +53,8 @@ export function checkIntegrity(input: IntegrityInput): Violation[] {
   out.push(...checkAuthorityExports(policy, authorityScan(input, () => scanAuthorityExports(ws, policy)), policyRel, at));
   out.push(...checkWaivers(policy, policyRel, at, input.today));
   out.push(...checkGeneratedDrift(root, policy));
+  out.push(...checkCodeowners(root, policy, input.sources));
+  out.push(...checkNestedEslintConfigs(input.sources));
   return out;
 }
 

@@ -55,6 +55,7 @@ export function makeMiniWorkspace(): string {
   for (const [rel, text] of Object.entries(EXTRA_FILES)) writeFile(root, rel, text);
   writeFile(root, 'tsconfig.base.json', `${JSON.stringify({ compilerOptions: { baseUrl: '.', paths } }, null, 2)}\n`);
   writeFile(root, 'package.json', '{ "name": "mini", "private": true, "type": "module" }\n');
+  cpSync(path.join(REPO, 'CODEOWNERS'), path.join(root, 'CODEOWNERS'));
   cpSync(path.join(REPO, 'security/boundary-policy.json'), path.join(root, 'security/boundary-policy.json'));
   const gen = runBoundaries(['--root', root, '--write-security-doc']);
   if (gen.status !== 0) throw new Error(`cannot generate SECURITY.md: ${gen.stderr}`);
@@ -70,7 +71,7 @@ export function copyRealWorkspace(): string {
       recursive: true,
       filter: (src) => !skip.has(path.basename(src)) && !src.includes(`${path.sep}.husky${path.sep}_`),
     });
-  for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.base.json', 'nx.json', 'eslint.config.mjs', 'SECURITY.md', '.lintstagedrc.mjs', '.dependency-cruiser.js', '.gitignore'])
+  for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.base.json', 'nx.json', 'eslint.config.mjs', 'SECURITY.md', '.lintstagedrc.mjs', '.dependency-cruiser.js', '.gitignore', 'CODEOWNERS'])
     try {
       cpSync(path.join(REPO, file), path.join(root, file));
     } catch {

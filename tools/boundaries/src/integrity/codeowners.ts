@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Policy } from '../policy/schema.js';
+import type { Violation } from '../runner/types.js';
+import { integrityViolation } from './types.js';
+
+/** Where GitHub looks for the CODEOWNERS file, in its order (the first found is the one in effect). */
+export const CODEOWNERS_FILES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+
+/**
+ * The files that decide what the boundary check checks and how: review by the policy's owner is what keeps a
+ * contributor from rewriting the policy, the tool, the hook or the ownership itself in the same change.
+ * Folders are checked file by file (a later, narrower pattern may give part of one to someone else).
+ */
+const GUARDED_FILES = ['security/boundary-policy.json', 'SECURITY.md', 'eslint.config.mjs', '.lintstagedrc.mjs', '.husky/pre-commit'];
+const GUARDED_DIRS = ['tools/boundaries/'];
+
+interface Rule {
+  line: number;
+  pattern: string;
+  owners: string[];
+  re: RegExp;
+}
+
+/** A CODEOWNERS pattern (gitignore syntax) as a regular expression over workspace-relative paths. */
+function patternRegExp(pattern: string): RegExp {
+  const anchored = pattern.startsWith('/') || pattern.slice(0, -1).includes('/');
+  let p = pattern.replace(/^\//, '');
+  const dir = p.endsWith('/');
+  if (dir) p = p.slice(0, -1);
+  let re = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    if (c === '*' && p[i + 1] === '*') {
+      re += '.*';
+      i++;
+      if (p[i + 1] === '/') i++;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  // a pattern names a file or a folder (everything under it); a folder-only pattern names folders only
+  return new RegExp(`^${anchored ? '' : '(?:.*/)?'}${re}${dir ? '/.*' : '(?:/.*)?'}$`);
+}
+
+function parse(text: string): Rule[] {
+  const rules: Rule[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\s+#.*$/, '').trim();
+    if (!line || line.startsWith('#')) return;
+    const [pattern, ...owners] = line.split(/\s+/);
+    rules.push({ line: i + 1, pattern: pattern!, owners, re: patternRegExp(pattern!) });
+  });
+  return rules;
+}
+
+/**
+ * The CODEOWNERS check: the policy's owner must own (by GitHub's rule: the last matching pattern wins) the
+ * policy, SECURITY.md, the ESLint config, the pre-commit hook and its lint-staged config, the boundary tool's
+ * every file, and CODEOWNERS itself. A missing CODEOWNERS owns nothing, so it fails too.
+ */
+export function checkCodeowners(root: string, policy: Policy, sources: readonly string[]): Violation[] {
+  const owner = policy.owner;
+  const rel = CODEOWNERS_FILES.find((f) => existsSync(path.join(root, f)));
+  if (!rel)
+    return [integrityViolation('CODEOWNERS', 1, `no CODEOWNERS file (${CODEOWNERS_FILES.join(', ')}): nothing makes ${owner} review a change to the policy, the boundary tool or the hook; add CODEOWNERS giving them to ${owner}`)];
+  const rules = parse(readFileSync(path.join(root, rel), 'utf8'));
+  const guarded = [...GUARDED_FILES, rel, ...sources.filter((s) => GUARDED_DIRS.some((d) => s.startsWith(d)))];
+  const out: Violation[] = [];
+  const reported = new Set<string>();
+  for (const file of guarded) {
+    const rule = rules.findLast((r) => r.re.test(file));
+    if (rule?.owners.includes(owner)) continue;
+    // one report per deciding line (or per file no line covers)
+    const key = rule ? `line ${rule.line}` : file;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    out.push(
+      integrityViolation(
+        rel,
+        rule?.line ?? 1,
+        rule
+          ? `${file} is owned by ${rule.owners.join(' ') || 'nobody'} (the last matching pattern, "${rule.pattern}", wins), not by ${owner}: a change to it would need no security review; give it to ${owner} after that line`
+          : `no pattern in ${rel} covers ${file}, so a change to it needs no review by ${owner}: add "/${file} ${owner}"`,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * ESLint 10 takes each file's config from the nearest eslint.config.* above it: one inside a project replaces the
+ * root config (the boundary rules) for every file under it when ESLint runs. The boundary CLI does not read them,
+ * but a plain `eslint` run would pass such files unchecked, so a nested config is refused.
+ */
+export function checkNestedEslintConfigs(sources: readonly string[]): Violation[] {
+  return sources
+    .filter((s) => /(?:^|\/)eslint\.config\.(?:[cm]?[jt]s)$/i.test(s) && s.includes('/'))
+    .map((s) =>
+      integrityViolation(s, 1, `${s} is an ESLint config below the root: ESLint uses it instead of the root eslint.config.mjs for every file under ${path.posix.dirname(s)}/, which then runs without the boundary rules; remove it (project-specific rules go in the root config)`),
+    );
+}
