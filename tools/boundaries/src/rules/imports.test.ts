@@ -175,6 +175,10 @@ writeFileSync(`${linkRoot}/node_modules/plain/package.json`, JSON.stringify({ na
 writeFileSync(`${linkRoot}/node_modules/plain/index.js`, 'module.exports = 1;\n');
 symlinkSync(`${linkRoot}/libs/rmos/workflow`, `${linkRoot}/node_modules/wf2`);
 symlinkSync(`${linkRoot}/libs/rmos/contracts`, `${linkRoot}/node_modules/contracts-alias`);
+mkdirSync(`${linkRoot}/libs/experimental/ai/src/node_modules`, { recursive: true });
+writeFileSync(`${linkRoot}/libs/experimental/ai/src/node_modules/evil.ts`, "export * as e from '@luthier/rmos-workflow';\n");
+mkdirSync(`${linkRoot}/libs/experimental/ai/node_modules/evil`, { recursive: true });
+writeFileSync(`${linkRoot}/libs/experimental/ai/node_modules/evil/index.js`, "export * as e from '@luthier/rmos-workflow';\n");
 const linkAi = `${linkRoot}/libs/experimental/ai/src/x.ts`;
 boundaryTester(linkRoot).run('boundaries/imports (baseUrl, linked installs, references, augmentations)', asEslintRule(importsRule), {
   valid: [
@@ -198,6 +202,9 @@ boundaryTester(linkRoot).run('boundaries/imports (baseUrl, linked installs, refe
     // a reference's path or types wherever it stands among the arguments
     { filename: linkAi, code: '/// <reference resolution-mode="import" types="@luthier/rmos-workflow" />\nexport {};', errors: one },
     { filename: linkAi, code: "/// <reference path='../../../rmos/workflow/src/deep.ts' />\nexport {};", errors: one },
+    // a file in a node_modules folder inside a project is never checked itself: reached by path it is refused
+    { filename: linkAi, code: "import { e } from './node_modules/evil.ts';", errors: one },
+    { filename: linkAi, code: "import { e } from '../node_modules/evil/index.js';", errors: one },
     // a module augmentation depends on the module it augments
     { filename: linkAi, code: "declare module '@luthier/rmos-workflow' { interface X { a: 1 } }\nexport {};", errors: one },
     { filename: `${linkRoot}/libs/rmos/runs/src/x.ts`, code: "declare module '../../workflow/src/deep.ts' { export const e: 1; }\nexport {};", errors: one },

@@ -101,6 +101,10 @@ function landIn(ws: Workspace, file: string, bare: boolean): Resolution {
       ? { kind: 'unresolved', file: resolved, viaEntry: false, reason: 'the file belongs to no project of the workspace' }
       : { kind: 'external', file: resolved, viaEntry: false };
   }
+  // a node_modules folder inside a project is never checked (the walk passes over installed code): a file there
+  // reached as a project file would carry anything past the check under the project's name (fail closed)
+  if (path.relative(project.root, resolved).split(path.sep).includes('node_modules'))
+    return { kind: 'unresolved', file: resolved, viaEntry: false, reason: `it lies in a node_modules folder inside ${project.name}, which no boundary check reads; import installed packages by their name` };
   return { kind: 'project', project, file: resolved, viaEntry: bare && resolved === real(project.entry) };
 }
 
