@@ -210,3 +210,19 @@ boundaryTester(linkRoot).run('boundaries/imports (baseUrl, linked installs, refe
     { filename: `${linkRoot}/libs/rmos/runs/src/x.ts`, code: "declare module '../../workflow/src/deep.ts' { export const e: 1; }\nexport {};", errors: one },
   ],
 });
+
+// tsconfig paths applied as TypeScript applies them: an exact pattern first, then the longest wildcard prefix
+const aliasRoot = makeWorkspace({ 'libs/shared/paths/src/deep/index.ts': 'export const s = 1;\n', 'libs/shared/paths/src/util.ts': 'export const u = 1;\n' });
+writeFileSync(
+  `${aliasRoot}/tsconfig.base.json`,
+  JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@x/*': ['libs/shared/paths/src/*'], '@x/deep/*': ['libs/rmos/workflow/src/*'], '@x/shared': ['libs/shared/paths/src/index.ts'], '@x/sh*': ['libs/rmos/workflow/src/*'] } } }),
+);
+const aliasAi = `${aliasRoot}/libs/experimental/ai/src/x.ts`;
+boundaryTester(aliasRoot).run('boundaries/imports (tsconfig paths precedence)', asEslintRule(importsRule), {
+  valid: [{ filename: aliasAi, code: "import { x } from '@x/shared';" }],
+  invalid: [
+    // '@x/deep/*' is the longer prefix: TypeScript takes the workflow file, whatever '@x/*' would give
+    { filename: aliasAi, code: "import { s } from '@x/deep/index';", errors: [{ message: /rmos-workflow \(zone:authoritative\) may not be imported/ }] },
+    { filename: aliasAi, code: "import { u } from '@x/util';", errors: [{ message: /enters @luthier\/shared-paths at libs\/shared\/paths\/src\/util\.ts/ }] },
+  ],
+});

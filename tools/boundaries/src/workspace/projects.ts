@@ -101,6 +101,9 @@ function readAliases(root: string): Pick<Workspace, 'aliases' | 'baseUrl'> {
     pattern,
     targets: targets.map((t) => path.resolve(base, t)),
   }));
+  // the pattern TypeScript (and tsx) apply: an exact one first, then the wildcard with the longest prefix
+  const prefix = (p: string) => (p.includes('*') ? p.indexOf('*') : Infinity);
+  aliases.sort((a, b) => prefix(b.pattern) - prefix(a.pattern));
   return { aliases, baseUrl: typeof options.baseUrl === 'string' ? base : null };
 }
 
