@@ -226,3 +226,15 @@ boundaryTester(aliasRoot).run('boundaries/imports (tsconfig paths precedence)', 
     { filename: aliasAi, code: "import { u } from '@x/util';", errors: [{ message: /enters @luthier\/shared-paths at libs\/shared\/paths\/src\/util\.ts/ }] },
   ],
 });
+
+// the aliases in effect are tsconfig.json's (what tsc -p tsconfig.json and tsx read), with comments, extends and overrides
+const tsRoot = makeWorkspace({});
+writeFileSync(
+  `${tsRoot}/tsconfig.json`,
+  '{\n  // the root config\n  "extends": "./tsconfig.base.json",\n  "compilerOptions": {\n    /* an override */ "paths": { "@luthier/rmos-contracts": ["libs/rmos/workflow/src/index.ts"], "url//like": ["libs/rmos/contracts/src/index.ts"], },\n  },\n}\n',
+);
+const tsAi = `${tsRoot}/libs/experimental/ai/src/x.ts`;
+boundaryTester(tsRoot).run('boundaries/imports (tsconfig.json in effect)', asEslintRule(importsRule), {
+  valid: [{ filename: tsAi, code: "import { c } from 'url//like';" }],
+  invalid: [{ filename: tsAi, code: "import { c } from '@luthier/rmos-contracts';", errors: [{ message: /rmos-workflow \(zone:authoritative\) may not be imported/ }] }],
+});

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256Hex } from '@luthier/shared-hashing';
 import type { Policy } from '../policy/schema.js';
@@ -88,23 +88,78 @@ function readProject(projectJson: string, policy: Policy): Project {
   return { name, nxName, root, tags, zone, entry: path.resolve(root, entryRel) };
 }
 
-function readAliases(root: string): Pick<Workspace, 'aliases' | 'baseUrl'> {
-  let config: Record<string, unknown>;
-  try {
-    config = JSON.parse(readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')) as Record<string, unknown>;
-  } catch {
-    return { aliases: [], baseUrl: null };
+/** JSON with the comments and trailing commas tsconfig files allow. */
+function parseJsonc(text: string): unknown {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      out += text.slice(start, i + 1);
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      out += '\n';
+    } else if (c === '/' && text[i + 1] === '*') {
+      i = text.indexOf('*/', i + 2);
+      if (i < 0) break;
+      i++;
+    } else out += c;
   }
-  const options = (config.compilerOptions ?? {}) as { baseUrl?: string; paths?: Record<string, string[]> };
-  const base = path.resolve(root, options.baseUrl ?? '.');
+  return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
+}
+
+interface TsOptions {
+  baseUrl?: string;
+  paths?: Record<string, string[]>;
+}
+
+/**
+ * The compiler options in effect for `file`, following `extends` (a path or a package, one or several) the way
+ * TypeScript does: the nearest config that sets baseUrl / paths wins, baseUrl is relative to the config that sets
+ * it, and paths to baseUrl or else to the config that sets them.
+ */
+function effectiveOptions(root: string, file: string, depth = 0): { baseUrl?: string; paths?: Record<string, string[]>; pathsBase?: string } {
+  if (depth > 8) throw new WorkspaceError(file, 'tsconfig "extends" is nested too deep (a cycle?)');
+  let config: { extends?: string | string[]; compilerOptions?: TsOptions };
+  try {
+    config = parseJsonc(readFileSync(file, 'utf8')) as typeof config;
+  } catch (err) {
+    throw new WorkspaceError(file, `cannot read the TypeScript config, so its path aliases are unknown: ${(err as Error).message}`);
+  }
+  const dir = path.dirname(file);
+  let inherited: ReturnType<typeof effectiveOptions> = {};
+  for (const ext of typeof config.extends === 'string' ? [config.extends] : Array.isArray(config.extends) ? config.extends : []) {
+    let target = ext.startsWith('.') || path.isAbsolute(ext) ? path.resolve(dir, ext) : path.join(root, 'node_modules', ext);
+    if (!target.endsWith('.json')) target = existsSync(target) && !existsSync(`${target}.json`) ? path.join(target, 'tsconfig.json') : `${target}.json`;
+    const parent = effectiveOptions(root, target, depth + 1);
+    inherited = { ...inherited, ...Object.fromEntries(Object.entries(parent).filter(([, v]) => v !== undefined)) };
+  }
+  const own = config.compilerOptions ?? {};
+  return {
+    baseUrl: typeof own.baseUrl === 'string' ? path.resolve(dir, own.baseUrl) : inherited.baseUrl,
+    paths: own.paths ?? inherited.paths,
+    pathsBase: own.paths ? dir : inherited.pathsBase,
+  };
+}
+
+/**
+ * The path aliases and baseUrl TypeScript and tsx use: those of tsconfig.json (what `tsc -p tsconfig.json` and
+ * tsx read, with what it extends), or of tsconfig.base.json when there is no tsconfig.json.
+ */
+function readAliases(root: string): Pick<Workspace, 'aliases' | 'baseUrl'> {
+  const file = ['tsconfig.json', 'tsconfig.base.json'].map((f) => path.join(root, f)).find((f) => existsSync(f));
+  if (!file) return { aliases: [], baseUrl: null };
+  const options = effectiveOptions(root, file);
+  const base = options.baseUrl ?? options.pathsBase ?? root;
   const aliases = Object.entries(options.paths ?? {}).map(([pattern, targets]) => ({
     pattern,
-    targets: targets.map((t) => path.resolve(base, t)),
+    targets: (Array.isArray(targets) ? targets : []).map((t) => path.resolve(base, t)),
   }));
   // the pattern TypeScript (and tsx) apply: an exact one first, then the wildcard with the longest prefix
   const prefix = (p: string) => (p.includes('*') ? p.indexOf('*') : Infinity);
   aliases.sort((a, b) => prefix(b.pattern) - prefix(a.pattern));
-  return { aliases, baseUrl: typeof options.baseUrl === 'string' ? base : null };
+  return { aliases, baseUrl: options.baseUrl ?? null };
 }
 
 const isInside = (dir: string, file: string) => file === dir || file.startsWith(dir + path.sep);
