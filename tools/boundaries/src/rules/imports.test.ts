@@ -179,6 +179,10 @@ mkdirSync(`${linkRoot}/libs/experimental/ai/src/node_modules`, { recursive: true
 writeFileSync(`${linkRoot}/libs/experimental/ai/src/node_modules/evil.ts`, "export * as e from '@luthier/rmos-workflow';\n");
 mkdirSync(`${linkRoot}/libs/experimental/ai/node_modules/evil`, { recursive: true });
 writeFileSync(`${linkRoot}/libs/experimental/ai/node_modules/evil/index.js`, "export * as e from '@luthier/rmos-workflow';\n");
+writeFileSync(`${linkRoot}/libs/experimental/ai/src/twin.js`, 'export const t = 1;\n');
+symlinkSync(`${linkRoot}/libs/rmos/workflow/src/deep.ts`, `${linkRoot}/libs/experimental/ai/src/twin.ts`);
+writeFileSync(`${linkRoot}/libs/experimental/ai/src/pair.js`, 'export const p = 1;\n');
+writeFileSync(`${linkRoot}/libs/experimental/ai/src/pair.ts`, 'export const p = 1;\n');
 const linkAi = `${linkRoot}/libs/experimental/ai/src/x.ts`;
 boundaryTester(linkRoot).run('boundaries/imports (baseUrl, linked installs, references, augmentations)', asEslintRule(importsRule), {
   valid: [
@@ -186,6 +190,8 @@ boundaryTester(linkRoot).run('boundaries/imports (baseUrl, linked installs, refe
     { filename: linkAi, code: "import p from 'plain'; import { o } from 'me/src/own.ts'; import c from 'contracts-alias';" },
     // baseUrl into the file's own project; references and augmentations of installed packages
     { filename: linkAi, code: "import { o } from 'libs/experimental/ai/src/own';" },
+    // a .js and a .ts of the same name in the file's own project
+    { filename: linkAi, code: "import { p } from './pair.js';" },
     { filename: linkAi, code: '/// <reference types="node" />\n/// <reference lib="es2022" />\nexport {};' },
     { filename: linkAi, code: "declare module 'plain' { export const extra: 1; }\ndeclare module '*.svg' { const s: string; export default s; }\nexport {};" },
   ],
@@ -202,6 +208,8 @@ boundaryTester(linkRoot).run('boundaries/imports (baseUrl, linked installs, refe
     // a reference's path or types wherever it stands among the arguments
     { filename: linkAi, code: '/// <reference resolution-mode="import" types="@luthier/rmos-workflow" />\nexport {};', errors: one },
     { filename: linkAi, code: "/// <reference path='../../../rmos/workflow/src/deep.ts' />\nexport {};", errors: one },
+    // ./twin.js is the local twin.js for Node and twin.ts (a link into workflow) for TypeScript and tsx
+    { filename: linkAi, code: "import { t } from './twin.js';", errors: one },
     // a file in a node_modules folder inside a project is never checked itself: reached by path it is refused
     { filename: linkAi, code: "import { e } from './node_modules/evil.ts';", errors: one },
     { filename: linkAi, code: "import { e } from '../node_modules/evil/index.js';", errors: one },

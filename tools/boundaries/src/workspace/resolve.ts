@@ -207,7 +207,16 @@ function resolveUncached(ws: Workspace, fromFile: string, specifier: string, rec
   } else if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
     target = path.resolve(path.dirname(fromFile), specifier);
   }
-  if (target !== null) return finish(resolveFile(target, probe), false, `"${specifier}"`);
+  if (target !== null) {
+    // ./x.js names x.js for Node and x.ts for TypeScript (and tsx, which tries the source first): when both exist
+    // and lie in different projects (a symlink), the import is both; it cannot be checked as one (fail closed)
+    const ext = path.extname(target);
+    const both = [target, ...(SOURCE_OF[ext] ?? []).map((alt) => target.slice(0, -ext.length) + alt)].filter((c) => probe(c) && isFile(c));
+    const owners = new Set(both.map((c) => ws.projectOfFile(real(c))?.root ?? ''));
+    if (owners.size > 1)
+      return { kind: 'unresolved', viaEntry: false, reason: `it names ${both.map((c) => path.relative(ws.root, real(c))).join(' and ')} (Node takes one, TypeScript the other), which lie in different projects` };
+    return finish(resolveFile(target, probe), false, `"${specifier}"`);
+  }
 
   // a package's own subpath imports (`#internal` in package.json "imports"): resolved from the nearest package.json
   if (specifier.startsWith('#')) {
