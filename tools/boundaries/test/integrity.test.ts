@@ -98,6 +98,21 @@ describe('integrity checks', () => {
     }
   });
 
+  test('a package.json that maps an entry, a subpath, a condition or an import outside its project fails', () => {
+    const rel = 'libs/rmos/contracts/package.json';
+    withChange({ [rel]: JSON.stringify({ name: '@luthier/rmos-contracts', exports: { '.': { import: '../runs/src/index.ts', default: './src/index.ts' } } }) }, (r) => {
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /libs\/rmos\/contracts\/package\.json:1:1 {2}boundaries\/integrity {2}libs\/rmos\/contracts\/package\.json maps "\.\.\/runs\/src\/index\.ts", which lies outside @luthier\/rmos-contracts/);
+    });
+    withChange({ [rel]: JSON.stringify({ name: '@luthier/rmos-contracts', exports: { '.': './src/index.ts', './x/*': '../workflow/src/*.ts' }, imports: { '#w': '../workflow/src/index.ts' } }) }, (r) => {
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /maps "\.\.\/workflow\/src\/\*\.ts"/);
+      assert.match(r.stdout, /maps "\.\.\/workflow\/src\/index\.ts"/);
+    });
+    // targets inside the project, and imports mapped to package names, are fine
+    withChange({ [rel]: JSON.stringify({ name: '@luthier/rmos-contracts', exports: { '.': { types: './src/index.ts', default: './src/index.ts' }, './package.json': './package.json' }, imports: { '#z': 'zod' } }) }, (r) => assert.equal(r.status, 0, r.stdout));
+  });
+
   test('an ESLint config inside a project fails: ESLint would use it instead of the root config (and its boundary rules)', () => {
     writeFile(root, 'libs/experimental/ai/eslint.config.mjs', 'export default [];\n');
     try {

@@ -9,7 +9,7 @@ import { loadWorkspace } from '../workspace/projects.js';
 import { checkAuthorityExports, scanAuthorityExports, type AuthorityScan } from './authority-exports.js';
 import { checkCodeowners, checkNestedEslintConfigs } from './codeowners.js';
 import { checkGeneratedDrift } from './generated-drift.js';
-import { checkPolicyReferences, checkProjectTags } from './project-tags.js';
+import { checkPackageTargets, checkPolicyReferences, checkProjectTags } from './project-tags.js';
 import { integrityViolation, lineOf } from './types.js';
 import { checkWaivers } from './waivers.js';
 import { emptyZonePaths } from './zone-paths.js';
@@ -49,6 +49,7 @@ export function checkIntegrity(input: IntegrityInput): Violation[] {
 
   const ws = loadWorkspace(root, policy);
   out.push(...checkProjectTags(root, policy, ws.projects));
+  out.push(...checkPackageTargets(root, ws.projects));
   out.push(...checkPolicyReferences(policy, ws.projects, policyRel, policyText, lineOf));
   out.push(...checkAuthorityExports(policy, authorityScan(input, () => scanAuthorityExports(ws, policy)), policyRel, at));
   out.push(...checkWaivers(policy, policyRel, at, input.today));

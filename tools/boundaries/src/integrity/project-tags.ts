@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Policy } from '../policy/schema.js';
 import type { Violation } from '../runner/types.js';
@@ -47,6 +48,44 @@ export function checkProjectTags(root: string, policy: Policy, projects: readonl
           zones: [tag.slice(5), expected],
         }),
       );
+  }
+  return out;
+}
+
+/** Every path a package.json field may give (exports with any subpath and condition, main, module, types, browser). */
+function packageTargets(pkg: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, depth: number) => {
+    if (typeof v === 'string') out.push(v);
+    else if (v && typeof v === 'object' && depth < 6) for (const x of Array.isArray(v) ? v : Object.values(v)) walk(x, depth + 1);
+  };
+  for (const field of ['exports', 'main', 'module', 'types', 'typings', 'browser', 'imports']) walk(pkg[field], 0);
+  return out;
+}
+
+/**
+ * A project's package.json may only point into the project: an entry, a subpath export, a condition or a
+ * #subpath import that leads into another project would make importing this project load that one, under
+ * this project's name and zone (Node and bundlers follow the map; the check follows the name).
+ */
+export function checkPackageTargets(root: string, projects: readonly Project[]): Violation[] {
+  const out: Violation[] = [];
+  for (const project of projects) {
+    const file = path.join(project.root, 'package.json');
+    let pkg: Record<string, unknown>;
+    try {
+      pkg = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    const rel = path.relative(root, file).split(path.sep).join('/');
+    for (const target of packageTargets(pkg)) {
+      // package names (#x -> a dependency) are resolved and checked where they are imported
+      if (!target.startsWith('.') && !path.isAbsolute(target)) continue;
+      const abs = path.resolve(project.root, target.replace(/\*/g, 'x'));
+      if (abs === project.root || abs.startsWith(project.root + path.sep)) continue;
+      out.push(integrityViolation(rel, 1, `${rel} maps "${target}", which lies outside ${project.name}: importing the project would load another project's code under its name; a package points only into its own folder`));
+    }
   }
   return out;
 }
