@@ -1,6 +1,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { makeMiniWorkspace, readFile, removeWorkspace, runBoundaries, writeFile } from './helpers/workspace.js';
 
 /** Each "no vacuous pass" failure, planted one at a time in a workspace that otherwise passes. */
@@ -111,6 +112,24 @@ describe('integrity checks', () => {
     });
     // targets inside the project, and imports mapped to package names, are fine
     withChange({ [rel]: JSON.stringify({ name: '@luthier/rmos-contracts', exports: { '.': { types: './src/index.ts', default: './src/index.ts' }, './package.json': './package.json' }, imports: { '#z': 'zod' } }) }, (r) => assert.equal(r.status, 0, r.stdout));
+  });
+
+  test('a link in the code folders into the data root or its protected folders fails; one into the sandbox does not', () => {
+    const made = ['libs/shared/hashing/src/out', 'libs/shared/hashing/src/root', 'libs/shared/hashing/src/box'];
+    // the links name the data root as the policy gives it (the test workspace's, in a temp folder)
+    const dataRoot = path.join(root, policy().dataRoot.default);
+    symlinkSync(path.join(dataRoot, 'RUNS'), `${root}/${made[0]}`);
+    symlinkSync(dataRoot, `${root}/${made[1]}`);
+    symlinkSync(path.join(dataRoot, 'sandbox'), `${root}/${made[2]}`);
+    try {
+      const r = check();
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /libs\/shared\/hashing\/src\/out:1:1 {2}boundaries\/integrity {2}libs\/shared\/hashing\/src\/out is a link to data\/RUNS, under runs\/ of the data root/);
+      assert.match(r.stdout, /libs\/shared\/hashing\/src\/root is a link to data, the data root/);
+      assert.doesNotMatch(r.stdout, /src\/box/);
+    } finally {
+      for (const m of made) rmSync(`${root}/${m}`);
+    }
   });
 
   test('an ESLint config inside a project fails: ESLint would use it instead of the root config (and its boundary rules)', () => {

@@ -7,7 +7,7 @@ import { hashBytes } from '../runner/hash.js';
 import type { Violation } from '../runner/types.js';
 import { loadWorkspace } from '../workspace/projects.js';
 import { checkAuthorityExports, scanAuthorityExports, type AuthorityScan } from './authority-exports.js';
-import { checkCodeowners, checkNestedEslintConfigs } from './codeowners.js';
+import { checkCodeowners, checkDataRootLinks, checkNestedEslintConfigs } from './workspace-files.js';
 import { checkGeneratedDrift } from './generated-drift.js';
 import { checkPackageTargets, checkPolicyReferences, checkProjectTags } from './project-tags.js';
 import { integrityViolation, lineOf } from './types.js';
@@ -56,6 +56,7 @@ export function checkIntegrity(input: IntegrityInput): Violation[] {
   out.push(...checkGeneratedDrift(root, policy));
   out.push(...checkCodeowners(root, policy, input.sources));
   out.push(...checkNestedEslintConfigs(input.sources));
+  out.push(...checkDataRootLinks(root, policy, policy.protectedPaths.map((p) => p.pattern.replace(/\/\*\*$/, ''))));
   return out;
 }
 

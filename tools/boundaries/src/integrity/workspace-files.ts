@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Policy } from '../policy/schema.js';
 import type { Violation } from '../runner/types.js';
@@ -99,4 +99,58 @@ export function checkNestedEslintConfigs(sources: readonly string[]): Violation[
     .map((s) =>
       integrityViolation(s, 1, `${s} is an ESLint config below the root: ESLint uses it instead of the root eslint.config.mjs for every file under ${path.posix.dirname(s)}/, which then runs without the boundary rules; remove it (project-specific rules go in the root config)`),
     );
+}
+
+/** Every symbolic link under the scanned folders (node_modules passed over), relative to root. */
+function linksUnder(root: string, dirs: readonly string[]): string[] {
+  const out: string[] = [];
+  const visit = (rel: string) => {
+    let entries;
+    try {
+      entries = readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const child = `${rel}/${e.name}`;
+      if (e.isSymbolicLink()) out.push(child);
+      else if (e.isDirectory() && e.name !== 'node_modules') visit(child);
+    }
+  };
+  for (const d of dirs) visit(d);
+  return out;
+}
+
+/**
+ * A link committed into the code folders that leads into the data root (its default folder) or one of its
+ * protected folders turns an ordinary path (out/x.json) into a write there, which no write check can see
+ * from the source. The link is refused; code names the data root through RMOS_DATA_DIR.
+ */
+export function checkDataRootLinks(root: string, policy: Policy, protectedNames: readonly string[]): Violation[] {
+  const dataRoot = path.resolve(root, policy.dataRoot.default);
+  const out: Violation[] = [];
+  for (const link of linksUnder(root, ['libs', 'apps', 'tools'])) {
+    let target: string;
+    try {
+      target = path.resolve(path.dirname(path.join(root, link)), readlinkSync(path.join(root, link)));
+    } catch {
+      continue;
+    }
+    const real = (() => {
+      try {
+        return realpathSync(target);
+      } catch {
+        return target;
+      }
+    })();
+    for (const t of new Set([target, real])) {
+      const rel = path.relative(dataRoot, t).split(path.sep);
+      if (rel[0] === '..' || path.isAbsolute(rel.join('/'))) continue;
+      const first = (rel[0] ?? '').toLowerCase();
+      if (first !== '' && !protectedNames.some((n) => n.toLowerCase() === first)) continue;
+      out.push(integrityViolation(link, 1, `${link} is a link to ${path.relative(root, t) || '.'}, ${first ? `under ${first}/ of the data root` : 'the data root'}: writes through it land there unseen by boundaries/write-paths; remove the link and name the data root through ${policy.dataRoot.env}`));
+      break;
+    }
+  }
+  return out;
 }
