@@ -165,6 +165,8 @@ export function generateRepo(root: string, fileCount: number, repo: string): Gen
   write('tsconfig.base.json', `${JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', baseUrl: '.', paths } }, null, 2)}\n`);
   write('package.json', '{ "name": "synthetic", "private": true, "type": "module" }\n');
   cpSync(path.join(repo, 'security/boundary-policy.json'), path.join(root, 'security/boundary-policy.json'));
+  // The same review ownership as this repository (the integrity check requires it).
+  cpSync(path.join(repo, 'CODEOWNERS'), path.join(root, 'CODEOWNERS'));
   cpSync(path.join(repo, '.dependency-cruiser.js'), path.join(root, '.dependency-cruiser.js'));
   write('tools/boundaries/src/depcruise/rules.js', '');
   cpSync(path.join(repo, 'tools/boundaries/src/depcruise/rules.js'), path.join(root, 'tools/boundaries/src/depcruise/rules.js'));
