@@ -26,7 +26,7 @@ export type Origin =
    * key that cannot be folded, by enumeration (Object.values, Object.entries, for-in), through a
    * Proxy or a Map built from such values. Calling it may call anything the object holds.
    */
-  | { kind: 'enumerated'; how: string; /** member names are rewritten too (a Proxy, Object.fromEntries) */ renames: boolean }
+  | { kind: 'enumerated'; how: string; /** member names are rewritten too (a Proxy, Object.fromEntries) */ renames: boolean; /** its named members are groups of the values (Object.groupBy) */ groups?: boolean }
   | { kind: 'unknown' };
 
 export const UNKNOWN: Origin = { kind: 'unknown' };
@@ -39,6 +39,8 @@ export const FS_PACKAGES: Record<string, string> = { 'graceful-fs': 'fs' };
 /** CommonJS module-system objects: what hangs off them can load any module */
 const MODULE_SYSTEM_ROOTS = new Set(['require', 'module']);
 const ENUMERATORS = new Set(['Proxy.revocable', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Object.getOwnPropertyDescriptors', 'Array.from', 'Reflect.ownKeys']);
+/** a named member that holds the contents it is read off: a descriptor's or an iterator result's value (not get: Map.prototype.get is a method) */
+const CONTENT_KEYS = new Set(['value']);
 /** globals that read their argument without changing it or handing it on */
 const READ_ONLY_CALLS = new Set(['Object.values', 'Object.entries', 'Object.keys', 'Object.getOwnPropertyNames', 'Object.freeze', 'Object.isFrozen', 'Array.isArray', 'Array.from', 'JSON.stringify', 'String', 'Boolean', 'structuredClone']);
 const CONTAINERS = new Set(['Map', 'WeakMap', 'Set', 'WeakSet', 'WeakRef']);
@@ -81,7 +83,8 @@ export function memberOf(o: Origin, key: string | null, env: Env): Origin {
   if (o.kind === 'authority') return o;
   // an element of enumerated values is one too; a named method of one is checked by its name (unless names are rewritten)
   // (its .call / .apply / .bind are still the same function)
-  if (o.kind === 'enumerated') return o.renames || /^\d+$/.test(key) || BOUND_FORMS.has(key) ? o : authorityNames(env).has(key) ? { kind: 'authority', name: key } : UNKNOWN;
+  if (o.kind === 'enumerated' && o.groups) return { ...o, groups: false };
+  if (o.kind === 'enumerated') return o.renames || /^\d+$/.test(key) || BOUND_FORMS.has(key) || CONTENT_KEYS.has(key) ? o : authorityNames(env).has(key) ? { kind: 'authority', name: key } : UNKNOWN;
   // require.resolve, require.main, require.cache: members of the require function
   if (o.kind === 'require') return { kind: 'global', path: ['require', key] };
   if (authorityNames(env).has(key) && !(o.kind === 'module')) return { kind: 'authority', name: key };
@@ -599,6 +602,22 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
   }
   const returned = returnedOrigin(shape.callee, env, depth);
   if (returned.kind !== 'unknown') return returned;
+  // Object.groupBy(vals, …): each named member is a group of vals (Map.groupBy gives a Map: its get() is a method of it, below)
+  if (co.kind === 'global' && co.path.join('.') === 'Object.groupBy' && shape.args[0]) {
+    const o = originOf(shape.args[0], env, depth + 1);
+    if (o.kind === 'enumerated') return { ...o, groups: true };
+  }
+  // a call handed enumerated values (as an argument, a spread or the this of .call / .apply) may give them back:
+  // [].concat(vals), Iterator.from(vals), Object.assign([], vals), Array.prototype.concat.call([], vals) (fail closed)
+  for (const a of [...(shape.thisArg ? [shape.thisArg] : []), ...shape.args]) {
+    const o = originOf(a, env, depth + 1);
+    if (o.kind === 'enumerated') return o;
+  }
+  for (const a of node.arguments) {
+    if (a.type !== 'SpreadElement') continue;
+    const o = originOf(a.argument, env, depth + 1);
+    if (o.kind === 'enumerated') return o;
+  }
   // arr.map((k) => deps[k]): what the callback returns
   if (direct.type === 'MemberExpression' && CALLBACK_METHODS.has(memberKey(direct, env, depth) ?? '')) {
     const cb = node.arguments[0] ? derefNode(node.arguments[0] as Node, env, depth + 1) : null;
@@ -608,6 +627,9 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
         if (o.kind === 'enumerated' || o.kind === 'authority') return o;
       }
     }
+    // [deps].flatMap(Object.values): the callback is itself an enumerator
+    const cbo = node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? originOf(node.arguments[0], env, depth + 1) : null;
+    if (cbo?.kind === 'global' && ENUMERATORS.has(cbo.path.join('.'))) return enumerated(`${cbo.path.join('.')} as a callback`, RENAMERS.has(cbo.path.join('.')));
   }
   if (isRequireLike(co) || isBuiltinLoader(co)) {
     const spec = shape.args[0] ? foldSingle(shape.args[0], env, depth + 1) : null;
@@ -1014,6 +1036,12 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
           if (o.kind === 'enumerated' || o.kind === 'authority') return o;
         }
       }
+      // new Array(...vals), new Array(v): what it is handed
+      if (co.kind === 'global' && !CONTAINERS.has(name))
+        for (const a of n.arguments) {
+          const o = originOf(a.type === 'SpreadElement' ? a.argument : a, env, depth + 1, seen);
+          if (o.kind === 'enumerated') return o;
+        }
       if (CONTAINERS.has(name) && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') {
         const inner = originOf(n.arguments[0], env, depth + 1, seen);
         if (inner.kind === 'enumerated') return inner;

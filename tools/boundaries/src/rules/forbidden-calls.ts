@@ -426,6 +426,14 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       ImportExpression(node) {
         requestsEndpoint(node, node.source, env, (path, shown) => `import() requests the authority endpoint ${path} ("${shown}")`);
       },
+      // `class B extends X {}`: constructing B calls X (its implicit constructor calls super(...args))
+      'ClassDeclaration, ClassExpression'(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression) {
+        if (!node.superClass) return;
+        const sc = unwrap(node.superClass);
+        const o = originOf(sc, env);
+        if (o.kind === 'authority' && sc.type !== 'Identifier' && sc.type !== 'MemberExpression') authority(node.superClass, o.name, 'the class it extends');
+        else if (o.kind === 'enumerated') failClosed(node.superClass, `this class extends a value taken from an object without its name (${o.how}), which constructing it calls`);
+      },
       WithStatement(node) {
         failClosed(node, 'a with statement makes every name inside it resolve at run time');
       },
