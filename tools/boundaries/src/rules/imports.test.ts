@@ -12,6 +12,7 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     // other members of node:module, and inspector outside the advisory zone
     { filename: AI, code: "import { isBuiltin } from 'node:module'; export const b = isBuiltin('fs');" },
     { filename: API, code: "import inspector from 'node:inspector'; inspector.url();" },
+    { filename: API, code: "import { WASI } from 'node:wasi'; export const w = new WASI({ version: 'preview1' });" },
     // the matrix allows these, through the package entry
     { filename: AI, code: "import { designRequestSchema } from '@luthier/rmos-contracts';" },
     { filename: AI, code: "import type { FeasibilityPort } from '@luthier/rmos-contracts';" },
@@ -43,6 +44,8 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: AI, code: "import gfs from 'graceful-fs'; export const x = gfs;", errors: one },
     // builtins that run code or programs under another name: inspector and repl evaluate text as vm does, process.execve replaces the process, module.register installs loader hooks
     { filename: AI, code: "import inspector from 'node:inspector'; const r = await import('repl'); (process as any).execve('/bin/sh', []);", errors: [...two, ...one] },
+    // node:wasi hands host folders to a WebAssembly instance: a file-system module under another name
+    { filename: AI, code: "import { WASI } from 'node:wasi'; export const w = new WASI({ version: 'preview1', preopens: { '/sandbox': 'data/runs' } }); const m = await import('wasi');", errors: two },
     { filename: AI, code: "import { register } from 'node:module'; register('data:text/javascript,1'); import * as m from 'node:module'; m.registerHooks({}); const h = m.register;", errors: [...two, ...one] },
     // the CommonJS module system: the registry and every require hanging off it, the Module class
     { filename: AI.replace(/\.ts$/, '.cjs'), code: "module.children[0].require('child_process');", languageOptions: { sourceType: 'commonjs' }, errors: two },
