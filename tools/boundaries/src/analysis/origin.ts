@@ -180,7 +180,12 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
     const keys = b.path.map((k, i) => (k !== null ? k : b.keyNodes[i] ? foldSingle(b.keyNodes[i]!, env, depth + 1) : null));
     const candidates: Origin[] = [];
     if (b.kind === 'import') candidates.push(importedOrigin(b, env, depth));
-    else if (b.kind === 'expr' && b.expr) candidates.push(applyPath(originOf(b.expr, env, depth + 1, seen), keys, env));
+    else if (b.kind === 'expr' && b.expr) {
+      // const { g } = await import('./a.js') (or = ns): what that workspace module exports as g
+      const ns = keys.length > 0 && keys[0] !== null ? namespaceSource(b.expr, env) : null;
+      if (ns !== null && !builtinOrigin(ns)) candidates.push(applyPath(moduleOrigin(ns, keys[0]!, env, depth), keys.slice(1), env));
+      candidates.push(applyPath(originOf(b.expr, env, depth + 1, seen), keys, env));
+    }
     else if (b.kind === 'iter' && b.expr) candidates.push(applyPath(iterationOrigin(b.expr, env, depth), keys, env));
     else if (b.kind === 'param') {
       candidates.push(applyPath(callbackParamOrigin(b, env, depth), keys, env));
@@ -784,9 +789,26 @@ export function foreignChanges(node: Node, env: Env, depth = 0): { opaque: boole
 /** The module specifier when `node` is a namespace import (`import * as ns from '…'`). */
 export function namespaceSource(node: Node, env: Env): string | null {
   const n = unwrap(node);
+  // (await import('./a.js')), or a const holding it: the module's namespace object too
+  const awaited = n.type === 'AwaitExpression' ? n : n.type === 'Identifier' ? derefNode(n, env) : null;
+  const a = awaited && 'node' in awaited ? unwrap(awaited.node) : awaited;
+  if (a?.type === 'AwaitExpression' && unwrap(a.argument).type === 'ImportExpression') {
+    const spec = foldSingle((unwrap(a.argument) as TSESTree.ImportExpression).source, awaited && 'env' in awaited ? awaited.env : env);
+    if (spec !== null) return spec;
+  }
   if (n.type !== 'Identifier') return null;
   const variable = findVariable(env.getScope(n), n);
   const def = variable?.defs[0];
+  // import('./a.js').then((m) => …): the callback's first parameter is the namespace
+  const fn = def?.type === 'Parameter' ? (def.node as Node) : null;
+  if (fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') && fn.params[0] === def!.name && variable!.defs.length === 1) {
+    const call = fn.parent;
+    const callee = call?.type === 'CallExpression' && call.arguments[0] === fn ? unwrap(call.callee) : null;
+    if (callee?.type === 'MemberExpression' && memberKey(callee, env) === 'then' && unwrap(callee.object).type === 'ImportExpression') {
+      const spec = foldSingle((unwrap(callee.object) as TSESTree.ImportExpression).source, env);
+      if (spec !== null) return spec;
+    }
+  }
   if (!def || def.type !== 'ImportBinding' || (def.node as Node).type !== 'ImportNamespaceSpecifier') return null;
   const decl = def.parent as TSESTree.ImportDeclaration | null;
   return decl?.type === 'ImportDeclaration' ? decl.source.value : null;

@@ -266,6 +266,7 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
 // names imported from other workspace files: real files in a throw-away workspace
 const root = makeWorkspace({
   'libs/experimental/ai/src/run.ts': "export function run(g: any) { g(); }\nexport function later(g: any) { setTimeout(g, 1); }\nexport function pass(g: any) { run(g); }\nexport const rest = (...fs: any[]) => fs[0]();\nexport function show(v: unknown) { return String(v); }\n",
+  'libs/experimental/ai/src/reexport.ts': "import { approveWorkflow } from '@luthier/rmos-workflow';\nexport default approveWorkflow;\nexport const g2 = approveWorkflow;\nexport const plain = () => 1;\n",
   'libs/experimental/ai/src/names.ts': "export let L = 'evaluate';\nexport function setL() { L = 'transitionWorkflow'; }\nexport const M = { k: 'evaluate' };\nexport function setM() { M.k = 'approveWorkflow'; }\nexport const arr = ['evaluate'];\nexport function setArr() { arr[0] = 'approveWorkflow'; }\nexport let SAME = 'evaluate';\nexport const FIXED = { k: 'evaluate' };\n",
 });
 const ai = `${root}/libs/experimental/ai/src/x.ts`;
@@ -273,9 +274,13 @@ boundaryTester(root, POLICY).run('boundaries/forbidden-calls (imported names)', 
   valid: [
     { filename: ai, code: "import { SAME, FIXED } from './names.js'; export function f(deps: any) { deps[SAME](); deps[FIXED.k](); }" },
     // data read by a computed key handed to a function that does not call it; plain functions handed to one that does
+    // plain exports of a workspace module reached through its namespace (static, awaited, destructured, in a then callback)
+    { filename: ai, code: "import * as m from './reexport.js'; const n = await import('./reexport.js'); const { plain } = await import('./reexport.js'); export const a = [m.plain(), n.plain(), plain(), (await import('./names.js')).SAME]; import('./reexport.js').then((x) => x.plain());" },
     { filename: ai, code: "import { show, run } from './run.js'; export function f(rec: Record<string, number>, k: string) { show(rec[k]); run(() => 1); }" },
   ],
   invalid: [
+    // a workspace module exporting an authority function under another name, reached through its namespace: import * as, await import (kept, destructured, inline), a then callback
+    { filename: ai, code: "import * as m from './reexport.js'; m.g2(); m.default(); const n = await import('./reexport.js'); n.default(); const { g2, default: d } = await import('./reexport.js'); g2(); d(); (await import('./reexport.js')).g2(); import('./reexport.js').then((x) => x.default());", errors: errors(7) },
     // a live binding its module writes again, and literals its module changes: no constant here (fail closed)
     // a function read by a computed key handed to a function of another file that calls it (directly, by a timer, through another wrapper, as a rest element)
     { filename: ai, code: "import { run, later, pass, rest } from './run.js'; export function f(deps: any, k: string) { run(deps[k]); later(deps[k]); pass(deps[k]); rest(deps[k]); }", errors: errors(4) },

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import { fold, describe } from '../analysis/fold.js';
-import { authorityNames, callShape, derefNode, isDescriptorRead, memberKey, originOf, sealedLiteral, type Origin } from '../analysis/origin.js';
+import { authorityNames, callShape, derefNode, isDescriptorRead, memberKey, namespaceSource, originOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
 import { calledFunction, callsParameter, isFunction, returnedExpressions } from '../analysis/functions.js';
 import { complianceRef, fileContext } from './context.js';
@@ -445,6 +445,8 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         const key = memberKey(node, env);
         if (key !== null && authorities.has(key)) return authority(node, key, `the property read .${key}`);
         const o = originOf(node, env);
+        // ns.g of a workspace module's namespace (import * as ns, await import(…)) that exports an authority function under another name
+        if (o.kind === 'authority' && namespaceSource(node.object, env) !== null) return authority(node, o.name, `the property read .${key ?? '[…]'} of a module namespace`);
         if (isDynamicGlobal(o)) dynamic(node, `${o.kind === 'global' ? o.path[0] : ''} is referenced through the global object`);
       },
       PropertyDefinition(node) {
