@@ -25,7 +25,8 @@ const STRING_METHODS = new Set([
 const ARRAY_METHODS = new Set(['at', 'concat', 'flat', 'includes', 'indexOf', 'join', 'lastIndexOf', 'reverse', 'slice', 'toReversed', 'toSorted', 'sort', 'toString', 'with']);
 const NUMBER_METHODS = new Set(['toString', 'toFixed', 'toPrecision', 'toExponential']);
 const GLOBAL_FUNCTIONS: Record<string, (...a: Value[]) => Value> = {
-  'String': (v) => String(v),
+  // called with what was passed, not with undefined for a missing argument: String() is '', Number() is 0
+  'String': (...a) => (a.length ? String(a[0]) : String()),
   'String.fromCharCode': (...a) => String.fromCharCode(...a.map(Number)),
   'String.fromCodePoint': (...a) => String.fromCodePoint(...a.map(Number)),
   'atob': (v) => Buffer.from(String(v), 'base64').toString('latin1'),
@@ -42,7 +43,7 @@ const GLOBAL_FUNCTIONS: Record<string, (...a: Value[]) => Value> = {
     const plain = (x: unknown): boolean => x === null || ['string', 'number', 'boolean'].includes(typeof x) || (Array.isArray(x) && x.every(plain));
     return plain(parsed) ? (parsed as Value) : undefined;
   },
-  'Number': (v) => Number(v),
+  'Number': (...a) => (a.length ? Number(a[0]) : Number()),
   'parseInt': (v, r) => parseInt(String(v), r === undefined ? undefined : Number(r)),
   'Array.of': (...a) => a,
   'Array.from': (v) => (typeof v === 'string' || Array.isArray(v) ? Array.from(v) : undefined),

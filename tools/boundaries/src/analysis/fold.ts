@@ -624,7 +624,19 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
         if (viaParam) return viaParam;
       }
       // a URL's text parts are the URL (its pathname is a suffix of what it folds to)
-      if (obj && key !== null && URL_TEXT.has(key) && obj.node.type === 'NewExpression') return fold(obj.node, obj.env, depth + 1, seen);
+      // (when the whole URL is constant text, its pathname is the parsed pathname: new URL('http://h/x').pathname is '/x')
+      if (obj && key !== null && URL_TEXT.has(key) && obj.node.type === 'NewExpression') {
+        const whole = fold(obj.node, obj.env, depth + 1, seen);
+        if (key !== 'pathname') return whole;
+        return whole.map((alt) => {
+          if (!alt.every((p) => typeof p === 'string')) return alt;
+          try {
+            return [new URL(alt.join('')).pathname];
+          } catch {
+            return alt;
+          }
+        });
+      }
       // an element of a constant string or array ('a/b'.split('/')[1])
       if (key !== null && /^\d+$/.test(key)) {
         const values = constantValues(n, env, depth + 1);

@@ -85,6 +85,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export class AdvisoryError extends Error { constructor(m: string, readonly code: string) { super(m); this.name = 'AdvisoryError'; } override toString() { return `${this.name}: ${super.toString()}`; } } export class Budget extends AdvisoryError { constructor(n: number) { super(`budget ${n}`, 'BUDGET'); } } abstract class Base<T> { abstract score(x: T): number; rank(xs: T[]) { return [...xs].sort((a, b) => this.score(b) - this.score(a)); } } export class ByW extends Base<{ w: number }> { score(x: { w: number }) { return x.w; } override rank(xs: { w: number }[]) { return super.rank(xs).slice(0, 3); } } const mixin = <B extends new (...a: any[]) => object>(C: B) => class extends C { tag = 1; }; export class Tagged extends mixin(Base as any) {}" },
     // groups and iterator results of plain data, their methods called by name
     { filename: AI, code: "export const f = (rec: Record<string, { s: number; b: string }>) => { const by = Object.groupBy(Object.values(rec), (x) => x.b); const m = Map.groupBy(Object.values(rec), (x) => x.b); return [by.GREEN?.map((x) => x.s), m.get('RED')?.length, [...m.keys()].sort(), Object.values(rec).values().next().value?.s.toFixed(1)]; };" },
+    // String() is '' and a constant URL's pathname its path: keys that fold to other names
+    { filename: AI, code: "export const f = (port: Record<string, () => void>) => [port['evaluate' + String()](), port[new URL('http://h/evaluate').pathname.slice(1)]()];" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
@@ -157,6 +159,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "fetch`/api/workflow/approve`; export function f(deps: any, k: string) { deps[k]`x`; Object.values(deps)[0]`y`; }", errors: errors(3) },
     // Function.prototype.call invoked through call / apply: the function called is its `this`
     { filename: AI, code: "const noop = () => 0; noop.call.call(fetch, null, '/api/rmos/toolpaths'); const c = noop.call; c.apply(fetch, [null, '/api/workflow/approve']); const { apply } = noop; apply.call(fetch, null, ['/api/rmos/toolpaths']); export function f(deps: any, k: string) { noop.call.call(deps[k], deps); }", errors: errors(4) },
+    // String() is '' (not 'undefined'); a constant URL's pathname is its parsed path (not the whole URL)
+    { filename: AI, code: "export function f(deps: any) { deps[['approve', 'Workflow'].join(String())](); deps[new URL('http://h/approveWorkflow').pathname.slice(1)](); deps['transition' + 'Workflow' + String()](); deps[new URL('/transitionWorkflow', 'http://h').pathname.slice(1)](); }", errors: errors(4) },
     // a name parsed out of a constant JSON text
     { filename: AI, code: "export const f = (deps: any) => deps[JSON.parse('\"approveWorkflow\"')];", errors: errors(1) },
     // a keyed store read by the function's name, and an endpoint hidden behind an object's toString
