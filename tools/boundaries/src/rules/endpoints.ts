@@ -21,12 +21,18 @@ function endpointPattern(path: string): RegExp {
   return new RegExp(`(?:^|/|${HOLE})${body.replace(/^\/\+/, '')}/*(?:[?#${HOLE}].*)?$`, 'i');
 }
 
-function toText(sym: Sym): string {
+/**
+ * The URL as text, escapes decoded. Read twice: with every escape decoded (a proxy that decodes %2F makes it
+ * a separator), and with escaped separators kept (a router such as Express matches the raw path, where
+ * sessions/a%2Fb/transition has the one id a%2Fb).
+ */
+function toText(sym: Sym, keepSeparators = false): string {
   return sym
     .map((p) => {
       if (typeof p !== 'string') return HOLE;
       // as a WHATWG URL parser reads it: tabs and newlines dropped, a backslash is a slash
       const url = p.replace(/[\t\n\r]/g, '').replace(/\\/g, '/');
+      if (keepSeparators) return url.replace(/%(?!2f|5c|3f|23)[0-9a-f]{2}/gi, (e) => { try { return decodeURIComponent(e); } catch { return e; } }).replace(/\\/g, '/');
       try {
         return decodeURIComponent(url).replace(/\\/g, '/');
       } catch {
@@ -48,7 +54,10 @@ function normaliseDots(url: string): string {
 }
 
 export function matchEndpoint(policy: Policy, sym: Sym) {
-  const url = normaliseDots(toText(sym));
-  if (!url.includes('/') && !url.includes(HOLE)) return null;
-  return policy.authorityEndpoints.find((e) => endpointPattern(e.path).test(url)) ?? null;
+  for (const url of [normaliseDots(toText(sym)), normaliseDots(toText(sym, true))]) {
+    if (!url.includes('/') && !url.includes(HOLE)) continue;
+    const hit = policy.authorityEndpoints.find((e) => endpointPattern(e.path).test(url));
+    if (hit) return hit;
+  }
+  return null;
 }
