@@ -403,6 +403,34 @@ function foldPath(node: Node, path: Array<string | null>, env: Env, depth: numbe
   return fold(cur.node, cur.env, depth + 1, seen);
 }
 
+/** new URL(relative, base) or URL.parse(relative, base): resolved when both are constants; otherwise the relative part after the base's folder */
+function foldUrl(args: TSESTree.CallExpressionArgument[], env: Env, depth: number, seen: Set<unknown>): Folded {
+  // new URL(relative, base): resolved when both are constants; otherwise the relative part after the base's folder
+  const rel = fold(args[0] as Node, env, depth + 1, seen);
+  const baseArg = args[1];
+  if (!baseArg || baseArg.type === 'SpreadElement') return decodeUrl(rel);
+  const base = fold(baseArg, env, depth + 1, seen);
+  const out: Folded = [];
+  for (const r of rel)
+    for (const b of base) {
+      const rText = isConstant(r) ? r.join('') : null;
+      const bText = isConstant(b) ? b.join('') : null;
+      if (rText !== null && bText !== null) {
+        try {
+          out.push([new URL(rText, bText).href]);
+          continue;
+        } catch {
+          // not a valid URL pair: keep both parts below
+        }
+      }
+      const absolute = typeof r[0] === 'string' && /^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(r[0]);
+      const last = b[b.length - 1];
+      const folder = typeof last === 'string' ? [...b.slice(0, -1), last.slice(0, last.lastIndexOf('/') + 1)] : [...b, '/'];
+      out.push(merge(absolute ? [unknownPart('a URL base'), ...r] : [...(bText !== null || typeof last === 'string' ? folder : [unknownPart('a URL base'), '/']), ...r]));
+    }
+  return out.length > MAX_ALTERNATIVES ? unknown('too many alternatives') : decodeUrl(out);
+}
+
 function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set<unknown>): Folded {
   const callee = unwrap(n.callee);
   const args = n.arguments;
@@ -490,6 +518,8 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
     if (values && values.every((v) => typeof v === 'string')) return values.map((v) => [v as string]);
   }
   const o = originOf(callee, env, depth + 1);
+  // URL.parse(…) is new URL(…), or null
+  if (o.kind === 'global' && o.path.join('.') === 'URL.parse' && args[0] && args[0].type !== 'SpreadElement') return foldUrl(args, env, depth, seen);
   if (o.kind === 'module' && o.module === 'path') {
     const fn = o.path.filter((k) => k !== 'posix' && k !== 'win32' && k !== 'default');
     if (fn.length === 1 && PATH_FUNCS.has(fn[0]!)) return pathCall(fn[0]!, foldArgs());
@@ -648,32 +678,7 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
       return foldCall(n, env, depth, seen);
     case 'NewExpression': {
       const o = originOf(n.callee, env, depth + 1);
-      if (o.kind === 'global' && o.path.join('.') === 'URL' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') {
-        // new URL(relative, base): resolved when both are constants; otherwise the relative part after the base's folder
-        const rel = fold(n.arguments[0], env, depth + 1, seen);
-        const baseArg = n.arguments[1];
-        if (!baseArg || baseArg.type === 'SpreadElement') return decodeUrl(rel);
-        const base = fold(baseArg, env, depth + 1, seen);
-        const out: Folded = [];
-        for (const r of rel)
-          for (const b of base) {
-            const rText = isConstant(r) ? r.join('') : null;
-            const bText = isConstant(b) ? b.join('') : null;
-            if (rText !== null && bText !== null) {
-              try {
-                out.push([new URL(rText, bText).href]);
-                continue;
-              } catch {
-                // not a valid URL pair: keep both parts below
-              }
-            }
-            const absolute = typeof r[0] === 'string' && /^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(r[0]);
-            const last = b[b.length - 1];
-            const folder = typeof last === 'string' ? [...b.slice(0, -1), last.slice(0, last.lastIndexOf('/') + 1)] : [...b, '/'];
-            out.push(merge(absolute ? [unknownPart('a URL base'), ...r] : [...(bText !== null || typeof last === 'string' ? folder : [unknownPart('a URL base'), '/']), ...r]));
-          }
-        return out.length > MAX_ALTERNATIVES ? unknown('too many alternatives') : decodeUrl(out);
-      }
+      if (o.kind === 'global' && o.path.join('.') === 'URL' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') return foldUrl(n.arguments, env, depth, seen);
       // new String(x) is x as text
       if (o.kind === 'global' && o.path.join('.') === 'String' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') return fold(n.arguments[0], env, depth + 1, seen);
       return unknown('a constructed object');

@@ -88,7 +88,7 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // String() is '' and a constant URL's pathname its path: keys that fold to other names
     { filename: AI, code: "export const f = (port: Record<string, () => void>) => [port['evaluate' + String()](), port[new URL('http://h/evaluate').pathname.slice(1)]()];" },
     // URL objects whose other parts are set, or whose path is set to another endpoint; an escaped slash in a path that is no endpoint
-    { filename: AI, code: "const u = new URL('http://h/api/rmos/feasibility'); u.search = '?x=/api/workflow/approve'; u.hash = 'a'; fetch(u); const v = new URL('http://h'); v.pathname = '/api/rmos/feasibility'; fetch(v); fetch('/api/workflow%2Fapprove-notes'); fetch(Object.assign(new URL('http://h'), { pathname: '/designs' }));" },
+    { filename: AI, code: "const u = new URL('http://h/api/rmos/feasibility'); u.search = '?x=/api/workflow/approve'; u.hash = 'a'; fetch(u); const v = new URL('http://h'); v.pathname = '/api/rmos/feasibility'; fetch(v); fetch('/api/workflow%2Fapprove-notes'); fetch(Object.assign(new URL('http://h'), { pathname: '/designs' })); fetch(URL.parse('/api/rmos/feasibility', 'http://h')!);" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
@@ -165,6 +165,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export function f(deps: any) { deps[['approve', 'Workflow'].join(String())](); deps[new URL('http://h/approveWorkflow').pathname.slice(1)](); deps['transition' + 'Workflow' + String()](); deps[new URL('/transitionWorkflow', 'http://h').pathname.slice(1)](); }", errors: errors(4) },
     // an escaped slash inside the :id segment (a router matches the raw path: one id), and a URL object whose path is set after it is made
     { filename: AI, code: "fetch('/api/workflow/sessions/x%2Fy/transition'); fetch(Object.assign(new URL('http://h'), { pathname: '/api/workflow/approve' })); const u = new URL('http://h'); u.pathname = '/api/workflow/approve'; fetch(u); const v = new URL('http://h/x'); Object.assign(v, { href: 'http://h/api/rmos/toolpaths' }); new Request(v);", errors: errors(5) },
+    // URL.parse is new URL (or null)
+    { filename: AI, code: "fetch(URL.parse('http://h/api/rmos/toolpaths')!); fetch(URL.parse('approve', 'http://h/api/workflow/')!);", errors: errors(2) },
     // a name parsed out of a constant JSON text
     { filename: AI, code: "export const f = (deps: any) => deps[JSON.parse('\"approveWorkflow\"')];", errors: errors(1) },
     // a keyed store read by the function's name, and an endpoint hidden behind an object's toString
