@@ -184,6 +184,10 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
       // const { g } = await import('./a.js') (or = ns): what that workspace module exports as g
       const ns = keys.length > 0 && keys[0] !== null ? namespaceSource(b.expr, env) : null;
       if (ns !== null && !builtinOrigin(ns)) candidates.push(applyPath(moduleOrigin(ns, keys[0]!, env, depth), keys.slice(1), env));
+      // const { a } = { a: deps[k] }: the member's value in the literal
+      const lit = keys.length > 0 && keys[0] !== null ? derefNode(b.expr, env, depth + 1) : null;
+      const member = lit && unwrap(lit.node).type === 'ObjectExpression' ? propertyOf(unwrap(lit.node), keys[0]!) : null;
+      if (member) candidates.push(applyPath(originOf(member, lit!.env, depth + 1, seen), keys.slice(1), env));
       candidates.push(applyPath(originOf(b.expr, env, depth + 1, seen), keys, env));
     }
     else if (b.kind === 'iter' && b.expr) candidates.push(applyPath(iterationOrigin(b.expr, env, depth), keys, env));
@@ -624,7 +628,8 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
     if (o.kind === 'enumerated') return o;
   }
   // arr.map((k) => deps[k]): what the callback returns
-  if (direct.type === 'MemberExpression' && CALLBACK_METHODS.has(memberKey(direct, env, depth) ?? '')) {
+  // (and p.then(() => deps[k]): the promise it gives holds what the reaction returns)
+  if (direct.type === 'MemberExpression' && (CALLBACK_METHODS.has(memberKey(direct, env, depth) ?? '') || memberKey(direct, env, depth) === 'then')) {
     const cb = node.arguments[0] ? derefNode(node.arguments[0] as Node, env, depth + 1) : null;
     if (cb && (cb.node.type === 'ArrowFunctionExpression' || cb.node.type === 'FunctionExpression')) {
       for (const r of returnedExpressions(cb.node)) {
@@ -1036,6 +1041,13 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
         const o = originOf(p.argument, env, depth + 1, seen);
         if (o.kind === 'enumerated') return o;
       }
+      // an array holding such a value gives it back by index or by its methods ([deps[k]].pop(), .values().next().value)
+      if (n.type === 'ArrayExpression')
+        for (const e of n.elements) {
+          if (!e || e.type === 'SpreadElement') continue;
+          const o = originOf(e, env, depth + 1, seen);
+          if (o.kind === 'enumerated') return o;
+        }
       return UNKNOWN;
     }
     case 'NewExpression': {

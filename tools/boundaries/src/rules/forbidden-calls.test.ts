@@ -89,6 +89,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export const f = (port: Record<string, () => void>) => [port['evaluate' + String()](), port[new URL('http://h/evaluate').pathname.slice(1)]()];" },
     // URL objects whose other parts are set, or whose path is set to another endpoint; an escaped slash in a path that is no endpoint
     { filename: AI, code: "const u = new URL('http://h/api/rmos/feasibility'); u.search = '?x=/api/workflow/approve'; u.hash = 'a'; fetch(u); const v = new URL('http://h'); v.pathname = '/api/rmos/feasibility'; fetch(v); fetch('/api/workflow%2Fapprove-notes'); fetch(Object.assign(new URL('http://h'), { pathname: '/designs' })); fetch(URL.parse('/api/rmos/feasibility', 'http://h')!);" },
+    // the same forms handed plain functions, handlers set to plain functions, arrays and literals of plain values
+    { filename: AI, code: "export function f(el: any, rec: Record<string, number>, k: string) { using s = new DisposableStack(); s.defer(() => console.log('bye')); s.adopt(1, (x) => x); Array.fromAsync([1], (x) => x); Object.groupBy([1], (x) => String(x)); new FinalizationRegistry((h) => console.log(h)); new Proxy({}, { get: (t, p) => String(p) }); el.onclick = () => 1; el.onerror = null; const xs = [rec[k], 2]; xs.pop(); const { a } = { a: rec[k] }; return [a, Promise.resolve(1).then(() => rec[k]).then((n) => n)]; }" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
@@ -167,6 +169,10 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "fetch('/api/workflow/sessions/x%2Fy/transition'); fetch(Object.assign(new URL('http://h'), { pathname: '/api/workflow/approve' })); const u = new URL('http://h'); u.pathname = '/api/workflow/approve'; fetch(u); const v = new URL('http://h/x'); Object.assign(v, { href: 'http://h/api/rmos/toolpaths' }); new Request(v);", errors: errors(5) },
     // URL.parse is new URL (or null)
     { filename: AI, code: "fetch(URL.parse('http://h/api/rmos/toolpaths')!); fetch(URL.parse('approve', 'http://h/api/workflow/')!);", errors: errors(2) },
+    // more things that call a function they are handed: disposable stacks, AsyncLocalStorage.run, Array.fromAsync, Promise.try, groupings, a FinalizationRegistry, a Proxy's get / set traps, on… handlers
+    { filename: AI, code: "import { AsyncLocalStorage } from 'node:async_hooks'; export function f(deps: any, k: string, el: any) { new DisposableStack().defer(deps[k]); new AsyncDisposableStack().adopt(1, deps[k]); new AsyncLocalStorage().run(1, deps[k]); Array.fromAsync([1], deps[k]); (Promise as any).try(deps[k]); Object.groupBy([1], deps[k]); Map.groupBy([1], deps[k]); new FinalizationRegistry(deps[k]); new Proxy({}, { get: deps[k] }); new Proxy({}, { set: deps[k] }); el.onclick = deps[k]; new AbortController().signal.onabort = deps[k]; }", errors: errors(12) },
+    // an array literal holding such a value, a literal destructured, a promise that a reaction returns it into
+    { filename: AI, code: "export function f(deps: any, k: string) { [deps[k]].pop()(); [deps[k]].values().next().value(); const { a } = { a: deps[k] }; a(); Promise.resolve(1).then(() => deps[k]).then((g: any) => g()); }", errors: errors(4) },
     // a name parsed out of a constant JSON text
     { filename: AI, code: "export const f = (deps: any) => deps[JSON.parse('\"approveWorkflow\"')];", errors: errors(1) },
     // a keyed store read by the function's name, and an endpoint hidden behind an object's toString

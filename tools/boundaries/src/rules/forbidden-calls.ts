@@ -30,8 +30,10 @@ const CALLING_METHODS: Record<string, number[]> = {
   then: [0, 1], catch: [0], finally: [0],
   replace: [1], replaceAll: [1],
   addEventListener: [1], on: [1], once: [1], addListener: [1], prependListener: [1], prependOnceListener: [1],
+  // DisposableStack / AsyncDisposableStack call these on dispose; AsyncLocalStorage.run calls its callback
+  defer: [0], adopt: [1], run: [1],
 };
-const CALLING_STATICS: Record<string, number[]> = { 'Array.from': [1], 'JSON.parse': [1], 'JSON.stringify': [1], 'Promise': [0] };
+const CALLING_STATICS: Record<string, number[]> = { 'Array.from': [1], 'Array.fromAsync': [1], 'JSON.parse': [1], 'JSON.stringify': [1], 'Promise': [0], 'Promise.try': [0], 'Object.groupBy': [1], 'Map.groupBy': [1], 'FinalizationRegistry': [0] };
 /** members the language calls by itself: on conversion, await, iteration, JSON, events; a descriptor's accessors */
 const IMPLICIT_CALLS = new Set(['toString', 'valueOf', 'toJSON', 'then', 'handleEvent', 'next', 'return', 'throw', 'Symbol.toPrimitive', 'Symbol.iterator', 'Symbol.asyncIterator', 'Symbol.hasInstance', 'Symbol.match', 'Symbol.matchAll', 'Symbol.replace', 'Symbol.search', 'Symbol.split', 'Symbol.dispose', 'Symbol.asyncDispose']);
 /** globals every module in the process shares: changing them (or their prototypes) changes what RMOS computes */
@@ -365,7 +367,8 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         // a descriptor: Object.defineProperty(o, k, { get }) or one of Object.defineProperties / Object.create's
         const host = obj.parent?.type === 'Property' ? obj.parent.parent?.parent : obj.parent;
         const ho = host?.type === 'CallExpression' ? originOf(host.callee, env) : null;
-        accessor = !!ho && ho.kind === 'global' && DEFINERS.has(ho.path.join('.'));
+        // (a Proxy handler's get / set traps are called as well: they stay accessors)
+        accessor = accessor || (!!ho && ho.kind === 'global' && DEFINERS.has(ho.path.join('.')));
       }
       if (!accessor && !IMPLICIT_CALLS.has(key)) return;
       if (!node.value) return;
@@ -448,6 +451,11 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         }
         const o = originOf(left, env);
         const prop = left.type === 'MemberExpression' ? memberKey(left, env) : null;
+        // el.onclick = g, signal.onabort = g, globalThis.onmessage = g: the runtime calls an on… handler
+        if (prop && /^on[a-z]+$/.test(prop)) {
+          const ro = originOf(node.right, env);
+          if (ro.kind === 'enumerated') failClosed(node.right, `an ${prop} handler is called by the runtime, and this one is taken from an object without its name (${ro.how})`);
+        }
         if (prop && ['innerHTML', 'outerHTML', 'srcdoc'].includes(prop) && runsHtml(node.right)) dynamic(node, `assigning ${prop} HTML holding a script or an event handler runs it`);
         const navigates =
           (o.kind === 'global' && (o.path.join('.') === 'location' || o.path.join('.') === 'location.href')) ||
