@@ -431,6 +431,8 @@ function foldUrl(args: TSESTree.CallExpressionArgument[], env: Env, depth: numbe
   return out.length > MAX_ALTERNATIVES ? unknown('too many alternatives') : decodeUrl(out);
 }
 
+const TRIMS = new Set(['trim', 'trimStart', 'trimEnd', 'trimLeft', 'trimRight']);
+
 function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set<unknown>): Folded {
   const callee = unwrap(n.callee);
   const args = n.arguments;
@@ -481,6 +483,31 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
         return unknown(`${key} with an argument`);
       }
       return fold(callee.object, env, depth + 1, seen);
+    }
+    // text methods that change no separator, on a path only partly known: applied to its known parts
+    // (path.join(root, 'runs', 'x').normalize(), .trim(), .slice(0)); NFKC can turn fullwidth letters into runs
+    if ((key === 'normalize' || key === 'toWellFormed' || TRIMS.has(key ?? '') || ((key === 'slice' || key === 'substring') && args.length <= 1)) && args.every((a) => a.type !== 'SpreadElement') && originOf(callee.object, env, depth + 1).kind === 'unknown') {
+      const whole = constantValues(n, env, depth + 1);
+      if (whole && whole.every((v) => typeof v === 'string')) return whole.map((v) => [v as string]);
+      const arg = args[0] ? foldSingle(args[0], env, depth + 1) : undefined;
+      if (arg === null) return unknown(`${key} with an argument that is not a constant`);
+      if ((key === 'slice' || key === 'substring') && arg !== undefined && arg !== '0') return unknown(`${key} of a text only partly known`);
+      const recv = fold(callee.object, env, depth + 1, seen);
+      return recv.map((alt) =>
+        alt.map((part, i) => {
+          if (typeof part !== 'string') return part;
+          try {
+            if (key === 'normalize') return part.normalize(arg);
+            if (key === 'toWellFormed') return (part as string & { toWellFormed(): string }).toWellFormed();
+          } catch {
+            return unknownPart(`${key} with an invalid form`);
+          }
+          let out = part;
+          if ((key === 'trim' || key === 'trimStart' || key === 'trimLeft') && i === 0) out = out.trimStart();
+          if ((key === 'trim' || key === 'trimEnd' || key === 'trimRight') && i === alt.length - 1) out = out.trimEnd();
+          return out;
+        }),
+      );
     }
     // new TextDecoder().decode(new TextEncoder().encode(s)) is s
     if ((key === 'encode' || key === 'decode') && args[0] && args[0].type !== 'SpreadElement') {
