@@ -735,3 +735,35 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
       return unknown(`a ${n.type}`);
   }
 });
+
+/** A URL object is changed in place (u.pathname = …, u.href = …, Object.assign(u, { pathname: … })): each path it is given. */
+const URL_PATH_PARTS = new Set(['pathname', 'href']);
+/** What is assigned to the path of the URL object arg is (a variable holding new URL(…), or Object.assign of one). */
+export function urlPathParts(arg: Node, env: Env): Node[] {
+  const out: Node[] = [];
+  const literalParts = (lit: Node) => {
+    const d = derefNode(lit, env);
+    if (d?.node.type !== 'ObjectExpression') return;
+    for (const p of d.node.properties)
+      if (p.type === 'Property' && URL_PATH_PARTS.has((p.computed ? foldSingle(p.key as Node, d.env) : p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value)) ?? '')) out.push(p.value as Node);
+  };
+  const isAssign = (n: Node): n is TSESTree.CallExpression => {
+    if (n.type !== 'CallExpression') return false;
+    const o = originOf(n.callee, env);
+    return o.kind === 'global' && o.path.join('.') === 'Object.assign';
+  };
+  const a = unwrap(arg);
+  if (isAssign(a)) a.arguments.slice(1).forEach((x) => literalParts(x as Node));
+  if (a.type !== 'Identifier') return out;
+  const d = derefNode(a, env);
+  const made = d ? unwrap(d.node) : null;
+  const isUrl = (m: Node | null): boolean => !!m && ((m.type === 'NewExpression' && (() => { const o = originOf(m.callee, env); return o.kind === 'global' && o.path.join('.') === 'URL'; })()) || (isAssign(m) && !!m.arguments[0] && isUrl(unwrap(m.arguments[0] as Node))));
+  if (!isUrl(made)) return out;
+  if (made && isAssign(made)) made.arguments.slice(1).forEach((x) => literalParts(x as Node));
+  for (const ref of findVariable(env.getScope(a), a)?.references ?? []) {
+    const p = ref.identifier.parent;
+    if (p?.type === 'MemberExpression' && p.object === ref.identifier && URL_PATH_PARTS.has(memberKey(p, env) ?? '') && p.parent?.type === 'AssignmentExpression' && p.parent.left === p) out.push(p.parent.right);
+    if (p && isAssign(p) && p.arguments[0] === ref.identifier) p.arguments.slice(1).forEach((x) => literalParts(x as Node));
+  }
+  return out;
+}

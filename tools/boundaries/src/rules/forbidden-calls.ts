@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
-import { fold, describe } from '../analysis/fold.js';
+import { fold, describe, urlPathParts } from '../analysis/fold.js';
 import { authorityNames, callShape, derefNode, isDescriptorRead, memberKey, namespaceSource, originOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
 import { calledFunction, callsParameter, isFunction, returnedExpressions } from '../analysis/functions.js';
@@ -138,41 +138,11 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         for (const v of values)
           if (requestsEndpoint(node, v, obj && v !== arg ? obj.env : env, (path, shown) => `${sink} requests the authority endpoint ${path} ("${shown}")`)) return;
         // a URL object is changed in place: u.pathname = …, u.href = …, Object.assign(u, { pathname: … }); each part it is given is requested
-        for (const v of urlParts(arg))
+        for (const v of urlPathParts(arg, env))
           if (requestsEndpoint(node, v, env, (path, shown) => `${sink} requests the authority endpoint ${path} ("${shown}", a part set on the URL object)`)) return;
       }
     }
 
-    const URL_PATH_PARTS = new Set(['pathname', 'href']);
-    /** What is assigned to the path of the URL object arg is (a variable holding new URL(…), or Object.assign of one). */
-    function urlParts(arg: Node): Node[] {
-      const out: Node[] = [];
-      const literalParts = (lit: Node) => {
-        const d = derefNode(lit, env);
-        if (d?.node.type !== 'ObjectExpression') return;
-        for (const p of d.node.properties)
-          if (p.type === 'Property' && URL_PATH_PARTS.has((p.computed ? foldKey(p.key as Node, d.env) : p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value)) ?? '')) out.push(p.value as Node);
-      };
-      const isAssign = (n: Node): n is TSESTree.CallExpression => {
-        if (n.type !== 'CallExpression') return false;
-        const o = originOf(n.callee, env);
-        return o.kind === 'global' && o.path.join('.') === 'Object.assign';
-      };
-      const a = unwrap(arg);
-      if (isAssign(a)) a.arguments.slice(1).forEach((x) => literalParts(x as Node));
-      if (a.type !== 'Identifier') return out;
-      const d = derefNode(a, env);
-      const made = d ? unwrap(d.node) : null;
-      const isUrl = (m: Node | null): boolean => !!m && ((m.type === 'NewExpression' && (() => { const o = originOf(m.callee, env); return o.kind === 'global' && o.path.join('.') === 'URL'; })()) || (isAssign(m) && !!m.arguments[0] && isUrl(unwrap(m.arguments[0] as Node))));
-      if (!isUrl(made)) return out;
-      if (made && isAssign(made)) made.arguments.slice(1).forEach((x) => literalParts(x as Node));
-      for (const ref of findVariable(env.getScope(a), a)?.references ?? []) {
-        const p = ref.identifier.parent;
-        if (p?.type === 'MemberExpression' && p.object === ref.identifier && URL_PATH_PARTS.has(memberKey(p, env) ?? '') && p.parent?.type === 'AssignmentExpression' && p.parent.left === p) out.push(p.parent.right);
-        if (p && isAssign(p) && p.arguments[0] === ref.identifier) p.arguments.slice(1).forEach((x) => literalParts(x as Node));
-      }
-      return out;
-    }
 
     function sinkName(callee: Node, o: Origin): string | null {
       if (o.kind === 'global' && GLOBAL_SINKS.has(o.path.join('.'))) return o.path.join('.');

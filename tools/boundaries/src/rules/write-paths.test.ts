@@ -34,6 +34,8 @@ function tester() {
       { filename: API, code: "import fs from 'fs'; export const f = (k: string) => (fs as any)[k]('data/sandbox/b');" },
       // the same text methods on paths outside the protected folders, or cutting a partly known path (not followed)
       { filename: API, code: `${fsImport} const d = process.env.RMOS_DATA_DIR ?? 'data'; fs.writeFileSync(path.join(d, 'sandbox', 'x').normalize().trim(), ''); fs.writeFileSync(path.join(d, 'sandbox').slice(0), ''); fs.writeFileSync(path.join(d, 'runsheet').normalize('NFC'), '');` },
+      // a file URL whose path is set to a folder that is not protected, or whose other parts are set
+      { filename: API, code: `${fsImport} const u = new URL('file:///srv/data/sandbox/x'); u.pathname = '/srv/data/sandbox/y'; u.hash = 'runs'; fs.writeFileSync(u, '');` },
       // folder names that only resemble a protected one; a derived read path
       { filename: API, code: `${fsImport} fs.writeFileSync('data/runsheet.txt', ''); fs.writeFileSync('logs/RUNS/x', ''); fs.writeFileSync(path.format({ dir: 'data/sandbox', base: 'x' }), '');` },
       { filename: API, code: `${fsImport} const dir = () => 'data/sandbox'; fs.writeFileSync(dir() + '/x', ''); class C { static D = 'data/sandbox'; } fs.writeFileSync(C.D, '');` },
@@ -54,6 +56,8 @@ function tester() {
     invalid: [
       // text methods that change no separator, applied to a path only partly known: normalize (NFKC folds fullwidth letters), trim, slice(0), toWellFormed; URL.parse is new URL
       { filename: API, code: `${fsImport} const d = process.env.RMOS_DATA_DIR ?? 'data'; fs.writeFileSync(path.join(d, 'runs', 'x').normalize(), ''); fs.writeFileSync(path.join(d, '\uFF52\uFF55\uFF4E\uFF53').normalize('NFKC'), ''); fs.writeFileSync(path.join(d, 'runs', 'x ').trim(), ''); fs.writeFileSync(\`\${d}/run_attachments/x\`.slice(0), ''); fs.writeFileSync(path.join(d, 'runs').toWellFormed(), ''); fs.writeFileSync(URL.parse('file:///srv/data/runs/x')!, '');`, errors: errors(6) },
+      // a file URL whose path is set after it is made (assignment, Object.assign)
+      { filename: API, code: `${fsImport} const u = new URL('file:///srv/data/sandbox/x'); u.pathname = '/srv/data/runs/x'; fs.writeFileSync(u, ''); fs.writeFileSync(Object.assign(new URL('file:///x'), { pathname: '/srv/data/run_attachments/y' }), '');`, errors: errors(2) },
       // a URL's percent escapes are decoded by fs (file:///srv/data/%72uns is data/runs); process.env destructured from process
       { filename: API, code: `${fsImport} fs.writeFileSync(new URL('file:///srv/data/%72uns/x'), ''); fs.rmSync(new URL('../../../data/run%5Fattachments', import.meta.url), { recursive: true });`, errors: errors(2) },
       { filename: API, code: `${fsImport} import { fileURLToPath } from 'node:url'; fs.writeFileSync(fileURLToPath('file:///srv/DATA/%52UNS/x'), '');`, errors: errors(1) },

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
-import { fold, describe } from '../analysis/fold.js';
+import { fold, describe, urlPathParts } from '../analysis/fold.js';
 import { callShape, derefNode, originOf } from '../analysis/origin.js';
 import type { Sym } from '../analysis/fold.js';
 import { calledFunction, writeTargets, writtenParams } from './fs-writes.js';
@@ -53,6 +53,8 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     function checkTarget(report_at: Node, target: Node, targetEnv: Env, op: string, destroysRoot: boolean) {
       const o = originOf(target, targetEnv);
       if (o.kind === 'handle') return checkTarget(report_at, o.target, o.env, op, destroysRoot);
+      // a file URL whose path is set after it is made: each path it is given is written too
+      for (const part of urlPathParts(target, targetEnv)) checkTarget(report_at, part, targetEnv, `${op} (through a path set on the URL object)`, destroysRoot);
       for (const alt of fold(target, targetEnv)) {
         const verdict = classifyTarget(policy, alt, names);
         if (!verdict) continue;
