@@ -19,6 +19,8 @@ export interface IntegrityInput {
   policy: LoadedPolicy;
   /** every source file of the workspace, relative */
   sources: readonly string[];
+  /** every symbolic link of the scanned folders, relative (found by the same walk) */
+  links: readonly string[];
   filesChecked: number;
   /** content hash of a workspace file (memoised by the caller) */
   currentHash: (rel: string) => string;
@@ -56,7 +58,7 @@ export function checkIntegrity(input: IntegrityInput): Violation[] {
   out.push(...checkGeneratedDrift(root, policy));
   out.push(...checkCodeowners(root, policy, input.sources));
   out.push(...checkNestedEslintConfigs(input.sources));
-  out.push(...checkDataRootLinks(root, policy, policy.protectedPaths.map((p) => p.pattern.replace(/\/\*\*$/, ''))));
+  out.push(...checkDataRootLinks(root, policy, input.links, policy.protectedPaths.map((p) => p.pattern.replace(/\/\*\*$/, ''))));
   return out;
 }
 

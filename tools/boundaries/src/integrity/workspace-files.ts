@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Policy } from '../policy/schema.js';
 import type { Violation } from '../runner/types.js';
@@ -102,35 +102,15 @@ export function checkNestedEslintConfigs(sources: readonly string[]): Violation[
     );
 }
 
-/** Every symbolic link under the scanned folders (node_modules passed over), relative to root. */
-function linksUnder(root: string, dirs: readonly string[]): string[] {
-  const out: string[] = [];
-  const visit = (rel: string) => {
-    let entries;
-    try {
-      entries = readdirSync(path.join(root, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const child = `${rel}/${e.name}`;
-      if (e.isSymbolicLink()) out.push(child);
-      else if (e.isDirectory() && e.name !== 'node_modules') visit(child);
-    }
-  };
-  for (const d of dirs) visit(d);
-  return out;
-}
-
 /**
  * A link committed into the code folders that leads into the data root (its default folder) or one of its
  * protected folders turns an ordinary path (out/x.json) into a write there, which no write check can see
  * from the source. The link is refused; code names the data root through RMOS_DATA_DIR.
  */
-export function checkDataRootLinks(root: string, policy: Policy, protectedNames: readonly string[]): Violation[] {
+export function checkDataRootLinks(root: string, policy: Policy, links: readonly string[], protectedNames: readonly string[]): Violation[] {
   const dataRoot = path.resolve(root, policy.dataRoot.default);
   const out: Violation[] = [];
-  for (const link of linksUnder(root, ['libs', 'apps', 'tools'])) {
+  for (const link of links) {
     let target: string;
     try {
       target = path.resolve(path.dirname(path.join(root, link)), readlinkSync(path.join(root, link)));

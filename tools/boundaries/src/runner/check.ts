@@ -30,6 +30,8 @@ export interface CheckOutcome {
   missing: string[];
   /** the whole workspace's source files (for the integrity checks) */
   allSources: string[];
+  /** the symbolic links found in the scanned folders (for the integrity checks) */
+  allLinks: string[];
   wholeWorkspace: boolean;
 }
 
@@ -43,7 +45,7 @@ export async function checkFiles(opts: CheckOptions): Promise<CheckOutcome> {
   const useCache = (opts.useCache ?? true) && !opts.contentOf && !opts.today;
   // the pre-commit check (staged files, no cache) needs no walk of the whole tree: that keeps one file under a second
   const needWalk = wholeWorkspace || useCache || opts.paths!.some((p) => isDirectory(p));
-  const walk = needWalk ? walkWorkspace(root) : { sources: [], configs: [] };
+  const walk = needWalk ? walkWorkspace(root) : { sources: [], configs: [], links: [] };
   const targets = wholeWorkspace ? { files: walk.sources, skipped: [], missing: [] } : selectTargets(root, opts.paths!, walk.sources);
   const cache = useCache ? ResultCache.open(root, globalCacheKey(root, opts.policy, walk.configs)) : null;
 
@@ -107,6 +109,7 @@ export async function checkFiles(opts: CheckOptions): Promise<CheckOutcome> {
     skipped: targets.skipped,
     missing: targets.missing,
     allSources: walk.sources,
+    allLinks: walk.links,
     wholeWorkspace,
   };
 }

@@ -26,12 +26,15 @@ export interface WalkResult {
   sources: string[];
   /** project.json, package.json and tsconfig*.json found on the way: the tags and aliases every verdict depends on. */
   configs: string[];
+  /** Every symbolic link found on the way (links are not followed), relative to root: the integrity check looks where they lead. */
+  links: string[];
 }
 
 /** Walks the scan roots (or the given folders) collecting source files and project configuration files. */
 export function walkWorkspace(root: string, dirs: readonly string[] = SCAN_ROOTS): WalkResult {
   const sources: string[] = [];
   const configs: string[] = [];
+  const links: string[] = [];
   const visit = (rel: string) => {
     let entries;
     try {
@@ -41,6 +44,7 @@ export function walkWorkspace(root: string, dirs: readonly string[] = SCAN_ROOTS
     }
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) links.push(childRel);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name)) visit(childRel);
       } else if (entry.isFile() || entry.isSymbolicLink()) {
@@ -52,7 +56,7 @@ export function walkWorkspace(root: string, dirs: readonly string[] = SCAN_ROOTS
   for (const dir of dirs) visit(dir);
   sources.sort();
   configs.sort();
-  return { sources, configs };
+  return { sources, configs, links };
 }
 
 export function isConfigFile(name: string): boolean {
