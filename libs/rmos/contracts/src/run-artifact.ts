@@ -174,38 +174,86 @@ export interface RunArtifactDigests {
  * anything that is not plain JSON.
  */
 export function runArtifactDigests(artifact: object): RunArtifactDigests {
-  const proto = Object.getPrototypeOf(artifact);
-  if (proto !== Object.prototype && proto !== null) return wholeDigests(artifact);
-  // An artifact read back from storage (JSON.parse of canonical text) is already in
-  // canonical shape: checked once here, its keys need no sort and each member's
-  // canonical text is what the native JSON.stringify writes (verify's hot path).
-  const sorted = hasCanonicalShape(artifact);
-  const record = artifact as Record<string, unknown>;
-  const keys = sorted ? Object.keys(record) : Object.keys(record).sort(); // default sort: UTF-16 code units, as canonical JSON requires
-  let canonical = '{';
+  const { keys, members, request, output } = encodeMembers(artifact);
   let withoutId = '{';
-  let request: string | undefined;
-  let output: string | undefined;
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    const encoded = sorted ? (JSON.stringify(record[key]) as string) : canonicalJson(record[key]);
-    const member = memberPrefix(key) + encoded;
-    canonical += (i > 0 ? ',' : '') + member;
-    if (key !== 'run_id') withoutId += (withoutId.length > 1 ? ',' : '') + member;
-    if (key === 'request') request = encoded;
-    if (key === 'output') output = encoded;
+    if (keys[i] !== 'run_id') withoutId += (withoutId.length > 1 ? ',' : '') + members[i];
   }
-  // A missing payload is refused (canonicalJson throws on undefined), never hashed as something else.
-  request ??= canonicalJson((artifact as { request?: unknown }).request);
-  output ??= canonicalJson((artifact as { output?: unknown }).output);
   return {
-    canonical: canonical + '}',
+    canonical: `{${members.join(',')}}`,
     hash: sha256Hex(withoutId + '}'),
     request_hash: sha256Hex(request),
     output_hash: sha256Hex(output),
     request_bytes: utf8Length(request),
     output_bytes: utf8Length(output),
   };
+}
+
+/** A new artifact's body before sealing: everything but the hashes and the run_id, which are derived from it. */
+export type UnsealedRunArtifact = Omit<RunArtifactBody, 'request_hash' | 'output_hash'>;
+
+/**
+ * Seals a new artifact: request_hash and output_hash, then the run_id over the whole
+ * body, and the canonical text to store, from one encoding of each member (the member
+ * encoding runArtifactDigests, and so verify, recomputes them with). The store's
+ * builder seals every artifact here and nowhere else.
+ */
+export function sealRunArtifact(unsealed: UnsealedRunArtifact): { artifact: RunArtifact; digests: RunArtifactDigests } {
+  // A run_id handed in would be hashed as body: the seal derives it, never takes it.
+  if (Object.hasOwn(unsealed, 'run_id')) throw new TypeError('an unsealed artifact has no run_id');
+  const request = canonicalJson(unsealed.request);
+  const output = canonicalJson(unsealed.output);
+  const body: RunArtifactBody = { ...unsealed, request_hash: sha256Hex(request), output_hash: sha256Hex(output) };
+  const { keys, members } = encodeMembers(body, { request, output });
+  const withoutId = `{${members.join(',')}}`;
+  const hash = sha256Hex(withoutId);
+  const runId = `run_${hash}`;
+  // The run_id member goes where canonical key order puts it.
+  let at = keys.findIndex((key) => key > 'run_id');
+  if (at < 0) at = keys.length;
+  members.splice(at, 0, memberPrefix('run_id') + JSON.stringify(runId));
+  return {
+    artifact: { ...body, run_id: runId },
+    digests: {
+      canonical: `{${members.join(',')}}`,
+      hash,
+      request_hash: body.request_hash,
+      output_hash: body.output_hash,
+      request_bytes: utf8Length(request),
+      output_bytes: utf8Length(output),
+    },
+  };
+}
+
+/**
+ * Each member of an artifact as canonical `"key":value` text, in canonical key order.
+ * `known` payload texts are taken as they are (the caller has just encoded them).
+ */
+function encodeMembers(artifact: object, known?: { request: string; output: string }) {
+  const proto = Object.getPrototypeOf(artifact);
+  if (proto !== Object.prototype && proto !== null) return wholeDigests(artifact);
+  // An artifact read back from storage (JSON.parse of canonical text) is already in
+  // canonical shape: checked once here, its keys need no sort and each member's
+  // canonical text is what the native JSON.stringify writes (verify's hot path).
+  const sorted = !known && hasCanonicalShape(artifact);
+  const record = artifact as Record<string, unknown>;
+  const keys = sorted ? Object.keys(record) : Object.keys(record).sort(); // default sort: UTF-16 code units, as canonical JSON requires
+  const members: string[] = new Array(keys.length);
+  let request: string | undefined;
+  let output: string | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    let encoded: string;
+    if (known && (key === 'request' || key === 'output')) encoded = known[key];
+    else encoded = sorted ? (JSON.stringify(record[key]) as string) : canonicalJson(record[key]);
+    members[i] = memberPrefix(key) + encoded;
+    if (key === 'request') request = encoded;
+    if (key === 'output') output = encoded;
+  }
+  // A missing payload is refused (canonicalJson throws on undefined), never hashed as something else.
+  request ??= canonicalJson((artifact as { request?: unknown }).request);
+  output ??= canonicalJson((artifact as { output?: unknown }).output);
+  return { keys, members, request, output };
 }
 
 /** `"key":` for an artifact's member; the artifact's few keys are encoded once. */
@@ -219,7 +267,7 @@ function memberPrefix(key: string): string {
   return prefix;
 }
 
-function wholeDigests(artifact: object): RunArtifactDigests {
+function wholeDigests(artifact: object): never {
   // Not a plain object: let canonicalJson refuse it with its typed error.
   canonicalJson(artifact);
   throw new Error('unreachable');

@@ -74,11 +74,7 @@ export function checkRunArtifactHashes(candidate: unknown): ArtifactCheck {
     const path = error instanceof CanonicalJsonError ? error.path.replace(/^\$\.?/, '') : '';
     return { ok: false, digests: null, issues: [{ path: path || '(root)', message: (error as Error).message }] };
   }
-  const issues: ArtifactIssue[] = [];
-  for (const field of ['request', 'output'] as const) {
-    const size = digests[`${field}_bytes`];
-    if (size > MAX_RUN_PAYLOAD_BYTES) issues.push({ path: field, message: `${size} bytes exceeds ${MAX_RUN_PAYLOAD_BYTES}` });
-  }
+  const issues = payloadBoundIssues(digests);
   if (digests.request_hash !== artifact.request_hash) {
     issues.push({ path: 'request_hash', message: 'does not match sha256 of the canonical request' });
   }
@@ -120,6 +116,33 @@ export function validateNewRunArtifact(candidate: unknown): { artifact: RunArtif
   const stamps = stampIssue(result.artifact.versions, false);
   if (stamps) throw new RunArtifactValidationError([stamps], result.artifact.run_id);
   return { artifact: result.artifact, digests: result.digests };
+}
+
+/**
+ * The check for an artifact just sealed by sealRunArtifact, about to be stored: the
+ * schema, payload bounds and engine stamps (declared versions only), as
+ * validateNewRunArtifact checks them. Its hashes are not computed a second time:
+ * sealing derived them, once, with the member encoding that verify recomputes them
+ * with; an artifact from anywhere else goes through validateNewRunArtifact.
+ */
+export function validateSealedRunArtifact(sealed: { artifact: RunArtifact; digests: RunArtifactDigests }): { artifact: RunArtifact; digests: RunArtifactDigests } {
+  const parsed = runArtifactSchema.safeParse(sealed.artifact);
+  const runId = runIdOf(sealed.artifact);
+  if (!parsed.success) throw new RunArtifactValidationError(parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })), runId);
+  const issues = payloadBoundIssues(sealed.digests);
+  const stamps = stampIssue(parsed.data.versions, false);
+  if (stamps) issues.push(stamps);
+  if (issues.length > 0) throw new RunArtifactValidationError(issues, runId);
+  return { artifact: parsed.data, digests: sealed.digests };
+}
+
+function payloadBoundIssues(digests: RunArtifactDigests): ArtifactIssue[] {
+  const issues: ArtifactIssue[] = [];
+  for (const field of ['request', 'output'] as const) {
+    const size = digests[`${field}_bytes`];
+    if (size > MAX_RUN_PAYLOAD_BYTES) issues.push({ path: field, message: `${size} bytes exceeds ${MAX_RUN_PAYLOAD_BYTES}` });
+  }
+  return issues;
 }
 
 function stampIssue(versions: Record<string, string>, allowRetired: boolean): ArtifactIssue | null {

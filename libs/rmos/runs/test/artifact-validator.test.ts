@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { RUN_GENESIS_HASH, deriveRunId, runArtifactDigests, runArtifactSchema, type RunArtifact } from '@luthier/rmos-contracts';
-import { RunArtifactValidationError, checkRunArtifact, checkRunArtifactHashes, validateNewRunArtifact, validateRunArtifact } from '@luthier/rmos-gates';
+import { MAX_RUN_PAYLOAD_BYTES, RUN_GENESIS_HASH, deriveRunId, runArtifactDigests, runArtifactSchema, sealRunArtifact, type RunArtifact } from '@luthier/rmos-contracts';
+import { RunArtifactValidationError, checkRunArtifact, checkRunArtifactHashes, validateNewRunArtifact, validateRunArtifact, validateSealedRunArtifact } from '@luthier/rmos-gates';
 import { canonicalJson, hashCanonical } from '@luthier/shared-hashing';
 import { buildRunArtifact, GENESIS_HEAD, parseRunInput } from '../src/artifact/build-artifact.js';
 import { runInput } from './helpers/fixtures-data.js';
@@ -86,6 +86,34 @@ test('for any JSON request and output, a built artifact verifies and any change 
     }),
     { numRuns: 200 },
   );
+});
+
+test('sealing: the stored text is the canonical JSON of the sealed artifact, and the full validator recomputes every hash of it', () => {
+  fc.assert(
+    fc.property(fc.jsonValue({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 }), fc.string({ maxLength: 12 }), (request, output, note) => {
+      const norm = (v: unknown) => JSON.parse(JSON.stringify(v)) as never;
+      const { artifact, text } = buildRunArtifact(parseRunInput(runInput({ request: norm(request), output: { note, value: norm(output) } })), GENESIS_HEAD, NOW);
+      assert.equal(text, canonicalJson(artifact));
+      const check = checkRunArtifact(JSON.parse(text));
+      assert.equal(check.ok, true);
+      assert.equal(check.digests?.canonical, text);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('sealing derives the run_id: one handed in is refused, not hashed as body', () => {
+  const { run_id, request_hash: _r, output_hash: _o, ...unsealed } = built();
+  assert.throws(() => sealRunArtifact({ ...unsealed, run_id } as never), /no run_id/);
+  assert.equal(sealRunArtifact(unsealed).artifact.run_id, run_id);
+});
+
+test('the sealed validator still checks schema, payload bounds and current engine stamps', () => {
+  const { run_id: _id, request_hash: _r, output_hash: _o, ...unsealed } = built();
+  assert.throws(() => validateSealedRunArtifact(sealRunArtifact({ ...unsealed, versions: { feasibility: '0.0.1' } })), /versions/);
+  assert.throws(() => validateSealedRunArtifact(sealRunArtifact({ ...unsealed, kind: 'Not A Slug' })), RunArtifactValidationError);
+  assert.throws(() => validateSealedRunArtifact(sealRunArtifact({ ...unsealed, request: 'x'.repeat(MAX_RUN_PAYLOAD_BYTES) })), /request: \d+ bytes exceeds/);
+  assert.doesNotThrow(() => validateSealedRunArtifact(sealRunArtifact(unsealed)));
 });
 
 test('runArtifactDigests agrees with canonicalJson and hashCanonical for any artifact-shaped object', () => {
