@@ -331,6 +331,39 @@ describe('SQLite derived index, written in batches', () => {
     }
   });
 
+  test('a catch-up indexes what is stored at a seq: an append whose commit failed leaves nothing behind when another writer takes its seq', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'runs-index-failed-'));
+    const dbA = openSqliteDatabase(dir);
+    let failNext = false;
+    const writerA = new InlineSqliteWriter(
+      dbA,
+      new SqliteGroupCommit(dbA, {
+        beforeCommit: () => {
+          if (failNext) throw new Error('injected commit failure');
+        },
+      }),
+    );
+    const a = new SqliteRunStore(dbA, { dataDir: dir, writer: writerA });
+    const b = await openStores({ dataDir: dir });
+    try {
+      failNext = true;
+      await assert.rejects(persistRunArtifact(a, runInput({ kind: 'approval', request: { from: 'a' } })));
+      failNext = false;
+      // The seq that A's failed append had is taken by B, with other index fields.
+      const fromB = await persistRunArtifact(b.runs, runInput({ kind: 'toolpaths', status: 'BLOCKED', reason: 'RED', request: { from: 'b' } }));
+      assert.equal(fromB.seq, 1);
+      for (let i = 1; i < INDEX_BATCH; i += 1) await persistRunArtifact(a, runInput({ request: { i } }));
+      assert.equal(rowsIn(dbA, 'SELECT indexed_seq FROM run_index_state'), INDEX_BATCH);
+      const row = dbA.prepare('SELECT kind, status, run_id FROM run_index WHERE seq = 1').get();
+      assert.deepEqual(row, { kind: 'toolpaths', status: 'BLOCKED', run_id: fromB.run_id });
+      assert.deepEqual((await a.list({ kind: 'toolpaths' })).items, [fromB]);
+    } finally {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a store at schema version 1, opened read-only (no migration), lists from its index as it was', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'runs-index-v1-'));
     try {

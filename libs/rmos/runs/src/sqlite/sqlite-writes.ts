@@ -58,6 +58,13 @@ export type SqliteWriteResult<W extends SqliteWrite> = SqliteWriteResults[W['kin
 /** Runs the writes against one connection; every call is made inside the group committer's transaction. */
 export class SqliteWriteExecutor {
   private readonly stmt;
+  /**
+   * The index fields of the artifacts this executor appended since the last catch-up,
+   * by seq, so that indexing them reads no body back. An entry is used only where the
+   * stored row still has its run_id (a batch whose commit failed left entries whose
+   * seq another writer may since have taken).
+   */
+  private readonly appended = new Map<number, { run_id: string; fields: IndexFields }>();
 
   constructor(
     db: Database.Database,
@@ -69,7 +76,8 @@ export class SqliteWriteExecutor {
       index: indexStatement(db),
       indexedSeq: indexedSeqStatement(db),
       setIndexedSeq: db.prepare('UPDATE run_index_state SET indexed_seq = ? WHERE id = 1'),
-      unindexed: db.prepare('SELECT seq, run_id, body FROM run_artifacts WHERE seq > ? ORDER BY seq LIMIT 1000'),
+      unindexed: db.prepare('SELECT seq, run_id FROM run_artifacts WHERE seq > ? ORDER BY seq LIMIT 1000'),
+      bodyAt: db.prepare('SELECT body FROM run_artifacts WHERE seq = ?').pluck(),
       advance: db.prepare('UPDATE run_chain_head SET seq = ?, head_hash = ? WHERE id = 1'),
       sessionInsert: db.prepare(
         'INSERT INTO sessions (session_id, revision, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING',
@@ -109,9 +117,11 @@ export class SqliteWriteExecutor {
     const from = this.stmt.indexedSeq.get() as number;
     let after = from;
     let indexed = 0;
-    for (let rows = this.stmt.unindexed.all(after) as StoredRow[]; rows.length > 0; rows = this.stmt.unindexed.all(after) as StoredRow[]) {
+    type Key = Pick<StoredRow, 'seq' | 'run_id'>;
+    for (let rows = this.stmt.unindexed.all(after) as Key[]; rows.length > 0; rows = this.stmt.unindexed.all(after) as Key[]) {
       for (const row of rows) {
-        const artifact = parseIndexFields(row.body);
+        const own = this.appended.get(row.seq);
+        const artifact = own?.run_id === row.run_id ? own.fields : parseIndexFields(this.stmt.bodyAt.get(row.seq) as string);
         if (artifact) {
           this.stmt.index.run(row.seq, row.run_id, artifact.kind, artifact.status, artifact.session_id, artifact.created_at);
           indexed += 1;
@@ -120,6 +130,7 @@ export class SqliteWriteExecutor {
       after = rows.at(-1)!.seq;
     }
     if (after !== from) this.stmt.setIndexedSeq.run(after);
+    this.appended.clear();
     return indexed;
   }
 
@@ -133,6 +144,8 @@ export class SqliteWriteExecutor {
     const { artifact, text } = buildRunArtifact(input, head, now);
     this.stmt.insert.run(artifact.seq, artifact.run_id, text);
     this.stmt.advance.run(artifact.seq, runIdHash(artifact.run_id));
+    // Bounded: a catch-up clears it, and one joins every INDEX_BATCH-th append.
+    if (this.appended.size < 4 * INDEX_BATCH) this.appended.set(artifact.seq, { run_id: artifact.run_id, fields: indexFields(artifact) });
     return artifact;
   }
 
@@ -153,6 +166,10 @@ export function indexValues(a: RunArtifact): [number, string, string, string, st
 
 type IndexFields = Pick<RunArtifact, 'kind' | 'status' | 'session_id' | 'created_at'>;
 
+function indexFields(a: IndexFields): IndexFields {
+  return { kind: a.kind, status: a.status, session_id: a.session_id, created_at: a.created_at };
+}
+
 /** The indexed fields of a stored body, or null if it does not parse into them. */
 export function parseIndexFields(body: string): IndexFields | null {
   let value: unknown;
@@ -164,7 +181,7 @@ export function parseIndexFields(body: string): IndexFields | null {
   const a = value as Partial<IndexFields> | null;
   const text = (x: unknown) => typeof x === 'string';
   if (!a || !text(a.kind) || !text(a.status) || !text(a.created_at) || !(a.session_id === null || text(a.session_id))) return null;
-  return { kind: a.kind!, status: a.status!, session_id: a.session_id!, created_at: a.created_at! };
+  return indexFields(a as IndexFields);
 }
 
 /**
