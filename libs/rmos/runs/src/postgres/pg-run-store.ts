@@ -179,9 +179,18 @@ export class PgRunStore implements RunStore {
   async putRunAttachment(bytes: Uint8Array, mediaType: string): Promise<RunAttachmentStored> {
     assertAttachmentInput(bytes, mediaType);
     const sha256 = sha256Hex(bytes);
+    // Committed without waiting for its WAL flush (synchronous_commit off for this one
+    // statement's transaction): an attachment is only ever part of the audit trail
+    // through an artifact naming it, and that artifact's commit is synchronous and comes
+    // later in the one WAL, so flushing it flushes the attachment too. What a crash of
+    // the database server (not of this process) can lose is an attachment no artifact
+    // names yet; an append naming it is then refused (RunAttachmentMissingError), never
+    // stored with a dangling reference.
     const inserted = await this.query(
       'putRunAttachment',
-      `INSERT INTO ${this.S}.run_attachments (sha256, media_type, size_bytes, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING`,
+      `WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true))
+       INSERT INTO ${this.S}.run_attachments (sha256, media_type, size_bytes, bytes)
+       SELECT $1, $2, $3, $4 FROM async_commit ON CONFLICT (sha256) DO NOTHING`,
       [sha256, mediaType, bytes.byteLength, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
     );
     if (inserted.rowCount === 0) {
