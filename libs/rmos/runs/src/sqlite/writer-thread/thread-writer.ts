@@ -122,11 +122,22 @@ export class ThreadSqliteWriter implements SqliteWriter {
   }
 }
 
+/**
+ * The worker's flags: the process's, inherited (undefined), which keeps V8 and
+ * per-process flags such as --max-old-space-size that a worker refuses when they are
+ * handed to it explicitly. Only a process started on string input (--input-type, for
+ * -e or stdin) hands its flags over explicitly, without --input-type, which a worker
+ * with a file entry refuses.
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] | undefined {
+  if (!execArgv.some((arg) => arg.startsWith('--input-type'))) return undefined;
+  return execArgv.filter((arg) => !arg.startsWith('--input-type'));
+}
+
 function startThread(init: WriterThreadInit): Promise<Worker> {
   const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
     workerData: init,
-    // The process's flags but --input-type, which a worker refuses (it only concerns the main entry, -e or stdin).
-    execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
+    execArgv: workerExecArgv(process.execArgv),
   });
   return new Promise((resolve, reject) => {
     const stopListening = () => {
