@@ -32,6 +32,11 @@ export class RunArtifactValidationError extends Error {
   }
 }
 
+/** zod's issues as the validator reports them: a dotted path ((root) for the whole) and the message. */
+export function schemaIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): ArtifactIssue[] {
+  return issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+}
+
 export type ArtifactCheck =
   | { ok: true; artifact: RunArtifact; digests: RunArtifactDigests }
   | { ok: false; issues: ArtifactIssue[]; digests: RunArtifactDigests | null };
@@ -47,7 +52,7 @@ export function checkRunArtifact(candidate: unknown): ArtifactCheck {
     return {
       ok: false,
       digests: null,
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })),
+      issues: schemaIssues(parsed.error.issues),
     };
   }
   const hashes = checkRunArtifactHashes(parsed.data);
@@ -128,7 +133,7 @@ export function validateNewRunArtifact(candidate: unknown): { artifact: RunArtif
 export function validateSealedRunArtifact(sealed: { artifact: RunArtifact; digests: RunArtifactDigests }): { artifact: RunArtifact; digests: RunArtifactDigests } {
   const parsed = runArtifactSchema.safeParse(sealed.artifact);
   const runId = runIdOf(sealed.artifact);
-  if (!parsed.success) throw new RunArtifactValidationError(parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })), runId);
+  if (!parsed.success) throw new RunArtifactValidationError(schemaIssues(parsed.error.issues), runId);
   const issues = payloadBoundIssues(sealed.digests);
   const stamps = stampIssue(parsed.data.versions, false);
   if (stamps) issues.push(stamps);

@@ -12,4 +12,4 @@ export { WORKFLOW_TRANSITIONS, allowedTransitions, assertTransitionAllowed, isWo
 export { ACTIONS, ROLE_PERMISSIONS, assertActorMay, parseActor, type Action } from './roles.js';
 export { feasibilityGate, recomputeFeasibility, type FeasibilitySubject } from './feasibility-gate.js';
 export { assertApprovedForToolpaths, assertApprovalMatches } from './toolpaths-guard.js';
-export { RunArtifactValidationError, checkRunArtifact, checkRunArtifactHashes, validateRunArtifact, validateNewRunArtifact, validateSealedRunArtifact, type ArtifactCheck, type ArtifactIssue } from './artifact-validator.js';
+export { RunArtifactValidationError, checkRunArtifact, checkRunArtifactHashes, validateRunArtifact, validateNewRunArtifact, validateSealedRunArtifact, schemaIssues, type ArtifactCheck, type ArtifactIssue } from './artifact-validator.js';

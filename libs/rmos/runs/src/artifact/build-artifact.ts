@@ -1,5 +1,5 @@
 import { RUN_GENESIS_HASH, runArtifactInputSchema, runIdHash, sealRunArtifact, type RunArtifact, type RunArtifactInput } from '@luthier/rmos-contracts';
-import { RunArtifactValidationError, validateSealedRunArtifact } from '@luthier/rmos-gates';
+import { RunArtifactValidationError, schemaIssues, validateSealedRunArtifact } from '@luthier/rmos-gates';
 
 /** Where the chain ends right now: the last artifact's seq and hash (0 and the genesis hash for an empty log). */
 export interface ChainHead {
@@ -15,7 +15,7 @@ export type ParsedRunInput = ReturnType<typeof runArtifactInputSchema.parse>;
 export function parseRunInput(input: RunArtifactInput): ParsedRunInput {
   const parsed = runArtifactInputSchema.safeParse(input);
   if (!parsed.success) {
-    throw new RunArtifactValidationError(parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })));
+    throw new RunArtifactValidationError(schemaIssues(parsed.error.issues));
   }
   return parsed.data;
 }

@@ -129,7 +129,7 @@ export class ThreadSqliteWriter implements SqliteWriter {
  * -e or stdin) hands its flags over explicitly, without --input-type, which a worker
  * with a file entry refuses.
  */
-export function workerExecArgv(execArgv: readonly string[]): string[] | undefined {
+function workerExecArgv(execArgv: readonly string[]): string[] | undefined {
   if (!execArgv.some((arg) => arg.startsWith('--input-type'))) return undefined;
   return execArgv.filter((arg) => !arg.startsWith('--input-type'));
 }
