@@ -115,17 +115,35 @@ const artifactFields = {
   versions: runVersionsSchema,
 };
 
+function inputSchemaWith<P extends z.ZodType>(payload: P) {
+  return z
+    .strictObject({
+      ...artifactFields,
+      request: payload,
+      output: payload,
+      attachments: z.array(runAttachmentRefSchema).max(MAX_RUN_ATTACHMENTS).optional(),
+    })
+    .superRefine(reasonMatchesStatus)
+    .superRefine(uniqueAttachmentNames);
+}
+
 /** What an authority function hands persistRunArtifact; the store adds hashes, time, chain position and id. */
-export const runArtifactInputSchema = z
-  .strictObject({
-    ...artifactFields,
-    request: payloadInputSchema,
-    output: payloadInputSchema,
-    attachments: z.array(runAttachmentRefSchema).max(MAX_RUN_ATTACHMENTS).optional(),
-  })
-  .superRefine(reasonMatchesStatus)
-  .superRefine(uniqueAttachmentNames);
+export const runArtifactInputSchema = inputSchemaWith(payloadInputSchema);
 export type RunArtifactInput = z.input<typeof runArtifactInputSchema>;
+
+/**
+ * runArtifactInputSchema without its payload check, for a caller that checks the
+ * payloads by encoding them and keeps the texts (the run store's parseRunInput: one
+ * encoding per payload, where the schema's check would encode them once more and
+ * throw the text away). Never enough alone: a payload it passes may not be plain JSON.
+ */
+export const runArtifactInputEnvelopeSchema = inputSchemaWith(z.unknown());
+
+/** The canonical JSON texts of an artifact's request and output: what request_hash and output_hash are sha256 of. */
+export interface RunPayloadTexts {
+  request: string;
+  output: string;
+}
 
 const artifactBodyObject = z.strictObject({
   ...artifactFields,
@@ -196,13 +214,16 @@ export type UnsealedRunArtifact = Omit<RunArtifactBody, 'request_hash' | 'output
  * Seals a new artifact: request_hash and output_hash, then the run_id over the whole
  * body, and the canonical text to store, from one encoding of each member (the member
  * encoding runArtifactDigests, and so verify, recomputes them with). The store's
- * builder seals every artifact here and nowhere else.
+ * builder seals every artifact here and nowhere else. `payloads`, when given, are the
+ * canonical texts of unsealed.request and unsealed.output, already encoded by the
+ * caller (the store encodes each payload once, when it checks the input); they are
+ * hashed and stored as they are.
  */
-export function sealRunArtifact(unsealed: UnsealedRunArtifact): { artifact: RunArtifact; digests: RunArtifactDigests } {
+export function sealRunArtifact(unsealed: UnsealedRunArtifact, payloads?: RunPayloadTexts): { artifact: RunArtifact; digests: RunArtifactDigests } {
   // A run_id handed in would be hashed as body: the seal derives it, never takes it.
   if (Object.hasOwn(unsealed, 'run_id')) throw new TypeError('an unsealed artifact has no run_id');
-  const request = canonicalJson(unsealed.request);
-  const output = canonicalJson(unsealed.output);
+  const request = payloads?.request ?? canonicalJson(unsealed.request);
+  const output = payloads?.output ?? canonicalJson(unsealed.output);
   const body: RunArtifactBody = { ...unsealed, request_hash: sha256Hex(request), output_hash: sha256Hex(output) };
   const { keys, members } = encodeMembers(body, { request, output });
   const withoutId = `{${members.join(',')}}`;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { MAX_RUN_PAYLOAD_BYTES, RUN_GENESIS_HASH, deriveRunId, runArtifactDigests, runArtifactSchema, sealRunArtifact, type RunArtifact } from '@luthier/rmos-contracts';
 import { RunArtifactValidationError, checkRunArtifact, checkRunArtifactHashes, validateNewRunArtifact, validateRunArtifact, validateSealedRunArtifact } from '@luthier/rmos-gates';
 import { canonicalJson, hashCanonical } from '@luthier/shared-hashing';
-import { buildRunArtifact, GENESIS_HEAD, parseRunInput } from '../src/artifact/build-artifact.js';
+import { artifactFrom, buildRunArtifact, checkedOnly, GENESIS_HEAD, parseRunInput } from '../src/artifact/build-artifact.js';
 import { runInput } from './helpers/fixtures-data.js';
 
 const NOW = new Date('2026-11-23T12:00:00.000Z');
@@ -97,6 +97,37 @@ test('sealing: the stored text is the canonical JSON of the sealed artifact, and
       const check = checkRunArtifact(JSON.parse(text));
       assert.equal(check.ok, true);
       assert.equal(check.digests?.canonical, text);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('a payload that is not plain JSON is refused by the input check, typed and naming the payload, with the schema issues beside it', () => {
+  for (const [request, detail] of [
+    [{ at: new Date(0) }, /request: must be plain JSON.*not a plain object \(Date\) at \$\.at/],
+    [{ n: Number.NaN }, /request: must be plain JSON.*non-finite number NaN at \$\.n/],
+    [{ u: undefined }, /request: must be plain JSON.*undefined value at \$\.u/],
+    [undefined, /request: must be plain JSON.*unsupported undefined at \$/],
+  ] as const) {
+    assert.throws(() => parseRunInput(runInput({ request })), (error: unknown) => error instanceof RunArtifactValidationError && detail.test(error.message));
+  }
+  assert.throws(
+    () => parseRunInput(runInput({ kind: 'Not A Slug', output: [1n] })),
+    (error: unknown) => error instanceof RunArtifactValidationError && /kind: /.test(error.message) && /output: must be plain JSON/.test(error.message),
+  );
+});
+
+test('the input check keeps each payload\'s canonical text, and the artifact made of the stamps an append answers is the one that was stored', () => {
+  fc.assert(
+    fc.property(fc.jsonValue({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 }), (request, output) => {
+      const norm = (v: unknown) => JSON.parse(JSON.stringify(v)) as never;
+      const parsed = parseRunInput(runInput({ request: norm(request), output: { value: norm(output) } }));
+      assert.deepEqual(parsed.payloads, { request: canonicalJson(parsed.request), output: canonicalJson(parsed.output) });
+      // What a writer thread is handed: the fields and the texts, not the values.
+      assert.deepEqual(Object.keys(checkedOnly(parsed)).sort(), ['fields', 'payloads']);
+      const stored = buildRunArtifact(checkedOnly(parsed), { seq: 41, hash: 'a'.repeat(64) }, NOW);
+      assert.deepEqual(artifactFrom(parsed, NOW, stored.stamps), stored.artifact);
+      assert.equal(canonicalJson(artifactFrom(parsed, NOW, stored.stamps)), stored.text);
     }),
     { numRuns: 200 },
   );

@@ -66,7 +66,7 @@ export class PgRunStore implements RunStore {
     let endHead: ChainHead | null = null;
     try {
       await this.tx('persistRunArtifact', async (c) => {
-        const refs = batch.flatMap((p) => p.input.attachments ?? []);
+        const refs = batch.flatMap((p) => p.input.fields.attachments ?? []);
         const sizes = new Map<string, number>();
         if (refs.length > 0) {
           const { rows } = await c.query<{ sha256: string; size_bytes: string }>(
@@ -82,7 +82,7 @@ export class PgRunStore implements RunStore {
         for (const pending of batch) {
           let built: { artifact: RunArtifact; text: string };
           try {
-            const missing = (pending.input.attachments ?? []).find((r) => sizes.get(r.sha256) !== r.size_bytes);
+            const missing = (pending.input.fields.attachments ?? []).find((r) => sizes.get(r.sha256) !== r.size_bytes);
             if (missing) throw new RunAttachmentMissingError(missing.sha256);
             built = buildRunArtifact(pending.input, head, this.clock());
           } catch (error) {
@@ -130,7 +130,7 @@ export class PgRunStore implements RunStore {
       return true;
     }
     const { artifact, text } = built;
-    const refs = [...new Map((pending.input.attachments ?? []).map((r) => [`${r.sha256}/${r.size_bytes}`, r])).values()];
+    const refs = [...new Map((pending.input.fields.attachments ?? []).map((r) => [`${r.sha256}/${r.size_bytes}`, r])).values()];
     let moved: boolean;
     try {
       const { rows } = await this.pool.query<{ n: number }>({

@@ -1,4 +1,5 @@
-import type { RunArtifactInput, WorkflowSession } from '@luthier/rmos-contracts';
+import type { RunArtifact, RunArtifactInput, WorkflowSession } from '@luthier/rmos-contracts';
+import type { AppendStamps } from '../artifact/build-artifact.js';
 import type { SqliteWriter } from './sqlite-writer.js';
 import type { AppendWrite, SessionRowWrite } from './sqlite-writes.js';
 
@@ -11,7 +12,13 @@ import type { AppendWrite, SessionRowWrite } from './sqlite-writes.js';
 export interface SqliteRunStoreInternals {
   writer: SqliteWriter;
   /** Checks an input (schema, attachments present); answers its append, for a write in a group transaction. */
-  prepareAppend(input: RunArtifactInput): Promise<AppendWrite>;
+  prepareAppend(input: RunArtifactInput): Promise<PreparedAppend>;
+}
+
+/** An append ready for a group transaction, and the artifact it stores, made of the stamps the write answers. */
+export interface PreparedAppend {
+  append: AppendWrite;
+  artifactOf(stamps: AppendStamps): RunArtifact;
 }
 
 export interface SqliteSessionStoreInternals {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { RunArtifact, RunArtifactInput, RunAttachmentStored } from '@luthier/rmos-contracts';
-import { parseRunInput, type ChainHead, type ParsedRunInput } from '../artifact/build-artifact.js';
+import { artifactFrom, checkedOnly, parseRunInput, type ChainHead, type ParsedRunInput } from '../artifact/build-artifact.js';
 import { FileAttachments, type AttachmentFs } from '../attachments/file-attachments.js';
 import { RunAttachmentMissingError, toRunStoreError } from '../errors.js';
 import { ChainVerifier, checkStoredRow, decodeOrThrow, type StoredRow } from '../store/chain-verifier.js';
@@ -10,7 +10,7 @@ import { encodeCursor } from '../store/cursor.js';
 import { artifactMatches, parseListFilter } from '../store/list-filter.js';
 import type { RunListFilter, RunListPage, RunStore } from '../store/run-store.js';
 import type { VerifyReport } from '../store/verify-report.js';
-import { sqliteRunStoreInternals } from './sqlite-internals.js';
+import { sqliteRunStoreInternals, type PreparedAppend } from './sqlite-internals.js';
 import { InlineSqliteWriter, type SqliteWriter } from './sqlite-writer.js';
 import { indexedSeqStatement, indexStatement, indexValues, parseIndexFields, type AppendWrite } from './sqlite-writes.js';
 
@@ -58,13 +58,14 @@ export class SqliteRunStore implements RunStore {
   }
 
   async persistRunArtifact(input: RunArtifactInput): Promise<RunArtifact> {
-    const append = this.appendWrite(parseRunInput(input));
+    const parsed = parseRunInput(input);
+    const append = this.appendWrite(parsed);
     // Awaited only when there is something to check, so that an append with no attachment
     // is queued at once (and close() right after it still commits it).
-    if (append.input.attachments?.length) await this.assertAttachmentsPresent(append.input);
+    if (parsed.fields.attachments?.length) await this.assertAttachmentsPresent(parsed);
     try {
       // Answers once the group commit holding this append is durable.
-      return await this.writer.submit({ kind: 'append', append });
+      return artifactFrom(parsed, append.now, await this.writer.submit({ kind: 'append', append }));
     } catch (error) {
       throw toRunStoreError(error, 'persistRunArtifact');
     }
@@ -72,20 +73,22 @@ export class SqliteRunStore implements RunStore {
 
   /**
    * Checks an artifact's input (schema, attachments present) and answers its append
-   * as a write to run inside a group transaction, where it is chained and validated.
+   * as a write to run inside a group transaction, where it is chained and validated,
+   * and how to make the artifact of the stamps the write answers.
    */
-  private async prepareAppend(input: RunArtifactInput): Promise<AppendWrite> {
-    const append = this.appendWrite(parseRunInput(input));
-    if (append.input.attachments?.length) await this.assertAttachmentsPresent(append.input);
-    return append;
+  private async prepareAppend(input: RunArtifactInput): Promise<PreparedAppend> {
+    const parsed = parseRunInput(input);
+    if (parsed.fields.attachments?.length) await this.assertAttachmentsPresent(parsed);
+    const append = this.appendWrite(parsed);
+    return { append, artifactOf: (stamps) => artifactFrom(parsed, append.now, stamps) };
   }
 
-  private appendWrite(input: ParsedRunInput): AppendWrite {
-    return { input, now: this.clock() };
+  private appendWrite(parsed: ParsedRunInput): AppendWrite {
+    return { input: checkedOnly(parsed), now: this.clock() };
   }
 
   private async assertAttachmentsPresent(parsed: ParsedRunInput): Promise<void> {
-    for (const a of parsed.attachments ?? []) {
+    for (const a of parsed.fields.attachments ?? []) {
       if (!(await this.attachments.exists(a.sha256, a.size_bytes))) throw new RunAttachmentMissingError(a.sha256);
     }
   }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { runIdHash, type RunArtifact } from '@luthier/rmos-contracts';
-import { buildRunArtifact, type ChainHead, type ParsedRunInput } from '../artifact/build-artifact.js';
+import { buildRunArtifact, type AppendStamps, type ChainHead, type CheckedRunInput } from '../artifact/build-artifact.js';
 import { SessionConflictError } from '../sessions/session-store.js';
 import type { StoredRow } from '../store/chain-verifier.js';
 import type { SqliteGroupCommit } from './group-commit.js';
@@ -11,7 +11,8 @@ import type { SqliteGroupCommit } from './group-commit.js';
  * in this thread or in the writer thread (writer-thread/), by the same code below.
  */
 export interface AppendWrite {
-  input: ParsedRunInput;
+  /** The checked fields and the payloads' canonical texts (the values stay with the caller). */
+  input: CheckedRunInput;
   /** The artifact's created_at: taken when the append is submitted, so submission order is time order. */
   now: Date;
 }
@@ -34,11 +35,12 @@ export type SqliteWrite =
   /** Brings the derived index up to the chain head (see indexPending). */
   | { kind: 'index-pending' };
 
-/** An artifact appended after a session change, or why it was refused (the change stands). */
-export type AppendOutcome = { ok: true; value: RunArtifact } | { ok: false; error: unknown };
+/** An artifact appended after a session change (its stamps), or why it was refused (the change stands). */
+export type AppendOutcome = { ok: true; value: AppendStamps } | { ok: false; error: unknown };
 
+/** An append answers the stamps it added (artifactFrom makes the artifact of them on the caller's side). */
 export interface SqliteWriteResults {
-  append: RunArtifact;
+  append: AppendStamps;
   'session-create': undefined;
   'session-update': undefined;
   'session-update-then-append': AppendOutcome;
@@ -139,14 +141,14 @@ export class SqliteWriteExecutor {
    * IMMEDIATE), so appends from several processes, and several appends of one batch,
    * each reading the head the one before moved, still form one chain.
    */
-  private append({ input, now }: AppendWrite): RunArtifact {
+  private append({ input, now }: AppendWrite): AppendStamps {
     const head = this.stmt.head.get() as ChainHead;
-    const { artifact, text } = buildRunArtifact(input, head, now);
+    const { artifact, text, stamps } = buildRunArtifact(input, head, now);
     this.stmt.insert.run(artifact.seq, artifact.run_id, text);
     this.stmt.advance.run(artifact.seq, runIdHash(artifact.run_id));
     // Bounded: a catch-up clears it, and one joins every INDEX_BATCH-th append.
     if (this.appended.size < 4 * INDEX_BATCH) this.appended.set(artifact.seq, { run_id: artifact.run_id, fields: indexFields(artifact) });
-    return artifact;
+    return stamps;
   }
 
   private swapSession(row: SessionRowWrite): void {

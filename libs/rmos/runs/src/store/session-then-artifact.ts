@@ -2,7 +2,8 @@ import type { RunArtifact, RunArtifactInput, WorkflowSession } from '@luthier/rm
 import { toRunStoreError } from '../errors.js';
 import type { SessionStore } from '../sessions/session-store.js';
 import { sqliteRunStoreInternals, sqliteSessionStoreInternals } from '../sqlite/sqlite-internals.js';
-import type { AppendOutcome, AppendWrite } from '../sqlite/sqlite-writes.js';
+import type { PreparedAppend } from '../sqlite/sqlite-internals.js';
+import type { AppendOutcome } from '../sqlite/sqlite-writes.js';
 import type { RunStore } from './run-store.js';
 
 /** The session change an artifact records, made just before it. */
@@ -29,22 +30,22 @@ export async function persistAfterSessionUpdate(runs: RunStore, input: RunArtifa
   const sessionInternals = sqliteSessionStoreInternals.get(change.sessions);
   if (runInternals && sessionInternals && runInternals.writer === sessionInternals.writer) {
     const row = sessionInternals.prepareUpdate(change.session, change.expectedRevision);
-    let append: AppendWrite | null = null;
+    let prepared: PreparedAppend | null = null;
     let refused: unknown = null;
     try {
-      append = await runInternals.prepareAppend(input);
+      prepared = await runInternals.prepareAppend(input);
     } catch (error) {
       refused = error;
     }
-    if (append) {
+    if (prepared) {
       let outcome: AppendOutcome;
       try {
         // The artifact is appended in a savepoint nested in the change's write: its own refusal is undone alone.
-        outcome = await runInternals.writer.submit({ kind: 'session-update-then-append', row, append });
+        outcome = await runInternals.writer.submit({ kind: 'session-update-then-append', row, append: prepared.append });
       } catch (error) {
         throw toRunStoreError(error, 'update session');
       }
-      return outcome.ok ? { recorded: outcome.value } : { notRecorded: toRunStoreError(outcome.error, 'persistRunArtifact') };
+      return outcome.ok ? { recorded: prepared.artifactOf(outcome.value) } : { notRecorded: toRunStoreError(outcome.error, 'persistRunArtifact') };
     }
     // Refused before any write: the change is still made, exactly as in the two-step path.
     await change.sessions.update(change.session, change.expectedRevision);
