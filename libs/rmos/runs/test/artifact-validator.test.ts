@@ -109,10 +109,10 @@ test('a payload that is not plain JSON is refused by the input check, typed and 
     [{ u: undefined }, /request: must be plain JSON.*undefined value at \$\.u/],
     [undefined, /request: must be plain JSON.*unsupported undefined at \$/],
   ] as const) {
-    assert.throws(() => parseRunInput(runInput({ request })), (error: unknown) => error instanceof RunArtifactValidationError && detail.test(error.message));
+    assert.throws(() => parseRunInput(runInput({ request: request as never })), (error: unknown) => error instanceof RunArtifactValidationError && detail.test(error.message));
   }
   assert.throws(
-    () => parseRunInput(runInput({ kind: 'Not A Slug', output: [1n] })),
+    () => parseRunInput(runInput({ kind: 'Not A Slug', output: [1n] as never })),
     (error: unknown) => error instanceof RunArtifactValidationError && /kind: /.test(error.message) && /output: must be plain JSON/.test(error.message),
   );
 });

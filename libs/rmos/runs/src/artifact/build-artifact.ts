@@ -8,8 +8,7 @@ import {
   type RunPayloadTexts,
   type UnsealedRunArtifact,
 } from '@luthier/rmos-contracts';
-import { RunArtifactValidationError, schemaIssues, type ArtifactIssue } from '@luthier/rmos-gates';
-import { validateSealedRunArtifact } from '@luthier/rmos-gates';
+import { RunArtifactValidationError, schemaIssues, validateSealedRunArtifact, type ArtifactIssue } from '@luthier/rmos-gates';
 import { canonicalJson, CanonicalJsonError, type JsonValue } from '@luthier/shared-hashing';
 
 /** Where the chain ends right now: the last artifact's seq and hash (0 and the genesis hash for an empty log). */

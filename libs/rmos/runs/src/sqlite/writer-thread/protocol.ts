@@ -6,11 +6,17 @@ export interface WriterThreadInit {
   dataDir: string;
 }
 
-export type ToWriterThread = { type: 'write'; id: number; write: SqliteWrite } | { type: 'close' };
+/**
+ * Writes and answers travel in batches: every write submitted in one turn of the
+ * caller's event loop goes in one message, and every answer of one commit comes back in
+ * one (a message costs tens of µs to post and to dispatch, whatever it holds).
+ */
+export type ToWriterThread = { type: 'writes'; writes: { id: number; write: SqliteWrite }[] } | { type: 'close' };
+
+export type WriteAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: TransferredError };
 
 export type FromWriterThread =
   | { type: 'ready' }
   | { type: 'failed'; error: TransferredError }
-  | { type: 'done'; id: number; ok: true; value: unknown }
-  | { type: 'done'; id: number; ok: false; error: TransferredError }
+  | { type: 'done'; answers: WriteAnswer[] }
   | { type: 'closed' };

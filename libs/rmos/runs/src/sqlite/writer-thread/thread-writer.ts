@@ -25,6 +25,7 @@ interface Waiting {
  */
 export class ThreadSqliteWriter implements SqliteWriter {
   private readonly waiting = new Map<number, Waiting>();
+  private outbox: { id: number; write: SqliteWrite }[] = [];
   private nextId = 1;
   /** null while there is no live thread (it died): the next write starts one. */
   private worker: Worker | null;
@@ -51,8 +52,33 @@ export class ThreadSqliteWriter implements SqliteWriter {
     return new Promise<SqliteWriteResult<W>>((resolve, reject) => {
       if (this.waiting.size === 0) worker.ref();
       this.waiting.set(id, { write, resolve: resolve as (value: never) => void, reject });
-      this.post(worker, { type: 'write', id, write });
+      if (this.outbox.push({ id, write }) === 1) setImmediate(() => this.sendOutbox());
     });
+  }
+
+  /**
+   * Posts the writes submitted since the last turn of the event loop, in one message
+   * (setImmediate: after this turn's I/O callbacks, so every request that arrived with
+   * them is in it). A write that cannot be cloned is refused alone: the others go on.
+   */
+  private sendOutbox(): void {
+    // A write refused meanwhile (the thread died: lost() answered it) is not sent to the next thread.
+    const writes = this.outbox.filter((one) => this.waiting.has(one.id));
+    this.outbox = [];
+    if (this.worker && writes.length > 0) this.postWrites(this.worker, writes);
+  }
+
+  private postWrites(worker: Worker, writes: { id: number; write: SqliteWrite }[]): void {
+    try {
+      worker.postMessage({ type: 'writes', writes } satisfies ToWriterThread);
+    } catch (error) {
+      if (writes.length > 1) {
+        for (const one of writes) this.postWrites(worker, [one]);
+        return;
+      }
+      // Writes are built from parsed, plain data; a value that cannot be cloned is a defect here, refused as unavailable.
+      this.settle(writes[0]!.id, (w) => w.reject(new RunStoreUnavailableError('write (not transferable)', { cause: error })));
+    }
   }
 
   close(): Promise<void> {
@@ -62,7 +88,9 @@ export class ThreadSqliteWriter implements SqliteWriter {
       worker.ref();
       await new Promise<void>((resolve) => {
         worker.once('exit', () => resolve());
-        this.post(worker, { type: 'close' });
+        // Writes not yet posted go first: the thread commits everything before the close.
+        this.sendOutbox();
+        worker.postMessage({ type: 'close' } satisfies ToWriterThread);
       });
     })();
     return this.closing;
@@ -98,19 +126,12 @@ export class ThreadSqliteWriter implements SqliteWriter {
     for (const [id] of this.waiting) this.settle(id, (w) => w.reject(error));
   }
 
-  private post(worker: Worker, message: ToWriterThread): void {
-    try {
-      worker.postMessage(message);
-    } catch (error) {
-      // Writes are built from parsed, plain data; a value that cannot be cloned is a defect here, refused as unavailable.
-      if (message.type === 'write') this.settle(message.id, (w) => w.reject(new RunStoreUnavailableError('write (not transferable)', { cause: error })));
-    }
-  }
-
   private onMessage(message: FromWriterThread): void {
     if (message.type !== 'done') return;
-    if (message.ok) this.settle(message.id, (w) => w.resolve(fromThread(w.write, message.value) as never));
-    else this.settle(message.id, (w) => w.reject(reviveError(message.error)));
+    for (const answer of message.answers) {
+      if (answer.ok) this.settle(answer.id, (w) => w.resolve(fromThread(w.write, answer.value) as never));
+      else this.settle(answer.id, (w) => w.reject(reviveError(answer.error)));
+    }
   }
 
   private settle(id: number, answer: (waiting: Waiting) => void): void {

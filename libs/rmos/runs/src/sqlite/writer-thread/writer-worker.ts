@@ -7,11 +7,24 @@ import { SqliteGroupCommit } from '../group-commit.js';
 import { openSqliteDatabase } from '../sqlite-database.js';
 import { InlineSqliteWriter } from '../sqlite-writer.js';
 import type { AppendOutcome, SqliteWrite } from '../sqlite-writes.js';
-import type { FromWriterThread, ToWriterThread, WriterThreadInit } from './protocol.js';
+import type { FromWriterThread, ToWriterThread, WriteAnswer, WriterThreadInit } from './protocol.js';
 import { transferError } from './transferable-error.js';
 
 const port = parentPort!;
 const send = (message: FromWriterThread) => port.postMessage(message);
+
+/** The answers of one commit settle in one microtask run: they leave in one message. */
+let answers: WriteAnswer[] = [];
+function answer(one: WriteAnswer): void {
+  if (answers.push(one) === 1) queueMicrotask(sendAnswers);
+}
+
+function sendAnswers(): void {
+  if (answers.length === 0) return;
+  const batch = answers;
+  answers = [];
+  send({ type: 'done', answers: batch });
+}
 
 function start(init: WriterThreadInit): void {
   let writer: InlineSqliteWriter;
@@ -28,17 +41,20 @@ function start(init: WriterThreadInit): void {
     if (message.type === 'close') {
       // Everything queued before the close message is committed and answered first.
       void writer.close().finally(() => {
+        // Answers still waiting for their microtask leave before the thread says it is closed.
+        sendAnswers();
         db.close();
         send({ type: 'closed' });
         port.close();
       });
       return;
     }
-    const { id, write } = message;
-    writer.submit(write).then(
-      (value) => send({ type: 'done', id, ok: true, value: transferable(write, value) }),
-      (error: unknown) => send({ type: 'done', id, ok: false, error: transferError(error) }),
-    );
+    for (const { id, write } of message.writes) {
+      writer.submit(write).then(
+        (value) => answer({ id, ok: true, value: transferable(write, value) }),
+        (error: unknown) => answer({ id, ok: false, error: transferError(error) }),
+      );
+    }
   });
   send({ type: 'ready' });
 }
