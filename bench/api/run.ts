@@ -173,6 +173,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     cpu0 = cpuMs(child.pid);
     const threads0 = threadCpuMs(child.pid);
+    const client0 = process.cpuUsage();
     const flow = await autocannon({
       url: base,
       connections,
@@ -209,7 +210,10 @@ async function main(): Promise<void> {
     console.log(
       `approve+toolpaths  ${(flowsOk / elapsed).toFixed(0)} flows/s (${flowsOk} flows in ${elapsed.toFixed(1)}s)  flow p50 ${percentile(flowMs, 50).toFixed(1)} ms  p99 ${percentile(flowMs, 99).toFixed(1)} ms  per-request p99 ${flow.latency.p99} ms  non-2xx ${flow.non2xx}  server CPU ${flowCpuMs.toFixed(2)} ms/flow`,
     );
+    const client = process.cpuUsage(client0);
     console.log(`server threads     ${threadBreakdown(threads0, threadCpuMs(child.pid), flowsOk)} ms/flow`);
+    // The client shares the machine's two cores with the server: its CPU is what the server could not have.
+    console.log(`client (this bench, autocannon) CPU ${((client.user + client.system) / 1000 / flowsOk).toFixed(2)} ms/flow, ${((client.user + client.system) / 1e6 / elapsed * 100).toFixed(0)}% of one core`);
     console.log(`flow statuses      ${JSON.stringify(statuses)}`);
     console.log('targets (2 cores): >= 1000 flows/s, flow p99 < 50 ms');
     console.log(`load average now   ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
