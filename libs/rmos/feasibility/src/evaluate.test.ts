@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { feasibilityResultSchema, type ManufacturingContext } from '@luthier/rmos-contracts';
-import { hashCanonical } from '@luthier/shared-hashing';
+import { canonicalJson, hasCanonicalShape, hashCanonical } from '@luthier/shared-hashing';
 import {
   evaluateFeasibility,
   FeasibilityInputError,
@@ -158,5 +158,15 @@ describe('invalid input is a typed error, never a result', () => {
         (e: unknown) => e instanceof FeasibilityInputError && e.code === 'FEASIBILITY_INPUT_INVALID' && e.status === 400 && e.issues.length > 0,
       );
     });
+  }
+});
+
+test('a result is built in canonical key order, so that hashing it takes the native encoder, and hashes the same as when its keys are not', () => {
+  for (const request of [REFERENCE_GREEN_REQUEST, REFERENCE_YELLOW_REQUEST, REFERENCE_RED_REQUEST]) {
+    const result = evaluateFeasibility(request.design, request.context);
+    assert.equal(hasCanonicalShape(result), true);
+    const reordered = Object.fromEntries(Object.entries({ ...result, rules: result.rules.map((r) => Object.fromEntries(Object.entries(r).reverse())) }).reverse());
+    assert.equal(hasCanonicalShape(reordered), false);
+    assert.equal(canonicalJson(reordered), canonicalJson(result));
   }
 });

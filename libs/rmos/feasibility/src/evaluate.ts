@@ -78,14 +78,17 @@ export function evaluateWith(design: unknown, context: unknown, env: Feasibility
   }
 
   const forceRed = env.integrityProblems.length > 0 || rules.length === 0;
+  // Keys in canonical (sorted) order, here and in each verdict: the result is hashed
+  // (approval, toolpaths), and a value already in canonical order takes the native
+  // JSON.stringify path of canonicalJson, about twice as fast as sorting while encoding.
   return {
-    score: forceRed ? 0 : weightedScore(env.rules, rules),
-    risk_bucket: riskBucket(rules, forceRed),
-    warnings,
-    rules,
-    engine_version: env.engineVersion,
-    design_hash: hashDesign(parsedDesign.data),
     context_hash: hashContext(parsedContext.data),
+    design_hash: hashDesign(parsedDesign.data),
+    engine_version: env.engineVersion,
+    risk_bucket: riskBucket(rules, forceRed),
+    rules,
+    score: forceRed ? 0 : weightedScore(env.rules, rules),
+    warnings,
   };
 }
 
@@ -120,11 +123,11 @@ function judgeRule(rule: RuleDefinition, job: FeasibilityJob, calculator: Calcul
   }
   const value = round(calculation.value);
   const { verdict, reason } = classify(rule.thresholds, value, calculation.range);
-  return { rule_id: rule.id, name: rule.name, verdict, value, message: truncate(`${canonicalNumber(value)} ${rule.unit}, ${reason} (${calculation.detail})`) };
+  return { message: truncate(`${canonicalNumber(value)} ${rule.unit}, ${reason} (${calculation.detail})`), name: rule.name, rule_id: rule.id, value, verdict };
 }
 
 function failed(rule: RuleDefinition, why: string): RuleVerdict {
-  return { rule_id: rule.id, name: rule.name, verdict: 'RED', value: null, message: truncate(`not computed (${why}): fails closed`) };
+  return { message: truncate(`not computed (${why}): fails closed`), name: rule.name, rule_id: rule.id, value: null, verdict: 'RED' };
 }
 
 /** Decided by the verdicts alone: any RED → RED, else any YELLOW → YELLOW, else GREEN. */

@@ -61,7 +61,8 @@ export async function approveWorkflow(deps: WorkflowDeps, input: unknown, actor:
       }
       throw refusal;
     }
-    const approval = { approved_by: { actor_id: actor.actor_id, role: actor.role }, approved_at: at, feasibility_hash: hashCanonical(feasibility) };
+    // Literals here in canonical key order: the artifact output they go into is encoded on the native path (see evaluateWith).
+    const approval = { approved_at: at, approved_by: { actor_id: actor.actor_id, role: actor.role }, feasibility_hash: hashCanonical(feasibility) };
     const next = advance(session, ['APPROVED'], { actor, at }, { feasibility, approval });
     ok = {
       kind: 'approval',
@@ -70,7 +71,7 @@ export async function approveWorkflow(deps: WorkflowDeps, input: unknown, actor:
       session_id: next.session_id,
       actor,
       request,
-      output: { state: next.state, revision: next.revision, approval: trustedJson(next.approval), feasibility: trustedJson(feasibility) },
+      output: { approval: trustedJson(approval), feasibility: trustedJson(feasibility), revision: next.revision, state: next.state },
       versions,
     };
     // The session change and its OK artifact: one commit where the stores share one.
