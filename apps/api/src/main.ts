@@ -6,6 +6,7 @@
 import 'zod/compile';
 import { evaluateFeasibility } from '@luthier/rmos-feasibility';
 import { openStores } from '@luthier/rmos-runs';
+import { ThreadToolpathEngine } from '@luthier/rmos-toolpaths';
 import { createSandboxStore } from '@luthier/shared-sandbox';
 import { buildApp } from './app.js';
 import { ensureDevTokens } from './auth/dev-tokens.js';
@@ -34,9 +35,11 @@ async function main(): Promise<void> {
 
   // The writer thread: commits (and their fsyncs) never block the event loop that answers requests.
   const stores = await openStores({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, writerThread: true });
+  // And G-code generation, the dearest step of a request, in a thread of its own (the same gated engine).
+  const toolpaths = await ThreadToolpathEngine.start();
   const sandbox = await createSandboxStore({ dataRoot: config.dataDir });
   const app = await buildApp({
-    deps: { sessions: stores.sessions, runs: stores.runs },
+    deps: { sessions: stores.sessions, runs: stores.runs, toolpaths },
     tokens: registryFromFile(config.tokensFile, (msg) => app.log.warn({ security_event: 'tokens.reload' }, msg)),
     feasibilityPort: feasibilityPortFrom(evaluateFeasibility),
     sandbox,
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await toolpaths.close();
     await stores.close();
     process.exit(0);
   };

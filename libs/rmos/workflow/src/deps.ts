@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { RunStore, SessionStore } from '@luthier/rmos-runs';
+import type { ToolpathEngine } from '@luthier/rmos-toolpaths';
 
 /** What every use case needs: the session store, the run store and (for tests) a clock and an id source. */
 export interface WorkflowDeps {
   sessions: SessionStore;
   runs: RunStore;
+  /** Where generateToolpaths runs (a server hands in its toolpath thread); in the caller's thread if absent. */
+  toolpaths?: ToolpathEngine;
   clock?: () => Date;
   newSessionId?: () => string;
 }

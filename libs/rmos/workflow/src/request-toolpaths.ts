@@ -3,7 +3,7 @@ import { versionStamps } from '@luthier/rmos-engines';
 import { catalogs } from '@luthier/rmos-feasibility';
 import { assertActorMay, assertApprovedForToolpaths, assertTransitionAllowed, FeasibilityGateError } from '@luthier/rmos-gates';
 import { putRunAttachment, type ArtifactOutcome } from '@luthier/rmos-runs';
-import { generateToolpaths } from '@luthier/rmos-toolpaths';
+import { inProcessToolpaths, type ToolpathResult } from '@luthier/rmos-toolpaths';
 import type { JsonValue } from '@luthier/shared-hashing';
 import { nowIso, type WorkflowDeps } from './deps.js';
 import { asGenerationOutcome } from './generation-failure.js';
@@ -60,9 +60,9 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
     // hash against it (assertApprovalMatches) itself, by contract; the tests here pin that
     // a forged or stale session is still refused. Not repeated: each recomputation hashes
     // the whole result, the dearest step of the request.
-    let generated: ReturnType<typeof generateToolpaths>;
+    let generated: ToolpathResult;
     try {
-      generated = generate(session, dialect);
+      generated = await generate(deps, session, dialect);
     } catch (refusal) {
       if (refusal instanceof FeasibilityGateError) feasibility = refusal.feasibility;
       throw refusal;
@@ -116,9 +116,9 @@ export async function requestToolpaths(deps: WorkflowDeps, input: unknown, actor
 }
 
 /** Runs the engine; whatever it throws is sorted into a refusal (kept) or a generation failure (ERROR). */
-function generate(session: WorkflowSession, dialect: ToolpathDialect) {
+async function generate(deps: WorkflowDeps, session: WorkflowSession, dialect: ToolpathDialect): Promise<ToolpathResult> {
   try {
-    return generateToolpaths(session, { dialect });
+    return await (deps.toolpaths ?? inProcessToolpaths).generate(session, { dialect });
   } catch (cause) {
     throw asGenerationOutcome(cause);
   }

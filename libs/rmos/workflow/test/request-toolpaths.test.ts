@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { RunArtifact, WorkflowSession } from '@luthier/rmos-contracts';
 import { ENGINES } from '@luthier/rmos-engines';
 import type { RunStore } from '@luthier/rmos-runs';
+import { ThreadToolpathEngine } from '@luthier/rmos-toolpaths';
 import { sha256Hex } from '@luthier/shared-hashing';
 import { approveWorkflow, getSession, openSession, requestToolpaths, transitionWorkflow, WorkflowActionError } from '../src/index.js';
 import { GREEN, RED, YELLOW } from './designs.js';
@@ -37,12 +38,23 @@ function failingAttachments(runs: RunStore): RunStore {
   });
 }
 
-describe('requestToolpaths', () => {
+// Every case runs twice: generateToolpaths in the caller's thread (the default) and in the
+// toolpath thread the server hands in, whose refusals must come out exactly the same.
+for (const engine of ['in the caller\'s thread', 'in the toolpath thread'] as const) describe(`requestToolpaths, generating ${engine}`, () => {
   let h: Harness;
+  let thread: ThreadToolpathEngine | null = null;
   before(async () => {
     h = await openHarness();
+    if (engine === 'in the toolpath thread') h.deps.toolpaths = thread = await ThreadToolpathEngine.start();
   });
-  after(() => h.close());
+  after(async () => {
+    if (thread) {
+      // The toolpath thread did generate (it is not only falling back to the caller's thread).
+      assert.ok(thread.answered.inThread > 0, JSON.stringify(thread.answered));
+      await thread.close();
+    }
+    await h.close();
+  });
 
   test('APPROVED → TOOLPATHS_READY: G-code stored as an attachment, OK artifact with actor and version stamps', async () => {
     const session = await approved(h);
