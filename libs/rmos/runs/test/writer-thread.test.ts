@@ -20,6 +20,7 @@ import {
 } from '@luthier/rmos-runs';
 import { reviveError, transferError } from '../src/sqlite/writer-thread/transferable-error.js';
 import type { ThreadSqliteWriter } from '../src/sqlite/writer-thread/thread-writer.js';
+import { checkedOnly, parseRunInput } from '../src/artifact/build-artifact.js';
 import { runInput, session } from './helpers/fixtures-data.js';
 
 const dirs: string[] = [];
@@ -69,6 +70,35 @@ describe('errors across the writer thread', () => {
       assert.ok((again as PromiseRejectedResult).reason instanceof SessionConflictError);
       assert.equal(artifact.status, 'fulfilled');
       assert.ok(await stores.runs.get((artifact as PromiseFulfilledResult<{ run_id: string }>).value.run_id));
+    } finally {
+      await stores.close();
+    }
+  });
+});
+
+describe('writes cross the writer thread in batches', () => {
+  test('the writes of one event-loop turn go in one message; one that cannot be handed over is refused alone, the others are committed', async () => {
+    const stores = await openStores({ dataDir: freshDir(), writerThread: true });
+    try {
+      const writer = threadOf(stores);
+      const worker = writer['worker']!;
+      const posted: number[] = [];
+      const post = worker.postMessage.bind(worker);
+      worker.postMessage = (message: { type: string; writes?: unknown[] }) => {
+        if (message.type === 'writes') posted.push(message.writes!.length);
+        post(message);
+      };
+      const append = (i: number) => ({ kind: 'append' as const, append: { input: checkedOnly(parseRunInput(runInput({ request: { i } }))), now: new Date() } });
+      // A function cannot be cloned: a defect no parsed input can have, so only a forged write shows it.
+      const uncloneable = { ...append(1), append: { ...append(1).append, hook: () => undefined } };
+      const settled = await Promise.allSettled([writer.submit(append(0)), writer.submit(uncloneable), writer.submit(append(2))]);
+      assert.deepEqual(posted, [3, 1, 1, 1], 'one message for the turn; refused, then one message per write');
+      assert.equal(settled[0].status, 'fulfilled');
+      assert.equal(settled[2].status, 'fulfilled');
+      assert.ok(settled[1].status === 'rejected' && settled[1].reason instanceof RunStoreUnavailableError, String((settled[1] as PromiseRejectedResult).reason));
+      const report = await stores.runs.verifyAll();
+      assert.equal(report.checked, 2);
+      assert.deepEqual(report.problems, []);
     } finally {
       await stores.close();
     }
