@@ -168,7 +168,7 @@ async function main(): Promise<void> {
       });
       console.log(`open session  ${String(connections).padStart(3)}c ${open.requests.average.toFixed(0)} req/s   p50 ${open.latency.p50} ms  p99 ${open.latency.p99} ms  non-2xx ${open.non2xx}${cpu(cpu0, open.requests.total)}`);
 
-        // 3. the full flow: approve then toolpaths, one fresh session each
+      // 3. the full flow: approve then toolpaths, one fresh session each
       let next = 0;
       const flowMs: number[] = [];
       const statuses: Record<string, number> = {};

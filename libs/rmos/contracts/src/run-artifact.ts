@@ -71,7 +71,9 @@ export const runVersionsSchema = z.record(
  * encoder (which refuses NaN, undefined, Dates, class instances, cycles) rather
  * than z.json(), whose recursive union is an order of magnitude slower per append.
  */
-const payloadInputSchema = z.custom<JsonValue>(isPlainJson, 'must be plain JSON (no NaN, undefined, Date or class instance)');
+/** Why a payload is refused: the schema's message, and the run store's input check's (followed there by the encoder's detail). */
+export const PLAIN_JSON_PAYLOAD_MESSAGE = 'must be plain JSON (no NaN, undefined, Date or class instance)';
+const payloadInputSchema = z.custom<JsonValue>(isPlainJson, PLAIN_JSON_PAYLOAD_MESSAGE);
 
 function isPlainJson(value: unknown): boolean {
   try {

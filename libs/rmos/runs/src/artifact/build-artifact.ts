@@ -1,4 +1,5 @@
 import {
+  PLAIN_JSON_PAYLOAD_MESSAGE,
   RUN_GENESIS_HASH,
   runArtifactInputEnvelopeSchema,
   runIdHash,
@@ -51,7 +52,7 @@ export function parseRunInput(input: RunArtifactInput): ParsedRunInput {
       return canonicalJson((input as Record<string, unknown> | null)?.[field]);
     } catch (error) {
       if (!(error instanceof CanonicalJsonError)) throw error;
-      issues.push({ path: field, message: `must be plain JSON (no NaN, undefined, Date or class instance): ${error.message}` });
+      issues.push({ path: field, message: `${PLAIN_JSON_PAYLOAD_MESSAGE}: ${error.message}` });
       return '';
     }
   };
@@ -80,12 +81,13 @@ export interface AppendStamps {
 
 /**
  * The next artifact of the chain: hashes computed here from the input's canonical
- * texts (never taken from the caller), linked to `head`, its run_id derived from the
+ * texts (never taken from an artifact handed in), linked to `head`, its run_id derived from the
  * content by sealRunArtifact, and the whole passed through the gates' validator
  * before it is stored. Also answers the canonical text that is stored.
  */
-export function buildRunArtifact(input: CheckedRunInput, head: ChainHead, now: Date): { artifact: RunArtifact; text: string; stamps: AppendStamps } {
-  const values = { request: JSON.parse(input.payloads.request) as JsonValue, output: JSON.parse(input.payloads.output) as JsonValue };
+export function buildRunArtifact(input: CheckedRunInput | ParsedRunInput, head: ChainHead, now: Date): { artifact: RunArtifact; text: string; stamps: AppendStamps } {
+  // The values where the caller still holds them (PostgreSQL, in the caller's thread); read back from the texts in a writer thread.
+  const values = 'request' in input ? input : { request: JSON.parse(input.payloads.request) as JsonValue, output: JSON.parse(input.payloads.output) as JsonValue };
   const unsealed = unsealedArtifact(input.fields, values, { seq: head.seq + 1, prev_hash: head.hash }, now);
   const { artifact, digests } = validateSealedRunArtifact(sealRunArtifact(unsealed, input.payloads));
   const stamps = { seq: artifact.seq, prev_hash: artifact.prev_hash, request_hash: artifact.request_hash, output_hash: artifact.output_hash, run_id: artifact.run_id };
