@@ -3,7 +3,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { randomUUID } from 'node:crypto';
 import type { FeasibilityPort, SandboxStorePort } from '@luthier/rmos-contracts';
 import type { TokenRegistry } from './auth/token-registry.js';
-import { installErrorHandler } from './http/error-handler.js';
+import { frameworkErrorReply, installErrorHandler } from './http/error-handler.js';
 import { installJsonParser } from './http/json-parser.js';
 import { ApiLogController } from './http/log-controller.js';
 import { compiledSerializerCompiler, compiledValidatorCompiler } from './http/zod-compilers.js';
@@ -52,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Never trust a client-chosen request id.
     requestIdHeader: false,
     routerOptions: { maxParamLength: 100 },
+    frameworkErrors: frameworkErrorReply,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });

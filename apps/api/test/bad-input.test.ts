@@ -93,4 +93,20 @@ describe('bad input: 4xx with a stable code, never 500, nothing changed', () => 
     assert.equal(verify.statusCode, 404);
     assert.equal((await h.call('GET', '/api/runs/run_x', 'auditor')).statusCode, 400);
   });
+
+  test("the router's own refusals (bad percent-encoding, an over-long path parameter) answer the uniform body", async () => {
+    const before = (await allRuns(h)).length;
+    const cases: [string, string, number, string][] = [
+      ['GET', '/api/runs/%00%ff', 400, 'BAD_URL'],
+      ['POST', '/api/workflow/sessions/%ZZ/transition', 400, 'BAD_URL'],
+      ['GET', `/api/runs/run_${'a'.repeat(200)}`, 414, 'PARAM_TOO_LONG'],
+    ];
+    for (const [method, url, status, code] of cases) {
+      const res = await h.app.inject({ method: method as 'GET', url, headers: { authorization: `Bearer ${h.tokens.auditor}` } });
+      assert.equal(res.statusCode, status, url);
+      assert.equal(res.json().error.code, code, url);
+      assert.equal(typeof res.json().error.message, 'string', url);
+    }
+    assert.equal((await allRuns(h)).length, before);
+  });
 });

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ApiError, errorBody } from './api-error.js';
 
@@ -11,8 +11,19 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'INVALID_CONTENT_LENGTH'],
   FST_ERR_CTP_INVALID_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE'],
   FST_ERR_BAD_URL: [400, 'BAD_URL'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'PARAM_TOO_LONG'],
   FST_ERR_ASYNC_CONSTRAINT: [400, 'BAD_REQUEST'],
 };
+
+/**
+ * Fastify's `frameworkErrors`: the router's own refusals (a bad percent-encoding, a
+ * path parameter over maxParamLength) never reach the error handler, so without this
+ * they would answer Fastify's body instead of the API's stable one.
+ */
+export function frameworkErrorReply(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const [status, stable] = FASTIFY_CODES[error.code] ?? [400, 'BAD_REQUEST'];
+  void reply.code(status).send(errorBody(stable, error.message));
+}
 
 /** Library errors that carry a code but no status. */
 const STATUS_BY_CODE: Record<string, number> = {
