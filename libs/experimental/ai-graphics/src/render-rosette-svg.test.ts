@@ -43,3 +43,11 @@ test('saveRosettePreview writes only through the sandbox store it is handed', as
   assert.equal(await saveRosettePreview(sandbox, 'prop_1', design), 'previews/prop_1.svg');
   assert.equal(written['previews/prop_1.svg'], renderRosetteSvg(design));
 });
+
+test('a design that skipped the schema with a number that is not finite is refused, not drawn', () => {
+  const base = { outer_diameter_mm: 120, inner_diameter_mm: 90, rings: [{ radial_position_mm: 50, width_mm: 2, depth_mm: 1.5, pattern: 'solid' }] };
+  for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '3" onload="x' as unknown as number]) {
+    const design = { ...base, rings: [{ ...base.rings[0]!, width_mm: bad }] } as unknown as RosetteDesign;
+    assert.throws(() => renderRosetteSvg(design), RangeError, String(bad));
+  }
+});
