@@ -173,7 +173,8 @@ describe('runtime invariants through HTTP', () => {
     const runs = await allRuns(h);
     const runId = runs[0].run_id;
     for (const method of ['PUT', 'PATCH', 'DELETE', 'POST']) {
-      for (const url of ['/api/runs', `/api/runs/${runId}`, `/api/runs/${runId}/verify`]) {
+      const urls = ['/api/runs', '/api/runs/', `/api/runs/${runId}`, `/api/runs/${runId}/`, `/api/runs/${runId}/verify`, `/api/runs/${runId}/verify/`, `/api/runs/${runId}/x/y`];
+      for (const url of urls) {
         for (const role of ['auditor', 'operator', null] as const) {
           const res = await h.call(method, url, role, method === 'DELETE' ? undefined : { status: 'OK' });
           assert.equal(res.statusCode, 405, `${method} ${url}`);

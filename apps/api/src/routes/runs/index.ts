@@ -18,7 +18,8 @@ const listQuery = z.strictObject({
   cursor: z.string().max(64).optional(),
 });
 
-const READ_ONLY_PATHS = ['/api/runs', '/api/runs/:run_id', '/api/runs/:run_id/', '/api/runs/:run_id/verify', '/api/runs/:run_id/verify/'];
+// Every path under /api/runs, whatever its depth or trailing slash: no write exists anywhere in it.
+const READ_ONLY_PATHS = ['/api/runs', '/api/runs/*'];
 const WRITE_METHODS = ['PUT', 'PATCH', 'DELETE', 'POST'] as const;
 
 /** Run artifacts, read-only: auditors read them; no route changes or removes one (writes answer 405). */
