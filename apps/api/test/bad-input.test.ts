@@ -106,6 +106,7 @@ describe('bad input: 4xx with a stable code, never 500, nothing changed', () => 
       assert.equal(res.statusCode, status, url);
       assert.equal(res.json().error.code, code, url);
       assert.equal(typeof res.json().error.message, 'string', url);
+      assert.match(String(res.headers['x-request-id']), /^req_/, url);
     }
     assert.equal((await allRuns(h)).length, before);
   });

@@ -20,9 +20,10 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
  * path parameter over maxParamLength) never reach the error handler, so without this
  * they would answer Fastify's body instead of the API's stable one.
  */
-export function frameworkErrorReply(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function frameworkErrorReply(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const [status, stable] = FASTIFY_CODES[error.code] ?? [400, 'BAD_REQUEST'];
-  void reply.code(status).send(errorBody(stable, error.message));
+  // The app's onSend hooks do not run for a request the router refused: its id is set here.
+  void reply.code(status).header('x-request-id', request.id).send(errorBody(stable, error.message));
 }
 
 /** Library errors that carry a code but no status. */
