@@ -49,7 +49,7 @@ run(`tests (${files.length} files)`, process.execPath, [
   ...files.map((f) => path.relative(root, f)),
 ]);
 if (!only) {
-  run('boundary checks', process.execPath, ['--import', 'tsx', 'tools/boundaries/src/cli/main.ts']);
+  run('boundary checks', process.execPath, ['tools/boundaries/bin/boundaries.mjs']);
   run('dependency-cruiser', process.execPath, [
     'node_modules/dependency-cruiser/bin/dependency-cruise.mjs',
     'libs',
