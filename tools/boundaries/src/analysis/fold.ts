@@ -559,6 +559,8 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
     }
   }
   if (o.kind === 'global' && o.path.join('.') === 'String' && args[0]) return fold(args[0], env, depth + 1, seen);
+  // Object.assign returns its target (what it sets on a URL object is read by urlPathParts)
+  if (o.kind === 'global' && o.path.join('.') === 'Object.assign' && args[0] && args[0].type !== 'SpreadElement') return fold(args[0], env, depth + 1, seen);
   // a path given as a Buffer: its text (an encoding other than utf8 was evaluated above when constant)
   if (((o.kind === 'global' && o.path.join('.') === 'Buffer.from') || (o.kind === 'module' && o.module === 'buffer' && o.path.join('.') === 'Buffer.from')) && args[0] && args[0].type !== 'SpreadElement') {
     const enc = args[1] ? foldSingle(args[1], env, depth + 1) : 'utf8';

@@ -7,18 +7,51 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** What may follow an endpoint's path: a trailing slash, then a query, a fragment or an unknown part. */
+const TAIL = `/*(?:[?#${HOLE}][\\s\\S]*)?$`;
+
 /**
- * A matcher for an authority endpoint over a folded URL. `:id` matches any one
- * segment, or a part that could not be folded; anything may precede the path
- * (origin, base URL); a query, fragment or trailing slash may follow.
+ * The endpoint's segments from `i` on. `:id` matches any one segment, an unknown part included (an id is taken to
+ * be one segment). A fixed segment matches its text; with `throughUnknown` it also matches an unknown part after any
+ * prefix of that text, for the unknown part may be the rest of the text and every segment after it (`/api/${x}` may
+ * be `/api/workflow/approve`). `knownHere` keeps the first segment fixed where a mount prefix may precede it.
  */
-function endpointPattern(path: string): RegExp {
-  const body = path
-    .split('/')
-    .map((seg) => (seg.startsWith(':') ? `[^/?#]+` : escape(seg)))
-    .join('/+');
+function segmentsPattern(segs: readonly string[], i: number, throughUnknown: boolean, knownHere = false): string {
+  const seg = segs[i]!;
+  const rest = i + 1 < segs.length ? `/+${segmentsPattern(segs, i + 1, throughUnknown)}` : TAIL;
+  if (seg.startsWith(':')) return `[^/?#]+${rest}`;
+  if (!throughUnknown || knownHere) return `${escape(seg)}${rest}`;
+  const prefixes = Array.from({ length: seg.length }, (_, n) => escape(seg.slice(0, n))).join('|');
+  return `(?:${escape(seg)}${rest}|(?:${prefixes})${HOLE}[\\s\\S]*$)`;
+}
+
+/**
+ * A matcher for an authority endpoint over a folded URL. Anything may precede the path (an origin, a base URL, a
+ * mount prefix), but only from its first segment written out. With `throughUnknown`, an unknown part may complete
+ * the path, and where the path starts (after an origin, known or not, or after an unknown part followed by a slash)
+ * even the first segment may be unknown.
+ */
+function endpointPattern(path: string, throughUnknown: boolean): RegExp {
+  const segs = path.split('/').filter(Boolean);
+  const anywhere = `(?:^|/|${HOLE})${segmentsPattern(segs, 0, throughUnknown, true)}`;
+  // the path starts after an unknown origin, after scheme://host (the host known or not), after //host, or at the start
+  const pathStart = `^(?:${HOLE}/+|[a-z][a-z0-9+.-]*://[^/?#]*/+|//[^/?#]*/+|/(?!/))${segmentsPattern(segs, 0, true)}`;
   // paths are matched case-insensitively: fail closed against servers or proxies that fold case
-  return new RegExp(`(?:^|/|${HOLE})${body.replace(/^\/\+/, '')}/*(?:[?#${HOLE}].*)?$`, 'i');
+  return new RegExp(throughUnknown ? `${anywhere}|${pathStart}` : anywhere, 'i');
+}
+
+const patterns = new Map<string, RegExp>();
+function cachedPattern(path: string, throughUnknown: boolean): RegExp {
+  const key = `${throughUnknown ? 1 : 0}${path}`;
+  let re = patterns.get(key);
+  if (!re) patterns.set(key, (re = endpointPattern(path, throughUnknown)));
+  return re;
+}
+
+/** The folded URL is unknown from its start (no path can be read from it): it may be any endpoint. */
+export function opaqueUrl(sym: Sym): boolean {
+  const [first, second] = sym;
+  return first !== undefined && typeof first !== 'string' && !(typeof second === 'string' && /^[/\\]/.test(second));
 }
 
 /**
@@ -42,7 +75,7 @@ function toText(sym: Sym, keepSeparators = false): string {
     .join('');
 }
 
-/** The authority endpoint a folded URL requests, if any. */
+/** `/./` and `/x/../` resolved, as a URL parser does. */
 function normaliseDots(url: string): string {
   let out = url;
   for (let i = 0; i < 20; i++) {
@@ -53,11 +86,16 @@ function normaliseDots(url: string): string {
   return out;
 }
 
-export function matchEndpoint(policy: Policy, sym: Sym) {
-  for (const url of [normaliseDots(toText(sym)), normaliseDots(toText(sym, true))]) {
-    if (!url.includes('/') && !url.includes(HOLE)) continue;
-    const hit = policy.authorityEndpoints.find((e) => endpointPattern(e.path).test(url));
-    if (hit) return hit;
-  }
+/**
+ * The authority endpoint a folded URL requests, if any; `throughUnknown` when only an unknown part of the URL makes
+ * it that endpoint (it cannot be proved not to be).
+ */
+export function matchEndpoint(policy: Policy, sym: Sym): (Policy['authorityEndpoints'][number] & { throughUnknown: boolean }) | null {
+  const urls = [normaliseDots(toText(sym)), normaliseDots(toText(sym, true))].filter((url) => url.includes('/') || url.includes(HOLE));
+  for (const throughUnknown of [false, true])
+    for (const url of urls) {
+      const hit = policy.authorityEndpoints.find((e) => cachedPattern(e.path, throughUnknown).test(url));
+      if (hit) return { ...hit, throughUnknown };
+    }
   return null;
 }

@@ -21,6 +21,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // requests to other endpoints
     { filename: AI, code: "await fetch('/api/rmos/feasibility', { method: 'POST' }); await client.post('/api/ai/proposals', {});" },
     { filename: AI, code: "await fetch(`/api/workflow/sessions/${id}`);" },
+    // unknown parts where they cannot make an authority endpoint: an origin, a host, an id, a query; a URL only parsed
+    { filename: AI, code: "const base = process.env.API_URL; export const f = (h: string, id: string, q: string, u: string) => [fetch(`${base}/api/rmos/feasibility`, { method: 'POST' }), fetch(`http://${h}/api/rmos/feasibility`), fetch(`/api/workflow/sessions/${encodeURIComponent(id)}?view=${q}`), fetch(`/api/ai/proposals?q=${q}`), fetch(`/designs/${id}`), new URL(u).pathname, new WebSocket('ws://h/api/ai/stream')];" },
     // pure string computations fold to the constant they give, which here is no authority name
     { filename: AI, code: "const k = 'evaluate'.split('').join(''); export const f = (port: any) => [port[k](), port['x'.repeat(2)](), port[atob('ZXZhbHVhdGU=')]()];" },
     // enumerating plain data, named methods of its values, and computed calls on literals that hold only plain functions
@@ -262,6 +264,10 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export const f = (api: any) => api.request({ url: '/api/workflow/sessions/abc/transition', method: 'POST' });", errors: errors(1) },
     { filename: AI, code: "import axios from 'axios'; await axios({ url: '/api/rmos/toolpaths' });", errors: errors(1) },
     { filename: AI, code: "await fetch('/api/workflow/%61pprove');", errors: errors(1) },
+    // a URL unknown from its start may be any endpoint; an unknown part where an endpoint's path is fixed may complete it (fail closed)
+    { filename: AI, code: "import http from 'node:http'; export const f = (u: string, p: string) => [fetch(u), new Request(u), navigator.sendBeacon(u, '{}'), http.get(u), fetch(Object.assign(new URL('http://h'), { pathname: p }))];", errors: errors(5) },
+    { filename: AI, code: "export const f = (x: string, b: string) => [fetch(`/api/${x}`, { method: 'POST' }), fetch('/api/workflow/' + x), fetch('/api/rmos/tool' + x), fetch(`/api/${x}/approve`), fetch(`${b}/${x}`), fetch(`http://h/${x}`)];", errors: errors(6) },
+    { filename: AI, code: "const a: string[] = []; a.push('/api/workflow/approve'); fetch(a[0]!); fetch(['api', 'workflow', 'approve'].map((s) => '/' + s).join(''));", errors: errors(2) },
     // eval, Function, string timers
     { filename: AI, code: "eval('1 + 1');", errors: errors(1) },
     { filename: AI, code: "globalThis.eval('1'); window['ev' + 'al']('2');", errors: errors(2) },

@@ -6,11 +6,13 @@ import { authorityNames, callShape, derefNode, isDescriptorRead, memberKey, name
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
 import { calledFunction, callsParameter, isFunction, returnedExpressions } from '../analysis/functions.js';
 import { complianceRef, fileContext } from './context.js';
-import { matchEndpoint } from './endpoints.js';
+import { matchEndpoint, opaqueUrl } from './endpoints.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 
 const RULE = 'boundaries/forbidden-calls';
 const CLIENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'fetch', 'open', 'send', 'sendBeacon']);
+/** calls that send a request to the URL they are given first: one that cannot be read from the source fails closed */
+const REQUESTING_GLOBALS = new Set(['fetch', 'Request', 'EventSource', 'WebSocket', 'navigator.sendBeacon', 'importScripts']);
 const GLOBAL_SINKS = new Set(['fetch', 'Request', 'URL', 'XMLHttpRequest', 'EventSource', 'WebSocket', 'navigator.sendBeacon', 'location.assign', 'location.replace', 'open', 'importScripts']);
 /** assigning a URL to these navigates or submits: a request too */
 const NAVIGATING_PROPS = new Set(['href', 'action', 'src', 'location', 'formAction', 'data']);
@@ -112,7 +114,8 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       for (const alt of fold(value, valueEnv)) {
         const ep = matchEndpoint(policy, alt);
         if (!ep) continue;
-        report(node, { rule: RULE, zones: `${from} -> zone:authoritative`, securityRef: ref, allowedWay: ep.allowedWay, what: `${how(ep.path, describe(alt))}, which ${from} may not call` });
+        const unsure = ep.throughUnknown ? ' if its unknown part (<?>) completes that path, which cannot be ruled out (fail closed)' : '';
+        report(node, { rule: RULE, zones: `${from} -> zone:authoritative`, securityRef: ref, allowedWay: ep.allowedWay, what: `${how(ep.path, describe(alt))}${unsure}, which ${from} may not call` });
         return true;
       }
       return false;
@@ -123,7 +126,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       return alts.length === 1 ? alts[0]! : null;
     };
 
-    function checkEndpoints(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression | TSESTree.Decorator, args: Node[], sink: string) {
+    function checkEndpoints(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression | TSESTree.Decorator, args: Node[], sink: string, requesting = false) {
       for (const arg of args) {
         const values: Node[] = [arg];
         const obj = derefNode(arg, env);
@@ -140,6 +143,19 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         // a URL object is changed in place: u.pathname = …, u.href = …, Object.assign(u, { pathname: … }); each part it is given is requested
         for (const v of urlPathParts(arg, env))
           if (requestsEndpoint(node, v, env, (path, shown) => `${sink} requests the authority endpoint ${path} ("${shown}", a part set on the URL object)`)) return;
+      }
+      // a request whose URL is unknown from its start may be to any endpoint (fail closed)
+      const url = args[0];
+      if (url && requesting && derefNode(url, env)?.node.type !== 'ObjectExpression') {
+        const opaque = [url, ...urlPathParts(url, env)].flatMap((v) => fold(v, env)).find(opaqueUrl);
+        if (opaque)
+          report(node, {
+            rule: RULE,
+            zones: `${from} -> unknown`,
+            securityRef: ref,
+            allowedWay: 'request only URLs whose path is written in the source (a constant, or a template with a constant path); proposals go back through the ports you are handed',
+            what: `${sink} requests a URL whose path cannot be read from the source ("${describe(opaque)}"), so it cannot be proved not to be an authority endpoint (fail closed)`,
+          });
       }
     }
 
@@ -254,7 +270,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         if (first && (fold(first, env).some((alt) => alt.some((p) => typeof p === 'string')) || declaredString(first))) dynamic(node, `${o.kind === 'global' ? o.path[0] : 'a timer'} with a string evaluates code`);
       }
       const sink = sinkName(callee, o);
-      if (sink) checkEndpoints(node, shape.args, sink);
+      if (sink) checkEndpoints(node, shape.args, sink, (o.kind === 'global' && REQUESTING_GLOBALS.has(o.path.join('.'))) || (o.kind === 'module' && HTTP_MODULES.has(o.module)));
       // el.setAttribute('href', url), Object.assign(location, { href: url }): the same navigation as an assignment
       if (callee.type === 'MemberExpression' && (memberKey(callee, env) === 'setAttribute' || memberKey(callee, env) === 'setAttributeNS')) {
         const at = memberKey(callee, env) === 'setAttribute' ? 0 : 1;
