@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { forEachChild, unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
-import { fold, type Sym } from '../analysis/fold.js';
+import { fold, type Part, type Sym } from '../analysis/fold.js';
 import { callShape, derefNode, memberKey, originOf, propertyOf, type Origin } from '../analysis/origin.js';
 import { findVariable } from '../analysis/variables.js';
 import { calledFunction, isFunction, type FunctionNode } from '../analysis/functions.js';
@@ -46,6 +46,8 @@ export interface WriteTarget {
   op: string;
   /** the operation also harms the data root when aimed at the root itself */
   destroysRoot: boolean;
+  /** the paths written, where they are read out of the argument's text (a file named in SQL) rather than being it */
+  paths?: Sym[];
 }
 
 function fsFunction(o: Origin): string | null {
@@ -109,6 +111,17 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
       return out;
     }
   }
+  if (callee.type === 'MemberExpression' && shape.args[0]) {
+    const key = memberKey(callee, env) ?? '';
+    // SQL that makes SQLite create or write a file it names, run on any object (a connection is rarely traceable
+    // to its constructor: a field, a parameter): the statements are specific enough to be read wherever they appear
+    if (SQL_RUNNERS.has(key)) {
+      const paths = fold(shape.args[0], env).flatMap(sqlFileNames);
+      if (paths.length) return [{ target: shape.args[0], env, op: `SQL run by .${key}()`, destroysRoot: false, paths }];
+    }
+    // db.backup(file) of a connection the analysis cannot see into: it may be SQLite's, which writes the file (fail closed)
+    if (key === 'backup' && o.kind === 'unknown') return [{ target: shape.args[0], env, op: '.backup() of a value that may be a SQLite connection', destroysRoot: false }];
+  }
   // files written by other builtins and by the workspace's packages (heap snapshots, reports, databases, log files)
   const writer = o.kind === 'module' ? `node:${o.module}.${o.path.join('.')}` : o.kind === 'global' ? o.path.join('.') : o.kind === 'external' ? `${o.module}${o.path.length ? `.${o.path.join('.')}` : ''}` : '';
   const at = Object.hasOwn(OTHER_WRITERS, writer) ? OTHER_WRITERS[writer]! : null;
@@ -134,6 +147,27 @@ const OTHER_WRITERS: Record<string, { index: number; key?: string; newOnly?: boo
   'pino.destination': { index: 0, key: 'dest' },
   'pino.default.destination': { index: 0, key: 'dest' },
 };
+
+/** Methods of database connections (better-sqlite3, node:sqlite, sqlite3) that run the SQL text they are given. */
+const SQL_RUNNERS = new Set(['exec', 'prepare', 'run', 'query']);
+
+/** ATTACH 'file' and VACUUM INTO 'file': the statements that make SQLite create or write a file the SQL names. */
+const SQL_FILE = /\b(?:ATTACH(?:\s+DATABASE)?|VACUUM(?:\s+[^\s;]+)?\s+INTO)\s+'((?:[^']|'')*)'/gi;
+
+/**
+ * The files a SQL text writes, as folded paths (an unknown part of the SQL stays unknown in the path). A SQLite
+ * URI filename (file:path?mode=rwc) is its path.
+ */
+export function sqlFileNames(sql: Sym): Sym[] {
+  const holes: Part[] = [];
+  const text = sql.map((p) => (typeof p === 'string' ? p : `\u0001${holes.push(p) - 1}\u0002`)).join('');
+  const out: Sym[] = [];
+  for (const m of text.matchAll(SQL_FILE)) {
+    const name = m[1]!.replace(/''/g, "'").replace(/^file:(?!\/\/)/i, '').replace(/\?[^\u0001\u0002]*$/, '');
+    out.push(name.split(/\u0001(\d+)\u0002/).map((piece, i) => (i % 2 === 1 ? holes[Number(piece)]! : piece)).filter((p) => p !== ''));
+  }
+  return out;
+}
 
 // per lint run, so that the files a summary reads are recorded for every file that uses it
 let summariesOwner: object | null = null;

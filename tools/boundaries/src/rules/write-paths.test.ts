@@ -46,6 +46,8 @@ function tester() {
       { filename: API, code: `${fsImport} enum P { s = 'data/sandbox', n } namespace N { export const d = 'data/exports'; } fs.writeFileSync(P.s + '/a', ''); fs.writeFileSync(N.d + '/a', '');` },
       { filename: API, code: `${fsImport} class S { #dir = 'data/runs'; dir = 'data/sandbox'; save() { fs.writeFileSync(this.dir + '/a', ''); return this.#dir; } }` },
       { filename: API, code: "import Database from 'better-sqlite3'; new Database(':memory:'); new Database('data/sandbox/x.db'); import pino from 'pino'; pino(pino.destination(1));" },
+      // SQL that names no protected file, a backup elsewhere, reports written elsewhere; a regex's exec
+      { filename: API, code: "export function f(db: any, p: string) { db.exec(\"ATTACH 'data/sandbox/s.db' AS s; VACUUM INTO '/tmp/copy.db'\"); db.prepare('SELECT * FROM runs WHERE note = ?').run(\"ATTACH 'x'\"); db.backup('/tmp/b.db'); db.exec(`ATTACH ${p} AS q`); process.report.directory = '/var/log/reports'; return /a/.exec('data/runs'); }" },
       // arithmetic in a file name under sandbox/
       { filename: API, code: `${fsImport} fs.writeFileSync('data/sandbox/' + (1 + 2) + '.json', ''); fs.writeFileSync(\`data/sandbox/\${(255).toString(16)}\`, '');` },
       // call.call of a read, and a plain .call with a receiver that is not a write
@@ -66,6 +68,8 @@ function tester() {
       { filename: API, code: `${fsImport} function save(io: typeof fs) { io.writeFileSync('data/runs/x.json', ''); } save(fs);`, errors: errors(1) },
       { filename: API, code: `${fsImport} const save = (io: any, body: string) => io.promises.writeFile('data/run_attachments/a', body); save(fs, '');`, errors: errors(1) },
       // files written outside fs: databases (better-sqlite3, node:sqlite), heap snapshots, diagnostic reports, pino log files; graceful-fs is fs
+      // SQL that makes SQLite write a file (ATTACH, VACUUM INTO, a URI filename), a connection's backup, where reports go
+      { filename: API, code: "import Database from 'better-sqlite3'; const db = new Database(':memory:'); db.exec(\"ATTACH DATABASE 'data/runs/runs.sqlite' AS r; DELETE FROM r.run_artifacts\"); db.prepare(`VACUUM INTO '${process.env.RMOS_DATA_DIR}/run_attachments/x.db'`).run(); db.exec(\"attach 'file:data/runs/runs.sqlite?mode=rw' as r2\"); export const b = (conn: any) => conn.backup('data/runs/runs.sqlite'); process.report.directory = 'data/runs';", errors: errors(5) },
       { filename: API, code: "import Database from 'better-sqlite3'; new Database('data/runs/x.db'); import { DatabaseSync } from 'node:sqlite'; new DatabaseSync(`${process.env.RMOS_DATA_DIR}/run_attachments/a.db`); import v8 from 'node:v8'; v8.writeHeapSnapshot('data/runs/h'); process.report.writeReport('data/runs/r.json'); import pino from 'pino'; pino(pino.destination('data/runs/log')); pino.destination({ dest: 'data/run_attachments/l' }); import gfs from 'graceful-fs'; gfs.writeFileSync('data/runs/x', '');", errors: errors(7) },
       // a wrapper's arguments object and a spread of a literal array at its call site
       { filename: API, code: `${fsImport} function s1(_p?: string) { fs.writeFileSync(arguments[0], ''); } s1('data/runs/x'); function s2(p: string) { fs.writeFileSync(p, ''); } s2(...(['data/run_attachments/y'] as [string]));`, errors: errors(2) },

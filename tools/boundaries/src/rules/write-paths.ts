@@ -10,6 +10,8 @@ import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 import { classifyTarget } from './target-path.js';
 
 const RULE = 'boundaries/write-paths';
+/** settings that name where Node writes its diagnostic reports */
+const REPORT_PATHS = new Set(['process.report.directory', 'process.report.filename']);
 
 export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
   meta: {
@@ -50,12 +52,12 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       });
     }
 
-    function checkTarget(report_at: Node, target: Node, targetEnv: Env, op: string, destroysRoot: boolean) {
-      const o = originOf(target, targetEnv);
-      if (o.kind === 'handle') return checkTarget(report_at, o.target, o.env, op, destroysRoot);
+    function checkTarget(report_at: Node, target: Node, targetEnv: Env, op: string, destroysRoot: boolean, paths?: Sym[]) {
+      const o = paths ? null : originOf(target, targetEnv);
+      if (o?.kind === 'handle') return checkTarget(report_at, o.target, o.env, op, destroysRoot);
       // a file URL whose path is set after it is made: each path it is given is written too
-      for (const part of urlPathParts(target, targetEnv)) checkTarget(report_at, part, targetEnv, `${op} (through a path set on the URL object)`, destroysRoot);
-      for (const alt of fold(target, targetEnv)) {
+      if (!paths) for (const part of urlPathParts(target, targetEnv)) checkTarget(report_at, part, targetEnv, `${op} (through a path set on the URL object)`, destroysRoot);
+      for (const alt of paths ?? fold(target, targetEnv)) {
         const verdict = classifyTarget(policy, alt, names);
         if (!verdict) continue;
         const shown = describe(alt);
@@ -118,7 +120,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
-      for (const w of writeTargets(node, env)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot);
+      for (const w of writeTargets(node, env)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, w.paths);
       const shape = callShape(node, env);
       const o = originOf(shape.callee, env);
       // after chdir into the data root, every relative write lands in it
@@ -138,6 +140,13 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       }
     }
 
-    return { CallExpression: checkCall, NewExpression: checkCall };
+    /** process.report.directory = …: the folder every later report is written to */
+    function checkAssignment(node: TSESTree.AssignmentExpression) {
+      if (node.left.type !== 'MemberExpression') return;
+      const o = originOf(node.left, env);
+      if (o.kind === 'global' && REPORT_PATHS.has(o.path.join('.'))) checkTarget(node, node.right, env, `${o.path.join('.')} (where reports are written)`, false);
+    }
+
+    return { CallExpression: checkCall, NewExpression: checkCall, AssignmentExpression: checkAssignment };
   },
 };
