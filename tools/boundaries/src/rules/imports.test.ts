@@ -47,6 +47,8 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     // node:wasi hands host folders to a WebAssembly instance: a file-system module under another name
     { filename: AI, code: "import { WASI } from 'node:wasi'; export const w = new WASI({ version: 'preview1', preopens: { '/sandbox': 'data/runs' } }); const m = await import('wasi');", errors: two },
     { filename: AI, code: "import { register } from 'node:module'; register('data:text/javascript,1'); import * as m from 'node:module'; m.registerHooks({}); const h = m.register;", errors: [...two, ...one] },
+    // the rest of node:module is the loader: a Module object compiles text, _extensions and wrap reach the loader (createRequire, isBuiltin are data)
+    { filename: AI, code: "import Module, { isBuiltin, createRequire } from 'node:module'; export const f = (code: string) => { const m = new (Module as any)('x'); m._compile(code, 'x.js'); }; export const e = (Module as any)._extensions; import * as mm from 'module'; export const w = (mm as any).wrap('x'); export const ok = [isBuiltin('fs'), createRequire(import.meta.url)('zod')];", errors: [...one, ...two] },
     // the CommonJS module system: the registry and every require hanging off it, the Module class
     { filename: AI.replace(/\.ts$/, '.cjs'), code: "module.children[0].require('child_process');", languageOptions: { sourceType: 'commonjs' }, errors: two },
     { filename: AI.replace(/\.ts$/, '.cjs'), code: "require.main.require('fs'); const c = require.cache; module.parent;", languageOptions: { sourceType: 'commonjs' }, errors: [...two, ...two] },

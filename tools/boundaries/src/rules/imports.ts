@@ -13,6 +13,10 @@ const NATIVE_HOOKS = new Set(['process.binding', 'process._linkedBinding', 'proc
 /** process members that replace the process with another program */
 const PROGRAM_RUNNERS = new Set(['process.execve']);
 const MODULE_HOOKS = new Set(['register', 'registerHooks']);
+/** expressions that only change a value's static type */
+const TYPE_WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
+/** what node:module offers that loads or compiles nothing (createRequire's require is checked as require()) */
+const MODULE_DATA = new Set(['createRequire', 'isBuiltin', 'builtinModules', 'findSourceMap', 'SourceMap', 'findPackageJSON', 'stripTypeScriptTypes', 'constants', 'getCompileCacheDir']);
 /** the CommonJS module registry: every loaded module, each with its own require */
 const MODULE_REGISTRY = new Set(['require.cache', 'require.main', 'module.children', 'module.parent', 'process.mainModule', 'module.paths']);
 
@@ -257,6 +261,27 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
             allowedWay: entry.allowedWay,
             what: `module.${o.path[0]} installs module loader hooks, code that runs on every later import (from a URL, a data: text or functions), which ${zoneTag(fromZone)} may not do: ${entry.reason}`,
           });
+        }
+        // the rest of node:module is the loader itself: _extensions, _compile, wrap, runMain, the Module class (fail closed)
+        if (o.kind === 'module' && o.module === 'module' && !hooked.has(n) && !isRequireLike(o)) {
+          const member = o.path.filter((k) => k !== 'default' && k !== 'Module');
+          let outer: Node = n;
+          while (outer.parent && TYPE_WRAPPERS.has(outer.parent.type)) outer = outer.parent;
+          const constructed = outer.parent?.type === 'NewExpression' && outer.parent.callee === outer;
+          // reported once, at the outermost read; a path through require or _load is a require() form, checked as one
+          const inner = outer.parent?.type === 'MemberExpression' && outer.parent.object === outer;
+          if (!inner && !member.includes('require') && !member.includes('_load') && ((member.length > 0 && !MODULE_DATA.has(member[0]!) && !MODULE_HOOKS.has(member[0]!)) || (member.length === 0 && constructed))) {
+            hooked.add(n);
+            const entry = policy.forbiddenModules.find((f) => f.zone === fromZone)!;
+            const what = member.length ? `module.${member.join('.')}` : 'new Module()';
+            return report(n, {
+              rule: RULE,
+              zones: `${zoneTag(fromZone)} -> node:module`,
+              securityRef: ref,
+              allowedWay: entry.allowedWay,
+              what: `${what} reaches the module loader itself, which loads and compiles any module or code text, which ${zoneTag(fromZone)} may not do: ${entry.reason}`,
+            });
+          }
         }
         if (o.kind !== 'global') return;
         const hook = o.path.join('.');
