@@ -28,6 +28,9 @@ describe('bad input: 4xx with a stable code, never 500, nothing changed', () => 
     ['an escaped __proto__ key', '{"\\u005f_proto__":{"isAdmin":true}}', 400, 'MALFORMED_JSON'],
     ['a nested constructor key', JSON.stringify({ design: { constructor: { prototype: { x: 1 } } } }), 400, 'FORBIDDEN_KEY'],
     ['a huge body', JSON.stringify({ ...REFERENCE_GREEN_REQUEST, padding: 'x'.repeat(64 * 1024) }), 413, 'BODY_TOO_LARGE'],
+    // JSON.parse keeps the last of two values silently; a reader that takes the first would see another request
+    ['a repeated key', JSON.stringify(REFERENCE_GREEN_REQUEST).replace('{', '{"context":{},'), 400, 'DUPLICATE_KEY'],
+    ['a repeated key spelled with an escape', '{"session_id":"x","\\u0073ession_id":"y"}', 400, 'DUPLICATE_KEY'],
     // The route schemas run zod-compiled (http/zod-compilers.ts): still strict and bounded.
     ['an unknown design field', JSON.stringify({ ...REFERENCE_GREEN_REQUEST, design: { ...REFERENCE_GREEN_REQUEST.design, glue: 'hide' } }), 400, 'VALIDATION_FAILED'],
     ['an unknown ring field', JSON.stringify({ ...REFERENCE_GREEN_REQUEST, design: { ...REFERENCE_GREEN_REQUEST.design, rings: [{ ...REFERENCE_GREEN_REQUEST.design.rings[0], colour: 'red' }] } }), 400, 'VALIDATION_FAILED'],
@@ -57,6 +60,24 @@ describe('bad input: 4xx with a stable code, never 500, nothing changed', () => 
       assert.equal(({} as Record<string, unknown>).isAdmin, undefined, 'no prototype pollution');
     });
   }
+
+  test('a JSON body declared in a charset other than UTF-8 is 415 and changes nothing', async () => {
+    const runsBefore = await allRuns(h);
+    for (const charset of ['utf-16', 'ISO-8859-1', '"utf-32"']) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/workflow/approve',
+        headers: { authorization: `Bearer ${h.tokens.approver}`, 'content-type': `application/json; charset=${charset}` },
+        payload: JSON.stringify({ session_id: sessionId }),
+      });
+      assert.equal(res.statusCode, 415, charset);
+      assert.equal(res.json().error.code, 'UNSUPPORTED_MEDIA_TYPE');
+    }
+    const utf8 = await h.app.inject({ method: 'POST', url: '/api/rmos/feasibility', headers: { authorization: `Bearer ${h.tokens.advisor}`, 'content-type': 'application/json; charset=UTF-8' }, payload: JSON.stringify(REFERENCE_GREEN_REQUEST) });
+    assert.equal(utf8.statusCode, 200, 'UTF-8 declared is JSON as usual');
+    assert.deepEqual(await allRuns(h), runsBefore);
+    assert.equal((await h.call('GET', `/api/workflow/sessions/${sessionId}`, 'operator')).json().state, 'FEASIBILITY_READY');
+  });
 
   test('a body that is not JSON is 415', async () => {
     const res = await h.app.inject({

@@ -4,30 +4,68 @@ import { ApiError } from './api-error.js';
 export const MAX_JSON_DEPTH = 16;
 const FORBIDDEN_KEY = /"(?:__proto__|constructor|prototype)"\s*:/;
 
-/**
- * Deepest bracket nesting of a JSON text, skipping strings. Hand-written because
- * no parser bounds depth; a single linear scan before JSON.parse is enough.
- */
-export function jsonDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > max) max = depth;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return max;
+/** What one scan of a JSON text finds before it is parsed. */
+export interface JsonShape {
+  /** deepest bracket nesting */
+  depth: number;
+  /** a key that some object holds twice (escapes decoded: "a" and "\u0061" are one key), or null */
+  duplicateKey: string | null;
 }
 
 /**
- * JSON bodies: refuse prototype-polluting keys and deep nesting with their own
- * codes, then parse with Fastify's secure parser (which also refuses an escaped
+ * Nesting depth and repeated keys of a JSON text, skipping strings, in one linear scan. Hand-written because no
+ * parser bounds depth or reports a repeated key (JSON.parse keeps the last value silently, so a body another
+ * reader takes the first value of would mean two things).
+ */
+export function scanJson(text: string): JsonShape {
+  // the keys of each open object; null for an array
+  const open: (Set<string> | null)[] = [];
+  let max = 0;
+  let duplicateKey: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) {
+          escaped = true;
+          i++;
+        } else if (d === 34) break;
+      }
+      const keys = open.at(-1);
+      if (!keys || duplicateKey !== null) continue;
+      let next = i + 1;
+      while (next < text.length && /\s/.test(text[next]!)) next++;
+      if (text.charCodeAt(next) !== 58 /* : */) continue;
+      let key = text.slice(start + 1, i);
+      if (escaped) {
+        try {
+          key = JSON.parse(text.slice(start, i + 1)) as string;
+        } catch {
+          continue; // a malformed string: the parser refuses the body
+        }
+      }
+      if (keys.has(key)) duplicateKey = key;
+      else keys.add(key);
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      open.push(c === 123 ? new Set() : null);
+      if (open.length > max) max = open.length;
+    } else if (c === 125 || c === 93) open.pop();
+  }
+  return { depth: max, duplicateKey };
+}
+
+/** The charset a JSON body may declare: JSON is UTF-8 (RFC 8259 §8.1); a body read as another would mean other text. */
+function declaresOtherCharset(contentType: string | undefined): string | null {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+  return charset && !/^utf-?8$/i.test(charset) ? charset : null;
+}
+
+/**
+ * JSON bodies: refuse a charset other than UTF-8, prototype-polluting keys, deep nesting and repeated keys with
+ * their own codes, then parse with Fastify's secure parser (which also refuses an escaped
  * `__proto__` the quick check cannot see).
  */
 export function installJsonParser(app: FastifyInstance): void {
@@ -36,12 +74,22 @@ export function installJsonParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
+    const charset = declaresOtherCharset(request.headers['content-type']);
+    if (charset) {
+      done(new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `JSON bodies are UTF-8; charset ${charset} is refused`), undefined);
+      return;
+    }
     if (FORBIDDEN_KEY.test(text)) {
       done(new ApiError(400, 'FORBIDDEN_KEY', 'keys named __proto__, constructor or prototype are refused'), undefined);
       return;
     }
-    if (jsonDepth(text) > MAX_JSON_DEPTH) {
+    const shape = scanJson(text);
+    if (shape.depth > MAX_JSON_DEPTH) {
       done(new ApiError(400, 'NESTING_TOO_DEEP', `JSON nested deeper than ${MAX_JSON_DEPTH} levels is refused`), undefined);
+      return;
+    }
+    if (shape.duplicateKey !== null) {
+      done(new ApiError(400, 'DUPLICATE_KEY', `an object repeats the key ${JSON.stringify(shape.duplicateKey)}: each key may appear once`), undefined);
       return;
     }
     secureParse(request, text, done);
