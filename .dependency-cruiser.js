@@ -13,8 +13,9 @@ export default {
     tsConfig: { fileName: 'tsconfig.base.json' },
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
-    // only installed dependencies: no folder inside a project is passed over by name
-    exclude: { path: '(^|/)node_modules/' },
+    // installed packages stay in the graph as leaves (doNotFollow), so a rule can name them; an install nested in a
+    // project folder is not cruised as if it were the project's own code
+    exclude: { path: '^(?:libs|apps|tools)/.*/node_modules/' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],

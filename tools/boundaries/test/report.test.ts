@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Log, Result } from 'sarif';
 import { makeMiniWorkspace, readFile, removeWorkspace, runBoundaries, writeFile } from './helpers/workspace.js';
+import { loadPolicy } from '../src/policy/load.js';
 
 const PLANTED = {
   'libs/experimental/ai/src/shortcut.ts': "import { approveWorkflow } from '@luthier/rmos-workflow';\nexport const go = () => approveWorkflow('s1');\n",
@@ -61,7 +62,7 @@ describe('reports and --explain', () => {
     const r = runBoundaries(['--root', root, '--format', 'json']);
     assert.equal(r.status, 1);
     const report = JSON.parse(r.stdout);
-    assert.equal(report.policyVersion, '1.0.0');
+    assert.equal(report.policyVersion, loadPolicy().policy.version);
     const imp = report.violations.find((v: { file: string; rule: string }) => v.file === 'libs/experimental/ai/src/shortcut.ts' && v.rule === 'boundaries/imports');
     assert.ok(imp, r.stdout);
     assert.deepEqual([...imp.zones].sort(), ['advisory', 'authoritative']);

@@ -56,6 +56,10 @@ describe('dependency-cruiser rules built from the policy', () => {
     cpSync(path.join(REPO, '.dependency-cruiser.js'), path.join(root, '.dependency-cruiser.js'));
     cpSync(path.join(REPO, 'tools/boundaries/src/depcruise/rules.js'), path.join(root, 'tools/boundaries/src/depcruise/rules.js'));
     writeFile(root, 'tools/boundaries/project.json', JSON.stringify({ name: 'boundaries', tags: ['zone:tooling'] }));
+    for (const name of ['pino', 'zod', 'fastify']) {
+      writeFile(root, `node_modules/${name}/package.json`, JSON.stringify({ name, main: 'index.js' }));
+      writeFile(root, `node_modules/${name}/index.js`, 'module.exports = {};\n');
+    }
   });
   after(() => removeWorkspace(root));
 
@@ -70,11 +74,11 @@ describe('dependency-cruiser rules built from the policy', () => {
     assert.equal(r.status, 0, r.stdout + r.stderr);
   });
 
-  test('a disallowed zone pair, a deep import, a relative path out of a project and a forbidden module are each flagged', () => {
+  test('a disallowed zone pair, a deep import, a relative path out of a project, a forbidden module and an unlisted package are each flagged', () => {
     writeFile(
       root,
       'libs/experimental/ai/src/bad.ts',
-      "import { evaluate } from '@luthier/rmos-feasibility';\nimport { ALGORITHM } from '../../../shared/hashing/src/index.js';\nimport { approveWorkflow } from '../../../rmos/workflow/src/approve.js';\nimport { exec } from 'node:child_process';\nexport const all = [evaluate, ALGORITHM, approveWorkflow, exec];\n",
+      "import { evaluate } from '@luthier/rmos-feasibility';\nimport { ALGORITHM } from '../../../shared/hashing/src/index.js';\nimport { approveWorkflow } from '../../../rmos/workflow/src/approve.js';\nimport { exec } from 'node:child_process';\nimport pino from 'pino';\nimport { z } from 'zod';\nimport type { FastifyInstance } from 'fastify';\nexport const all = [evaluate, ALGORITHM, approveWorkflow, exec, pino, z];\nexport type F = FastifyInstance;\n",
     );
     const r = cruise();
     assert.notEqual(r.status, 0);
@@ -83,5 +87,8 @@ describe('dependency-cruiser rules built from the policy', () => {
     assert.match(out, /relative-cross-project: libs\/experimental\/ai\/src\/bad\.ts → libs\/shared\/hashing\/src\/index\.ts/);
     assert.match(out, /deep-import: libs\/experimental\/ai\/src\/bad\.ts → libs\/rmos\/workflow\/src\/approve\.ts/);
     assert.match(out, /forbidden-module-advisory-child-process: libs\/experimental\/ai\/src\/bad\.ts → (node:)?child_process/);
+    // a package off the zone's list; not a listed one, not a type import
+    assert.match(out, /unlisted-package-advisory: libs\/experimental\/ai\/src\/bad\.ts → node_modules\/pino\//);
+    assert.doesNotMatch(out, /unlisted-package-advisory: [^\n]*node_modules\/(zod|fastify)\//);
   });
 });

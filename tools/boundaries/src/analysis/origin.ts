@@ -1004,8 +1004,13 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
     }
     case 'ExportNamedDeclaration':
     case 'ExportAllDeclaration':
-      // a re-export statement read as a value stands for the builtin module it re-exports
-      return n.source ? builtinOrigin(n.source.value) ?? UNKNOWN : UNKNOWN;
+      // a re-export statement read as a value stands for the builtin module or package it re-exports
+      if (!n.source) return UNKNOWN;
+      {
+        const spec = n.source.value;
+        const local = /^[.#/]|^file:|^@luthier\//.test(spec) || resolveSpecifier(env.ws, env.file, spec, env.recordFor).kind === 'project';
+        return builtinOrigin(spec) ?? (local ? UNKNOWN : { kind: 'external', module: spec, path: [] });
+      }
     case 'AwaitExpression':
       return originOf(n.argument, env, depth + 1, seen);
     case 'YieldExpression': {

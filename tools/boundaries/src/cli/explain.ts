@@ -38,6 +38,9 @@ export function explainFile(ws: Workspace, policy: Policy, file: string): string
     lines.push(`    - zone ${z.id}${advice ? `: ${advice}` : ''}`);
   }
 
+  const packages = policy.allowedPackages.find((a) => a.zone === zone.id);
+  if (packages) lines.push(`  packages from outside the workspace: only ${packages.packages.join(', ') || '(none)'} (type imports aside): ${packages.reason}; instead, ${packages.allowedWay}`);
+
   const modules = policy.forbiddenModules.filter((f) => f.zone === zone.id);
   const globals = policy.forbiddenGlobals.filter((f) => f.zone === zone.id);
   const advisoryLike = modules.length > 0 || globals.length > 0;

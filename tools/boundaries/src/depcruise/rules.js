@@ -99,6 +99,19 @@ export function dependencyCruiserRules(root, policyFile = path.join(root, 'secur
     });
   }
 
+  for (const ap of policy.allowedPackages ?? []) {
+    const zone = policy.zones.find((z) => z.id === ap.zone);
+    if (!zone) throw new Error(`${policyFile}: allowedPackages names unknown zone ${ap.zone}`);
+    const listed = ap.packages.map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+    forbidden.push({
+      name: `unlisted-package-${ap.zone}`,
+      severity: 'error',
+      comment: `zone ${ap.zone} loads only the packages ${ap.packages.join(', ') || '(none)'} from outside the workspace: ${ap.reason}. Instead: ${ap.allowedWay}`,
+      from: { path: `^${zoneSource(zone)}/` },
+      to: { path: '(?:^|/)node_modules/', ...(listed ? { pathNot: `(?:^|/)node_modules/(?:${listed})/` } : {}), dependencyTypesNot: ['type-only'] },
+    });
+  }
+
   // packages that exist only as type declarations (node_modules/@types/NAME): a type import of them has nothing to resolve
   let typesOnly = [];
   try {

@@ -38,6 +38,8 @@ function zonesSection(policy: Policy): string {
     }
     for (const fm of policy.forbiddenModules.filter((f) => f.zone === z.id))
       lines.push(`- **Must not load** ${fm.modules.map((m) => `\`${m}\``).join(', ')} (with or without \`node:\`): ${cell(fm.reason)}. Instead: ${cell(fm.allowedWay)}`);
+    for (const ap of policy.allowedPackages.filter((a) => a.zone === z.id))
+      lines.push(`- **Loads only the packages** ${ap.packages.map((p) => `\`${p}\``).join(', ') || '(none)'} from outside the workspace (type imports aside): ${cell(ap.reason)}. Instead: ${cell(ap.allowedWay)}`);
     for (const fg of policy.forbiddenGlobals.filter((f) => f.zone === z.id))
       lines.push(`- **Must not use** ${fg.names.map((n) => `\`${n}\``).join(', ')}: ${cell(fg.reason)}. Instead: ${cell(fg.allowedWay)}`);
     if (policy.sandbox.zones.includes(z.id)) lines.push(`- **Writes:** only under \`${policy.dataRoot.default}${policy.sandbox.path}\` through ${policy.sandbox.store}: ${cell(policy.sandbox.reason)}`);

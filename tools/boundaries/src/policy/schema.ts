@@ -36,6 +36,14 @@ export const forbiddenModulesSchema = z.strictObject({
   allowedWay: nonEmpty,
 });
 
+/** The packages from outside the workspace a zone may load: any other is code nobody here reviewed (fail closed). */
+export const allowedPackagesSchema = z.strictObject({
+  zone: zoneId,
+  packages: z.array(z.string().regex(/^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/, 'a package is named as npm names it')),
+  reason: nonEmpty,
+  allowedWay: nonEmpty,
+});
+
 export const forbiddenGlobalsSchema = z.strictObject({
   zone: zoneId,
   names: z.array(nonEmpty).min(1),
@@ -70,6 +78,7 @@ export const policySchema = z
     authorityFunctions: z.array(authorityFunctionSchema).min(1),
     authorityEndpoints: z.array(authorityEndpointSchema),
     forbiddenModules: z.array(forbiddenModulesSchema),
+    allowedPackages: z.array(allowedPackagesSchema).default([]),
     forbiddenGlobals: z.array(forbiddenGlobalsSchema),
     protectedPaths: z.array(protectedPathSchema),
     sandbox: z.strictObject({
@@ -111,6 +120,12 @@ export const policySchema = z
     }
     policy.forbiddenModules.forEach((f, i) => known(f.zone, ['forbiddenModules', i, 'zone']));
     policy.forbiddenGlobals.forEach((f, i) => known(f.zone, ['forbiddenGlobals', i, 'zone']));
+    const listed = new Set<string>();
+    policy.allowedPackages.forEach((a, i) => {
+      known(a.zone, ['allowedPackages', i, 'zone']);
+      if (listed.has(a.zone)) ctx.addIssue({ code: 'custom', path: ['allowedPackages', i, 'zone'], message: `zone ${a.zone} has two package lists` });
+      listed.add(a.zone);
+    });
     policy.sandbox.zones.forEach((z, i) => known(z, ['sandbox', 'zones', i]));
     const invariants = new Set(policy.invariants.map((inv) => inv.id));
     policy.compliance.forEach((item, i) => {

@@ -192,7 +192,9 @@ const linkAi = `${linkRoot}/libs/experimental/ai/src/x.ts`;
 boundaryTester(linkRoot).run('boundaries/imports (baseUrl, linked installs, references, augmentations)', asEslintRule(importsRule), {
   valid: [
     // a real installed package, a link to the file's own project, a link to an allowed project's entry
-    { filename: linkAi, code: "import p from 'plain'; import { o } from 'me/src/own.ts'; import c from 'contracts-alias';" },
+    { filename: linkAi, code: "import { o } from 'me/src/own.ts'; import c from 'contracts-alias';" },
+    // an installed package is outside the workspace (the advisory zone may load only listed ones: see below)
+    { filename: `${linkRoot}/apps/api/src/x.ts`, code: "import p from 'plain';" },
     // baseUrl into the file's own project; references and augmentations of installed packages
     { filename: linkAi, code: "import { o } from 'libs/experimental/ai/src/own';" },
     // a .js and a .ts of the same name in the file's own project
@@ -250,4 +252,30 @@ const tsAi = `${tsRoot}/libs/experimental/ai/src/x.ts`;
 boundaryTester(tsRoot).run('boundaries/imports (tsconfig.json in effect)', asEslintRule(importsRule), {
   valid: [{ filename: tsAi, code: "import { c } from 'url//like';" }],
   invalid: [{ filename: tsAi, code: "import { c } from '@luthier/rmos-contracts';", errors: [{ message: /rmos-workflow \(zone:authoritative\) may not be imported/ }] }],
+});
+
+// packages from outside the workspace: the advisory zone loads only those its policy lists (zod, fast-check), also when
+// a workspace module hands one on; type imports load nothing; native addons and WebAssembly modules are compiled code
+const pkgListRoot = makeWorkspace({
+  'libs/shared/paths/src/index.ts': "export { execa } from 'execa';\nexport { default as Database } from 'better-sqlite3';\nexport { z } from 'zod';\n",
+  'libs/experimental/ai/src/addon.node': 'x',
+  'libs/experimental/ai/src/module.wasm': '\0asm',
+  ...Object.fromEntries(['execa', 'better-sqlite3', 'zod'].flatMap((name) => [[`node_modules/${name}/package.json`, JSON.stringify({ name, main: 'index.js' })], [`node_modules/${name}/index.js`, 'module.exports = {};\n']])),
+});
+const listAi = `${pkgListRoot}/libs/experimental/ai/src/x.ts`;
+boundaryTester(pkgListRoot).run('boundaries/imports (allowed packages, native code)', asEslintRule(importsRule), {
+  valid: [
+    { filename: listAi, code: "import { z } from 'zod'; import * as v4 from 'zod/v4'; import fc from 'fast-check'; import type { FastifyInstance } from 'fastify'; export type T = import('execa').Options;" },
+    { filename: listAi, code: "import { z } from '@luthier/shared-paths';" },
+    { filename: `${pkgListRoot}/apps/api/src/x.ts`, code: "import Fastify from 'fastify'; import Database from 'better-sqlite3'; import { execa } from '@luthier/shared-paths';" },
+  ],
+  invalid: [
+    {
+      filename: listAi,
+      code: "import { execa } from 'execa'; import Database from 'better-sqlite3'; const pg = await import('pg'); const lp = require('left-pad/index.js'); export * from '@scope/pkg';",
+      errors: Array.from({ length: 5 }, () => ({ message: /is not on the list of packages zone:advisory may load \(zod, fast-check\)/ })),
+    },
+    { filename: listAi, code: "import { execa, Database } from '@luthier/shared-paths'; import { type Pool } from 'pg';", errors: [{ message: /reaches the package "execa" through "@luthier\/shared-paths"/ }, { message: /reaches the package "better-sqlite3"/ }, { message: /loads the package "pg"/ }] },
+    { filename: listAi, code: "import addon from './addon.node'; const m = require('./module.wasm');", errors: [{ message: /native addon or WebAssembly module/ }, { message: /native addon or WebAssembly module/ }] },
+  ],
 });

@@ -13,6 +13,17 @@ const NATIVE_HOOKS = new Set(['process.binding', 'process._linkedBinding', 'proc
 /** process members that replace the process with another program */
 const PROGRAM_RUNNERS = new Set(['process.execve']);
 const MODULE_HOOKS = new Set(['register', 'registerHooks']);
+/** native addons and WebAssembly modules */
+const NATIVE_CODE = /\.(?:node|wasm)$/i;
+/** dependency forms that load no code at run time */
+const TYPE_ONLY_FORMS = new Set(['import type', "import('…') type", '/// <reference>', 'declare module']);
+
+/** The package a bare specifier names: @scope/name or name (a subpath is the same package). */
+export function packageName(spec: string): string {
+  const parts = spec.replace(/^npm:/, '').split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
 /** expressions that only change a value's static type */
 const TYPE_WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
 /** what node:module offers that loads or compiles nothing (createRequire's require is checked as require()) */
@@ -118,16 +129,28 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
       }
       // a package that is a builtin under another name (graceful-fs is fs)
       if (res.kind === 'external' && Object.hasOwn(FS_PACKAGES, spec)) return checkBuiltin(specNode, FS_PACKAGES[spec]!, form);
-      if (res.kind === 'external') return;
+      if (res.kind === 'external') return checkPackage(specNode, spec, form);
       if (res.kind === 'unresolved') {
         const looksLocal = !!res.file || spec.startsWith('.') || spec.startsWith('#') || spec.startsWith('/') || spec.startsWith('file:') || spec.startsWith('@luthier/') || fc.ws.aliases.some((a) => spec.startsWith(a.pattern.replace('*', '')));
-        if (!looksLocal) return;
+        if (!looksLocal) return checkPackage(specNode, spec, form);
         report(specNode, {
           rule: RULE,
           zones: `${zoneTag(fromZone)} -> unknown`,
           securityRef: ref,
           allowedWay: 'import workspace code through a project package name (@luthier/NAME) that resolves to its src/index.ts',
           what: `${form} "${spec}" cannot be checked: ${res.reason ?? 'it does not resolve'} (fail closed)`,
+        });
+        return;
+      }
+      // a native addon or a WebAssembly module is compiled code no check can read, as process.dlopen loads
+      if (res.file && NATIVE_CODE.test(res.file) && policy.forbiddenModules.some((f) => f.zone === fromZone)) {
+        const entry = policy.forbiddenModules.find((f) => f.zone === fromZone)!;
+        report(specNode, {
+          rule: RULE,
+          zones: `${zoneTag(fromZone)} -> native code`,
+          securityRef: ref,
+          allowedWay: entry.allowedWay,
+          what: `${form} "${spec}" loads a native addon or WebAssembly module, compiled code that no boundary check can read, which ${zoneTag(fromZone)} may not load: ${entry.reason}`,
         });
         return;
       }
@@ -165,6 +188,21 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
           what: `${form} "${spec}" enters ${target.name} at ${rel} instead of through its package entry`,
         });
       }
+    }
+
+    /** A package from outside the workspace: where the zone has a package list, only a listed one (type imports load nothing). */
+    function checkPackage(specNode: Node, spec: string, form: string, through?: string) {
+      const list = policy.allowedPackages.find((a) => a.zone === fromZone);
+      if (!list || TYPE_ONLY_FORMS.has(form)) return;
+      const name = packageName(spec);
+      if (list.packages.includes(name)) return;
+      report(specNode, {
+        rule: RULE,
+        zones: `${zoneTag(fromZone)} -> package ${name}`,
+        securityRef: ref,
+        allowedWay: list.allowedWay,
+        what: `${form} ${through ? `reaches the package "${name}" through ${through}` : `"${spec}" loads the package "${name}"`}, which is not on the list of packages ${zoneTag(fromZone)} may load (${list.packages.join(', ') || 'none'}): ${list.reason}`,
+      });
     }
 
     const visitors: TSESLint.RuleListener = {
@@ -221,9 +259,9 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
         // a forbidden builtin reached through another module (a shared lib re-exporting node:fs)
         if (o.kind === 'module' && originOf(n.object, env).kind !== 'module') launderedBuiltin(n, o.module, 'this property read');
       },
-      ImportSpecifier: (n) => importedBinding(n),
-      ImportDefaultSpecifier: (n) => importedBinding(n),
-      ImportNamespaceSpecifier: (n) => importedBinding(n),
+      ImportSpecifier: (n) => (importedBinding(n), launderedPackage(n)),
+      ImportDefaultSpecifier: (n) => (importedBinding(n), launderedPackage(n)),
+      ImportNamespaceSpecifier: (n) => (importedBinding(n), launderedPackage(n)),
     };
     return visitors;
 
@@ -234,6 +272,15 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
       if (resolveSpecifier(fc.ws, fc.file, decl.source.value).kind === 'builtin' || Object.hasOwn(FS_PACKAGES, decl.source.value)) return;
       const o = originOf(n.local, env);
       if (o.kind === 'module') launderedBuiltin(n, o.module, `import from "${decl.source.value}"`);
+    }
+
+    /** A package reached through a workspace module (a shared lib re-exporting it): checked as importing it would be. */
+    function launderedPackage(n: TSESTree.ImportSpecifier | TSESTree.ImportDefaultSpecifier | TSESTree.ImportNamespaceSpecifier) {
+      const decl = n.parent as TSESTree.ImportDeclaration;
+      if (decl.importKind === 'type' || (n.type === 'ImportSpecifier' && n.importKind === 'type')) return;
+      if (resolveSpecifier(fc.ws, fc.file, decl.source.value).kind !== 'project') return;
+      const o = originOf(n.local, env);
+      if (o.kind === 'external') checkPackage(n, o.module, 'import', `"${decl.source.value}"`);
     }
 
     function launderedBuiltin(n: Node, module: string, form: string) {

@@ -83,12 +83,16 @@ function starSources(file: string): string[] {
 }
 
 /**
- * True when `specifier` is a builtin module (fs, node:fs, node:fs/promises). Whether it really
- * exports `name` is not asked: a name it lacks reads as a member of the module, which folds to
- * nothing and reaches nothing but that module.
+ * True when `specifier`, seen from env.file, is a module outside the workspace: a builtin (fs, node:fs,
+ * node:fs/promises) or a package (installed or not). Whether it really exports `name` is not asked: a name it lacks
+ * reads as a member of the module, which folds to nothing and reaches nothing but that module. A re-export of it
+ * then stands for the module (originOf reads the statement so).
  */
-function builtinExports(specifier: string, _name: string): boolean {
-  return specifier.startsWith('node:') || isBuiltin(specifier);
+function outsideExports(env: Env, specifier: string, _name: string): boolean {
+  if (specifier.startsWith('node:') || isBuiltin(specifier)) return true;
+  if (/^[.#/]|^file:/.test(specifier)) return false;
+  const res = resolveSpecifier(env.ws, env.file, specifier, env.recordFor);
+  return res.kind === 'external' || (res.kind === 'unresolved' && !res.file && !specifier.startsWith('@luthier/'));
 }
 
 function scopeGetter(sm: TSESLint.Scope.ScopeManager) {
@@ -149,8 +153,8 @@ function exportedFrom(mod: ParsedModule, env: Env, name: string, functions: bool
         const exported = spec.exported.type === 'Identifier' ? spec.exported.name : String(spec.exported.value);
         if (exported !== name) continue;
         const localName = spec.local.type === 'Identifier' ? spec.local.name : String(spec.local.value);
-        // a re-export of a builtin's member (export { writeFileSync as w } from 'node:fs'): the statement stands for the module
-        if (stmt.source && builtinExports(stmt.source.value, localName)) return { node: stmt, env, path: localName === 'default' ? [] : [localName] };
+        // a re-export of a builtin's or a package's member (export { writeFileSync as w } from 'node:fs'): the statement stands for the module
+        if (stmt.source && outsideExports(env, stmt.source.value, localName)) return { node: stmt, env, path: localName === 'default' ? [] : [localName] };
         if (stmt.source) return importedValue(env, stmt.source.value, localName, functions, seen);
         return local(localName);
       }
@@ -164,10 +168,10 @@ function exportedFrom(mod: ParsedModule, env: Env, name: string, functions: bool
   for (const stmt of mod.ast.body) {
     if (stmt.type !== 'ExportAllDeclaration') continue;
     // export * from 'node:fs' / export * as ns from 'node:fs'
-    if (!stmt.exported && name !== 'default' && builtinExports(stmt.source.value, name)) return { node: stmt, env, path: [name] };
+    if (!stmt.exported && name !== 'default' && outsideExports(env, stmt.source.value, name)) return { node: stmt, env, path: [name] };
     const exported = stmt.exported as { type: string; name?: string; value?: unknown } | null;
     const as = exported ? (exported.type === 'Identifier' ? exported.name! : String(exported.value)) : null;
-    if (as === name && builtinExports(stmt.source.value, 'default')) return { node: stmt, env, path: [] };
+    if (as === name && outsideExports(env, stmt.source.value, 'default')) return { node: stmt, env, path: [] };
   }
   return null;
 }
@@ -211,7 +215,7 @@ function lookupImported(env: Env, specifier: string, name: string, functions: bo
     for (const source of starSources(res.file)) {
       const hit = importedValue(foreignEnv, source, name, functions, seen);
       if (hit) return hit;
-      builtinStar ||= builtinExports(source, name);
+      builtinStar ||= outsideExports(foreignEnv, source, name);
     }
     // a builtin's member re-exported by `export *` is read from the parsed file below
     if (!builtinStar) return null;
