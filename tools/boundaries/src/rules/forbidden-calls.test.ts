@@ -21,6 +21,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // requests to other endpoints
     { filename: AI, code: "await fetch('/api/rmos/feasibility', { method: 'POST' }); await client.post('/api/ai/proposals', {});" },
     { filename: AI, code: "await fetch(`/api/workflow/sessions/${id}`);" },
+    // options objects whose path is known or absent; an unknown client's options are not a request the check can name
+    { filename: AI, code: "import http from 'node:http'; import http2 from 'node:http2'; export const f = (h: string, u: string, api: any) => [http.request({ host: h, path: '/api/rmos/feasibility', method: 'POST' }), http.request({ host: h, port: 3000 }), http2.connect('http://h').request({ ':path': '/api/ai/proposals' }), api.request({ url: u })];" },
     // unknown parts where they cannot make an authority endpoint: an origin, a host, an id, a query; a URL only parsed
     { filename: AI, code: "const base = process.env.API_URL; export const f = (h: string, id: string, q: string, u: string) => [fetch(`${base}/api/rmos/feasibility`, { method: 'POST' }), fetch(`http://${h}/api/rmos/feasibility`), fetch(`/api/workflow/sessions/${encodeURIComponent(id)}?view=${q}`), fetch(`/api/ai/proposals?q=${q}`), fetch(`/designs/${id}`), new URL(u).pathname, new WebSocket('ws://h/api/ai/stream')];" },
     // pure string computations fold to the constant they give, which here is no authority name
@@ -267,6 +269,7 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // a URL unknown from its start may be any endpoint; an unknown part where an endpoint's path is fixed may complete it (fail closed)
     { filename: AI, code: "import http from 'node:http'; export const f = (u: string, p: string) => [fetch(u), new Request(u), navigator.sendBeacon(u, '{}'), http.get(u), fetch(Object.assign(new URL('http://h'), { pathname: p }))];", errors: errors(5) },
     { filename: AI, code: "export const f = (x: string, b: string) => [fetch(`/api/${x}`, { method: 'POST' }), fetch('/api/workflow/' + x), fetch('/api/rmos/tool' + x), fetch(`/api/${x}/approve`), fetch(`${b}/${x}`), fetch(`http://h/${x}`)];", errors: errors(6) },
+    { filename: AI, code: "import http from 'node:http'; import http2 from 'node:http2'; export const f = (p: string) => [http.request({ host: 'h', path: p, method: 'POST' }), http2.connect('http://h').request({ ':path': p, ':method': 'POST' })];", errors: errors(2) },
     { filename: AI, code: "const a: string[] = []; a.push('/api/workflow/approve'); fetch(a[0]!); fetch(['api', 'workflow', 'approve'].map((s) => '/' + s).join(''));", errors: errors(2) },
     // eval, Function, string timers
     { filename: AI, code: "eval('1 + 1');", errors: errors(1) },

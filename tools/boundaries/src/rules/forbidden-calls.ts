@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import { fold, describe, urlPathParts } from '../analysis/fold.js';
-import { authorityNames, callShape, derefNode, isDescriptorRead, memberKey, namespaceSource, originOf, sealedLiteral, type Origin } from '../analysis/origin.js';
+import { authorityNames, callShape, derefNode, isDescriptorRead, memberKey, namespaceSource, originOf, propertyOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
 import { calledFunction, callsParameter, isFunction, returnedExpressions } from '../analysis/functions.js';
 import { complianceRef, fileContext } from './context.js';
@@ -11,6 +11,8 @@ import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 
 const RULE = 'boundaries/forbidden-calls';
 const CLIENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'fetch', 'open', 'send', 'sendBeacon']);
+/** the fields of a request's options object that hold its path or URL */
+const REQUEST_PATH_KEYS = ['path', 'url', 'href', 'pathname', ':path'];
 /** calls that send a request to the URL they are given first: one that cannot be read from the source fails closed */
 const REQUESTING_GLOBALS = new Set(['fetch', 'Request', 'EventSource', 'WebSocket', 'navigator.sendBeacon', 'importScripts']);
 const GLOBAL_SINKS = new Set(['fetch', 'Request', 'URL', 'XMLHttpRequest', 'EventSource', 'WebSocket', 'navigator.sendBeacon', 'location.assign', 'location.replace', 'open', 'importScripts']);
@@ -144,9 +146,24 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         for (const v of urlPathParts(arg, env))
           if (requestsEndpoint(node, v, env, (path, shown) => `${sink} requests the authority endpoint ${path} ("${shown}", a part set on the URL object)`)) return;
       }
-      // a request whose URL is unknown from its start may be to any endpoint (fail closed)
+      // a request whose URL is unknown from its start may be to any endpoint (fail closed): the URL argument, or the
+      // path of an options object (http.request({ path }), an HTTP/2 stream's { ':path' })
       const url = args[0];
-      if (url && requesting && derefNode(url, env)?.node.type !== 'ObjectExpression') {
+      const options = url ? derefNode(url, env) : null;
+      const pathOf = (key: string) => (options?.node.type === 'ObjectExpression' ? propertyOf(options.node, key) : null);
+      const optionPaths = REQUEST_PATH_KEYS.flatMap((key) => pathOf(key) ?? []);
+      if (optionPaths.length && (requesting || pathOf(':path'))) {
+        const opaque = optionPaths.flatMap((v) => fold(v, options!.env)).find(opaqueUrl);
+        if (opaque)
+          report(node, {
+            rule: RULE,
+            zones: `${from} -> unknown`,
+            securityRef: ref,
+            allowedWay: 'request only URLs whose path is written in the source (a constant, or a template with a constant path); proposals go back through the ports you are handed',
+            what: `${sink} requests a path that cannot be read from the source ("${describe(opaque)}"), so it cannot be proved not to be an authority endpoint (fail closed)`,
+          });
+      }
+      if (url && requesting && options?.node.type !== 'ObjectExpression') {
         const opaque = [url, ...urlPathParts(url, env)].flatMap((v) => fold(v, env)).find(opaqueUrl);
         if (opaque)
           report(node, {
