@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { evaluateFeasibility, REFERENCE_GREEN_REQUEST, REFERENCE_RED_REQUEST, REFERENCE_YELLOW_REQUEST } from '@luthier/rmos-feasibility';
-import { feasibilityPortFrom, sandboxPortFrom } from '../src/ports/advisory-ports.js';
+import { feasibilityPortFrom, proposeWithServerFeasibility, sandboxPortFrom } from '../src/ports/advisory-ports.js';
 import { allRuns, startHarness, type Harness } from './harness.js';
 
 describe('POST /api/ai/proposals', () => {
@@ -75,5 +75,45 @@ describe('the ports the advisory code is handed', () => {
     assert.ok(Object.isFrozen(port));
     assert.equal(Object.getPrototypeOf(port), null);
     assert.deepEqual(Reflect.ownKeys(port).sort(), ['read', 'write']);
+  });
+});
+
+describe('the app takes only server-computed verdicts from the advisory code', () => {
+  const port = feasibilityPortFrom(evaluateFeasibility);
+  const ports = { feasibility: port };
+  const green = REFERENCE_GREEN_REQUEST;
+  const red = REFERENCE_RED_REQUEST;
+  const answer = (feasibility: unknown, design = red.design, baseline = port.evaluate(red.design, red.context)) => async () => ({
+    baseline: { risk_bucket: baseline.risk_bucket, score: baseline.score },
+    proposals: [{ proposal_id: 'prop_x', status: 'PROPOSED' as const, design, context: red.context, changes: [], rationale: 'r', feasibility, preview_path: null }],
+    evaluations: 1,
+    note: 'n',
+  });
+  const refused = { code: 'ADVISORY_OUTPUT_REFUSED' };
+
+  test('the real advisory code passes', async () => {
+    const response = await proposeWithServerFeasibility(REFERENCE_YELLOW_REQUEST, ports);
+    assert.ok(response.proposals.length > 0);
+  });
+
+  test('a verdict the advisory code made, copied, or moved to another design is refused', async () => {
+    const real = port.evaluate(red.design, red.context);
+    await assert.rejects(proposeWithServerFeasibility(red, ports, answer({ ...real, risk_bucket: 'GREEN', score: 100 }) as never), refused);
+    await assert.rejects(proposeWithServerFeasibility(red, ports, answer(structuredClone(real)) as never), refused, 'an equal copy is not the server’s object');
+    const greenVerdict = port.evaluate(green.design, green.context);
+    await assert.rejects(proposeWithServerFeasibility(red, ports, answer(greenVerdict, red.design) as never), refused, 'a GREEN verdict of another design');
+    const other = feasibilityPortFrom(evaluateFeasibility);
+    await assert.rejects(proposeWithServerFeasibility(red, ports, answer(other.evaluate(red.design, red.context)) as never), refused, 'a verdict of another port');
+    await assert.rejects(proposeWithServerFeasibility(red, ports, answer(real, red.design, greenVerdict) as never), refused, 'a baseline that is not the request’s');
+    await assert.doesNotReject(proposeWithServerFeasibility(red, ports, answer(port.evaluate(red.design, red.context)) as never));
+  });
+
+  test('a verdict the port answers cannot be changed in place', () => {
+    const real = port.evaluate(red.design, red.context) as unknown as Record<string, unknown> & { rules: unknown[] };
+    assert.throws(() => {
+      real.risk_bucket = 'GREEN';
+    }, TypeError);
+    assert.throws(() => real.rules.push({}), TypeError);
+    assert.equal(real.risk_bucket, 'RED');
   });
 });

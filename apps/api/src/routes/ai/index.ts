@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { proposalRequestSchema, proposalResponseSchema, proposeDesignChanges } from '@luthier/experimental-ai';
+import { proposalRequestSchema, proposalResponseSchema } from '@luthier/experimental-ai';
 import { requireRole } from '../../auth/require-role.js';
 import { errorResponses } from '../../http/error-schema.js';
+import { proposeWithServerFeasibility } from '../../ports/advisory-ports.js';
 import type { RouteOptions } from '../route-options.js';
 
 /** POST /api/ai/proposals: advisory data only (status PROPOSED); nothing is approved, transitioned or generated. */
@@ -18,6 +19,6 @@ export const aiRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { token
         response: { 200: proposalResponseSchema, ...errorResponses },
       },
     },
-    async (request) => proposeDesignChanges(request.body, advisory),
+    async (request) => proposeWithServerFeasibility(request.body, advisory),
   );
 };
