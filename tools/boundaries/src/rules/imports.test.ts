@@ -254,7 +254,7 @@ boundaryTester(tsRoot).run('boundaries/imports (tsconfig.json in effect)', asEsl
   invalid: [{ filename: tsAi, code: "import { c } from '@luthier/rmos-contracts';", errors: [{ message: /rmos-workflow \(zone:authoritative\) may not be imported/ }] }],
 });
 
-// packages from outside the workspace: the advisory zone loads only those its policy lists (zod, fast-check), also when
+// packages from outside the workspace: the advisory zone (and the zones it imports) loads only those its policy lists (zod, fast-check), also when
 // a workspace module hands one on; type imports load nothing; native addons and WebAssembly modules are compiled code
 const pkgListRoot = makeWorkspace({
   'libs/shared/paths/src/index.ts': "export { execa } from 'execa';\nexport { default as Database } from 'better-sqlite3';\nexport { z } from 'zod';\n",
@@ -276,6 +276,9 @@ boundaryTester(pkgListRoot).run('boundaries/imports (allowed packages, native co
       errors: Array.from({ length: 5 }, () => ({ message: /is not on the list of packages zone:advisory may load \(zod, fast-check\)/ })),
     },
     { filename: listAi, code: "import { execa, Database } from '@luthier/shared-paths'; import { type Pool } from 'pg';", errors: [{ message: /reaches the package "execa" through "@luthier\/shared-paths"/ }, { message: /reaches the package "better-sqlite3"/ }, { message: /loads the package "pg"/ }] },
+    // the zones advisory code imports (shared, the RMOS public API) hold no power it lacks: no program runners, no unlisted package
+    { filename: `${pkgListRoot}/libs/shared/paths/src/y.ts`, code: "import { execSync } from 'node:child_process'; import { execa } from 'execa'; import { z } from 'zod'; import { createHash } from 'node:crypto'; import { readFileSync } from 'node:fs';", errors: [{ message: /"child_process", which zone:shared may not load/ }, { message: /"execa", which is not on the list of packages zone:shared may load/ }] },
+    { filename: `${pkgListRoot}/libs/rmos/contracts/src/y.ts`, code: "import pino from 'pino'; import vm from 'node:vm'; import { z } from 'zod';", errors: [{ message: /"pino", which is not on the list of packages zone:rmos-public may load/ }, { message: /"vm", which zone:rmos-public may not load/ }] },
     { filename: listAi, code: "import addon from './addon.node'; const m = require('./module.wasm');", errors: [{ message: /native addon or WebAssembly module/ }, { message: /native addon or WebAssembly module/ }] },
   ],
 });
