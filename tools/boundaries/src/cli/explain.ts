@@ -43,15 +43,16 @@ export function explainFile(ws: Workspace, policy: Policy, file: string): string
 
   const modules = policy.forbiddenModules.filter((f) => f.zone === zone.id);
   const globals = policy.forbiddenGlobals.filter((f) => f.zone === zone.id);
-  const advisoryLike = modules.length > 0 || globals.length > 0;
+  // boundaries/forbidden-calls checks the advisory zone and the zones the policy forbids dynamic code to
+  const callsChecked = zone.id === 'advisory' || globals.length > 0;
   lines.push('', '  may not call:');
-  if (!advisoryLike) lines.push('    - nothing is forbidden to this zone by name');
-  else {
+  if (!callsChecked && modules.length === 0) lines.push('    - nothing is forbidden to this zone by name');
+  if (callsChecked) {
     for (const fn of policy.authorityFunctions) lines.push(`    - ${fn.name} (${fn.definedIn}), however reached: ${fn.allowedWay}`);
     for (const ep of policy.authorityEndpoints) lines.push(`    - a request to ${ep.path}: ${ep.allowedWay}`);
     for (const g of globals) lines.push(`    - ${g.names.join(', ')}: ${g.reason}; instead, ${g.allowedWay}`);
-    for (const m of modules) lines.push(`    - the modules ${m.modules.join(', ')} (with or without node:): ${m.reason}; instead, ${m.allowedWay}`);
   }
+  for (const m of modules) lines.push(`    - the modules ${m.modules.join(', ')} (with or without node:): ${m.reason}; instead, ${m.allowedWay}`);
 
   lines.push('', `  may write (data root ${policy.dataRoot.env}, default ${policy.dataRoot.default}):`);
   for (const p of policy.protectedPaths) {
