@@ -1,6 +1,6 @@
 import { forbiddenCallsRule } from './forbidden-calls.js';
 import { makeWorkspace } from './fixture-workspace.js';
-import { asEslintRule, boundaryTester, AI, API, GRAPHICS, POLICY, RUNS, WORKFLOW } from './tester.js';
+import { asEslintRule, boundaryTester, AI, API, CONTRACTS, GRAPHICS, HASHING, POLICY, RUNS, WORKFLOW } from './tester.js';
 
 const tester = boundaryTester();
 const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'violation' as const }));
@@ -23,6 +23,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "await fetch(`/api/workflow/sessions/${id}`);" },
     // options objects whose path is known or absent; an unknown client's options are not a request the check can name
     { filename: AI, code: "import http from 'node:http'; import http2 from 'node:http2'; export const f = (h: string, u: string, api: any) => [http.request({ host: h, path: '/api/rmos/feasibility', method: 'POST' }), http.request({ host: h, port: 3000 }), http2.connect('http://h').request({ ':path': '/api/ai/proposals' }), api.request({ url: u })];" },
+    // shared helpers that read by computed keys, call what they are named, and request constant paths
+    { filename: HASHING, code: "export const get = (o: Record<string, unknown>, k: string) => o[k]; export const sorted = (o: Record<string, number>) => Object.keys(o).sort().map((k) => o[k]); export const f = () => fetch('/api/rmos/feasibility', { method: 'POST' });" },
     // unknown parts where they cannot make an authority endpoint: an origin, a host, an id, a query; a URL only parsed
     { filename: AI, code: "const base = process.env.API_URL; export const f = (h: string, id: string, q: string, u: string) => [fetch(`${base}/api/rmos/feasibility`, { method: 'POST' }), fetch(`http://${h}/api/rmos/feasibility`), fetch(`/api/workflow/sessions/${encodeURIComponent(id)}?view=${q}`), fetch(`/api/ai/proposals?q=${q}`), fetch(`/designs/${id}`), new URL(u).pathname, new WebSocket('ws://h/api/ai/stream')];" },
     // pure string computations fold to the constant they give, which here is no authority name
@@ -251,6 +253,9 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export function f(deps: any, k: string) { deps['x' + k].call(null); }", errors: errors(1) },
     { filename: AI, code: 'export function f(deps: any, k: string) { Reflect.get(deps, k)(); }', errors: errors(1) },
     { filename: AI, code: 'export function f(deps: any, k: string) { Object.getOwnPropertyDescriptor(deps, k)!.value(); const d = Reflect.getOwnPropertyDescriptor(deps, k)!; d.get!(); }', errors: errors(2) },
+    // the zones advisory code imports (shared, the RMOS public API) hold no wrapper that would do for it what it may not do itself
+    { filename: HASHING, code: "export const post = (u: string) => fetch(u, { method: 'POST' }); export const run = (code: string) => eval(code); export const call = (o: any, k: string) => o[k]();", errors: errors(3) },
+    { filename: CONTRACTS, code: "export const approve = (api: any, id: string) => api.post('/api/workflow/approve', { session_id: id }); export const make = (body: string) => new Function(body);", errors: errors(2) },
     // with statements fail closed
     { filename: `${GRAPHICS.replace(/\.ts$/, '.cjs')}`, code: 'with (deps) { approveWorkflow(s); }', languageOptions: { sourceType: 'script', parser: undefined } as never, errors: errors(2) },
     // authority endpoints, through every client form
