@@ -47,7 +47,10 @@ describe('the toolpath thread', () => {
     const session = approvedSession(design, context);
     const expected = generateToolpaths(session, { dialect: 'linuxcnc' });
     const waiting = Array.from({ length: 8 }, () => engine.generate(session, { dialect: 'linuxcnc' }));
-    await (engine as unknown as { worker: Worker }).worker.terminate();
+    // The thread may answer every call before it stops; the engine then unrefs it, idle, and nothing else would keep
+    // this process alive until terminate() settles (a server has its own handles).
+    const keepAlive = setInterval(() => undefined, 1000);
+    await (engine as unknown as { worker: Worker }).worker.terminate().finally(() => clearInterval(keepAlive));
     for (const result of await Promise.all(waiting)) assert.deepEqual(result, expected);
     // Calls go on meanwhile, in the caller's thread; one of them starts a new thread (at most one start a second).
     const inThread = engine.answered.inThread;

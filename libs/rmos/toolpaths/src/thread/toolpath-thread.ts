@@ -82,6 +82,8 @@ export class ThreadToolpathEngine implements ToolpathEngine {
     this.worker = null;
     // Calls still waiting are made here, not dropped.
     for (const id of [...this.waiting.keys()]) this.inCallersThread(id);
+    // An idle thread is unref'd: held while it stops, so the caller sees close() settle
+    worker?.ref();
     await worker?.terminate();
   }
 
