@@ -136,7 +136,10 @@ describe('writer thread lifecycle', () => {
       const first = await persistRunArtifact(stores.runs, runInput({ request: { n: 1 } }));
       const waiting = Array.from({ length: 20 }, (_, i) => persistRunArtifact(stores.runs, runInput({ request: { i } })));
       const dead = threadOf(stores)['worker']!;
-      await dead.terminate();
+      // The thread may answer every write before it stops; idle, it is unref'd, and nothing else would keep this
+      // process alive until terminate() settles (a server has its own handles).
+      const keepAlive = setInterval(() => undefined, 1000);
+      await dead.terminate().finally(() => clearInterval(keepAlive));
       const settled = await Promise.allSettled(waiting);
       const answered = settled.filter((s) => s.status === 'fulfilled').map((s) => (s as PromiseFulfilledResult<{ run_id: string }>).value);
       for (const s of settled) if (s.status === 'rejected') assert.ok(s.reason instanceof RunStoreUnavailableError, String(s.reason));
