@@ -76,6 +76,8 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: CONTRACTS, code: "import { feasibility } from '@luthier/rmos-feasibility';", errors: one },
     { filename: HASHING, code: "import { designRequestSchema } from '@luthier/rmos-contracts';", errors: one },
     { filename: WORKFLOW, code: "import { propose } from '@luthier/experimental-ai';", errors: one },
+    // the workspace scope in another case is no package from outside: on a case-insensitive file system it is the project (fail closed)
+    { filename: WORKFLOW, code: "import { propose } from '@LUTHIER/experimental-ai';", errors: [{ message: /cannot be checked: no workspace project is named @LUTHIER\/experimental-ai/ }] },
     { filename: TOOLING, code: "import { approve } from '@luthier/rmos-workflow';", errors: one },
     { filename: API, code: "import { x } from '@luthier/boundaries';", errors: one },
     // constant-folded specifiers

@@ -131,7 +131,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
       if (res.kind === 'external' && Object.hasOwn(FS_PACKAGES, spec)) return checkBuiltin(specNode, FS_PACKAGES[spec]!, form);
       if (res.kind === 'external') return checkPackage(specNode, spec, form);
       if (res.kind === 'unresolved') {
-        const looksLocal = !!res.file || spec.startsWith('.') || spec.startsWith('#') || spec.startsWith('/') || spec.startsWith('file:') || spec.startsWith('@luthier/') || fc.ws.aliases.some((a) => spec.startsWith(a.pattern.replace('*', '')));
+        const looksLocal = !!res.file || spec.startsWith('.') || spec.startsWith('#') || spec.startsWith('/') || spec.startsWith('file:') || spec.toLowerCase().startsWith('@luthier/') || fc.ws.aliases.some((a) => spec.startsWith(a.pattern.replace('*', '')));
         if (!looksLocal) return checkPackage(specNode, spec, form);
         report(specNode, {
           rule: RULE,

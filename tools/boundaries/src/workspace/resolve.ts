@@ -253,7 +253,8 @@ function resolveUncached(ws: Workspace, fromFile: string, specifier: string, rec
     return finish(resolveFile(path.join(project.root, subpath), probe), false, `"${specifier}"`);
   }
   const scope = ws.projects.find((p) => p.name.startsWith('@'))?.name.split('/')[0];
-  if (scope && pkgName.startsWith(scope + '/'))
+  // (the scope in any case: on a case-insensitive file system @LUTHIER/x is the installed link @luthier/x)
+  if (scope && pkgName.toLowerCase().startsWith(scope.toLowerCase() + '/'))
     return { kind: 'unresolved', viaEntry: false, reason: `no workspace project is named ${pkgName}` };
   // an installed name that is a link into the workspace (a file: dependency, a symlink in a node_modules folder)
   // is that workspace folder, whatever the name: resolved as Node would, from the nearest node_modules up
