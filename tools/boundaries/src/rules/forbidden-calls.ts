@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
-import { fold, describe, urlPathParts } from '../analysis/fold.js';
+import { fold, describe, urlPathParts, type Sym } from '../analysis/fold.js';
 import { authorityNames, callShape, derefNode, isDescriptorRead, memberKey, namespaceSource, originOf, propertyOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
 import { calledFunction, callsParameter, isFunction, returnedExpressions } from '../analysis/functions.js';
@@ -152,30 +152,22 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       const options = url ? derefNode(url, env) : null;
       const pathOf = (key: string) => (options?.node.type === 'ObjectExpression' ? propertyOf(options.node, key) : null);
       const optionPaths = REQUEST_PATH_KEYS.flatMap((key) => pathOf(key) ?? []);
-      if (optionPaths.length && (requesting || pathOf(':path'))) {
-        const opaque = optionPaths.flatMap((v) => fold(v, options!.env)).find(opaqueUrl);
-        if (opaque)
-          report(node, {
-            rule: RULE,
-            zones: `${from} -> unknown`,
-            securityRef: ref,
-            allowedWay: 'request only URLs whose path is written in the source (a constant, or a template with a constant path); proposals go back through the ports you are handed',
-            what: `${sink} requests a path that cannot be read from the source ("${describe(opaque)}"), so it cannot be proved not to be an authority endpoint (fail closed)`,
-          });
-      }
-      if (url && requesting && options?.node.type !== 'ObjectExpression') {
-        const opaque = [url, ...urlPathParts(url, env)].flatMap((v) => fold(v, env)).find(opaqueUrl);
-        if (opaque)
-          report(node, {
-            rule: RULE,
-            zones: `${from} -> unknown`,
-            securityRef: ref,
-            allowedWay: 'request only URLs whose path is written in the source (a constant, or a template with a constant path); proposals go back through the ports you are handed',
-            what: `${sink} requests a URL whose path cannot be read from the source ("${describe(opaque)}"), so it cannot be proved not to be an authority endpoint (fail closed)`,
-          });
-      }
+      if (optionPaths.length && (requesting || pathOf(':path'))) opaqueRequest(node, sink, 'path', optionPaths.flatMap((v) => fold(v, options!.env)));
+      if (url && requesting && options?.node.type !== 'ObjectExpression') opaqueRequest(node, sink, 'URL', [url, ...urlPathParts(url, env)].flatMap((v) => fold(v, env)));
     }
 
+    /** Reports a request whose URL (or path) has an alternative unknown from its start. */
+    function opaqueRequest(node: Node, sink: string, what: 'URL' | 'path', alternatives: Sym[]) {
+      const opaque = alternatives.find(opaqueUrl);
+      if (!opaque) return;
+      report(node, {
+        rule: RULE,
+        zones: `${from} -> unknown`,
+        securityRef: ref,
+        allowedWay: 'request only URLs whose path is written in the source (a constant, or a template with a constant path); proposals go back through the ports you are handed',
+        what: `${sink} requests ${what === 'URL' ? 'a URL whose path' : 'a path that'} cannot be read from the source ("${describe(opaque)}"), so it cannot be proved not to be an authority endpoint (fail closed)`,
+      });
+    }
 
     function sinkName(callee: Node, o: Origin): string | null {
       if (o.kind === 'global' && GLOBAL_SINKS.has(o.path.join('.'))) return o.path.join('.');
