@@ -46,6 +46,8 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: AI, code: "import inspector from 'node:inspector'; const r = await import('repl'); (process as any).execve('/bin/sh', []);", errors: [...two, ...one] },
     // node:wasi hands host folders to a WebAssembly instance: a file-system module under another name
     { filename: AI, code: "import { WASI } from 'node:wasi'; export const w = new WASI({ version: 'preview1', preopens: { '/sandbox': 'data/runs' } }); const m = await import('wasi');", errors: two },
+    // v8 writes heap snapshots and trace_events trace logs where they are told: file-system modules under other names
+    { filename: AI, code: "import v8 from 'node:v8'; v8.writeHeapSnapshot('data/runs/h'); const te = await import('trace_events');", errors: two },
     { filename: AI, code: "import { register } from 'node:module'; register('data:text/javascript,1'); import * as m from 'node:module'; m.registerHooks({}); const h = m.register;", errors: [...two, ...one] },
     // the rest of node:module is the loader: a Module object compiles text, _extensions and wrap reach the loader (createRequire, isBuiltin are data)
     { filename: AI, code: "import Module, { isBuiltin, createRequire } from 'node:module'; export const f = (code: string) => { const m = new (Module as any)('x'); m._compile(code, 'x.js'); }; export const e = (Module as any)._extensions; import * as mm from 'module'; export const w = (mm as any).wrap('x'); export const ok = [isBuiltin('fs'), createRequire(import.meta.url)('zod')];", errors: [...one, ...two] },

@@ -41,13 +41,15 @@ export function importAdvice(policy: Policy, from: string, to: string): string {
   );
 }
 
-/** The policy entry forbidding builtin `name` (e.g. "fs/promises") in `zone`, if any. */
 /**
  * Builtins that do what a forbidden module does under another name: inspector's Runtime.evaluate
  * and repl's evaluator run code given as text, as vm does; a WASI instance reads and writes the host
- * folders it is handed (preopens), as fs does. Forbidding the module forbids these too.
+ * folders it is handed (preopens), and v8 (heap snapshots) and trace_events (trace logs) write files
+ * where they are told, as fs does. Forbidding the module forbids these too.
  */
-const EQUIVALENT_MODULES: Record<string, string> = { inspector: 'vm', repl: 'vm', wasi: 'fs' };
+const EQUIVALENT_MODULES: Record<string, string> = { inspector: 'vm', repl: 'vm', wasi: 'fs', v8: 'fs', trace_events: 'fs' };
+
+/** The policy entry forbidding builtin `name` (e.g. "fs/promises") in `zone`, if any. */
 
 export function forbiddenModule(policy: Policy, zone: string | null, name: string) {
   const bare = name.replace(/^node:/, '');
