@@ -1,7 +1,7 @@
 import { isBuiltin } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { importedValue } from '../workspace/constants.js';
-import { resolveSpecifier } from '../workspace/resolve.js';
+import { namesPackage, resolveSpecifier } from '../workspace/resolve.js';
 import { forEachChild, unwrap, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
@@ -1006,11 +1006,7 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
     case 'ExportAllDeclaration':
       // a re-export statement read as a value stands for the builtin module or package it re-exports
       if (!n.source) return UNKNOWN;
-      {
-        const spec = n.source.value;
-        const local = /^[.#/]|^file:|^@luthier\//.test(spec) || resolveSpecifier(env.ws, env.file, spec, env.recordFor).kind === 'project';
-        return builtinOrigin(spec) ?? (local ? UNKNOWN : { kind: 'external', module: spec, path: [] });
-      }
+      return builtinOrigin(n.source.value) ?? (namesPackage(env.ws, env.file, n.source.value, env.recordFor) ? { kind: 'external', module: n.source.value, path: [] } : UNKNOWN);
     case 'AwaitExpression':
       return originOf(n.argument, env, depth + 1, seen);
     case 'YieldExpression': {

@@ -6,7 +6,7 @@ import { findVariable, bindingsOf } from '../analysis/variables.js';
 import { parseForESLint, visitorKeysOf } from '../parser/index.js';
 import { recordDependency } from './dependency-log.js';
 import { ParseMemo, type ParsedModule } from './parse-memo.js';
-import { resolveSpecifier } from './resolve.js';
+import { namesPackage, resolveSpecifier } from './resolve.js';
 import { readText } from './stable-fs.js';
 
 /** Parsed imported files, bounded; the file being checked is added after ESLint has parsed it (see rememberParsed). */
@@ -89,10 +89,7 @@ function starSources(file: string): string[] {
  * then stands for the module (originOf reads the statement so).
  */
 function outsideExports(env: Env, specifier: string, _name: string): boolean {
-  if (specifier.startsWith('node:') || isBuiltin(specifier)) return true;
-  if (/^[.#/]|^file:/.test(specifier)) return false;
-  const res = resolveSpecifier(env.ws, env.file, specifier, env.recordFor);
-  return res.kind === 'external' || (res.kind === 'unresolved' && !res.file && !specifier.startsWith('@luthier/'));
+  return specifier.startsWith('node:') || isBuiltin(specifier) || namesPackage(env.ws, env.file, specifier, env.recordFor);
 }
 
 function scopeGetter(sm: TSESLint.Scope.ScopeManager) {

@@ -158,6 +158,12 @@ function packageImport(ws: Workspace, fromFile: string, specifier: string, probe
   return { kind: 'unresolved', reason: `no package.json above the file maps "${specifier}"` };
 }
 
+/** True when `specifier` names a package from outside the workspace (installed or not): no builtin, path or workspace name. */
+export function namesPackage(ws: Workspace, fromFile: string, specifier: string, recordFor = fromFile): boolean {
+  if (specifier.startsWith('node:') || isBuiltin(specifier) || /^[.#/]|^file:/.test(specifier)) return false;
+  return resolveSpecifier(ws, fromFile, specifier, recordFor).kind === 'external';
+}
+
 /**
  * Resolves an import specifier from `fromFile` against the workspace: package names
  * (`@luthier/x`, `@luthier/x/deep`), tsconfig aliases, relative and absolute paths,
