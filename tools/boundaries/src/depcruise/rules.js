@@ -4,12 +4,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** `text` as a regular expression source that matches it literally. */
+const escapeRegExp = (text) => text.replace(/[.+?^${}()|[\]\\/]/g, '\\$&');
+
 /** A zone path pattern (`libs/experimental/*`) as a regular expression source for one project folder. */
 export function zonePathSource(pattern) {
   return pattern
     .replace(/\/+$/, '')
     .split('/')
-    .map((seg) => seg.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*'))
+    .map((seg) => seg.split('*').map(escapeRegExp).join('[^/]*'))
     .join('/');
 }
 
@@ -70,7 +73,7 @@ export function dependencyCruiserRules(root, policyFile = path.join(root, 'secur
 
   // A project is entered only through its package entry point (src/index.ts); nothing else crosses a project root.
   const projects = projectDirs(root);
-  const anyProject = `(?:${projects.map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
+  const anyProject = `(?:${projects.map(escapeRegExp).join('|')})`;
   forbidden.push({
     name: 'deep-import',
     severity: 'error',
@@ -95,14 +98,14 @@ export function dependencyCruiserRules(root, policyFile = path.join(root, 'secur
       severity: 'error',
       comment: `zone ${fm.zone} may not load ${fm.modules.join(', ')}: ${fm.reason}. Instead: ${fm.allowedWay}`,
       from: { path: `^${zoneSource(zone)}/` },
-      to: { path: `^(?:node:)?(?:${fm.modules.map((m) => m.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$` },
+      to: { path: `^(?:node:)?(?:${fm.modules.map(escapeRegExp).join('|')})$` },
     });
   }
 
   for (const ap of policy.allowedPackages ?? []) {
     const zone = policy.zones.find((z) => z.id === ap.zone);
     if (!zone) throw new Error(`${policyFile}: allowedPackages names unknown zone ${ap.zone}`);
-    const listed = ap.packages.map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+    const listed = ap.packages.map(escapeRegExp).join('|');
     forbidden.push({
       name: `unlisted-package-${ap.zone}`,
       severity: 'error',
@@ -124,7 +127,7 @@ export function dependencyCruiserRules(root, policyFile = path.join(root, 'secur
     severity: 'error',
     comment: 'a dependency that does not resolve cannot be checked against the policy',
     from: { path: `^${anyProject}/` },
-    to: { couldNotResolve: true, ...(typesOnly.length ? { pathNot: `^(?:${typesOnly.map((n) => n.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('|')})$` } : {}) },
+    to: { couldNotResolve: true, ...(typesOnly.length ? { pathNot: `^(?:${typesOnly.map(escapeRegExp).join('|')})$` } : {}) },
   });
   return forbidden;
 }
