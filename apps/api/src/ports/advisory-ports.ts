@@ -38,7 +38,7 @@ export function feasibilityPortFrom(evaluate: (design: RosetteDesign, context: M
 }
 
 /** True only when `result` is an object `port` answered, for exactly this design and context. */
-export function computedByPort(port: FeasibilityPort, result: unknown, design: unknown, context: unknown): boolean {
+function computedByPort(port: FeasibilityPort, result: unknown, design: unknown, context: unknown): boolean {
   const forDesign = result && typeof result === 'object' ? issuedBy.get(port)?.get(result) : undefined;
   return forDesign !== undefined && forDesign === evaluatedFor(design, context);
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Policy } from '../policy/schema.js';
+import { callRulesApply } from '../rules/forbidden-calls.js';
 import type { Workspace } from '../workspace/projects.js';
 
 function adviceFor(policy: Policy, from: string, to: string): string | undefined {
@@ -43,8 +44,7 @@ export function explainFile(ws: Workspace, policy: Policy, file: string): string
 
   const modules = policy.forbiddenModules.filter((f) => f.zone === zone.id);
   const globals = policy.forbiddenGlobals.filter((f) => f.zone === zone.id);
-  // boundaries/forbidden-calls checks the advisory zone and the zones the policy forbids dynamic code to
-  const callsChecked = zone.id === 'advisory' || globals.length > 0;
+  const callsChecked = callRulesApply(policy, zone.id);
   lines.push('', '  may not call:');
   if (!callsChecked && modules.length === 0) lines.push('    - nothing is forbidden to this zone by name');
   if (callsChecked) {

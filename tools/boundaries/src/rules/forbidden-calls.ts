@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
+import type { Policy } from '../policy/schema.js';
 import { fold, describe, urlPathParts, type Sym } from '../analysis/fold.js';
 import { authorityNames, callShape, derefNode, isDescriptorRead, memberKey, namespaceSource, originOf, propertyOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
@@ -55,6 +56,11 @@ function inType(node: Node): boolean {
   return false;
 }
 
+/** Authority functions and endpoints are forbidden in the advisory zone (contract §3), and so is dynamic code wherever the policy says. */
+export function callRulesApply(policy: Policy, zone: string | null): boolean {
+  return zone === 'advisory' || (zone !== null && policy.forbiddenGlobals.some((g) => g.zone === zone));
+}
+
 export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
   meta: {
     type: 'problem',
@@ -67,9 +73,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     const fc = fileContext(context);
     const { policy } = fc;
     const dynamicCode = policy.forbiddenGlobals.find((g) => g.zone === fc.zone);
-    // authority functions and endpoints are forbidden in the advisory zone (contract §3), and so is dynamic code wherever the policy says
-    const restricted = new Set(['advisory', ...policy.forbiddenGlobals.map((g) => g.zone)]);
-    if (!fc.zone || !restricted.has(fc.zone) || fc.isWaived(RULE)) return {};
+    if (!callRulesApply(policy, fc.zone) || fc.isWaived(RULE)) return {};
     const env = envFor(context, fc);
     const report = reporter(context);
     const ref = complianceRef(policy, RULE);
