@@ -18,6 +18,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // a log line mentioning an endpoint is not a request
     { filename: AI, code: "console.log('the approver uses POST /api/workflow/approve'); logger.info(`see /api/rmos/toolpaths`);" },
     { filename: AI, code: "const msg = '/api/workflow/approve'; throw new Error(msg);" },
+    // a function handed in that is given another endpoint or a URL the file does not know; a handed-in value's string, array and logging methods
+    { filename: AI, code: "export const f = (send: (u: string) => unknown, u: string, deps: any) => [send('/api/ai/proposals'), send(u), u.startsWith('/api/workflow/approve'), deps.urls.includes('/api/rmos/toolpaths'), deps.logger.info('approvals go through /api/workflow/approve')];" },
     // requests to other endpoints
     { filename: AI, code: "await fetch('/api/rmos/feasibility', { method: 'POST' }); await client.post('/api/ai/proposals', {});" },
     { filename: AI, code: "await fetch(`/api/workflow/sessions/${id}`);" },
@@ -271,6 +273,10 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export const f = (api: any) => api.request({ url: '/api/workflow/sessions/abc/transition', method: 'POST' });", errors: errors(1) },
     { filename: AI, code: "import axios from 'axios'; await axios({ url: '/api/rmos/toolpaths' });", errors: errors(1) },
     { filename: AI, code: "await fetch('/api/workflow/%61pprove');", errors: errors(1) },
+    // a function handed in, whose code cannot be seen, given an authority endpoint's URL (a parameter, a member, this.…, destructured, a call's answer)
+    { filename: AI, code: "export const f = (get: typeof fetch, id: string) => [get('/api/workflow/approve', { method: 'POST' }), get(`/api/workflow/sessions/${id}/transition`)];", errors: errors(2) },
+    { filename: AI, code: "export const f = (deps: any) => { const { send2 } = deps; return [deps.http.send2('/api/rmos/toolpaths'), send2('/api/workflow/approve'), deps.client().go('/api/workflow/approve'), new deps.Client('/api/rmos/toolpaths')]; };", errors: errors(4) },
+    { filename: AI, code: "export class X { constructor(private http: any) {} go() { return this.http.go('/api/workflow/approve'); } }", errors: errors(1) },
     // a URL unknown from its start may be any endpoint; an unknown part where an endpoint's path is fixed may complete it (fail closed)
     { filename: AI, code: "import http from 'node:http'; export const f = (u: string, p: string) => [fetch(u), new Request(u), navigator.sendBeacon(u, '{}'), http.get(u), fetch(Object.assign(new URL('http://h'), { pathname: p }))];", errors: errors(5) },
     { filename: AI, code: "export const f = (x: string, b: string) => [fetch(`/api/${x}`, { method: 'POST' }), fetch('/api/workflow/' + x), fetch('/api/rmos/tool' + x), fetch(`/api/${x}/approve`), fetch(`${b}/${x}`), fetch(`http://h/${x}`)];", errors: errors(6) },

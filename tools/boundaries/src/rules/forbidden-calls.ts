@@ -12,6 +12,16 @@ import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 
 const RULE = 'boundaries/forbidden-calls';
 const CLIENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'fetch', 'open', 'send', 'sendBeacon']);
+/**
+ * Methods of strings, arrays, collections and regular expressions, and of loggers, which read the text they are
+ * given and send no request; and those whose requests have checks of their own (attributes, a socket's request line).
+ */
+const READING_METHODS = new Set([
+  ...['at', 'charAt', 'concat', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'localeCompare', 'match', 'matchAll', 'padEnd', 'padStart', 'replace', 'replaceAll', 'search', 'slice', 'split', 'startsWith'],
+  ...['push', 'unshift', 'join', 'splice', 'fill', 'set', 'add', 'has', 'test', 'exec', 'append'],
+  ...['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal'],
+  ...['setAttribute', 'setAttributeNS', 'write', 'writeln', 'end'],
+]);
 /** the fields of a request's options object that hold its path or URL */
 const REQUEST_PATH_KEYS = ['path', 'url', 'href', 'pathname', ':path'];
 /** calls that send a request to the URL they are given first: one that cannot be read from the source fails closed */
@@ -181,7 +191,26 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         const key = memberKey(callee, env);
         if (key && CLIENT_METHODS.has(key)) return `.${key}()`;
       }
+      // a function handed in (a parameter, a member of one, what calling one answers) whose code this file does not hold:
+      // given an authority endpoint's URL, it may request it (fail closed); value methods and loggers only read it
+      if (o.kind === 'unknown' && !calledFunction(callee, env) && injected(callee, 0)) {
+        const key = callee.type === 'MemberExpression' ? memberKey(callee, env) : null;
+        if (callee.type === 'Identifier') return `${callee.name}() (a function handed in, whose code cannot be seen)`;
+        if (key !== null && !READING_METHODS.has(key)) return `.${key}() (of a value handed in, whose code cannot be seen)`;
+      }
       return null;
+    }
+
+    /** A value that reaches this file from outside it: a parameter, a member of one or what calling one answers, this.… */
+    function injected(node: Node, depth: number): boolean {
+      const n = unwrap(node);
+      if (depth > 8) return false;
+      if (n.type === 'ThisExpression') return true;
+      if (n.type === 'MemberExpression') return injected(n.object, depth + 1);
+      if (n.type === 'CallExpression') return injected(n.callee, depth + 1);
+      if (n.type !== 'Identifier') return false;
+      const variable = findVariable(env.getScope(n), n);
+      return !!variable && variable.defs.some((d) => d.type === 'Parameter' || (d.type === 'Variable' && d.node.type === 'VariableDeclarator' && !!d.node.init && injected(d.node.init as Node, depth + 1)));
     }
 
     /** `x.constructor` (not this.constructor), directly or through a variable: may be the Function constructor */
