@@ -1,11 +1,8 @@
 import type { Policy } from '../policy/schema.js';
 import type { Sym } from '../analysis/fold.js';
+import { escapeRegExp as escape } from '../analysis/regexp.js';
 
 const HOLE = '\u0000';
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** What may follow an endpoint's path: a trailing slash, then a query, a fragment or an unknown part. */
 const TAIL = `/*(?:[?#${HOLE}][\\s\\S]*)?$`;

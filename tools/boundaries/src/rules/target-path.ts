@@ -1,5 +1,6 @@
 import type { Part, Sym } from '../analysis/fold.js';
 import type { Policy } from '../policy/schema.js';
+import { escapeRegExp } from '../analysis/regexp.js';
 
 type Seg = { parts: Part[]; data: boolean };
 
@@ -54,7 +55,7 @@ function canonical(name: string): string {
 }
 
 function couldBe(seg: Seg, name: string): boolean {
-  const re = seg.parts.map((p) => (typeof p === 'string' ? p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '.*')).join('');
+  const re = seg.parts.map((p) => (typeof p === 'string' ? escapeRegExp(p) : '.*')).join('');
   return new RegExp(`^${re}[. ]*$`, 'i').test(name);
 }
 

@@ -40,6 +40,8 @@ function tester() {
       { filename: API, code: `${fsImport} fs.writeFileSync('data/runsheet.txt', ''); fs.writeFileSync('logs/RUNS/x', ''); fs.writeFileSync(path.format({ dir: 'data/sandbox', base: 'x' }), '');` },
       { filename: API, code: `${fsImport} const dir = () => 'data/sandbox'; fs.writeFileSync(dir() + '/x', ''); class C { static D = 'data/sandbox'; } fs.writeFileSync(C.D, '');` },
       { filename: API, code: `${fsImport} import { execSync } from 'node:child_process'; execSync('ls data/sandbox'); execSync('echo runs'); process.chdir('/tmp'); process.chdir('data/sandbox');` },
+      // programs run elsewhere, on other folders of the data root, or on a command the source does not hold
+      { filename: API, code: `${fsImport} import { execFileSync, execSync } from 'node:child_process'; execFileSync('git', ['rev-parse', 'HEAD'], { cwd: '/tmp' }); execSync('ls', { cwd: 'data/sandbox' }); execSync('echo $RMOS_DATA_DIR_BACKUP'); export const run = (cmd: string) => execSync(cmd);` },
       { filename: API, code: `${fsImport} const cfg = { dir: 'data/sandbox' }; console.log(cfg); cfg.other = 1; fs.writeFileSync(cfg.dir + '/x', '');` },
       { filename: API, code: `${fsImport} const dirs = new Map([['r', 'data/runs'], ['s', 'data/sandbox']]); fs.writeFileSync(dirs.get('s')!, '');` },
       { filename: API, code: `${fsImport} fs.writeFileSync(String.fromCharCode(100, 97, 116, 97) + '/sandbox/a', '');` },
@@ -152,6 +154,8 @@ function tester() {
       // the working directory moved into the data root; programs run on protected paths
       { filename: API, code: `${fsImport} process.chdir('data'); process.chdir(path.join(process.env.RMOS_DATA_DIR!, 'runs'));`, errors: errors(2) },
       { filename: API, code: `${fsImport} import { execSync, spawn } from 'node:child_process'; execSync('rm -rf data/runs'); spawn('cp', ['-r', '/tmp/x', 'data/run_attachments/']);`, errors: errors(2) },
+      // a program run on the data root itself, in it, on $RMOS_DATA_DIR, or given code that names it (node -e)
+      { filename: API, code: `${fsImport} import { execSync, spawnSync } from 'node:child_process'; execSync('rm -rf data'); execSync('cd data && echo x > runs/x'); execSync('echo x > runs/x', { cwd: 'data' }); execSync('tar -xf b.tgz -C $RMOS_DATA_DIR'); execSync('rm -r "\${RMOS_DATA_DIR}/runs"'); spawnSync(process.execPath, ['-e', "require('fs').writeFileSync(require('path').join('data','runs','x'),'y')"]);`, errors: errors(6) },
       // paths as Buffers, spreads of computed arrays, copies of process.env, handles through then()
       { filename: API, code: `${fsImport} fs.writeFileSync(Buffer.from('data/runs/x'), ''); fs.writeFileSync(Buffer.from('ZGF0YS9ydW5zL3g=', 'base64'), '');`, errors: errors(2) },
       { filename: API, code: `${fsImport} fs.writeFileSync(path.join(...'data/runs/x'.split('/')), ''); const env = { ...process.env }; fs.writeFileSync(env.RMOS_DATA_DIR + '/runs/x', '');`, errors: errors(2) },

@@ -1,13 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
-import { fold, describe, urlPathParts } from '../analysis/fold.js';
-import { callShape, derefNode, originOf } from '../analysis/origin.js';
+import { DATA_ROOT, fold, describe, urlPathParts } from '../analysis/fold.js';
+import { callShape, derefNode, originOf, propertyOf } from '../analysis/origin.js';
 import type { Sym } from '../analysis/fold.js';
 import { calledFunction, writeTargets, writtenParams } from './fs-writes.js';
 import { complianceRef, fileContext } from './context.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 import { classifyTarget } from './target-path.js';
+import { escapeRegExp } from '../analysis/regexp.js';
 
 const RULE = 'boundaries/write-paths';
 /** settings that name where Node writes its diagnostic reports */
@@ -89,14 +90,22 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       return fold(arg, env).some((alt) => classifyTarget(policy, alt, names) !== null);
     }
 
-    /** Paths named in a shell command or a program's arguments: any of them may be written by it. */
+    /**
+     * Paths named in a shell command or a program's arguments: any of them may be written by it. A program
+     * run on the data root itself (rm -rf data, cd data && …, node -e "…'data'…") may change runs/ too, and
+     * so may one whose working directory is in the data root. $RMOS_DATA_DIR in a command is the data root.
+     */
     function checkCommand(node: TSESTree.CallExpression | TSESTree.NewExpression, fn: string, args: Node[]) {
       const words: Node[] = [];
       for (const a of args) {
         const arr = derefNode(a, env);
         if (arr?.node.type === 'ArrayExpression') words.push(...arr.node.elements.filter((e): e is TSESTree.Expression => !!e && e.type !== 'SpreadElement'));
-        else words.push(a);
+        else if (arr?.node.type === 'ObjectExpression') {
+          const cwd = propertyOf(arr.node, 'cwd');
+          if (cwd) checkTarget(node, cwd, arr.env, `child_process.${fn} (a program run in it)`, true);
+        } else words.push(a);
       }
+      const variable = new RegExp(`\\$\\{?${escapeRegExp(policy.dataRoot.env)}\\b\\}?`, 'g');
       for (const word of words)
         for (const alt of fold(word, env)) {
           // split a command line into its words; each may be a path the command changes
@@ -106,15 +115,17 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
               tokens[tokens.length - 1]!.push(p);
               continue;
             }
-            p.split(/[\s'"`;|&<>()=]+/).forEach((piece, i) => {
+            p.split(/[\s'"`;|&<>()=,]+/).forEach((piece, i) => {
               if (i > 0) tokens.push([]);
-              if (piece) tokens[tokens.length - 1]!.push(piece);
+              piece.split(variable).forEach((text, j) => {
+                if (j > 0) tokens[tokens.length - 1]!.push(DATA_ROOT);
+                if (text) tokens[tokens.length - 1]!.push(text);
+              });
             });
           }
           for (const t of tokens) {
-            const verdict = classifyTarget(policy, t, names);
-            if (verdict?.kind !== 'protected') continue;
-            return reportProtected(node, verdict.name, `child_process.${fn} runs a program on "${describe(t)}"`);
+            if (!t.length || !classifyTarget(policy, t, names)) continue;
+            return checkTarget(node, word, env, `child_process.${fn} (a program given it)`, true, [t]);
           }
         }
     }
