@@ -47,11 +47,11 @@ export function explainFile(ws: Workspace, policy: Policy, file: string): string
   const callsChecked = callRulesApply(policy, zone.id);
   lines.push('', '  may not call:');
   if (!callsChecked && modules.length === 0) lines.push('    - nothing is forbidden to this zone by name');
-  if (callsChecked) {
+  if (callsChecked === 'all') {
     for (const fn of policy.authorityFunctions) lines.push(`    - ${fn.name} (${fn.definedIn}), however reached: ${fn.allowedWay}`);
     for (const ep of policy.authorityEndpoints) lines.push(`    - a request to ${ep.path}: ${ep.allowedWay}`);
-    for (const g of globals) lines.push(`    - ${g.names.join(', ')}: ${g.reason}; instead, ${g.allowedWay}`);
   }
+  if (callsChecked) for (const g of globals) lines.push(`    - ${g.names.join(', ')}: ${g.reason}; instead, ${g.allowedWay}`);
   for (const m of modules) lines.push(`    - the modules ${m.modules.join(', ')} (with or without node:): ${m.reason}; instead, ${m.allowedWay}`);
 
   lines.push('', `  may write (data root ${policy.dataRoot.env}, default ${policy.dataRoot.default}):`);

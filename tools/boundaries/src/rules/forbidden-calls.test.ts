@@ -1,6 +1,6 @@
 import { forbiddenCallsRule } from './forbidden-calls.js';
 import { makeWorkspace } from './fixture-workspace.js';
-import { asEslintRule, boundaryTester, AI, API, CONTRACTS, GRAPHICS, HASHING, POLICY, RUNS, WORKFLOW } from './tester.js';
+import { asEslintRule, boundaryTester, AI, API, CONTRACTS, GRAPHICS, HASHING, POLICY, RUNS, TOOLING, WORKFLOW } from './tester.js';
 
 const tester = boundaryTester();
 const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'violation' as const }));
@@ -18,6 +18,9 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // a log line mentioning an endpoint is not a request
     { filename: AI, code: "console.log('the approver uses POST /api/workflow/approve'); logger.info(`see /api/rmos/toolpaths`);" },
     { filename: AI, code: "const msg = '/api/workflow/approve'; throw new Error(msg);" },
+    // there, authority functions, endpoints and computed calls are allowed; a vm lookup of a bare name and a Worker of a file are not code from text
+    { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; import { Worker } from 'node:worker_threads'; export const f = (x: any, deps: any, k: string) => [approveWorkflow(x), fetch('/api/workflow/approve', { method: 'POST' }), deps[k](), new Worker(new URL('./w.mjs', import.meta.url), { eval: false })];" },
+    { filename: TOOLING, code: "import { runInNewContext } from 'node:vm'; export const gc = runInNewContext('gc');" },
     // a function handed in that is given another endpoint or a URL the file does not know; a handed-in value's string, array and logging methods
     { filename: AI, code: "export const f = (send: (u: string) => unknown, u: string, deps: any) => [send('/api/ai/proposals'), send(u), u.startsWith('/api/workflow/approve'), deps.urls.includes('/api/rmos/toolpaths'), deps.logger.info('approvals go through /api/workflow/approve')];" },
     // requests to other endpoints
@@ -101,7 +104,7 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export function f(el: any, rec: Record<string, number>, k: string) { using s = new DisposableStack(); s.defer(() => console.log('bye')); s.adopt(1, (x) => x); Array.fromAsync([1], (x) => x); Object.groupBy([1], (x) => String(x)); new FinalizationRegistry((h) => console.log(h)); new Proxy({}, { get: (t, p) => String(p) }); el.onclick = () => 1; el.onerror = null; const xs = [rec[k], 2]; xs.pop(); const { a } = { a: rec[k] }; return [a, Promise.resolve(1).then(() => rec[k]).then((n) => n)]; }" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
-    { filename: WORKFLOW, code: 'export function approveWorkflow() {} eval("1");' },
+    { filename: WORKFLOW, code: 'export function approveWorkflow() {} approveWorkflow();' },
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
@@ -273,6 +276,10 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export const f = (api: any) => api.request({ url: '/api/workflow/sessions/abc/transition', method: 'POST' });", errors: errors(1) },
     { filename: AI, code: "import axios from 'axios'; await axios({ url: '/api/rmos/toolpaths' });", errors: errors(1) },
     { filename: AI, code: "await fetch('/api/workflow/%61pprove');", errors: errors(1) },
+    // outside the zones that get every check, code run from text is still refused (the write-path and import checks cannot follow it)
+    { filename: API, code: "import vm from 'node:vm'; import { Worker } from 'node:worker_threads'; export const f = (s: string) => [eval(s), new Function(s), vm.runInThisContext(s), new vm.Script(s), new Worker(s, { eval: true }), new Worker('data:text/javascript,1')];", errors: errors(6) },
+    { filename: WORKFLOW, code: "export const f = (s: string) => [(() => 0).constructor(s), (globalThis as any)['ev' + 'al'](s)];", errors: errors(2) },
+    { filename: TOOLING, code: "import { compileFunction } from 'node:vm'; export const f = (s: string) => compileFunction(s);", errors: errors(1) },
     // a function handed in, whose code cannot be seen, given an authority endpoint's URL (a parameter, a member, this.…, destructured, a call's answer)
     { filename: AI, code: "export const f = (get: typeof fetch, id: string) => [get('/api/workflow/approve', { method: 'POST' }), get(`/api/workflow/sessions/${id}/transition`)];", errors: errors(2) },
     { filename: AI, code: "export const f = (deps: any) => { const { send2 } = deps; return [deps.http.send2('/api/rmos/toolpaths'), send2('/api/workflow/approve'), deps.client().go('/api/workflow/approve'), new deps.Client('/api/rmos/toolpaths')]; };", errors: errors(4) },

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import type { Policy } from '../policy/schema.js';
-import { fold, describe, urlPathParts, type Sym } from '../analysis/fold.js';
+import { fold, describe, isConstant, urlPathParts, type Sym } from '../analysis/fold.js';
 import { authorityNames, callShape, derefNode, isDescriptorRead, memberKey, namespaceSource, originOf, propertyOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
 import { calledFunction, callsParameter, isFunction, returnedExpressions } from '../analysis/functions.js';
@@ -36,6 +36,8 @@ const HTTP_MODULES = new Set(['http', 'https', 'http2', 'undici']);
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'execScript']);
 /** globals that compile and run code handed to them as data */
 const CODE_LOADERS = new Set(['Worker', 'SharedWorker', 'WebAssembly.compile', 'WebAssembly.compileStreaming', 'WebAssembly.instantiate', 'WebAssembly.instantiateStreaming', 'WebAssembly.Module', 'WebAssembly.Instance', 'ShadowRealm', 'ShadowRealm.prototype.evaluate']);
+/** node:vm's functions and classes that compile the code text they are given */
+const VM_RUNNERS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'Script', 'SourceTextModule']);
 const DESCRIPTOR_READS = new Set(['Reflect.get', 'Object.getOwnPropertyDescriptor', 'Reflect.getOwnPropertyDescriptor']);
 /** globals that call the function handed to them as their first argument */
 const CALLING_GLOBALS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestAnimationFrame', 'requestIdleCallback', 'process.nextTick']);
@@ -66,9 +68,16 @@ function inType(node: Node): boolean {
   return false;
 }
 
-/** Authority functions and endpoints are forbidden in the advisory zone (contract §3), and so is dynamic code wherever the policy says. */
-export function callRulesApply(policy: Policy, zone: string | null): boolean {
-  return zone === 'advisory' || (zone !== null && policy.forbiddenGlobals.some((g) => g.zone === zone));
+/**
+ * Which of this rule's checks a zone gets. 'all': the advisory zone (contract §3), and the zones whose code it
+ * imports (what runs there runs on advisory code's behalf): authority functions and endpoints, computed calls,
+ * changes to the shared runtime, dynamic code. 'dynamic-code': any other zone the policy refuses eval and
+ * Function (forbiddenGlobals). null: none.
+ */
+export function callRulesApply(policy: Policy, zone: string | null): 'all' | 'dynamic-code' | null {
+  if (zone === null) return null;
+  if (zone === 'advisory' || (policy.imports['advisory'] ?? []).includes(zone)) return 'all';
+  return policy.forbiddenGlobals.some((g) => g.zone === zone) ? 'dynamic-code' : null;
 }
 
 export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
@@ -83,7 +92,10 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     const fc = fileContext(context);
     const { policy } = fc;
     const dynamicCode = policy.forbiddenGlobals.find((g) => g.zone === fc.zone);
-    if (!callRulesApply(policy, fc.zone) || fc.isWaived(RULE)) return {};
+    const checks = callRulesApply(policy, fc.zone);
+    if (!checks || fc.isWaived(RULE)) return {};
+    // where only dynamic code is refused, the checks below still run (they find it), but only dynamic() reports
+    const all = checks === 'all';
     const env = envFor(context, fc);
     const report = reporter(context);
     const ref = complianceRef(policy, RULE);
@@ -91,6 +103,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     const from = zoneTag(fc.zone);
 
     function authority(node: Node, name: string, how: string) {
+      if (!all) return;
       const fn = policy.authorityFunctions.find((f) => f.name === name)!;
       const owner = fc.ws.projectByName(fn.definedIn);
       report(node, {
@@ -113,6 +126,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     function failClosed(node: Node, what: string) {
+      if (!all) return;
       report(node, {
         rule: RULE,
         zones: `${from} -> unknown`,
@@ -127,6 +141,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
 
     /** Reports the first alternative of `value` that names an authority endpoint; true when one did. */
     function requestsEndpoint(node: Node, value: Node, valueEnv: Env, how: (path: string, shown: string) => string): boolean {
+      if (!all) return false;
       for (const alt of fold(value, valueEnv)) {
         const ep = matchEndpoint(policy, alt);
         if (!ep) continue;
@@ -172,6 +187,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
 
     /** Reports a request whose URL (or path) has an alternative unknown from its start. */
     function opaqueRequest(node: Node, sink: string, what: 'URL' | 'path', alternatives: Sym[]) {
+      if (!all) return;
       const opaque = alternatives.find(opaqueUrl);
       if (!opaque) return;
       report(node, {
@@ -280,6 +296,11 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       }
       const o = originOf(callee, env);
       if (o.kind === 'global' && CODE_LOADERS.has(o.path.join('.'))) dynamic(node, `${o.path.join('.')} compiles and runs code given as data`);
+      // node:vm compiles the text it is given (a bare name, vm.runInNewContext('gc'), only looks one up)
+      if (o.kind === 'module' && o.module === 'vm' && VM_RUNNERS.has(o.path.at(-1) ?? '') && !(shape.args[0] && namesOnly(shape.args[0])))
+        dynamic(node, `vm.${o.path.join('.')} compiles and runs code given as text`);
+      if (o.kind === 'module' && o.module === 'worker_threads' && o.path.join('.') === 'Worker' && workerRunsText(shape.args))
+        dynamic(node, 'a Worker given { eval: true } or a data: URL runs code given as text');
       // `.get('approveWorkflow')` on a Map (or any keyed store) built from an injected object reads the function by name
       if (callee.type === 'MemberExpression' && memberKey(callee, env) === 'get' && shape.args[0]) {
         const hit = fold(shape.args[0], env).map(describe).find((k) => authorities.has(k));
@@ -341,7 +362,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
           }
         }
       // an HTTP request written by hand to a socket (net, tls, a stream): its request line names the path
-      if (callee.type === 'MemberExpression' && ['write', 'end', 'send'].includes(memberKey(callee, env) ?? '') && shape.args[0]) {
+      if (all && callee.type === 'MemberExpression' && ['write', 'end', 'send'].includes(memberKey(callee, env) ?? '') && shape.args[0]) {
         for (const alt of fold(shape.args[0], env)) {
           const line = /(?:^|\n)\s*[A-Z]+\s+(\S+)\s+HTTP\//i.exec(describe(alt).replaceAll('<?>', 'x'));
           const ep = line ? matchEndpoint(policy, [line[1]!]) : null;
@@ -421,6 +442,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     function sharedChange(node: Node, what: string, target: string) {
+      if (!all) return;
       report(node, {
         rule: RULE,
         zones: `${from} -> shared runtime`,
@@ -442,6 +464,20 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       if (proto?.type !== 'MemberExpression' || proto.object !== id || proto.computed || memberKey(proto, env) !== 'prototype') return false;
       const method = proto.parent;
       return method?.type === 'MemberExpression' && method.object === proto && !method.computed && ['call', 'apply', 'bind'].includes(memberKey(method, env) ?? '');
+    }
+
+    /** Code text that is a constant bare name: running it reads a global, nothing more. */
+    function namesOnly(code: Node): boolean {
+      const alts = fold(code, env);
+      return alts.length > 0 && alts.every((alt) => isConstant(alt) && /^\s*[A-Za-z_$][\w$]*\s*$/.test(describe(alt)));
+    }
+
+    /** new Worker(text, { eval: true }), new Worker('data:…'): the thread runs text, not a file of the workspace. */
+    function workerRunsText(args: Node[]): boolean {
+      const options = args[1] ? derefNode(args[1], env) : null;
+      const flag = options?.node.type === 'ObjectExpression' ? propertyOf(options.node, 'eval') : null;
+      if (flag && !(unwrap(flag).type === 'Literal' && (unwrap(flag) as TSESTree.Literal).value === false)) return true;
+      return !!args[0] && fold(args[0], env).some((alt) => /^\s*data:/i.test(describe(alt)));
     }
 
     /** HTML text that runs code when parsed into a document: a script element, an on… handler, a javascript: URL. */
