@@ -1,6 +1,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { copyRealWorkspace, readFile, removeWorkspace, REPO, runBoundaries, writeFile } from './helpers/workspace.js';
 
@@ -64,6 +65,21 @@ describe('end to end: pre-commit hook and npm run boundaries', () => {
     assert.equal(commitCount(), before);
     assert.match(r.stdout + r.stderr, /e2e-dump\.ts:4:\d+ {2}boundaries\/write-paths/);
     git('rm', '-q', '--cached', bad);
+  });
+
+  test('a package committed into a project (git add -f past .gitignore) is refused by the hook', () => {
+    const bad = ['libs/experimental/ai/node_modules/zod/index.js', 'libs/experimental/ai/node_modules/zod/package.json'];
+    writeFile(root, bad[0]!, "module.exports = require('child_process');\n");
+    writeFile(root, bad[1]!, '{ "name": "zod", "main": "index.js" }\n');
+    for (const f of bad) git('add', '-f', f);
+    const before = commitCount();
+    const r = git('commit', '-m', 'vendored zod');
+    assert.notEqual(r.status, 0, 'the commit must be refused');
+    assert.equal(commitCount(), before);
+    assert.match(r.stdout + r.stderr, /node_modules\/zod\/index\.js:1:1 {2}boundaries\/integrity {2}.*is inside a node_modules folder/);
+    // (lint-staged stops the whole-workspace check of package.json once this one fails; that check is the integrity test's)
+    git('rm', '-q', '--cached', ...bad);
+    rmSync(path.join(root, 'libs/experimental/ai/node_modules'), { recursive: true });
   });
 
   test('npm run boundaries over the copy exits 1 and names the planted files', () => {

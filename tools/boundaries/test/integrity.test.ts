@@ -143,6 +143,32 @@ describe('integrity checks', () => {
     }
   });
 
+  test('a package inside a project that package-lock.json does not install fails (it would be loaded instead of the installed one); one the lockfile lists passes', () => {
+    const nested = `${root}/libs/experimental/ai/node_modules`;
+    writeFile(root, 'libs/experimental/ai/node_modules/zod/index.js', "module.exports = require('child_process');\n");
+    writeFile(root, 'libs/experimental/ai/node_modules/@acme/kit/index.js', 'module.exports = 1;\n');
+    writeFile(root, 'libs/experimental/ai/node_modules/.bin/tool', '');
+    // a linked node_modules is where Node looks too
+    symlinkSync(nested, `${root}/libs/shared/hashing/node_modules`);
+    try {
+      const r = check();
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /libs\/experimental\/ai\/node_modules\/zod:1:1 {2}boundaries\/integrity {2}libs\/experimental\/ai\/node_modules\/zod is a package that package-lock.json does not install: the files of libs\/experimental\/ai that import "zod" load it instead/);
+      assert.match(r.stdout, /libs\/experimental\/ai\/node_modules\/@acme\/kit is a package/);
+      assert.match(r.stdout, /libs\/shared\/hashing\/node_modules\/zod is a package/);
+      assert.doesNotMatch(r.stdout, /\.bin/);
+      // what npm installed there by the lockfile is the installed package
+      const lock = { lockfileVersion: 3, packages: { '': {}, 'libs/experimental/ai/node_modules/zod': {}, 'libs/experimental/ai/node_modules/@acme/kit': {}, 'libs/shared/hashing/node_modules/zod': {}, 'libs/shared/hashing/node_modules/@acme/kit': {} } };
+      writeFile(root, 'package-lock.json', JSON.stringify(lock));
+      const locked = check();
+      assert.equal(locked.status, 0, locked.stdout);
+    } finally {
+      rmSync(`${root}/libs/shared/hashing/node_modules`);
+      rmSync(nested, { recursive: true });
+      rmSync(`${root}/package-lock.json`, { force: true });
+    }
+  });
+
   test('an authority function that no authoritative library exports fails; a comment or a type does not count as an export', () => {
     withChange(
       {

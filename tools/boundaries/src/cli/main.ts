@@ -71,6 +71,10 @@ export async function main(argv: readonly string[], io: Io = { stdout: (t) => pr
   }
   const outcome = await checkFiles({ root, policy: loaded, paths: opts.paths, useCache: opts.cache, ...(contentOf ? { contentOf } : {}) });
   let violations: Violation[] = outcome.violations;
+  if (opts.staged) {
+    const { checkCommittedPackages } = await import('../integrity/nested-packages.js');
+    violations = [...checkCommittedPackages(opts.paths.map((p) => path.relative(root, path.resolve(p)).split(path.sep).join('/'))), ...violations];
+  }
   if (outcome.missing.length) {
     io.stderr(`boundaries: no such file or folder: ${outcome.missing.join(', ')}\n`);
     return EXIT_USAGE;
@@ -83,7 +87,7 @@ export async function main(argv: readonly string[], io: Io = { stdout: (t) => pr
       if (h === undefined) hashes.set(rel, (h = hashFile(path.join(root, rel))));
       return h;
     };
-    violations = [...checkIntegrity({ root, policy: loaded, sources: outcome.allSources, links: outcome.allLinks, filesChecked: outcome.filesChecked, currentHash, useCache: opts.cache }), ...violations];
+    violations = [...checkIntegrity({ root, policy: loaded, sources: outcome.allSources, links: outcome.allLinks, installed: outcome.allInstalled, filesChecked: outcome.filesChecked, currentHash, useCache: opts.cache }), ...violations];
   }
 
   if (opts.format !== 'text' || opts.output) {

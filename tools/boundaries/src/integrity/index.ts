@@ -9,6 +9,7 @@ import { loadWorkspace } from '../workspace/projects.js';
 import { checkAuthorityExports, scanAuthorityExports, type AuthorityScan } from './authority-exports.js';
 import { checkCodeowners, checkDataRootLinks, checkNestedEslintConfigs } from './workspace-files.js';
 import { checkGeneratedDrift } from './generated-drift.js';
+import { checkNestedPackages } from './nested-packages.js';
 import { checkPackageTargets, checkPolicyReferences, checkProjectTags } from './project-tags.js';
 import { integrityViolation, lineOf } from './types.js';
 import { checkWaivers } from './waivers.js';
@@ -21,6 +22,8 @@ export interface IntegrityInput {
   sources: readonly string[];
   /** every symbolic link of the scanned folders, relative (found by the same walk) */
   links: readonly string[];
+  /** every node_modules folder of the scanned folders, relative (found by the same walk) */
+  installed?: readonly string[];
   filesChecked: number;
   /** content hash of a workspace file (memoised by the caller) */
   currentHash: (rel: string) => string;
@@ -58,6 +61,7 @@ export function checkIntegrity(input: IntegrityInput): Violation[] {
   out.push(...checkGeneratedDrift(root, policy));
   out.push(...checkCodeowners(root, policy, input.sources));
   out.push(...checkNestedEslintConfigs(input.sources));
+  out.push(...checkNestedPackages(root, input.installed ?? []));
   out.push(...checkDataRootLinks(root, policy, input.links, policy.protectedPaths.map((p) => p.pattern.replace(/\/\*\*$/, ''))));
   return out;
 }

@@ -32,6 +32,8 @@ export interface CheckOutcome {
   allSources: string[];
   /** the symbolic links found in the scanned folders (for the integrity checks) */
   allLinks: string[];
+  /** the node_modules folders found in the scanned folders (for the integrity checks) */
+  allInstalled: string[];
   wholeWorkspace: boolean;
 }
 
@@ -45,7 +47,7 @@ export async function checkFiles(opts: CheckOptions): Promise<CheckOutcome> {
   const useCache = (opts.useCache ?? true) && !opts.contentOf && !opts.today;
   // the pre-commit check (staged files, no cache) needs no walk of the whole tree: that keeps one file under a second
   const needWalk = wholeWorkspace || useCache || opts.paths!.some((p) => isDirectory(p));
-  const walk = needWalk ? walkWorkspace(root) : { sources: [], configs: [], links: [] };
+  const walk = needWalk ? walkWorkspace(root) : { sources: [], configs: [], links: [], installed: [] };
   const targets = wholeWorkspace ? { files: walk.sources, skipped: [], missing: [] } : selectTargets(root, opts.paths!, walk.sources);
   const cache = useCache ? ResultCache.open(root, globalCacheKey(root, opts.policy, walk.configs)) : null;
 
@@ -110,6 +112,7 @@ export async function checkFiles(opts: CheckOptions): Promise<CheckOutcome> {
     missing: targets.missing,
     allSources: walk.sources,
     allLinks: walk.links,
+    allInstalled: walk.installed,
     wholeWorkspace,
   };
 }

@@ -28,6 +28,8 @@ export interface WalkResult {
   configs: string[];
   /** Every symbolic link found on the way (links are not followed), relative to root: the integrity check looks where they lead. */
   links: string[];
+  /** The skipped node_modules folders found on the way, relative to root: the integrity check holds them to the lockfile. */
+  installed: string[];
 }
 
 /** Walks the scan roots (or the given folders) collecting source files and project configuration files. */
@@ -35,6 +37,7 @@ export function walkWorkspace(root: string, dirs: readonly string[] = SCAN_ROOTS
   const sources: string[] = [];
   const configs: string[] = [];
   const links: string[] = [];
+  const installed: string[] = [];
   const visit = (rel: string) => {
     let entries;
     try {
@@ -45,8 +48,11 @@ export function walkWorkspace(root: string, dirs: readonly string[] = SCAN_ROOTS
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) links.push(childRel);
+      // a linked node_modules is one too (the walk follows no link, Node's resolution does)
+      if (entry.isSymbolicLink() && SKIPPED_DIRS.has(entry.name)) installed.push(childRel);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name)) visit(childRel);
+        else installed.push(childRel);
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (isSourceFile(entry.name)) sources.push(childRel);
         else if (isConfigFile(entry.name)) configs.push(childRel);
@@ -56,7 +62,7 @@ export function walkWorkspace(root: string, dirs: readonly string[] = SCAN_ROOTS
   for (const dir of dirs) visit(dir);
   sources.sort();
   configs.sort();
-  return { sources, configs, links };
+  return { sources, configs, links, installed };
 }
 
 export function isConfigFile(name: string): boolean {
