@@ -169,6 +169,26 @@ describe('integrity checks', () => {
     }
   });
 
+  test('package-lock.json may link a project only under its own name, and installs an allowed package only from the registry under its name', () => {
+    const lock = (packages: Record<string, object>) => writeFile(root, 'package-lock.json', JSON.stringify({ lockfileVersion: 3, packages: { '': {}, ...packages } }));
+    const own = { 'node_modules/@luthier/experimental-ai': { resolved: 'libs/experimental/ai', link: true }, 'node_modules/zod': { version: '4.0.0', resolved: 'https://registry.npmjs.org/zod/-/zod-4.0.0.tgz' }, 'node_modules/left-pad': { resolved: 'file:vendor/left-pad.tgz' } };
+    try {
+      lock(own);
+      const clean = check();
+      assert.equal(clean.status, 0, clean.stdout);
+      lock({ ...own, 'node_modules/helper': { resolved: 'libs/experimental/ai', link: true }, 'node_modules/fast-check': { name: 'evil-check', version: '1.0.0' }, 'libs/shared/hashing/node_modules/zod': { resolved: 'file:../../../vendor/zod' } });
+      const r = check();
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /package-lock\.json:1:1 {2}boundaries\/integrity {2}package-lock\.json installs libs\/experimental\/ai as the package "helper" \(node_modules\/helper\): an import of "helper" is judged as a package from outside the workspace, yet it loads @luthier\/experimental-ai \(zone:advisory\)/);
+      assert.match(r.stdout, /installs the allowed package "fast-check" \(node_modules\/fast-check\) as an alias of "evil-check"/);
+      assert.match(r.stdout, /installs the allowed package "zod" \(libs\/shared\/hashing\/node_modules\/zod\) from file:\.\.\/\.\.\/\.\.\/vendor\/zod/);
+      // a package no zone is limited to may come from anywhere npm installs it from
+      assert.doesNotMatch(r.stdout, /left-pad/);
+    } finally {
+      rmSync(`${root}/package-lock.json`, { force: true });
+    }
+  });
+
   test('an authority function that no authoritative library exports fails; a comment or a type does not count as an export', () => {
     withChange(
       {

@@ -72,7 +72,7 @@ export async function main(argv: readonly string[], io: Io = { stdout: (t) => pr
   const outcome = await checkFiles({ root, policy: loaded, paths: opts.paths, useCache: opts.cache, ...(contentOf ? { contentOf } : {}) });
   let violations: Violation[] = outcome.violations;
   if (opts.staged) {
-    const { checkCommittedPackages } = await import('../integrity/nested-packages.js');
+    const { checkCommittedPackages } = await import('../integrity/installed-packages.js');
     violations = [...checkCommittedPackages(opts.paths.map((p) => path.relative(root, path.resolve(p)).split(path.sep).join('/'))), ...violations];
   }
   if (outcome.missing.length) {

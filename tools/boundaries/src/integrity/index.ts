@@ -9,7 +9,7 @@ import { loadWorkspace } from '../workspace/projects.js';
 import { checkAuthorityExports, scanAuthorityExports, type AuthorityScan } from './authority-exports.js';
 import { checkCodeowners, checkDataRootLinks, checkNestedEslintConfigs } from './workspace-files.js';
 import { checkGeneratedDrift } from './generated-drift.js';
-import { checkNestedPackages } from './nested-packages.js';
+import { checkInstalledSources, checkNestedPackages } from './installed-packages.js';
 import { checkPackageTargets, checkPolicyReferences, checkProjectTags } from './project-tags.js';
 import { integrityViolation, lineOf } from './types.js';
 import { checkWaivers } from './waivers.js';
@@ -62,6 +62,7 @@ export function checkIntegrity(input: IntegrityInput): Violation[] {
   out.push(...checkCodeowners(root, policy, input.sources));
   out.push(...checkNestedEslintConfigs(input.sources));
   out.push(...checkNestedPackages(root, input.installed ?? []));
+  out.push(...checkInstalledSources(root, policy, ws.projects));
   out.push(...checkDataRootLinks(root, policy, input.links, policy.protectedPaths.map((p) => p.pattern.replace(/\/\*\*$/, ''))));
   return out;
 }
