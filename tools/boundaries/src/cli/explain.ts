@@ -52,6 +52,8 @@ export function explainFile(ws: Workspace, policy: Policy, file: string): string
     for (const ep of policy.authorityEndpoints) lines.push(`    - a request to ${ep.path}: ${ep.allowedWay}`);
   }
   if (callsChecked) for (const g of globals) lines.push(`    - ${g.names.join(', ')}: ${g.reason}; instead, ${g.allowedWay}`);
+  if (callsChecked !== 'all' && (policy.imports[zone.id] ?? []).includes('advisory'))
+    lines.push('    - advisory code with an authority function in its arguments (itself, a function calling one, an object holding one): advisory code only proposes; hand it only the ports of the RMOS public API');
   for (const m of modules) lines.push(`    - the modules ${m.modules.join(', ')} (with or without node:): ${m.reason}; instead, ${m.allowedWay}`);
 
   lines.push('', `  may write (data root ${policy.dataRoot.env}, default ${policy.dataRoot.default}):`);

@@ -1,12 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { unwrap, type Node } from '../analysis/ast.js';
+import { forEachChild, unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import type { Policy } from '../policy/schema.js';
 import { fold, describe, isConstant, urlPathParts, type Sym } from '../analysis/fold.js';
-import { authorityNames, callShape, derefNode, isDescriptorRead, memberKey, namespaceSource, originOf, propertyOf, sealedLiteral, type Origin } from '../analysis/origin.js';
+import { authorityNames, callShape, derefNode, isDescriptorRead, literalChanges, memberKey, namespaceSource, originOf, propertyOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
 import { calledFunction, callsParameter, isFunction, returnedExpressions } from '../analysis/functions.js';
 import { complianceRef, fileContext } from './context.js';
+import type { Project } from '../workspace/projects.js';
+import { resolveSpecifier } from '../workspace/resolve.js';
 import { matchEndpoint, opaqueUrl } from './endpoints.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 
@@ -93,8 +95,9 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     const { policy } = fc;
     const dynamicCode = policy.forbiddenGlobals.find((g) => g.zone === fc.zone);
     const checks = callRulesApply(policy, fc.zone);
-    if (!checks || fc.isWaived(RULE)) return {};
-    // where only dynamic code is refused, the checks below still run (they find it), but only dynamic() reports
+    if (fc.zone === null || fc.isWaived(RULE)) return {};
+    // Outside the zones that get every check, the checks below still run (they find what they look for), but only
+    // dynamic code is reported (where the policy refuses it), and authority functions handed to advisory code.
     const all = checks === 'all';
     const env = envFor(context, fc);
     const report = reporter(context);
@@ -116,6 +119,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     function dynamic(node: Node, what: string) {
+      if (!checks) return;
       report(node, {
         rule: RULE,
         zones: `${from} -> dynamic code`,
@@ -284,6 +288,10 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       const shape = callShape(node, env);
       const callee = unwrap(shape.callee);
       let closed = false;
+      if (!all) {
+        const advisory = advisoryCallee(callee);
+        if (advisory) handsAuthority(shape.args, advisory);
+      }
       // a computed member call whose key cannot be folded may be any function of the object
       // (unless the object is a literal holding only plain values, never changed or handed on)
       for (let c: Node = callee; c.type === 'MemberExpression'; c = unwrap(c.object)) {
@@ -464,6 +472,87 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       if (proto?.type !== 'MemberExpression' || proto.object !== id || proto.computed || memberKey(proto, env) !== 'prototype') return false;
       const method = proto.parent;
       return method?.type === 'MemberExpression' && method.object === proto && !method.computed && ['call', 'apply', 'bind'].includes(memberKey(method, env) ?? '');
+    }
+
+    /** The advisory project a callee comes from: a function defined there, or a binding imported from it. */
+    function advisoryCallee(callee: Node): Project | null {
+      const called = calledFunction(callee, env);
+      const fromFile = called ? fc.ws.projectOfFile(called.env.file) : null;
+      if (fromFile) return fromFile.zone === 'advisory' ? fromFile : null;
+      let root = unwrap(callee);
+      while (root.type === 'MemberExpression') root = unwrap(root.object);
+      if (root.type !== 'Identifier') return null;
+      const def = findVariable(env.getScope(root), root)?.defs[0];
+      if (def?.type !== 'ImportBinding' || def.parent?.type !== 'ImportDeclaration') return null;
+      const landed = resolveSpecifier(fc.ws, env.file, String(def.parent.source.value), env.recordFor);
+      return landed.kind === 'project' && landed.project?.zone === 'advisory' ? landed.project : null;
+    }
+
+    /**
+     * Arguments handed to advisory code that reach an authority function: the function itself, a function
+     * that calls it, or an object or array holding one (under whatever name). Advisory code could call it
+     * through that port by a name the advisory-side check has no reason to refuse (deps.save()).
+     */
+    function handsAuthority(args: Node[], advisory: Project) {
+      args.forEach((arg, i) => {
+        const name = authorityInside(arg, env, 0);
+        if (!name) return;
+        const fn = policy.authorityFunctions.find((f) => f.name === name)!;
+        report(arg, {
+          rule: RULE,
+          zones: `${from} -> zone:advisory (${advisory.name})`,
+          securityRef: ref,
+          allowedWay: `hand advisory code only the ports of the RMOS public API (a feasibility port, the sandbox store); ${fn.allowedWay}`,
+          what: `argument ${i + 1} hands the authority function ${name} of ${fn.definedIn} to ${advisory.name}, which zone:advisory may not reach however the port names it`,
+        });
+      });
+    }
+
+    /** The authority function a value reaches: itself, a function calling one, an object or array holding one. */
+    function authorityInside(node: Node, e: Env, depth: number): string | null {
+      if (depth > 6) return null;
+      const n = unwrap(node);
+      const o = originOf(n, e);
+      if (o.kind === 'authority') return o.name;
+      if (isFunction(n)) return authorityCalledIn(n, e, depth);
+      if (n.type === 'Identifier') {
+        const called = calledFunction(n, e);
+        if (called) return authorityCalledIn(called.fn, called.env, depth);
+      }
+      const d = n.type === 'Identifier' || n.type === 'MemberExpression' ? derefNode(n, e) : { node: n, env: e };
+      if (!d || (d.node === n && (n.type === 'Identifier' || n.type === 'MemberExpression'))) return null;
+      const v = d.node;
+      const values: Node[] =
+        v.type === 'ObjectExpression' ? v.properties.map((p) => (p.type === 'Property' ? (p.value as Node) : p.argument))
+        : v.type === 'ArrayExpression' ? v.elements.filter((x): x is TSESTree.Expression | TSESTree.SpreadElement => !!x).map((x) => (x.type === 'SpreadElement' ? x.argument : x))
+        : v.type === 'ConditionalExpression' ? [v.consequent, v.alternate]
+        : v.type === 'LogicalExpression' ? [v.left, v.right]
+        : v !== n ? [v] : [];
+      // members assigned to the literal later (ports.save = …) are handed too
+      if ((v.type === 'ObjectExpression' || v.type === 'ArrayExpression') && n.type === 'Identifier') for (const more of literalChanges(n, e)?.assigned.values() ?? []) values.push(...more);
+      for (const value of values) {
+        const hit = authorityInside(value, d.env, depth + 1);
+        if (hit) return hit;
+      }
+      return null;
+    }
+
+    /** The first authority function a function's body refers to (or the functions it calls, a few levels deep). */
+    function authorityCalledIn(fn: Node, e: Env, depth: number): string | null {
+      let hit: string | null = null;
+      const visit = (n: Node) => {
+        if (hit) return;
+        if (n.type === 'Identifier' && !(n.parent?.type === 'MemberExpression' && n.parent.property === n && !n.parent.computed) && !(n.parent?.type === 'Property' && n.parent.key === n && !n.parent.computed && !n.parent.shorthand)) {
+          const o = originOf(n, e);
+          if (o.kind === 'authority') hit = o.name;
+        } else if (n.type === 'CallExpression' && depth < 6) {
+          const called = calledFunction(n.callee, e);
+          if (called && called.fn !== fn) hit = authorityCalledIn(called.fn, called.env, depth + 1);
+        }
+        if (!hit) forEachChild(n, visit);
+      };
+      forEachChild(fn, visit);
+      return hit;
     }
 
     /** Code text that is a constant bare name: running it reads a global, nothing more. */
