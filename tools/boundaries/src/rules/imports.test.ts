@@ -9,6 +9,9 @@ const two = [{ messageId: 'violation' as const }, { messageId: 'violation' as co
 
 tester.run('boundaries/imports', asEslintRule(importsRule), {
   valid: [
+    // JSDoc in a TypeScript file is prose to TypeScript; a JavaScript file's JSDoc type from the RMOS public API is allowed
+    { filename: AI, code: "/** the store lives in {import('@luthier/rmos-runs')} */\nexport const x = 1;" },
+    { filename: AI.replace(/\.ts$/, '.mjs'), code: "/** @type {import('@luthier/rmos-contracts').RunArtifact | null} */\nexport const a = null;" },
     // other members of node:module, and inspector outside the advisory zone
     { filename: AI, code: "import { isBuiltin } from 'node:module'; export const b = isBuiltin('fs');" },
     { filename: API, code: "import inspector from 'node:inspector'; inspector.url();" },
@@ -101,6 +104,8 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: AI, code: "import { x } from '../../ai-graphics/src/index.js';", errors: one },
     { filename: AI, code: "import { x } from '../../../rmos/runs/src/index.js';", errors: one },
     { filename: WORKFLOW, code: '/// <reference path="../../runs/src/index.ts" />\nexport {};', errors: one },
+    // a JavaScript file's JSDoc types are dependencies too (TypeScript reads them with allowJs / checkJs): {import('x')} and @import tags
+    { filename: AI.replace(/\.ts$/, '.js'), code: "/** @type {import('@luthier/rmos-runs').RunStore} */\nexport const store = null;\n/** @import { SessionStore } from '@luthier/rmos-workflow' */\nexport {};", errors: two },
     // the file belongs to no project / a project the policy cannot place
     { filename: `${ROOT}/libs/orphan/src/x.ts`, code: 'export const x = 1;', errors: one },
     // unfoldable specifiers fail closed, everywhere

@@ -16,7 +16,9 @@ const MODULE_HOOKS = new Set(['register', 'registerHooks']);
 /** native addons and WebAssembly modules */
 const NATIVE_CODE = /\.(?:node|wasm)$/i;
 /** dependency forms that load no code at run time */
-const TYPE_ONLY_FORMS = new Set(['import type', "import('…') type", '/// <reference>', 'declare module']);
+const TYPE_ONLY_FORMS = new Set(['import type', "import('…') type", '/// <reference>', 'declare module', 'JSDoc type']);
+/** JavaScript files, whose JSDoc types TypeScript reads (allowJs / checkJs): their import('…') types and @import tags are dependencies */
+const JSDOC_TYPED = /\.(?:c|m)?jsx?$/;
 
 /** The package a bare specifier names: @scope/name or name (a subpath is the same package). */
 export function packageName(spec: string): string {
@@ -216,6 +218,13 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
           if (!tag) continue;
           for (const m of tag[1]!.matchAll(/(?:^|\s)(?:path|types)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) checkResolved(comment as unknown as Node, (m[1] ?? m[2])!, '/// <reference>');
         }
+        if (JSDOC_TYPED.test(context.filename))
+          for (const comment of context.sourceCode.getAllComments() as TSESTree.Comment[]) {
+            if (comment.type !== 'Block' || !comment.value.startsWith('*')) continue;
+            // {import('x').T} types, and TypeScript 5.5's @import { T } from 'x' tags
+            for (const m of comment.value.matchAll(/\bimport\s*\(\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`)\s*\)|@import\b[^@]*?\bfrom\s*(?:"([^"]*)"|'([^']*)')/g))
+              checkResolved(comment as unknown as Node, (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5])!, 'JSDoc type');
+          }
         if (!fc.inProjectArea || (fc.project && fc.zone)) return;
         report(node, {
           rule: RULE,
