@@ -322,9 +322,14 @@ function parameterMember(obj: Node, key: string, env: Env, depth: number, seen: 
   const bindings = bindingsOf(variable);
   if (bindings.length !== 1 || bindings[0]!.kind !== 'param' || bindings[0]!.path.some((k) => k === null)) return null;
   const b = bindings[0]!;
+  // what the file's call sites pass, and the default a call without it gets (env = process.env: a default is the bound value's own)
   const args = callSiteArgumentNodes(b, env);
-  if (!args.length) return null;
-  return union(unknown(`${n.name} is a parameter`), ...args.map((a) => foldPath(a, [...b.path, key], env, depth + 1, seen)));
+  if (!args.length && !b.defaults.length) return null;
+  return union(
+    unknown(`${n.name} is a parameter`),
+    ...args.map((a) => foldPath(a, [...b.path, key], env, depth + 1, seen)),
+    ...b.defaults.map((d) => foldPath(d, [key], env, depth + 1, seen)),
+  );
 }
 
 function callSiteArguments(b: Binding, env: Env, depth: number, seen: Set<unknown>): Folded[] {
@@ -375,6 +380,9 @@ function classField(n: TSESTree.MemberExpression, key: string, env: Env, depth: 
 }
 
 /** Folds `node` and then reads the destructuring path from it (an object or array literal). */
+/** The functions whose returned values foldPath is reading a member of, right now. */
+const readingReturns = new Set<Node>();
+
 function foldPath(node: Node, path: Array<string | null>, env: Env, depth: number, seen: Set<unknown>): Folded {
   if (path.length === 0) return fold(node, env, depth, seen);
   let cur: { node: Node; env: Env } | null = { node, env };
@@ -397,7 +405,19 @@ function foldPath(node: Node, path: Array<string | null>, env: Env, depth: numbe
       return unknown('a destructured value');
     }
     const value = propertyOf(obj.node, key);
-    if (!value) return unknown(`no constant property ${key}`);
+    if (!value) {
+      // a member of what a workspace function returns (loadConfig().dataDir): that member of each returned value
+      // (not of a function already being read so: a recursive one would never end)
+      const called = obj.node.type === 'CallExpression' ? calledFunction(obj.node.callee, obj.env) : null;
+      const returned = called && !readingReturns.has(called.fn) ? returnedExpressions(called.fn) : [];
+      if (!returned.length) return unknown(`no constant property ${key}`);
+      readingReturns.add(called!.fn);
+      try {
+        return union(...returned.map((r) => foldPath(r, path.slice(i), called!.env, depth + 1, seen)));
+      } finally {
+        readingReturns.delete(called!.fn);
+      }
+    }
     cur = { node: value, env: obj.env };
   }
   return fold(cur.node, cur.env, depth + 1, seen);
@@ -682,6 +702,7 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
         const viaParam = parameterMember(n.object, key, env, depth, seen);
         if (viaParam) return viaParam;
       }
+      if (obj && key !== null && !value && obj.node.type === 'CallExpression') return foldPath(obj.node, [key], obj.env, depth + 1, seen);
       // a URL's text parts are the URL (its pathname is a suffix of what it folds to)
       // (when the whole URL is constant text, its pathname is the parsed pathname: new URL('http://h/x').pathname is '/x')
       if (obj && key !== null && URL_TEXT.has(key) && obj.node.type === 'NewExpression') {

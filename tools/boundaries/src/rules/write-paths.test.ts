@@ -184,6 +184,7 @@ const root = makeWorkspace({
   'libs/shared/paths/src/fns.ts': "import fs from 'node:fs';\nexport function runsDir() { return ['data', 'runs'].join('/'); }\nexport const io = { save: (p: string) => fs.writeFileSync(p, '') };\nfunction listed() { return 'data/run_attachments'; }\nexport { listed };\n",
   'libs/shared/paths/src/live.ts': "export let DIR = 'data/sandbox';\nexport function useRuns() { DIR = 'data/runs'; }\nexport const CFG = { dir: 'data/sandbox' };\nexport function retarget() { CFG.dir = 'data/run_attachments'; }\nexport let SAME = 'data/sandbox';\nlet inner = 'data/sandbox';\nexport { inner as INNER };\nexport function moveInner() { inner = 'data/runs'; }\n",
   'libs/shared/paths/src/layout.ts': "import { DATA, RUNS } from './dirs.js';\nexport const RUNS_DIR = `${DATA}/${RUNS}`;\nexport const LAYOUT = { runs: RUNS, sandbox: 'sandbox' } as const;\n",
+  'libs/shared/paths/src/config.ts': "import path from 'node:path';\nexport function loadConfig(env: NodeJS.ProcessEnv = process.env) {\n  return { dataDir: path.resolve(env.RMOS_DATA_DIR || 'data/'), tmp: '/tmp' };\n}\nexport function again(n: number): { dir: string } { return n ? again(n - 1) : { dir: 'x' }; }\n",
 });
 const api = `${root}/apps/api/src/x.ts`;
 boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', asEslintRule(writePathsRule), {
@@ -194,6 +195,8 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
     { filename: api, code: "import fs from 'fs'; import { DATA, SANDBOX } from '@luthier/shared-paths'; fs.writeFileSync(`${DATA}/${SANDBOX}/x`, '');" },
     // an exported let that its module never writes again is a constant
     { filename: api, code: "import fs from 'fs'; import { SAME } from '@luthier/shared-paths/src/live.js'; fs.writeFileSync(SAME + '/x', '');" },
+    // other members of a returned object; a recursive function's answer (read once, not forever)
+    { filename: api, code: "import fs from 'fs'; import path from 'path'; import { loadConfig, again } from '@luthier/shared-paths/src/config.js'; fs.writeFileSync(path.join(loadConfig().tmp, 'runs', 'x'), ''); fs.writeFileSync(path.join(loadConfig().dataDir, 'sandbox', 'x'), ''); fs.writeFileSync(again(3).dir + '/runs', '');" },
   ],
   invalid: [
     { filename: api, code: "import fs from 'fs'; import { DATA, RUNS } from '@luthier/shared-paths'; fs.writeFileSync(`${DATA}/${RUNS}/x`, '');", errors: errors(1) },
@@ -205,6 +208,8 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
     { filename: api, code: "import { writeJson } from '@luthier/shared-paths/src/io.js'; writeJson('data/runs/x.json', {});", errors: errors(1) },
     { filename: api, code: "import { saveAll } from '@luthier/shared-paths/src/io.js'; saveAll(`${process.env.RMOS_DATA_DIR}/runs`);", errors: errors(1) },
     { filename: api, code: "import * as fs from 'fs'; import * as P from '@luthier/shared-paths'; const { DATA } = P; fs.writeFileSync(DATA + '/runs/x', '');", errors: errors(1) },
+    // a member of what a workspace function returns, its parameter read through its default (env = process.env)
+    { filename: api, code: "import fs from 'fs'; import path from 'path'; import { loadConfig } from '@luthier/shared-paths/src/config.js'; const config = loadConfig(); fs.writeFileSync(path.join(loadConfig().dataDir, 'runs', 'x'), ''); fs.rmSync(path.join(config.dataDir, 'run_attachments'), { recursive: true });", errors: errors(2) },
     // a function or a writer object imported from another workspace file
     { filename: api, code: "import fs from 'fs'; import { runsDir } from '@luthier/shared-paths/src/fns.js'; fs.writeFileSync(runsDir() + '/x', '');", errors: errors(1) },
     { filename: api, code: "import { io } from '@luthier/shared-paths/src/fns.js'; io.save('data/runs/x');", errors: errors(1) },
