@@ -18,6 +18,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // a log line mentioning an endpoint is not a request
     { filename: AI, code: "console.log('the approver uses POST /api/workflow/approve'); logger.info(`see /api/rmos/toolpaths`);" },
     { filename: AI, code: "const msg = '/api/workflow/approve'; throw new Error(msg);" },
+    // an app setting plain values on the global object
+    { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; (globalThis as any).started = Date.now(); Object.assign(globalThis, { region: 'eu' }); export const approve = approveWorkflow;" },
     // an app calling an authority function itself, and handing advisory code only ports
     { filename: API, code: "import { proposeDesignChanges } from '@luthier/experimental-ai'; import { approveWorkflow } from '@luthier/rmos-workflow'; export const f = (r: any, evaluate: any) => { approveWorkflow(r); return proposeDesignChanges(r, { feasibility: { evaluate: (d: any, c: any) => evaluate(d, c) } }); };" },
     // there, authority functions, endpoints and computed calls are allowed; a vm lookup of a bare name and a Worker of a file are not code from text
@@ -280,6 +282,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "await fetch('/api/workflow/%61pprove');", errors: errors(1) },
     // an app handing advisory code an authority function, under another name: itself, a wrapper, a function declared apart, a member set later
     { filename: API, code: "import { proposeDesignChanges } from '@luthier/experimental-ai'; import { approveWorkflow } from '@luthier/rmos-workflow'; import { persistRunArtifact } from '@luthier/rmos-runs'; import { generateToolpaths } from '@luthier/rmos-toolpaths'; function gen(x: any) { return generateToolpaths(x); } const ports: any = { feasibility: null }; ports.gen = gen; export const f = (r: any, store: any) => [proposeDesignChanges(r, { approve: approveWorkflow } as any), proposeDesignChanges(r, { save: (x: any) => persistRunArtifact(store, x) } as any), proposeDesignChanges(r, ports)];", errors: errors(3) },
+    // an app putting an authority function where every module reaches it: the global object, process, through a wrapper or a descriptor
+    { filename: API, code: "import { persistRunArtifact } from '@luthier/rmos-runs'; import { approveWorkflow } from '@luthier/rmos-workflow'; (globalThis as any).save = persistRunArtifact; (process as any).ok = approveWorkflow; Object.defineProperty(globalThis, 'ok2', { value: (x: any) => approveWorkflow(x) }); Object.assign(globalThis, { ok3: approveWorkflow }); Reflect.set(globalThis, 'ok4', approveWorkflow);", errors: errors(5) },
     // outside the zones that get every check, code run from text is still refused (the write-path and import checks cannot follow it)
     { filename: API, code: "import vm from 'node:vm'; import { Worker } from 'node:worker_threads'; export const f = (s: string) => [eval(s), new Function(s), vm.runInThisContext(s), new vm.Script(s), new Worker(s, { eval: true }), new Worker('data:text/javascript,1')];", errors: errors(6) },
     { filename: WORKFLOW, code: "export const f = (s: string) => [(() => 0).constructor(s), (globalThis as any)['ev' + 'al'](s)];", errors: errors(2) },

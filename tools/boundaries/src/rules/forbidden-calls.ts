@@ -383,6 +383,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       if (o.kind === 'global' && MUTATORS.has(o.path.join('.')) && shape.args[0]) {
         const shared = sharedRuntime(shape.args[0]);
         if (shared) sharedChange(node, `${o.path.join('.')}()`, shared);
+        if (shared && !all) sharesAuthority(node, shape.args.slice(1), shared);
       }
       // a function handed to a workspace function of another file that calls it (run(deps[k]) with run(g) { g() } imported)
       if (node.type === 'CallExpression' && shape.args.some((a) => originOf(a, env).kind === 'enumerated')) {
@@ -508,6 +509,25 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       });
     }
 
+    /**
+     * An authority function put on what every module shares (the global object, a builtin, process): advisory
+     * code would reach it from there under any name (globalThis.save()), past every check of its own.
+     */
+    function sharesAuthority(at: Node, values: Node[], target: string) {
+      for (const value of values) {
+        const name = authorityInside(value, env, 0);
+        if (!name) continue;
+        const fn = policy.authorityFunctions.find((f) => f.name === name)!;
+        return report(at, {
+          rule: RULE,
+          zones: `${from} -> shared runtime`,
+          securityRef: ref,
+          allowedWay: `pass it to the code that needs it, never through shared state; ${fn.allowedWay}`,
+          what: `this puts the authority function ${name} of ${fn.definedIn} on ${target}, which every module shares: advisory code would reach it there under any name`,
+        });
+      }
+    }
+
     /** The authority function a value reaches: itself, a function calling one, an object or array holding one. */
     function authorityInside(node: Node, e: Env, depth: number): string | null {
       if (depth > 6) return null;
@@ -546,7 +566,10 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
           const o = originOf(n, e);
           if (o.kind === 'authority') hit = o.name;
         } else if (n.type === 'CallExpression' && depth < 6) {
-          const called = calledFunction(n.callee, e);
+          // the callee itself first (approveWorkflow(x) names approveWorkflow, not what its body calls)
+          const co = originOf(n.callee, e);
+          if (co.kind === 'authority') hit = co.name;
+          const called = hit ? null : calledFunction(n.callee, e);
           if (called && called.fn !== fn) hit = authorityCalledIn(called.fn, called.env, depth + 1);
         }
         if (!hit) forEachChild(n, visit);
@@ -601,6 +624,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
           const obj = left.type === 'MemberExpression' && !navigatingName(memberKey(left, env) ?? '') ? writtenObject(left) : null;
           const shared = obj ? sharedRuntime(obj) : null;
           if (shared) sharedChange(node, 'this assignment', shared);
+          if (shared && !all) sharesAuthority(node, [node.right], shared);
         }
         const o = originOf(left, env);
         const prop = left.type === 'MemberExpression' ? memberKey(left, env) : null;
