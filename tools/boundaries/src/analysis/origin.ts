@@ -417,8 +417,17 @@ export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression
   // a tagged template is a call of its tag (with the strings and the values as arguments)
   if (node.type === 'TaggedTemplateExpression') return callShape({ ...node, type: 'CallExpression', callee: node.tag, arguments: [node.quasi], optional: false } as unknown as TSESTree.CallExpression, env, depth);
   let callee = unwrap(node.callee);
-  let args: Node[] = node.arguments.filter((a) => a.type !== 'SpreadElement');
-  let argsUnknown = node.arguments.some((a) => a.type === 'SpreadElement');
+  // a spread of a literal array stands for its elements, in place (fetch(...['/api/x', init]))
+  let args: Node[] = [];
+  let argsUnknown = false;
+  for (const a of node.arguments) {
+    if (a.type !== 'SpreadElement') args.push(a);
+    else {
+      const el = elementsOf(a.argument, env);
+      if (!argsUnknown) args.push(...el.items);
+      argsUnknown ||= el.unknown;
+    }
+  }
   let thisArg: Node | undefined;
   /**
    * `target` is invoked with `this` = thisArg and arguments `list`; when target is itself

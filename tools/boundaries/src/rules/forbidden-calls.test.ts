@@ -25,6 +25,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // there, authority functions, endpoints and computed calls are allowed; a vm lookup of a bare name and a Worker of a file are not code from text
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; import { Worker } from 'node:worker_threads'; export const f = (x: any, deps: any, k: string) => [approveWorkflow(x), fetch('/api/workflow/approve', { method: 'POST' }), deps[k](), new Worker(new URL('./w.mjs', import.meta.url), { eval: false })];" },
     { filename: TOOLING, code: "import { runInNewContext } from 'node:vm'; export const gc = runInNewContext('gc');" },
+    // other functions handed to callbacks; a literal spread of another endpoint
+    { filename: AI, code: "export const f = (xs: string[]) => [xs.map(Number), Promise.resolve('{}').then(JSON.parse), fetch(...(['/api/ai/proposals', { method: 'POST' }] as const))];" },
     // a function handed in that is given another endpoint or a URL the file does not know; a handed-in value's string, array and logging methods
     { filename: AI, code: "export const f = (send: (u: string) => unknown, u: string, deps: any) => [send('/api/ai/proposals'), send(u), u.startsWith('/api/workflow/approve'), deps.urls.includes('/api/rmos/toolpaths'), deps.logger.info('approvals go through /api/workflow/approve')];" },
     // requests to other endpoints
@@ -288,6 +290,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: API, code: "import vm from 'node:vm'; import { Worker } from 'node:worker_threads'; export const f = (s: string) => [eval(s), new Function(s), vm.runInThisContext(s), new vm.Script(s), new Worker(s, { eval: true }), new Worker('data:text/javascript,1')];", errors: errors(6) },
     { filename: WORKFLOW, code: "export const f = (s: string) => [(() => 0).constructor(s), (globalThis as any)['ev' + 'al'](s)];", errors: errors(2) },
     { filename: TOOLING, code: "import { compileFunction } from 'node:vm'; export const f = (s: string) => compileFunction(s);", errors: errors(1) },
+    // a request function handed to what calls it with values the check does not follow; spread arguments, read when literal
+    { filename: AI, code: "const args = ['/api/workflow/approve', { method: 'POST' }] as const; export const f = (urls: string[], more: any[]) => [Promise.resolve('/api/workflow/approve').then(fetch), urls.map(fetch as any), setTimeout(fetch, 0, '/api/rmos/toolpaths'), fetch(...args), fetch(...more)];", errors: errors(5) },
     // a function handed in, whose code cannot be seen, given an authority endpoint's URL (a parameter, a member, this.…, destructured, a call's answer)
     { filename: AI, code: "export const f = (get: typeof fetch, id: string) => [get('/api/workflow/approve', { method: 'POST' }), get(`/api/workflow/sessions/${id}/transition`)];", errors: errors(2) },
     { filename: AI, code: "export const f = (deps: any) => { const { send2 } = deps; return [deps.http.send2('/api/rmos/toolpaths'), send2('/api/workflow/approve'), deps.client().go('/api/workflow/approve'), new deps.Client('/api/rmos/toolpaths')]; };", errors: errors(4) },

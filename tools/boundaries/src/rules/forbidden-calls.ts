@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { forEachChild, unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import type { Policy } from '../policy/schema.js';
-import { fold, describe, isConstant, urlPathParts, type Sym } from '../analysis/fold.js';
+import { fold, describe, isConstant, unknownPart, urlPathParts, type Sym } from '../analysis/fold.js';
 import { authorityNames, callShape, derefNode, isDescriptorRead, literalChanges, memberKey, namespaceSource, originOf, propertyOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
 import { calledFunction, callsParameter, isFunction, returnedExpressions } from '../analysis/functions.js';
@@ -139,6 +139,9 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         what: `${what}, so it cannot be proved not to reach an authority function (fail closed)`,
       });
     }
+
+    /** A function that sends a request to the URL it is given first: fetch, new Request, …, the http(s) functions. */
+    const isRequesting = (o: Origin) => (o.kind === 'global' && REQUESTING_GLOBALS.has(o.path.join('.'))) || (o.kind === 'module' && HTTP_MODULES.has(o.module) && o.path.length > 0);
 
     const isDynamicGlobal = (o: Origin) =>
       o.kind === 'global' && o.path.length === 1 && (dynamicCode?.names ?? ['eval', 'Function']).includes(o.path[0]!);
@@ -341,7 +344,10 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         if (first && (fold(first, env).some((alt) => alt.some((p) => typeof p === 'string')) || declaredString(first))) dynamic(node, `${o.kind === 'global' ? o.path[0] : 'a timer'} with a string evaluates code`);
       }
       const sink = sinkName(callee, o);
-      if (sink) checkEndpoints(node, shape.args, sink, (o.kind === 'global' && REQUESTING_GLOBALS.has(o.path.join('.'))) || (o.kind === 'module' && HTTP_MODULES.has(o.module)));
+      const requesting = isRequesting(o);
+      if (sink) checkEndpoints(node, shape.args, sink, requesting);
+      // fetch(...urls): a spread the check cannot read may hold any URL
+      if (sink && requesting && shape.argsUnknown && shape.args.length === 0) opaqueRequest(node, sink, 'URL', [[unknownPart('a spread argument')]]);
       // el.setAttribute('href', url), Object.assign(location, { href: url }): the same navigation as an assignment
       if (callee.type === 'MemberExpression' && (memberKey(callee, env) === 'setAttribute' || memberKey(callee, env) === 'setAttributeNS')) {
         const at = memberKey(callee, env) === 'setAttribute' ? 0 : 1;
@@ -402,7 +408,10 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         const arg = shape.args[i];
         if (!arg || (closed && i === 0)) continue;
         const ao = originOf(arg, env);
-        if (ao.kind === 'enumerated') failClosed(arg, `this function is handed to ${name || (callee.type === 'MemberExpression' ? `.${memberKey(callee, env)}()` : 'a call')}, which calls it, and it is taken from an object without its name (${ao.how})`);
+        const host = name || (callee.type === 'MemberExpression' ? `.${memberKey(callee, env)}()` : 'a call');
+        if (ao.kind === 'enumerated') failClosed(arg, `this function is handed to ${host}, which calls it, and it is taken from an object without its name (${ao.how})`);
+        // .then(fetch), urls.map(fetch), setTimeout(fetch, 0, url): it requests whatever it is called with
+        else if (isRequesting(ao)) opaqueRequest(arg, `${ao.kind === 'module' ? `${ao.module}.` : ''}${ao.kind === 'module' || ao.kind === 'global' ? ao.path.join('.') : ''} handed to ${host}`, 'URL', [[unknownPart(`what ${host} calls it with`)]]);
         else if (ao.kind === 'authority' && unwrap(arg).type !== 'Identifier' && unwrap(arg).type !== 'MemberExpression') authority(arg, ao.name, 'this function handed to a call that calls it');
       }
     }
