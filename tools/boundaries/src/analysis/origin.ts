@@ -474,10 +474,13 @@ export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression
         continue;
       }
     }
-    if (callee.type === 'CallExpression') {
-      const inner = unwrap(callee.callee);
+    // f.bind(t, ...pre)(...args), also through a variable of this file (const w = f.bind(t, p); w(x))
+    const bound = callee.type === 'Identifier' ? derefNode(callee, env, depth + 1) : null;
+    const bindCall = callee.type === 'CallExpression' ? callee : bound && bound.env.file === env.file && bound.node.type === 'CallExpression' ? bound.node : null;
+    if (bindCall) {
+      const inner = unwrap(bindCall.callee);
       if (inner.type === 'MemberExpression' && memberKey(inner, env, depth) === 'bind') {
-        args = [...callee.arguments.slice(1).filter((a) => a.type !== 'SpreadElement'), ...args];
+        args = [...bindCall.arguments.slice(1).filter((a) => a.type !== 'SpreadElement'), ...args];
         callee = unwrap(inner.object);
         continue;
       }

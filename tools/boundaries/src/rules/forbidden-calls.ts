@@ -299,7 +299,9 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       // (unless the object is a literal holding only plain values, never changed or handed on)
       for (let c: Node = callee; c.type === 'MemberExpression'; c = unwrap(c.object)) {
         if (c.computed && memberKey(c, env) === null && !sealedLiteral(c.object, env)) {
-          failClosed(c, 'this call goes through a computed key that cannot be folded to a constant');
+          // (reported at the call when its callee was read through a variable: const g = deps[k].bind(deps); g())
+          const within = c.range[0] >= node.range[0] && c.range[1] <= node.range[1];
+          failClosed(within ? c : node, 'this call goes through a computed key that cannot be folded to a constant');
           closed = true;
           break;
         }

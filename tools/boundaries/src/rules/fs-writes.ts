@@ -73,28 +73,35 @@ function handleTarget(node: Node, env: Env, op: string): WriteTarget[] {
 }
 
 /** The paths a call writes, if it is a mutating fs call (any import form, call/apply/bind, descriptors, FileHandles). */
+/**
+ * What an fs function (by its origin) writes when it is called with `args`: the paths at its write positions,
+ * the descriptors it writes; none when `o` is no fs write. Also for a function handed to what calls it
+ * (['data/x'].forEach(fs.rmSync)), with the arguments it will be given.
+ */
+export function fsCallTargets(o: Origin, args: readonly Node[], env: Env, how = ''): WriteTarget[] {
+  const fn = fsFunction(o);
+  if (!fn) return [];
+  const label = `fs.${(o as { path: string[] }).path.join('.')}${how}`;
+  if (OPENERS.has(fn)) return opensForWriting(args[1], env) && args[0] ? [{ target: args[0], env, op: `${label} (open for writing)`, destroysRoot: false }] : [];
+  const out: WriteTarget[] = [];
+  // an fs function chosen by a key that cannot be folded may be any of them (fail closed)
+  const targets = fn === '*' ? [0, 1] : PATH_WRITES[fn];
+  for (const i of targets ?? []) if (args[i]) out.push({ target: args[i]!, env, op: label, destroysRoot: !HARMLESS_ON_ROOT.has(fn) });
+  if (FD_WRITES.has(fn) && args[0]) out.push(...handleTarget(args[0], env, `${label} on a descriptor`));
+  // createWriteStream(path, { fd }): the stream writes the descriptor, not the path
+  if ((fn === 'createWriteStream' || fn === 'WriteStream') && args[1]) {
+    const opts = derefNode(args[1], env);
+    const fd = opts?.node.type === 'ObjectExpression' ? propertyOf(opts.node, 'fd') : null;
+    if (fd) out.push(...handleTarget(fd, opts!.env, `${label} on a descriptor`));
+  }
+  return out;
+}
+
 export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpression, env: Env): WriteTarget[] {
   const shape = callShape(node, env);
   const callee = unwrap(shape.callee);
   const o = originOf(callee, env);
-  const fn = fsFunction(o);
-  if (fn) {
-    const label = `fs.${(o as { path: string[] }).path.join('.')}`;
-    if (OPENERS.has(fn))
-      return opensForWriting(shape.args[1], env) && shape.args[0] ? [{ target: shape.args[0], env, op: `${label} (open for writing)`, destroysRoot: false }] : [];
-    const out: WriteTarget[] = [];
-    // an fs function chosen by a key that cannot be folded may be any of them (fail closed)
-    const targets = fn === '*' ? [0, 1] : PATH_WRITES[fn];
-    for (const i of targets ?? []) if (shape.args[i]) out.push({ target: shape.args[i]!, env, op: label, destroysRoot: !HARMLESS_ON_ROOT.has(fn) });
-    if (FD_WRITES.has(fn) && shape.args[0]) out.push(...handleTarget(shape.args[0], env, `${label} on a descriptor`));
-    // createWriteStream(path, { fd }): the stream writes the descriptor, not the path
-    if ((fn === 'createWriteStream' || fn === 'WriteStream') && shape.args[1]) {
-      const opts = derefNode(shape.args[1], env);
-      const fd = opts?.node.type === 'ObjectExpression' ? propertyOf(opts.node, 'fd') : null;
-      if (fd) out.push(...handleTarget(fd, opts!.env, `${label} on a descriptor`));
-    }
-    return out;
-  }
+  if (fsFunction(o)) return fsCallTargets(o, shape.args, env);
   if (callee.type === 'MemberExpression') {
     const key = memberKey(callee, env);
     if (key && HANDLE_WRITES.has(key)) {

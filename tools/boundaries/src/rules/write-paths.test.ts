@@ -40,6 +40,8 @@ function tester() {
       { filename: API, code: `${fsImport} fs.writeFileSync('data/runsheet.txt', ''); fs.writeFileSync('logs/RUNS/x', ''); fs.writeFileSync(path.format({ dir: 'data/sandbox', base: 'x' }), '');` },
       { filename: API, code: `${fsImport} const dir = () => 'data/sandbox'; fs.writeFileSync(dir() + '/x', ''); class C { static D = 'data/sandbox'; } fs.writeFileSync(C.D, '');` },
       { filename: API, code: `${fsImport} import { execSync } from 'node:child_process'; execSync('ls data/sandbox'); execSync('echo runs'); process.chdir('/tmp'); process.chdir('data/sandbox');` },
+      // fs functions handed to callbacks over other paths or values the source does not hold; reads
+      { filename: API, code: `${fsImport} ['data/sandbox/x'].forEach(fs.rmSync as any); export const f = (xs: string[], p: Promise<string>) => [xs.forEach(fs.rmSync as any), p.then(fs.promises.rm as any), ['data/runs/x'].map((x) => fs.readFileSync(x)), setTimeout(fs.readFileSync, 0, 'data/runs/x')];` },
       // programs run elsewhere, on other folders of the data root, or on a command the source does not hold
       { filename: API, code: `${fsImport} import { execFileSync, execSync } from 'node:child_process'; execFileSync('git', ['rev-parse', 'HEAD'], { cwd: '/tmp' }); execSync('ls', { cwd: 'data/sandbox' }); execSync('echo $RMOS_DATA_DIR_BACKUP'); export const run = (cmd: string) => execSync(cmd);` },
       { filename: API, code: `${fsImport} const cfg = { dir: 'data/sandbox' }; console.log(cfg); cfg.other = 1; fs.writeFileSync(cfg.dir + '/x', '');` },
@@ -154,6 +156,8 @@ function tester() {
       // the working directory moved into the data root; programs run on protected paths
       { filename: API, code: `${fsImport} process.chdir('data'); process.chdir(path.join(process.env.RMOS_DATA_DIR!, 'runs'));`, errors: errors(2) },
       { filename: API, code: `${fsImport} import { execSync, spawn } from 'node:child_process'; execSync('rm -rf data/runs'); spawn('cp', ['-r', '/tmp/x', 'data/run_attachments/']);`, errors: errors(2) },
+      // an fs write handed to what calls it with arguments the source holds, or bound to its path in a variable
+      { filename: API, code: `${fsImport} ['data/runs/x'].forEach(fs.rmSync as any); Promise.resolve('data/runs').then(fs.promises.rm as any); setTimeout(fs.rmSync, 0, 'data/run_attachments', { recursive: true }); const w = fs.writeFileSync.bind(fs, 'data/runs/y'); w('z');`, errors: errors(4) },
       // a program run on the data root itself, in it, on $RMOS_DATA_DIR, or given code that names it (node -e)
       { filename: API, code: `${fsImport} import { execSync, spawnSync } from 'node:child_process'; execSync('rm -rf data'); execSync('cd data && echo x > runs/x'); execSync('echo x > runs/x', { cwd: 'data' }); execSync('tar -xf b.tgz -C $RMOS_DATA_DIR'); execSync('rm -r "\${RMOS_DATA_DIR}/runs"'); spawnSync(process.execPath, ['-e', "require('fs').writeFileSync(require('path').join('data','runs','x'),'y')"]);`, errors: errors(6) },
       // paths as Buffers, spreads of computed arrays, copies of process.env, handles through then()

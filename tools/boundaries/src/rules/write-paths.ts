@@ -2,15 +2,19 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import { DATA_ROOT, fold, describe, urlPathParts } from '../analysis/fold.js';
-import { callShape, derefNode, originOf, propertyOf } from '../analysis/origin.js';
+import { callShape, derefNode, memberKey, originOf, propertyOf } from '../analysis/origin.js';
 import type { Sym } from '../analysis/fold.js';
-import { calledFunction, writeTargets, writtenParams } from './fs-writes.js';
+import { calledFunction, fsCallTargets, writeTargets, writtenParams } from './fs-writes.js';
 import { complianceRef, fileContext } from './context.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 import { classifyTarget } from './target-path.js';
 import { escapeRegExp } from '../analysis/regexp.js';
 
 const RULE = 'boundaries/write-paths';
+/** timers that call the function they are given with their arguments after this position */
+const TIMER_ARGS: Record<string, number> = { setTimeout: 2, setInterval: 2, setImmediate: 1, 'process.nextTick': 1 };
+/** array methods that call their callback with each element first */
+const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 /** settings that name where Node writes its diagnostic reports */
 const REPORT_PATHS = new Set(['process.report.directory', 'process.report.filename']);
 
@@ -130,10 +134,37 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         }
     }
 
+    /**
+     * Functions handed to what calls them with arguments the source holds: a timer's extra arguments
+     * (setTimeout(f, 0, p)), each element of a literal array (['data/x'].forEach(f)), what
+     * Promise.resolve(p).then(f) resolves to.
+     */
+    function handedCalls(callee: Node, args: Node[], o: ReturnType<typeof originOf>): { fn: Node; args: Node[]; host: string }[] {
+      const name = o.kind === 'global' || o.kind === 'module' ? o.path.join('.') : '';
+      const timer = (o.kind === 'global' || (o.kind === 'module' && o.module === 'timers')) && TIMER_ARGS[name] !== undefined;
+      if (timer && args[0]) return [{ fn: args[0], args: args.slice(TIMER_ARGS[name]), host: name }];
+      const c = unwrap(callee);
+      if (c.type !== 'MemberExpression' || !args[0]) return [];
+      const key = memberKey(c, env) ?? '';
+      if (ELEMENT_CALLBACKS.has(key)) {
+        const list = derefNode(c.object, env);
+        if (list?.node.type !== 'ArrayExpression') return [];
+        return list.node.elements.filter((e): e is TSESTree.Expression => !!e && e.type !== 'SpreadElement').map((e) => ({ fn: args[0]!, args: [e], host: `.${key}()` }));
+      }
+      const promised = unwrap(c.object);
+      if (key === 'then' && promised.type === 'CallExpression' && promised.arguments[0] && promised.arguments[0].type !== 'SpreadElement') {
+        const po = originOf(promised.callee, env);
+        if (po.kind === 'global' && po.path.join('.') === 'Promise.resolve') return [{ fn: args[0], args: [promised.arguments[0]], host: '.then()' }];
+      }
+      return [];
+    }
+
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
       for (const w of writeTargets(node, env)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, w.paths);
       const shape = callShape(node, env);
       const o = originOf(shape.callee, env);
+      for (const h of handedCalls(shape.callee, shape.args, o))
+        for (const w of fsCallTargets(originOf(h.fn, env), h.args, env, ` (handed to ${h.host})`)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot);
       // after chdir into the data root, every relative write lands in it
       if (o.kind === 'global' && o.path.join('.') === 'process.chdir' && shape.args[0]) checkTarget(node, shape.args[0], env, 'process.chdir (relative writes after it land there)', true);
       if (o.kind === 'module' && o.module === 'child_process' && o.path.length) checkCommand(node, o.path.join('.'), shape.args);
