@@ -189,6 +189,21 @@ describe('integrity checks', () => {
     }
   });
 
+  test('a TypeScript config inside a project with path aliases of its own fails; one that only extends the root config passes', () => {
+    writeFile(root, 'libs/rmos/workflow/tsconfig.json', '{\n  // an alias the root does not have\n  "extends": "../../../tsconfig.base.json",\n  "compilerOptions": { "paths": { "helper": ["../../experimental/ai/src/index.ts"] } },\n}\n');
+    writeFile(root, 'libs/rmos/runs/tsconfig.lib.json', '{ "extends": "../../../tsconfig.base.json", "compilerOptions": { "strict": true } }\n');
+    writeFile(root, 'apps/api/tsconfig.json', '{ "compilerOptions": { "baseUrl": "src" } }\n');
+    try {
+      const r = check();
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /libs\/rmos\/workflow\/tsconfig\.json:1:1 {2}boundaries\/integrity {2}libs\/rmos\/workflow\/tsconfig\.json gives the files under libs\/rmos\/workflow\/ path aliases or a baseUrl of its own/);
+      assert.match(r.stdout, /apps\/api\/tsconfig\.json gives the files under apps\/api\//);
+      assert.doesNotMatch(r.stdout, /tsconfig\.lib\.json/);
+    } finally {
+      for (const f of ['libs/rmos/workflow/tsconfig.json', 'libs/rmos/runs/tsconfig.lib.json', 'apps/api/tsconfig.json']) rmSync(`${root}/${f}`);
+    }
+  });
+
   test('an authority function that no authoritative library exports fails; a comment or a type does not count as an export', () => {
     withChange(
       {

@@ -87,7 +87,7 @@ export async function main(argv: readonly string[], io: Io = { stdout: (t) => pr
       if (h === undefined) hashes.set(rel, (h = hashFile(path.join(root, rel))));
       return h;
     };
-    violations = [...checkIntegrity({ root, policy: loaded, sources: outcome.allSources, links: outcome.allLinks, installed: outcome.allInstalled, filesChecked: outcome.filesChecked, currentHash, useCache: opts.cache }), ...violations];
+    violations = [...checkIntegrity({ root, policy: loaded, sources: outcome.allSources, links: outcome.allLinks, installed: outcome.allInstalled, configs: outcome.allConfigs, filesChecked: outcome.filesChecked, currentHash, useCache: opts.cache }), ...violations];
   }
 
   if (opts.format !== 'text' || opts.output) {

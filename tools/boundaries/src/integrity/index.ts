@@ -7,7 +7,7 @@ import { hashBytes } from '../runner/hash.js';
 import type { Violation } from '../runner/types.js';
 import { loadWorkspace } from '../workspace/projects.js';
 import { checkAuthorityExports, scanAuthorityExports, type AuthorityScan } from './authority-exports.js';
-import { checkCodeowners, checkDataRootLinks, checkNestedEslintConfigs } from './workspace-files.js';
+import { checkCodeowners, checkDataRootLinks, checkNestedEslintConfigs, checkNestedTsconfigs } from './workspace-files.js';
 import { checkGeneratedDrift } from './generated-drift.js';
 import { checkInstalledSources, checkNestedPackages } from './installed-packages.js';
 import { checkPackageTargets, checkPolicyReferences, checkProjectTags } from './project-tags.js';
@@ -24,6 +24,8 @@ export interface IntegrityInput {
   links: readonly string[];
   /** every node_modules folder of the scanned folders, relative (found by the same walk) */
   installed?: readonly string[];
+  /** every project.json, package.json and tsconfig*.json of the scanned folders, relative (found by the same walk) */
+  configs?: readonly string[];
   filesChecked: number;
   /** content hash of a workspace file (memoised by the caller) */
   currentHash: (rel: string) => string;
@@ -61,6 +63,7 @@ export function checkIntegrity(input: IntegrityInput): Violation[] {
   out.push(...checkGeneratedDrift(root, policy));
   out.push(...checkCodeowners(root, policy, input.sources));
   out.push(...checkNestedEslintConfigs(input.sources));
+  out.push(...checkNestedTsconfigs(root, ws, input.configs ?? []));
   out.push(...checkNestedPackages(root, input.installed ?? []));
   out.push(...checkInstalledSources(root, policy, ws.projects));
   out.push(...checkDataRootLinks(root, policy, input.links, policy.protectedPaths.map((p) => p.pattern.replace(/\/\*\*$/, ''))));

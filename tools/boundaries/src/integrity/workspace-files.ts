@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Policy } from '../policy/schema.js';
 import type { Violation } from '../runner/types.js';
 import { integrityViolation } from './types.js';
+import { aliasesOf, type Workspace } from '../workspace/projects.js';
 
 /** Where GitHub looks for the CODEOWNERS file, in its order (the first found is the one in effect). */
 export const CODEOWNERS_FILES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
@@ -100,6 +101,30 @@ export function checkNestedEslintConfigs(sources: readonly string[]): Violation[
     .map((s) =>
       integrityViolation(s, 1, `${s} is an ESLint config below the root: ESLint uses it instead of the root eslint.config.mjs for every file under ${path.posix.dirname(s)}/, which then runs without the boundary rules; remove it (project-specific rules go in the root config)`),
     );
+}
+
+/**
+ * A TypeScript config below the root whose path aliases or baseUrl differ from the root's: an editor, `tsc -p`
+ * or a test runner given that config resolves the project's imports through its aliases ("helper" to an
+ * advisory file), while the boundary check resolves them as tsx does, through the root's. Refused; aliases
+ * live in tsconfig.base.json. A config that only extends the root's (or sets other options) is fine.
+ */
+export function checkNestedTsconfigs(root: string, ws: Pick<Workspace, 'aliases' | 'baseUrl'>, configs: readonly string[]): Violation[] {
+  const same = (a: Pick<Workspace, 'aliases' | 'baseUrl'>) => JSON.stringify([a.aliases, a.baseUrl]) === JSON.stringify([ws.aliases, ws.baseUrl]);
+  const out: Violation[] = [];
+  for (const rel of configs) {
+    if (!/(?:^|\/)tsconfig[^/]*\.json$/.test(rel) || !rel.includes('/')) continue;
+    let own: Pick<Workspace, 'aliases' | 'baseUrl'>;
+    try {
+      own = aliasesOf(root, path.join(root, rel));
+    } catch (err) {
+      out.push(integrityViolation(rel, 1, `${rel} cannot be read, so the path aliases it gives its files are unknown: ${(err as Error).message}`));
+      continue;
+    }
+    if (!same(own))
+      out.push(integrityViolation(rel, 1, `${rel} gives the files under ${path.posix.dirname(rel)}/ path aliases or a baseUrl of its own: TypeScript tools using it resolve their imports differently from the boundary check (and from tsx); put aliases in tsconfig.base.json, and let this config only extend it`));
+  }
+  return out;
 }
 
 /**

@@ -34,6 +34,8 @@ export interface CheckOutcome {
   allLinks: string[];
   /** the node_modules folders found in the scanned folders (for the integrity checks) */
   allInstalled: string[];
+  /** the project, package and TypeScript configs found in the scanned folders (for the integrity checks) */
+  allConfigs: string[];
   wholeWorkspace: boolean;
 }
 
@@ -113,6 +115,7 @@ export async function checkFiles(opts: CheckOptions): Promise<CheckOutcome> {
     allSources: walk.sources,
     allLinks: walk.links,
     allInstalled: walk.installed,
+    allConfigs: walk.configs,
     wholeWorkspace,
   };
 }

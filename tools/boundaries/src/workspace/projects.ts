@@ -149,7 +149,11 @@ function effectiveOptions(root: string, file: string, depth = 0): { baseUrl?: st
  */
 function readAliases(root: string): Pick<Workspace, 'aliases' | 'baseUrl'> {
   const file = ['tsconfig.json', 'tsconfig.base.json'].map((f) => path.join(root, f)).find((f) => existsSync(f));
-  if (!file) return { aliases: [], baseUrl: null };
+  return file ? aliasesOf(root, file) : { aliases: [], baseUrl: null };
+}
+
+/** The path aliases and baseUrl one TypeScript config puts in effect (with what it extends). */
+export function aliasesOf(root: string, file: string): Pick<Workspace, 'aliases' | 'baseUrl'> {
   const options = effectiveOptions(root, file);
   const base = options.baseUrl ?? options.pathsBase ?? root;
   const aliases = Object.entries(options.paths ?? {}).map(([pattern, targets]) => ({
