@@ -56,6 +56,11 @@ export const protectedPathSchema = z.strictObject({
   writers: z.array(projectName).min(1),
   reason: nonEmpty,
   allowedWay: nonEmpty,
+  /**
+   * Where the store is a database (the SQLite file, PostgreSQL): the tables that hold this data and the functions
+   * their triggers call. The store names its triggers and indexes after their table (run_artifacts_no_update).
+   */
+  sqlNames: z.array(z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a SQL name is lower-case letters, digits and _')).min(1).optional(),
 });
 
 export const waiverSchema = z.strictObject({

@@ -1,9 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { forEachChild, unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
-import { fold, type Part, type Sym } from '../analysis/fold.js';
+import { fold, type Sym } from '../analysis/fold.js';
 import { callShape, derefNode, memberKey, originOf, propertyOf, type Origin } from '../analysis/origin.js';
 import { findVariable } from '../analysis/variables.js';
+import { SQL_RUNNERS, sqlFileNames } from '../analysis/sql.js';
 import { calledFunction, isFunction, type FunctionNode } from '../analysis/functions.js';
 
 export { calledFunction };
@@ -154,27 +155,6 @@ const OTHER_WRITERS: Record<string, { index: number; key?: string; newOnly?: boo
   'pino.destination': { index: 0, key: 'dest' },
   'pino.default.destination': { index: 0, key: 'dest' },
 };
-
-/** Methods of database connections (better-sqlite3, node:sqlite, sqlite3) that run the SQL text they are given. */
-const SQL_RUNNERS = new Set(['exec', 'prepare', 'run', 'query']);
-
-/** ATTACH 'file' and VACUUM INTO 'file': the statements that make SQLite create or write a file the SQL names. */
-const SQL_FILE = /\b(?:ATTACH(?:\s+DATABASE)?|VACUUM(?:\s+[^\s;]+)?\s+INTO)\s+'((?:[^']|'')*)'/gi;
-
-/**
- * The files a SQL text writes, as folded paths (an unknown part of the SQL stays unknown in the path). A SQLite
- * URI filename (file:path?mode=rwc) is its path.
- */
-export function sqlFileNames(sql: Sym): Sym[] {
-  const holes: Part[] = [];
-  const text = sql.map((p) => (typeof p === 'string' ? p : `\u0001${holes.push(p) - 1}\u0002`)).join('');
-  const out: Sym[] = [];
-  for (const m of text.matchAll(SQL_FILE)) {
-    const name = m[1]!.replace(/''/g, "'").replace(/^file:(?!\/\/)/i, '').replace(/\?[^\u0001\u0002]*$/, '');
-    out.push(name.split(/\u0001(\d+)\u0002/).map((piece, i) => (i % 2 === 1 ? holes[Number(piece)]! : piece)).filter((p) => p !== ''));
-  }
-  return out;
-}
 
 // per lint run, so that the files a summary reads are recorded for every file that uses it
 let summariesOwner: object | null = null;

@@ -5,6 +5,7 @@ import { DATA_ROOT, fold, describe, urlPathParts } from '../analysis/fold.js';
 import { callShape, derefNode, memberKey, originOf, propertyOf } from '../analysis/origin.js';
 import type { Sym } from '../analysis/fold.js';
 import { calledFunction, fsCallTargets, writeTargets, writtenParams } from './fs-writes.js';
+import { SQL_RUNNERS, sqlWrites, writesAny } from '../analysis/sql.js';
 import { complianceRef, fileContext } from './context.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 import { classifyTarget } from './target-path.js';
@@ -35,6 +36,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     const guarded = policy.protectedPaths.filter((p) => !isWriter(fc.project, p));
     if (guarded.length === 0) return {};
     const names = guarded.map((p) => p.pattern.replace(/\/\*\*$/, ''));
+    const sqlGuarded = guarded.filter((p) => p.sqlNames);
     const env = envFor(context, fc);
     const report = reporter(context);
     const ref = complianceRef(policy, RULE);
@@ -159,10 +161,42 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       return [];
     }
 
+    /**
+     * SQL run on any connection (.exec, .prepare, .run, .query; also pg's { text } objects) that changes a table
+     * holding a protected path's data, or its triggers: the store's triggers refuse UPDATE and DELETE, but SQL
+     * that drops or disables them, or writes the rows, goes around persistRunArtifact. A name in a write
+     * position that the check cannot read is refused (fail closed); SQL text it cannot read at all is not SQL it can judge.
+     */
+    function checkSql(node: Node, key: string, sqlArg: Node) {
+      const options = derefNode(sqlArg, env);
+      const text = options?.node.type === 'ObjectExpression' ? propertyOf(options.node, 'text') : null;
+      const sql = text ? { node: text, env: options!.env } : { node: sqlArg, env };
+      for (const alt of fold(sql.node, sql.env)) {
+        const { writes, everyTable } = sqlWrites(alt);
+        const hit = everyTable
+          ? { entry: sqlGuarded[0], what: `switches off the triggers of every table or rewrites the schema (${everyTable})` }
+          : writes.flatMap((w) => {
+              const entry = sqlGuarded.find((g) => writesAny(w, g.sqlNames!));
+              const name = w.name === null ? 'a table the check cannot read' : w.role === 'table' ? `the table ${w.name}` : `${w.name}, a trigger, index or function of its tables`;
+              return entry ? [{ entry, what: `changes ${name} ("${w.statement.slice(0, 80)}")` }] : [];
+            })[0];
+        if (!hit?.entry) continue;
+        return report(node, {
+          rule: RULE,
+          zones: writerZones(hit.entry),
+          securityRef: ref,
+          allowedWay: hit.entry.allowedWay,
+          what: `SQL run by .${key}() ${hit.what}, where the store keeps ${hit.entry.pattern.replace(/\/\*\*$/, '/')} of the data root: only ${hit.entry.writers.join(', ')} may write it: ${hit.entry.reason}`,
+        });
+      }
+    }
+
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
       for (const w of writeTargets(node, env)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, w.paths);
       const shape = callShape(node, env);
       const o = originOf(shape.callee, env);
+      const sqlKey = unwrap(shape.callee).type === 'MemberExpression' ? memberKey(unwrap(shape.callee) as TSESTree.MemberExpression, env) : null;
+      if (sqlKey && sqlGuarded.length && SQL_RUNNERS.has(sqlKey) && shape.args[0]) checkSql(node, sqlKey, shape.args[0]);
       for (const h of handedCalls(shape.callee, shape.args, o))
         for (const w of fsCallTargets(originOf(h.fn, env), h.args, env, ` (handed to ${h.host})`)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot);
       // after chdir into the data root, every relative write lands in it
