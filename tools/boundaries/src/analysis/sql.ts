@@ -7,8 +7,11 @@ import type { Part, Sym } from './fold.js';
  * PostgreSQL), and need only the names in write positions: a full SQL parser would refuse the holes.
  */
 
-/** Methods of database connections (better-sqlite3, node:sqlite, sqlite3, pg) that run the SQL text they are given. */
-export const SQL_RUNNERS = new Set(['exec', 'prepare', 'run', 'query']);
+/**
+ * Methods of database clients that run the SQL text they are given: better-sqlite3, node:sqlite and sqlite3
+ * (exec, prepare, run, all, get, each), pg and mysql2 (query, execute), postgres.js (unsafe), knex (raw), Prisma's raw calls.
+ */
+export const SQL_RUNNERS = new Set(['exec', 'prepare', 'run', 'all', 'get', 'each', 'query', 'execute', 'unsafe', 'raw', '$queryRawUnsafe', '$executeRawUnsafe']);
 
 /** a hole in the text: a part of the SQL the fold could not read */
 const HOLE = '\u0001';

@@ -167,7 +167,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
      * that drops or disables them, or writes the rows, goes around persistRunArtifact. A name in a write
      * position that the check cannot read is refused (fail closed); SQL text it cannot read at all is not SQL it can judge.
      */
-    function checkSql(node: Node, key: string, sqlArg: Node) {
+    function checkSql(node: Node, runner: string, sqlArg: Node) {
       const options = derefNode(sqlArg, env);
       const text = options?.node.type === 'ObjectExpression' ? propertyOf(options.node, 'text') : null;
       const sql = text ? { node: text, env: options!.env } : { node: sqlArg, env };
@@ -186,7 +186,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
           zones: writerZones(hit.entry),
           securityRef: ref,
           allowedWay: hit.entry.allowedWay,
-          what: `SQL run by .${key}() ${hit.what}, where the store keeps ${hit.entry.pattern.replace(/\/\*\*$/, '/')} of the data root: only ${hit.entry.writers.join(', ')} may write it: ${hit.entry.reason}`,
+          what: `SQL run by ${runner} ${hit.what}, where the store keeps ${hit.entry.pattern.replace(/\/\*\*$/, '/')} of the data root: only ${hit.entry.writers.join(', ')} may write it: ${hit.entry.reason}`,
         });
       }
     }
@@ -196,7 +196,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       const shape = callShape(node, env);
       const o = originOf(shape.callee, env);
       const sqlKey = unwrap(shape.callee).type === 'MemberExpression' ? memberKey(unwrap(shape.callee) as TSESTree.MemberExpression, env) : null;
-      if (sqlKey && sqlGuarded.length && SQL_RUNNERS.has(sqlKey) && shape.args[0]) checkSql(node, sqlKey, shape.args[0]);
+      if (sqlKey && sqlGuarded.length && SQL_RUNNERS.has(sqlKey) && shape.args[0]) checkSql(node, `.${sqlKey}()`, shape.args[0]);
       for (const h of handedCalls(shape.callee, shape.args, o))
         for (const w of fsCallTargets(originOf(h.fn, env), h.args, env, ` (handed to ${h.host})`)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot);
       // after chdir into the data root, every relative write lands in it
@@ -223,6 +223,11 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       if (o.kind === 'global' && REPORT_PATHS.has(o.path.join('.'))) checkTarget(node, node.right, env, `${o.path.join('.')} (where reports are written)`, false);
     }
 
-    return { CallExpression: checkCall, NewExpression: checkCall, AssignmentExpression: checkAssignment };
+    /** sql`…` (postgres.js, sql-template-strings, slonik, Bun's sql): the tag runs the text; its holes are values, or names where they stand in one */
+    function checkTaggedSql(node: TSESTree.TaggedTemplateExpression) {
+      if (sqlGuarded.length) checkSql(node, 'a tagged template', node.quasi);
+    }
+
+    return { CallExpression: checkCall, NewExpression: checkCall, AssignmentExpression: checkAssignment, TaggedTemplateExpression: checkTaggedSql };
   },
 };
