@@ -49,6 +49,8 @@ export interface WriteTarget {
   destroysRoot: boolean;
   /** the paths written, where they are read out of the argument's text (a file named in SQL) rather than being it */
   paths?: Sym[];
+  /** reported only where the path is certainly in a protected folder (not where it cannot be proved outside one) */
+  definite?: boolean;
 }
 
 function fsFunction(o: Origin): string | null {
@@ -141,7 +143,36 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
     const inner = at.key && opts?.node.type === 'ObjectExpression' ? propertyOf(opts.node, at.key) : null;
     return [{ target: inner ?? arg, env: inner ? opts!.env : env, op: writer, destroysRoot: false }];
   }
+  if (o.kind === 'external' && !LOGGING.has(o.path.at(-1) ?? '') && !PURE_PACKAGES.has(o.module)) return packageTargets(o.module, writer, shape.args, env);
   return [];
+}
+
+/** a logger's methods: a message that names a path writes the log, not the path */
+const LOGGING = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'log', 'child']);
+/** packages that only compute with paths and text */
+const PURE_PACKAGES = new Set(['pathe', 'upath', 'slash', 'normalize-path', 'zod']);
+/** options that name where a package's function puts what it makes */
+const DESTINATION_KEYS = ['dest', 'destination', 'path', 'file', 'filename', 'cwd', 'dir', 'directory', 'target', 'to', 'out', 'output', 'outDir', 'outFile'];
+
+/**
+ * A function of a package outside the workspace (fs-extra's outputFile, a tar extractor, an embedded
+ * database) given a path inside a protected folder, as an argument or as a destination option: whether it
+ * writes there cannot be read from the source, so it counts as a write where the path is certainly in the
+ * folder (`definite`: an argument that merely cannot be folded is not suspected, or every call would be).
+ */
+function packageTargets(module: string, writer: string, args: readonly Node[], env: Env): WriteTarget[] {
+  const out: WriteTarget[] = [];
+  const op = `${writer} (a function of the package ${module}, which may write the path it is given)`;
+  for (const arg of args) {
+    out.push({ target: arg, env, op, destroysRoot: false, definite: true });
+    const opts = derefNode(arg, env);
+    if (opts?.node.type !== 'ObjectExpression') continue;
+    for (const key of DESTINATION_KEYS) {
+      const v = propertyOf(opts.node, key);
+      if (v) out.push({ target: v, env: opts.env, op, destroysRoot: false, definite: true });
+    }
+  }
+  return out;
 }
 
 /** Calls outside fs that create or write the file at an argument (by origin: node:module.path, a global path, package.member). */

@@ -55,6 +55,8 @@ function tester() {
       // SQL that reads the audit trail's tables, locks them, or writes other tables (also ones named like them)
       { filename: API, code: "export function f(db: any, pool: any, id: string) { db.prepare('SELECT * FROM run_artifacts WHERE run_id = ?').get(id); db.exec(`SELECT head FROM run_chain_head WHERE id = ${id} FOR UPDATE`); db.exec(\"INSERT INTO run_artifacts_report SELECT * FROM run_artifacts; UPDATE sessions SET note = 'DELETE FROM run_artifacts'\"); pool.query({ text: 'CREATE TABLE notes (run_id TEXT REFERENCES run_artifacts ON DELETE CASCADE)' }); }" },
       { filename: API, code: "const m = new Map<string, number>(); export const f = (sql: any, k: string) => [m.get(k), m.get('DELETE'), sql`SELECT * FROM run_artifacts WHERE run_id = ${k}`];" },
+      // a package's functions given paths outside the protected folders, or paths that cannot be read; loggers given a path as text; pure path packages
+      { filename: API, code: "import fse from 'fs-extra'; import pino from 'pino'; import { join } from 'pathe'; const log = pino(); export const f = (p: string) => { fse.outputFileSync(p, ''); fse.outputFileSync('data/sandbox/x', ''); log.info({ file: 'data/runs/x' }, 'data/runs/x'); return join('data/runs', p); };" },
       // the store writes its own tables
       { filename: RUNS, code: "export function f(db: any) { db.exec('DELETE FROM run_index; INSERT INTO run_artifacts VALUES (1); DROP TRIGGER run_artifacts_no_update'); }" },
       // arithmetic in a file name under sandbox/
@@ -84,6 +86,10 @@ function tester() {
       // trigger function replaced, a shadowing TEMP table, a table name that cannot be read; pg's { text } objects
       { filename: API, code: "const TABLE = 'run_' + 'artifacts'; export function f(db: any, pool: any, t: string) { db.prepare(`DELETE FROM ${TABLE} WHERE 1`).run(); db.exec('DROP TRIGGER IF EXISTS run_artifacts_no_update'); pool.query({ text: 'ALTER TABLE rmos.run_artifacts DISABLE TRIGGER ALL' }); pool.query(\"CREATE OR REPLACE FUNCTION rmos.refuse_change() RETURNS trigger AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql\"); db.exec('CREATE TEMP TABLE run_chain_head (seq INTEGER)'); db.exec('INSERT OR REPLACE INTO \"run_attachments\" VALUES (1)'); db.exec(`DELETE FROM ${t}`); pool.query(\"SET session_replication_role = 'replica'\"); }", errors: errors(8) },
       { filename: AI, code: "export const wipe = (db: any) => db.exec('UPDATE run_index SET status = 1');", errors: errors(1) },
+      // a package's function given a path in a protected folder, or a destination option naming one, may write it
+      { filename: API, code: "import fse from 'fs-extra'; import tar from 'tar'; import { JSONFile } from 'lowdb/node'; fse.outputFileSync('data/runs/x', ''); tar.x({ file: '/tmp/b.tgz', cwd: 'data/run_attachments' }); new JSONFile(`${process.env.RMOS_DATA_DIR}/runs/db.json`);", errors: errors(3) },
+      // Node's native bindings and addons (fail closed)
+      { filename: API, code: "const p: any = process; p['bind' + 'ing']('fs').writeFileUtf8('data/runs/x', 'y', 0, 0o644); process.dlopen({ exports: {} } as any, '/tmp/x.node');", errors: errors(2) },
       // other clients' runners (sqlite3's get, knex's raw, postgres.js's unsafe) and SQL tagged templates, a name in a hole included
       { filename: API, code: "export function f(db: any, knex: any, sql: any, t: string) { db.get('DELETE FROM run_artifacts RETURNING seq', () => {}); knex.raw('ALTER TABLE run_artifacts DISABLE TRIGGER ALL'); sql.unsafe('TRUNCATE run_index'); sql`DELETE FROM run_artifacts WHERE run_id = ${t}`; sql`DELETE FROM ${sql(t)}`; }", errors: errors(5) },
       // a wrapper's arguments object and a spread of a literal array at its call site

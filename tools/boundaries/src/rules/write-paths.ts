@@ -12,6 +12,8 @@ import { classifyTarget } from './target-path.js';
 import { escapeRegExp } from '../analysis/regexp.js';
 
 const RULE = 'boundaries/write-paths';
+/** process members that hand out native code: internal bindings (fs's own natives) and addons */
+const NATIVE_ACCESS = new Set(['process.binding', 'process._linkedBinding', 'process.dlopen']);
 /** timers that call the function they are given with their arguments after this position */
 const TIMER_ARGS: Record<string, number> = { setTimeout: 2, setInterval: 2, setImmediate: 1, 'process.nextTick': 1 };
 /** array methods that call their callback with each element first */
@@ -59,16 +61,17 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       });
     }
 
-    function checkTarget(report_at: Node, target: Node, targetEnv: Env, op: string, destroysRoot: boolean, paths?: Sym[]) {
+    function checkTarget(report_at: Node, target: Node, targetEnv: Env, op: string, destroysRoot: boolean, paths?: Sym[], definite = false): void {
       const o = paths ? null : originOf(target, targetEnv);
-      if (o?.kind === 'handle') return checkTarget(report_at, o.target, o.env, op, destroysRoot);
+      if (o?.kind === 'handle') return definite ? undefined : checkTarget(report_at, o.target, o.env, op, destroysRoot);
       // a file URL whose path is set after it is made: each path it is given is written too
-      if (!paths) for (const part of urlPathParts(target, targetEnv)) checkTarget(report_at, part, targetEnv, `${op} (through a path set on the URL object)`, destroysRoot);
+      if (!paths) for (const part of urlPathParts(target, targetEnv)) checkTarget(report_at, part, targetEnv, `${op} (through a path set on the URL object)`, destroysRoot, undefined, definite);
       for (const alt of paths ?? fold(target, targetEnv)) {
         const verdict = classifyTarget(policy, alt, names);
         if (!verdict) continue;
         const shown = describe(alt);
         if (verdict.kind === 'protected') return reportProtected(report_at, verdict.name, `${op} writes "${shown}"`);
+        if (definite) continue;
         if (verdict.kind === 'unprovable') {
           const entry = guarded[names.indexOf(verdict.candidates[0]!)]!;
           return report(report_at, {
@@ -192,13 +195,24 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
-      for (const w of writeTargets(node, env)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, w.paths);
+      for (const w of writeTargets(node, env)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, w.paths, w.definite);
       const shape = callShape(node, env);
       const o = originOf(shape.callee, env);
       const sqlKey = unwrap(shape.callee).type === 'MemberExpression' ? memberKey(unwrap(shape.callee) as TSESTree.MemberExpression, env) : null;
       if (sqlKey && sqlGuarded.length && SQL_RUNNERS.has(sqlKey) && shape.args[0]) checkSql(node, `.${sqlKey}()`, shape.args[0]);
       for (const h of handedCalls(shape.callee, shape.args, o))
         for (const w of fsCallTargets(originOf(h.fn, env), h.args, env, ` (handed to ${h.host})`)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot);
+      // Node's native bindings and addons write files by calls the check cannot follow (fail closed)
+      if (o.kind === 'global' && NATIVE_ACCESS.has(o.path.join('.'))) {
+        const entry = guarded[0]!;
+        report(node, {
+          rule: RULE,
+          zones: writerZones(entry),
+          securityRef: ref,
+          allowedWay: `use node:fs, whose writes the check reads; ${entry.allowedWay}`,
+          what: `${o.path.join('.')}() reaches Node's native ${o.path[1] === 'dlopen' ? 'addons' : 'bindings'}, whose file writes the check cannot follow, so they cannot be proved to stay outside ${names.map((n) => n + '/').join(' and ')} (fail closed)`,
+        });
+      }
       // after chdir into the data root, every relative write lands in it
       if (o.kind === 'global' && o.path.join('.') === 'process.chdir' && shape.args[0]) checkTarget(node, shape.args[0], env, 'process.chdir (relative writes after it land there)', true);
       if (o.kind === 'module' && o.module === 'child_process' && o.path.length) checkCommand(node, o.path.join('.'), shape.args);
