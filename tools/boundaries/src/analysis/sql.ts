@@ -23,8 +23,11 @@ function withHoles(sql: Sym): { text: string; holes: Part[] } {
   return { text, holes };
 }
 
-/** ATTACH 'file' and VACUUM INTO 'file': the statements that make SQLite create or write a file the SQL names. */
-const SQL_FILE = /\b(?:ATTACH(?:\s+DATABASE)?|VACUUM(?:\s+[^\s;]+)?\s+INTO)\s+'((?:[^']|'')*)'/gi;
+/**
+ * The statements that make the database write a file the SQL names: SQLite's ATTACH 'file' and VACUUM INTO 'file',
+ * PostgreSQL's COPY … TO 'file' and lo_export(oid, 'file') (the server writes it, on this machine in development).
+ */
+const SQL_FILE = /\b(?:ATTACH(?:\s+DATABASE)?|VACUUM(?:\s+[^\s;]+)?\s+INTO|COPY\b[^;]*?\bTO|lo_export\s*\([^,;]*,)\s*(?:E)?'((?:[^']|'')*)'/gi;
 
 /**
  * The files a SQL text writes, as folded paths (an unknown part of the SQL stays unknown in the path). A SQLite

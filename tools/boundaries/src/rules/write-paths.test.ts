@@ -57,6 +57,7 @@ function tester() {
       { filename: API, code: "const m = new Map<string, number>(); export const f = (sql: any, k: string) => [m.get(k), m.get('DELETE'), sql`SELECT * FROM run_artifacts WHERE run_id = ${k}`];" },
       // a package's functions given paths outside the protected folders, or paths that cannot be read; loggers given a path as text; pure path packages
       { filename: API, code: "import fse from 'fs-extra'; import pino from 'pino'; import { join } from 'pathe'; const log = pino(); export const f = (p: string) => { fse.outputFileSync(p, ''); fse.outputFileSync('data/sandbox/x', ''); log.info({ file: 'data/runs/x' }, 'data/runs/x'); return join('data/runs', p); };" },
+      { filename: API, code: "export const f = (pool: any) => [pool.query('COPY sessions TO STDOUT'), pool.query(\"COPY sessions TO 'data/sandbox/x.csv'\")];" },
       // the store writes its own tables
       { filename: RUNS, code: "export function f(db: any) { db.exec('DELETE FROM run_index; INSERT INTO run_artifacts VALUES (1); DROP TRIGGER run_artifacts_no_update'); }" },
       // arithmetic in a file name under sandbox/
@@ -88,8 +89,10 @@ function tester() {
       { filename: AI, code: "export const wipe = (db: any) => db.exec('UPDATE run_index SET status = 1');", errors: errors(1) },
       // a package's function given a path in a protected folder, or a destination option naming one, may write it
       { filename: API, code: "import fse from 'fs-extra'; import tar from 'tar'; import { JSONFile } from 'lowdb/node'; fse.outputFileSync('data/runs/x', ''); tar.x({ file: '/tmp/b.tgz', cwd: 'data/run_attachments' }); new JSONFile(`${process.env.RMOS_DATA_DIR}/runs/db.json`);", errors: errors(3) },
-      // Node's native bindings and addons (fail closed)
-      { filename: API, code: "const p: any = process; p['bind' + 'ing']('fs').writeFileUtf8('data/runs/x', 'y', 0, 0o644); process.dlopen({ exports: {} } as any, '/tmp/x.node');", errors: errors(2) },
+      // Node's native bindings and addons, SQLite extensions (fail closed)
+      { filename: API, code: "const p: any = process; p['bind' + 'ing']('fs').writeFileUtf8('data/runs/x', 'y', 0, 0o644); process.dlopen({ exports: {} } as any, '/tmp/x.node'); export const f = (db: any) => [db.loadExtension('/tmp/x.so'), db.prepare(\"SELECT load_extension('/tmp/x.so')\").get()];", errors: errors(4) },
+      // PostgreSQL writing a file the SQL names (the server runs on this machine in development)
+      { filename: API, code: "export const f = (pool: any) => [pool.query(\"COPY (SELECT 1) TO 'data/runs/x'\"), pool.query(`COPY sessions TO E'${process.env.RMOS_DATA_DIR}/run_attachments/x'`), pool.query(\"SELECT lo_export(1234, 'data/runs/x')\")];", errors: errors(3) },
       // other clients' runners (sqlite3's get, knex's raw, postgres.js's unsafe) and SQL tagged templates, a name in a hole included
       { filename: API, code: "export function f(db: any, knex: any, sql: any, t: string) { db.get('DELETE FROM run_artifacts RETURNING seq', () => {}); knex.raw('ALTER TABLE run_artifacts DISABLE TRIGGER ALL'); sql.unsafe('TRUNCATE run_index'); sql`DELETE FROM run_artifacts WHERE run_id = ${t}`; sql`DELETE FROM ${sql(t)}`; }", errors: errors(5) },
       // a wrapper's arguments object and a spread of a literal array at its call site

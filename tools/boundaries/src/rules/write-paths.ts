@@ -164,6 +164,17 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       return [];
     }
 
+    function reportNative(node: Node, how: string, what: string) {
+      const entry = guarded[0]!;
+      report(node, {
+        rule: RULE,
+        zones: writerZones(entry),
+        securityRef: ref,
+        allowedWay: `use node:fs, whose writes the check reads; ${entry.allowedWay}`,
+        what: `${how} loads ${what}, whose file writes the check cannot follow, so they cannot be proved to stay outside ${names.map((n) => n + '/').join(' and ')} (fail closed)`,
+      });
+    }
+
     /**
      * SQL run on any connection (.exec, .prepare, .run, .query; also pg's { text } objects) that changes a table
      * holding a protected path's data, or its triggers: the store's triggers refuse UPDATE and DELETE, but SQL
@@ -175,6 +186,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       const text = options?.node.type === 'ObjectExpression' ? propertyOf(options.node, 'text') : null;
       const sql = text ? { node: text, env: options!.env } : { node: sqlArg, env };
       for (const alt of fold(sql.node, sql.env)) {
+        if (/\bload_extension\s*\(/i.test(describe(alt))) return reportNative(node, `SQL run by ${runner}`, 'a SQLite extension (native code) with load_extension()');
         const { writes, everyTable } = sqlWrites(alt);
         const hit = everyTable
           ? { entry: sqlGuarded[0], what: `switches off the triggers of every table or rewrites the schema (${everyTable})` }
@@ -202,17 +214,9 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       if (sqlKey && sqlGuarded.length && SQL_RUNNERS.has(sqlKey) && shape.args[0]) checkSql(node, `.${sqlKey}()`, shape.args[0]);
       for (const h of handedCalls(shape.callee, shape.args, o))
         for (const w of fsCallTargets(originOf(h.fn, env), h.args, env, ` (handed to ${h.host})`)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot);
-      // Node's native bindings and addons write files by calls the check cannot follow (fail closed)
-      if (o.kind === 'global' && NATIVE_ACCESS.has(o.path.join('.'))) {
-        const entry = guarded[0]!;
-        report(node, {
-          rule: RULE,
-          zones: writerZones(entry),
-          securityRef: ref,
-          allowedWay: `use node:fs, whose writes the check reads; ${entry.allowedWay}`,
-          what: `${o.path.join('.')}() reaches Node's native ${o.path[1] === 'dlopen' ? 'addons' : 'bindings'}, whose file writes the check cannot follow, so they cannot be proved to stay outside ${names.map((n) => n + '/').join(' and ')} (fail closed)`,
-        });
-      }
+      // Node's native bindings and addons, and SQLite's extensions, write files by calls the check cannot follow (fail closed)
+      if (o.kind === 'global' && NATIVE_ACCESS.has(o.path.join('.'))) reportNative(node, `${o.path.join('.')}()`, o.path[1] === 'dlopen' ? 'a native addon' : "Node's native bindings");
+      if (sqlKey === 'loadExtension') reportNative(node, '.loadExtension()', 'a SQLite extension (native code)');
       // after chdir into the data root, every relative write lands in it
       if (o.kind === 'global' && o.path.join('.') === 'process.chdir' && shape.args[0]) checkTarget(node, shape.args[0], env, 'process.chdir (relative writes after it land there)', true);
       if (o.kind === 'module' && o.module === 'child_process' && o.path.length) checkCommand(node, o.path.join('.'), shape.args);
