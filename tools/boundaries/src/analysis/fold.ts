@@ -244,7 +244,7 @@ export function callSiteArgumentNodes(b: Binding, env: Env): Node[] {
 }
 
 /** The argument a call passes at `index`, with spreads of array literals expanded (f(...['a', p])). */
-export function argumentAt(call: TSESTree.CallExpression, index: number, env: Env): Node | null {
+export function argumentAt(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, env: Env): Node | null {
   let i = 0;
   for (const a of call.arguments) {
     if (a.type !== 'SpreadElement') {
@@ -266,9 +266,23 @@ export function argumentAt(call: TSESTree.CallExpression, index: number, env: En
  * The calls of a function in its file: calls of its name (declaration or const), of a method of
  * its name on any object (an object or class method), and an immediate call of it.
  */
-export function callSitesOfFunction(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, env: Env): TSESTree.CallExpression[] {
-  const calls: TSESTree.CallExpression[] = [];
+export function callSitesOfFunction(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, env: Env): Array<TSESTree.CallExpression | TSESTree.NewExpression> {
+  const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
   const host = fn.parent;
+  // a class's constructor is called by new C(…)
+  if (host?.type === 'MethodDefinition' && host.kind === 'constructor') {
+    const cls = host.parent?.parent;
+    const id = cls?.type === 'ClassDeclaration' ? cls.id : cls?.type === 'ClassExpression' && cls.parent?.type === 'VariableDeclarator' && cls.parent.id.type === 'Identifier' ? cls.parent.id : null;
+    // the name's binding in the enclosing scope (a class declaration also binds its name inside its own scope)
+    const outerScope = cls?.type === 'ClassDeclaration' ? env.getScope(cls).upper : id ? env.getScope(id) : null;
+    const variable = id && outerScope ? findVariable(outerScope, id.name) : null;
+    for (const ref of variable?.references ?? []) {
+      let outer: Node = ref.identifier as Node;
+      while (outer.parent && (outer.parent.type === 'TSAsExpression' || outer.parent.type === 'TSNonNullExpression' || outer.parent.type === 'TSSatisfiesExpression' || outer.parent.type === 'TSTypeAssertion')) outer = outer.parent;
+      if (outer.parent?.type === 'NewExpression' && outer.parent.callee === outer) calls.push(outer.parent);
+    }
+    return calls;
+  }
   if ((host?.type === 'Property' || host?.type === 'MethodDefinition' || host?.type === 'PropertyDefinition') && !host.computed && host.key.type === 'Identifier') {
     let program: Node = fn;
     while (program.parent) program = program.parent;

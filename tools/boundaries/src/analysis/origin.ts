@@ -191,6 +191,7 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
       candidates.push(applyPath(originOf(b.expr, env, depth + 1, seen), keys, env));
     }
     else if (b.kind === 'iter' && b.expr) candidates.push(applyPath(iterationOrigin(b.expr, env, depth), keys, env));
+    else if (b.kind === 'class' && b.def && keys.length === 0) candidates.push(originOf(b.def.node as Node, env, depth + 1, seen));
     else if (b.kind === 'param') {
       candidates.push(applyPath(callbackParamOrigin(b, env, depth), keys, env));
       // a wrapper's parameter (function run(g) { g() }, run(...fns), run({ g })): what its call sites in the file pass, or the elements of what it is the callback of
@@ -594,6 +595,42 @@ function sealedPrivateField(m: TSESTree.MemberExpression, env: Env, depth: numbe
   return ok;
 }
 
+/**
+ * The values a Map may hold under `keyNode`: a `const m = new Map([[k, v], …])` of the file and its `m.set(k, v)`
+ * calls, matched by folded key; an entry or a lookup whose key cannot be folded may be any of them.
+ */
+function mapValues(mapNode: Node, keyNode: Node, env: Env, depth: number): Array<{ node: Node; env: Env }> {
+  const m = unwrap(mapNode);
+  if (m.type !== 'Identifier' || depth > MAX_EVAL_DEPTH) return [];
+  const variable = findVariable(env.getScope(m), m);
+  const def = variable?.defs[0];
+  if (!variable || def?.type !== 'Variable' || def.node.type !== 'VariableDeclarator' || !def.node.init) return [];
+  const init = unwrap(def.node.init as Node);
+  if (init.type !== 'NewExpression' || originOf(init.callee, env, depth + 1).kind !== 'global' || unwrap(init.callee).type !== 'Identifier' || !/^(?:Weak)?Map$/.test((unwrap(init.callee) as TSESTree.Identifier).name)) return [];
+  const wanted = foldSingle(keyNode, env, depth + 1);
+  const entries: Array<{ key: Node; value: Node }> = [];
+  const list = init.arguments[0] ? derefNode(init.arguments[0] as Node, env, depth + 1) : null;
+  if (list?.node.type === 'ArrayExpression')
+    for (const e of list.node.elements) {
+      const pair = e && e.type !== 'SpreadElement' ? unwrap(e) : null;
+      if (pair?.type === 'ArrayExpression' && pair.elements[0] && pair.elements[1] && pair.elements[0].type !== 'SpreadElement' && pair.elements[1].type !== 'SpreadElement')
+        entries.push({ key: pair.elements[0], value: pair.elements[1] });
+    }
+  for (const ref of variable.references) {
+    const member = ref.identifier.parent;
+    const call = member?.parent;
+    if (member?.type === 'MemberExpression' && member.object === ref.identifier && call?.type === 'CallExpression' && call.callee === member && memberKey(member, env, depth) === 'set' && call.arguments[0] && call.arguments[1])
+      entries.push({ key: call.arguments[0] as Node, value: call.arguments[1] as Node });
+  }
+  return entries
+    .filter((entry) => {
+      if (wanted === null) return true;
+      const key = foldSingle(entry.key, env, depth + 1);
+      return key === null || key === wanted;
+    })
+    .map((entry) => ({ node: entry.value, env }));
+}
+
 function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Origin {
   const shape = callShape(node, env, depth);
   const direct = unwrap(node.callee);
@@ -603,6 +640,14 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
   if (co.kind === 'enumerated') return co;
   // a promise of a value holds that value (await and then() read it)
   if (co.kind === 'global' && (co.path.join('.') === 'Promise.resolve' || co.path.join('.') === 'Promise.reject') && shape.args[0]) return originOf(shape.args[0], env, depth + 1);
+  // m.get(k) of a Map the file builds from literal entries and m.set calls: the value stored under k
+  if (direct.type === 'MemberExpression' && memberKey(direct, env, depth) === 'get' && shape.args[0]) {
+    const stored = mapValues(direct.object, shape.args[0], env, depth);
+    for (const v of stored) {
+      const o = originOf(v.node, v.env, depth + 1);
+      if (o.kind !== 'unknown') return o;
+    }
+  }
   // a method of enumerated values (m.get(k), values.find(…), values.at(0)) gives more of the same
   const receiver = shape.thisArg ? originOf(shape.thisArg, env, depth + 1) : shape.callee.type === 'MemberExpression' ? originOf(shape.callee.object, env, depth + 1) : null;
   if (receiver?.kind === 'enumerated') return receiver;
@@ -1095,6 +1140,21 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
         const risky = riskyContents(n.arguments[0], env, depth);
         if (risky) return enumerated(`a ${name} holding ${risky.kind === 'authority' ? risky.name : 'enumerated values'}`);
       }
+      return UNKNOWN;
+    }
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+      // class W extends fs.WriteStream {}: constructing it constructs what it extends (its own constructor's super() call is that call instead)
+      // (a class extending an authority function or enumerated values is reported where it extends it)
+      if (!n.superClass || n.body.body.some((m) => m.type === 'MethodDefinition' && m.kind === 'constructor')) return UNKNOWN;
+      {
+        const base = originOf(n.superClass, env, depth + 1, seen);
+        return base.kind === 'module' || base.kind === 'external' || base.kind === 'global' ? base : UNKNOWN;
+      }
+    case 'Super': {
+      // super(…) and super.m: the class the enclosing class extends
+      for (let p: Node | undefined = n.parent; p; p = p.parent)
+        if ((p.type === 'ClassDeclaration' || p.type === 'ClassExpression') && p.superClass) return originOf(p.superClass, env, depth + 1, seen);
       return UNKNOWN;
     }
     case 'ThisExpression': {

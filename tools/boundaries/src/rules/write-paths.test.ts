@@ -58,6 +58,7 @@ function tester() {
       // a package's functions given paths outside the protected folders, or paths that cannot be read; loggers given a path as text; pure path packages
       { filename: API, code: "import fse from 'fs-extra'; import pino from 'pino'; import { join } from 'pathe'; const log = pino(); export const f = (p: string) => { fse.outputFileSync(p, ''); fse.outputFileSync('data/sandbox/x', ''); log.info({ file: 'data/runs/x' }, 'data/runs/x'); return join('data/runs', p); };" },
       { filename: API, code: "export const f = (pool: any) => [pool.query('COPY sessions TO STDOUT'), pool.query(\"COPY sessions TO 'data/sandbox/x.csv'\")];" },
+      { filename: API, code: `${fsImport} const m = new Map([['w', fs.writeFileSync]]); m.get('w')!('data/sandbox/x', ''); class E extends Error { constructor(m: string) { super(m); } } export const e = new E('data/runs/x');` },
       // the store writes its own tables
       { filename: RUNS, code: "export function f(db: any) { db.exec('DELETE FROM run_index; INSERT INTO run_artifacts VALUES (1); DROP TRIGGER run_artifacts_no_update'); }" },
       // arithmetic in a file name under sandbox/
@@ -97,6 +98,8 @@ function tester() {
       { filename: API, code: "export function f(db: any, knex: any, sql: any, t: string) { db.get('DELETE FROM run_artifacts RETURNING seq', () => {}); knex.raw('ALTER TABLE run_artifacts DISABLE TRIGGER ALL'); sql.unsafe('TRUNCATE run_index'); sql`DELETE FROM run_artifacts WHERE run_id = ${t}`; sql`DELETE FROM ${sql(t)}`; }", errors: errors(5) },
       // a wrapper's arguments object and a spread of a literal array at its call site
       { filename: API, code: `${fsImport} function s1(_p?: string) { fs.writeFileSync(arguments[0], ''); } s1('data/runs/x'); function s2(p: string) { fs.writeFileSync(p, ''); } s2(...(['data/run_attachments/y'] as [string]));`, errors: errors(2) },
+      // an fs function kept in a Map and taken out by its key; a class that extends an fs class (constructed as it, or through super() with the arguments of new C(…)); a constructor's parameters are what new C(…) passes
+      { filename: API, code: `${fsImport} const m = new Map([['w', fs.writeFileSync]]); m.get('w')!('data/runs/x', ''); const later = new Map(); later.set('rm', fs.rmSync); later.get('rm')('data/run_attachments', { recursive: true }); class W extends fs.WriteStream {} new (W as any)('data/runs/y'); class V extends (fs.WriteStream as any) { constructor(p: string) { super(p); } } new V('data/runs/z'); class S { constructor(p: string) { fs.writeFileSync(p, ''); } } new S('data/runs/w');`, errors: errors(5) },
       // a setter's parameter is what is assigned to a member of its name
       { filename: API, code: `${fsImport} const store = { set target(p: string) { fs.writeFileSync(p, ''); } }; store.target = 'data/runs/x';`, errors: errors(1) },
       // private fields: their initialisers and assignments (a #dir is not the public dir)
