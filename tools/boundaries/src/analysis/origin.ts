@@ -184,9 +184,10 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
       // const { g } = await import('./a.js') (or = ns): what that workspace module exports as g
       const ns = keys.length > 0 && keys[0] !== null ? namespaceSource(b.expr, env) : null;
       if (ns !== null && !builtinOrigin(ns)) candidates.push(applyPath(moduleOrigin(ns, keys[0]!, env, depth), keys.slice(1), env));
-      // const { a } = { a: deps[k] }: the member's value in the literal
+      // const { a } = { a: deps[k] }, const [w] = [fs.writeFileSync]: the member's value in the literal
       const lit = keys.length > 0 && keys[0] !== null ? derefNode(b.expr, env, depth + 1) : null;
-      const member = lit && unwrap(lit.node).type === 'ObjectExpression' ? propertyOf(unwrap(lit.node), keys[0]!) : null;
+      const litType = lit ? unwrap(lit.node).type : null;
+      const member = lit && (litType === 'ObjectExpression' || litType === 'ArrayExpression') ? propertyOf(unwrap(lit.node), keys[0]!) : null;
       if (member) candidates.push(applyPath(originOf(member, lit!.env, depth + 1, seen), keys.slice(1), env));
       candidates.push(applyPath(originOf(b.expr, env, depth + 1, seen), keys, env));
     }
