@@ -72,6 +72,16 @@ function toText(sym: Sym, keepSeparators = false): string {
     .join('');
 }
 
+/**
+ * The URL up to its query or fragment: a path written after a `?` or `#` is data (`/api/ai/proposals?next=/api/workflow/approve`
+ * requests the proposals route), and the path ends there whatever an unknown part before it holds. An escaped `?` (%3F) is
+ * path text: the reading with escapes kept still sees through it.
+ */
+function pathPart(url: string): string {
+  const end = url.search(/[?#]/);
+  return end < 0 ? url : url.slice(0, end);
+}
+
 /** `/./` and `/x/../` resolved, as a URL parser does. */
 function normaliseDots(url: string): string {
   let out = url;
@@ -88,7 +98,7 @@ function normaliseDots(url: string): string {
  * it that endpoint (it cannot be proved not to be).
  */
 export function matchEndpoint(policy: Policy, sym: Sym): (Policy['authorityEndpoints'][number] & { throughUnknown: boolean }) | null {
-  const urls = [normaliseDots(toText(sym)), normaliseDots(toText(sym, true))].filter((url) => url.includes('/') || url.includes(HOLE));
+  const urls = [toText(sym), toText(sym, true)].map((url) => normaliseDots(pathPart(url))).filter((url) => url.includes('/') || url.includes(HOLE));
   for (const throughUnknown of [false, true])
     for (const url of urls) {
       const hit = policy.authorityEndpoints.find((e) => cachedPattern(e.path, throughUnknown).test(url));

@@ -31,6 +31,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export const f = (send: (u: string) => unknown, u: string, deps: any) => [send('/api/ai/proposals'), send(u), u.startsWith('/api/workflow/approve'), deps.urls.includes('/api/rmos/toolpaths'), deps.logger.info('approvals go through /api/workflow/approve')];" },
     // requests to other endpoints
     { filename: AI, code: "await fetch('/api/rmos/feasibility', { method: 'POST' }); await client.post('/api/ai/proposals', {});" },
+    // an endpoint's path written in a query or a fragment is data: the request goes to the path before it
+    { filename: AI, code: "export const f = (base: string) => [fetch('/api/ai/proposals?next=/api/workflow/approve', { method: 'POST' }), fetch(`${base}/api/ai/proposals#/api/rmos/toolpaths`)];" },
     { filename: AI, code: "await fetch(`/api/workflow/sessions/${id}`);" },
     // options objects whose path is known or absent; an unknown client's options are not a request the check can name
     { filename: AI, code: "import http from 'node:http'; import http2 from 'node:http2'; export const f = (h: string, u: string, api: any) => [http.request({ host: h, path: '/api/rmos/feasibility', method: 'POST' }), http.request({ host: h, port: 3000 }), http2.connect('http://h').request({ ':path': '/api/ai/proposals' }), api.request({ url: u })];" },
@@ -282,6 +284,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export const f = (api: any) => api.request({ url: '/api/workflow/sessions/abc/transition', method: 'POST' });", errors: errors(1) },
     { filename: AI, code: "import axios from 'axios'; await axios({ url: '/api/rmos/toolpaths' });", errors: errors(1) },
     { filename: AI, code: "await fetch('/api/workflow/%61pprove');", errors: errors(1) },
+    // an escaped ? is path text, not a query: the dot segment after it still leads to the endpoint
+    { filename: AI, code: "await fetch('/api/ai%3F/../workflow/approve', { method: 'POST' });", errors: errors(1) },
     // an app handing advisory code an authority function, under another name: itself, a wrapper, a function declared apart, a member set later
     { filename: API, code: "import { proposeDesignChanges } from '@luthier/experimental-ai'; import { approveWorkflow } from '@luthier/rmos-workflow'; import { persistRunArtifact } from '@luthier/rmos-runs'; import { generateToolpaths } from '@luthier/rmos-toolpaths'; function gen(x: any) { return generateToolpaths(x); } const ports: any = { feasibility: null }; ports.gen = gen; export const f = (r: any, store: any) => [proposeDesignChanges(r, { approve: approveWorkflow } as any), proposeDesignChanges(r, { save: (x: any) => persistRunArtifact(store, x) } as any), proposeDesignChanges(r, ports)];", errors: errors(3) },
     // an app putting an authority function where every module reaches it: the global object, process, through a wrapper or a descriptor
