@@ -106,20 +106,24 @@ export class SqliteGroupCommit {
 
   private commit(batch: PendingWrite[]): void {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    // A batch of one needs no savepoint: its own refusal rolls the whole transaction back, which holds nothing else.
+    const alone = batch.length === 1;
     try {
       if (!this.db.open) throw new RunStoreUnavailableError('write (the store is closed)');
       this.inTransaction(() => {
         for (const pending of batch) {
           try {
-            outcomes.push({ ok: true, value: this.inSavepoint(pending.write) });
+            outcomes.push({ ok: true, value: alone ? pending.write() : this.inSavepoint(pending.write) });
           } catch (error) {
             if (failsTheBatch(error)) throw error;
             outcomes.push({ ok: false, error });
+            if (alone) throw new LoneWriteRefused();
           }
         }
         this.beforeCommit?.();
       });
     } catch (error) {
+      if (error instanceof LoneWriteRefused) return batch[0]!.reject((outcomes[0] as { error: unknown }).error);
       const typed = toRunStoreError(error, 'commit');
       for (const pending of batch) pending.reject(typed);
       return;
@@ -131,6 +135,9 @@ export class SqliteGroupCommit {
     });
   }
 }
+
+/** Thrown out of a batch of one whose write was refused, so that the transaction rolls its writes back. */
+class LoneWriteRefused extends Error {}
 
 /**
  * A SQLite failure other than a constraint (full, read-only, I/O, busy, corrupt)

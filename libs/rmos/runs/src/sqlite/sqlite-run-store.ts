@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { RunArtifact, RunArtifactInput, RunAttachmentStored } from '@luthier/rmos-contracts';
-import { artifactFrom, checkedOnly, parseRunInput, type ChainHead, type ParsedRunInput } from '../artifact/build-artifact.js';
+import { artifactFrom, parseRunInput, type ChainHead, type ParsedRunInput } from '../artifact/build-artifact.js';
 import { FileAttachments, type AttachmentFs } from '../attachments/file-attachments.js';
 import { RunAttachmentMissingError, toRunStoreError } from '../errors.js';
 import { ChainVerifier, checkStoredRow, decodeOrThrow, type StoredRow } from '../store/chain-verifier.js';
@@ -84,7 +84,7 @@ export class SqliteRunStore implements RunStore {
   }
 
   private appendWrite(parsed: ParsedRunInput): AppendWrite {
-    return { input: checkedOnly(parsed), now: this.clock() };
+    return { input: parsed, now: this.clock() };
   }
 
   private async assertAttachmentsPresent(parsed: ParsedRunInput): Promise<void> {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { runIdHash, type RunArtifact } from '@luthier/rmos-contracts';
-import { buildRunArtifact, type AppendStamps, type ChainHead, type CheckedRunInput } from '../artifact/build-artifact.js';
+import { buildRunArtifact, checkedOnly, type AppendStamps, type ChainHead, type CheckedRunInput, type ParsedRunInput } from '../artifact/build-artifact.js';
 import { SessionConflictError } from '../sessions/session-store.js';
 import type { StoredRow } from '../store/chain-verifier.js';
 import type { SqliteGroupCommit } from './group-commit.js';
@@ -11,8 +11,11 @@ import type { SqliteGroupCommit } from './group-commit.js';
  * in this thread or in the writer thread (writer-thread/), by the same code below.
  */
 export interface AppendWrite {
-  /** The checked fields and the payloads' canonical texts (the values stay with the caller). */
-  input: CheckedRunInput;
+  /**
+   * The checked fields and the payloads' canonical texts; in this thread also the payload values (a
+   * ParsedRunInput), which spare reading the texts back. The writer thread is handed the texts only (forThread).
+   */
+  input: CheckedRunInput | ParsedRunInput;
   /** The artifact's created_at: taken when the append is submitted, so submission order is time order. */
   now: Date;
 }
@@ -34,6 +37,12 @@ export type SqliteWrite =
   | { kind: 'session-update-then-append'; row: SessionRowWrite; append: AppendWrite }
   /** Brings the derived index up to the chain head (see indexPending). */
   | { kind: 'index-pending' };
+
+/** A write as the writer thread is handed it: an append's input without its payload values (the texts cost far less to copy). */
+export function forThread(write: SqliteWrite): SqliteWrite {
+  if (write.kind === 'append' || write.kind === 'session-update-then-append') return { ...write, append: { ...write.append, input: checkedOnly(write.append.input) } };
+  return write;
+}
 
 /** An artifact appended after a session change (its stamps), or why it was refused (the change stands). */
 export type AppendOutcome = { ok: true; value: AppendStamps } | { ok: false; error: unknown };

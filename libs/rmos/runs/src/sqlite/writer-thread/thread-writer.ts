@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { RunStoreUnavailableError } from '../../errors.js';
 import type { SqliteWriter } from '../sqlite-writer.js';
-import type { AppendOutcome, SqliteWrite, SqliteWriteResult } from '../sqlite-writes.js';
+import { forThread, type AppendOutcome, type SqliteWrite, type SqliteWriteResult } from '../sqlite-writes.js';
 import type { FromWriterThread, ToWriterThread, WriterThreadInit } from './protocol.js';
 import { reviveError, type TransferredError } from './transferable-error.js';
 
@@ -52,7 +52,7 @@ export class ThreadSqliteWriter implements SqliteWriter {
     return new Promise<SqliteWriteResult<W>>((resolve, reject) => {
       if (this.waiting.size === 0) worker.ref();
       this.waiting.set(id, { write, resolve: resolve as (value: never) => void, reject });
-      if (this.outbox.push({ id, write }) === 1) setImmediate(() => this.sendOutbox());
+      if (this.outbox.push({ id, write: forThread(write) }) === 1) setImmediate(() => this.sendOutbox());
     });
   }
 
