@@ -149,8 +149,8 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
 
 /** a logger's methods: a message that names a path writes the log, not the path */
 const LOGGING = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'log', 'child']);
-/** packages that only compute with paths and text */
-const PURE_PACKAGES = new Set(['pathe', 'upath', 'slash', 'normalize-path', 'zod']);
+/** packages that only compute with the values they are given: path and text helpers, validators, test assertions and generators */
+const PURE_PACKAGES = new Set(['pathe', 'upath', 'slash', 'normalize-path', 'zod', 'fast-check', 'vitest', 'jest', '@jest/globals', 'chai', 'expect']);
 /** options that name where a package's function puts what it makes */
 const DESTINATION_KEYS = ['dest', 'destination', 'path', 'file', 'filename', 'cwd', 'dir', 'directory', 'target', 'to', 'out', 'output', 'outDir', 'outFile'];
 

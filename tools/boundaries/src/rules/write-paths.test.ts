@@ -57,6 +57,7 @@ function tester() {
       { filename: API, code: "const m = new Map<string, number>(); export const f = (sql: any, k: string) => [m.get(k), m.get('DELETE'), sql`SELECT * FROM run_artifacts WHERE run_id = ${k}`];" },
       // a package's functions given paths outside the protected folders, or paths that cannot be read; loggers given a path as text; pure path packages
       { filename: API, code: "import fse from 'fs-extra'; import pino from 'pino'; import { join } from 'pathe'; const log = pino(); export const f = (p: string) => { fse.outputFileSync(p, ''); fse.outputFileSync('data/sandbox/x', ''); log.info({ file: 'data/runs/x' }, 'data/runs/x'); return join('data/runs', p); };" },
+      { filename: AI, code: "import fc from 'fast-check'; export const evil = fc.constantFrom('data/runs/x', 'data/run_attachments/y');" },
       { filename: API, code: "export const f = (pool: any) => [pool.query('COPY sessions TO STDOUT'), pool.query(\"COPY sessions TO 'data/sandbox/x.csv'\")];" },
       { filename: API, code: `${fsImport} const m = new Map([['w', fs.writeFileSync]]); m.get('w')!('data/sandbox/x', ''); class E extends Error { constructor(m: string) { super(m); } } export const e = new E('data/runs/x');` },
       // the store writes its own tables
