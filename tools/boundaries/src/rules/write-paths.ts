@@ -176,7 +176,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     /**
-     * SQL run on any connection (.exec, .prepare, .run, .query; also pg's { text } objects) that changes a table
+     * SQL run on any connection (by a method that runs SQL text, pg's { text } objects included, or a SQL tagged template) that changes a table
      * holding a protected path's data, or its triggers: the store's triggers refuse UPDATE and DELETE, but SQL
      * that drops or disables them, or writes the rows, goes around persistRunArtifact. A name in a write
      * position that the check cannot read is refused (fail closed); SQL text it cannot read at all is not SQL it can judge.
@@ -210,13 +210,13 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       for (const w of writeTargets(node, env)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, w.paths, w.definite);
       const shape = callShape(node, env);
       const o = originOf(shape.callee, env);
-      const sqlKey = unwrap(shape.callee).type === 'MemberExpression' ? memberKey(unwrap(shape.callee) as TSESTree.MemberExpression, env) : null;
-      if (sqlKey && sqlGuarded.length && SQL_RUNNERS.has(sqlKey) && shape.args[0]) checkSql(node, `.${sqlKey}()`, shape.args[0]);
+      const methodKey = unwrap(shape.callee).type === 'MemberExpression' ? memberKey(unwrap(shape.callee) as TSESTree.MemberExpression, env) : null;
+      if (methodKey && sqlGuarded.length && SQL_RUNNERS.has(methodKey) && shape.args[0]) checkSql(node, `.${methodKey}()`, shape.args[0]);
       for (const h of handedCalls(shape.callee, shape.args, o))
         for (const w of fsCallTargets(originOf(h.fn, env), h.args, env, ` (handed to ${h.host})`)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot);
       // Node's native bindings and addons, and SQLite's extensions, write files by calls the check cannot follow (fail closed)
       if (o.kind === 'global' && NATIVE_ACCESS.has(o.path.join('.'))) reportNative(node, `${o.path.join('.')}()`, o.path[1] === 'dlopen' ? 'a native addon' : "Node's native bindings");
-      if (sqlKey === 'loadExtension') reportNative(node, '.loadExtension()', 'a SQLite extension (native code)');
+      if (methodKey === 'loadExtension') reportNative(node, '.loadExtension()', 'a SQLite extension (native code)');
       // after chdir into the data root, every relative write lands in it
       if (o.kind === 'global' && o.path.join('.') === 'process.chdir' && shape.args[0]) checkTarget(node, shape.args[0], env, 'process.chdir (relative writes after it land there)', true);
       if (o.kind === 'module' && o.module === 'child_process' && o.path.length) checkCommand(node, o.path.join('.'), shape.args);
