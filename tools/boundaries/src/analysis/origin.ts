@@ -1153,9 +1153,11 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
         return base.kind === 'module' || base.kind === 'external' || base.kind === 'global' ? base : UNKNOWN;
       }
     case 'Super': {
-      // super(…) and super.m: the class the enclosing class extends
-      for (let p: Node | undefined = n.parent; p; p = p.parent)
-        if ((p.type === 'ClassDeclaration' || p.type === 'ClassExpression') && p.superClass) return originOf(p.superClass, env, depth + 1, seen);
+      // super(…) and super.m: what the nearest enclosing class extends (in an object literal's method, super is its prototype)
+      for (let p: Node | undefined = n.parent; p; p = p.parent) {
+        if (p.type === 'ClassDeclaration' || p.type === 'ClassExpression') return p.superClass ? originOf(p.superClass, env, depth + 1, seen) : UNKNOWN;
+        if (p.type === 'Property' && p.method) return UNKNOWN;
+      }
       return UNKNOWN;
     }
     case 'ThisExpression': {
