@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { importedValue } from '../workspace/constants.js';
-import { forEachChild, unwrap, type Node } from './ast.js';
+import { forEachChild, unwrap, valueParent, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
 import { derefNode, foreignChanges, literalChanges, memberKey, namespaceSource, originOf, propertyOf } from './origin.js';
@@ -277,9 +277,8 @@ export function callSitesOfFunction(fn: TSESTree.FunctionDeclaration | TSESTree.
     const outerScope = cls?.type === 'ClassDeclaration' ? env.getScope(cls).upper : id ? env.getScope(id) : null;
     const variable = id && outerScope ? findVariable(outerScope, id.name) : null;
     for (const ref of variable?.references ?? []) {
-      let outer: Node = ref.identifier as Node;
-      while (outer.parent && (outer.parent.type === 'TSAsExpression' || outer.parent.type === 'TSNonNullExpression' || outer.parent.type === 'TSSatisfiesExpression' || outer.parent.type === 'TSTypeAssertion')) outer = outer.parent;
-      if (outer.parent?.type === 'NewExpression' && outer.parent.callee === outer) calls.push(outer.parent);
+      const site = valueParent(ref.identifier as Node);
+      if (site?.type === 'NewExpression' && unwrap(site.callee) === ref.identifier) calls.push(site);
     }
     return calls;
   }
@@ -294,9 +293,8 @@ export function callSitesOfFunction(fn: TSESTree.FunctionDeclaration | TSESTree.
   const variable = nameId ? findVariable(env.getScope(nameId), nameId) : null;
   // f(…) and (fn)(…), also behind a type assertion ((f as any)(…))
   const calledAt = (n: Node) => {
-    let outer: Node = n;
-    while (outer.parent && (outer.parent.type === 'TSAsExpression' || outer.parent.type === 'TSNonNullExpression' || outer.parent.type === 'TSSatisfiesExpression' || outer.parent.type === 'TSTypeAssertion')) outer = outer.parent;
-    if (outer.parent?.type === 'CallExpression' && outer.parent.callee === outer) calls.push(outer.parent);
+    const site = valueParent(n);
+    if (site?.type === 'CallExpression' && unwrap(site.callee) === n) calls.push(site);
   };
   for (const ref of variable?.references ?? []) calledAt(ref.identifier as Node);
   calledAt(fn);
