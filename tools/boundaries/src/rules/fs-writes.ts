@@ -126,8 +126,8 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
     // SQL that makes SQLite create or write a file it names, run on any object (a connection is rarely traceable
     // to its constructor: a field, a parameter): the statements are specific enough to be read wherever they appear
     if (SQL_RUNNERS.has(key)) {
-      const paths = fold(shape.args[0], env).flatMap(sqlFileNames);
-      if (paths.length) return [{ target: shape.args[0], env, op: `SQL run by .${key}()`, destroysRoot: false, paths }];
+      const files = sqlFileTargets(sqlText(shape.args[0], env), `SQL run by .${key}()`);
+      if (files.length) return files;
     }
     // db.backup(file) of a connection the analysis cannot see into: it may be SQLite's, which writes the file (fail closed)
     if (key === 'backup' && o.kind === 'unknown') return [{ target: shape.args[0], env, op: '.backup() of a value that may be a SQLite connection', destroysRoot: false }];
@@ -145,6 +145,19 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
   }
   if (o.kind === 'external' && !LOGGING.has(o.path.at(-1) ?? '') && !PURE_PACKAGES.has(o.module)) return packageTargets(o.module, writer, shape.args, env);
   return [];
+}
+
+/** The SQL a runner is handed: its text, or the `text` of a pg-style `{ text, values }` object. */
+export function sqlText(arg: Node, env: Env): { node: Node; env: Env } {
+  const options = derefNode(arg, env);
+  const text = options?.node.type === 'ObjectExpression' ? propertyOf(options.node, 'text') : null;
+  return text ? { node: text, env: options!.env } : { node: arg, env };
+}
+
+/** The files a SQL text makes the database write (ATTACH, VACUUM INTO, COPY … TO, lo_export), as one write target. */
+export function sqlFileTargets(sql: { node: Node; env: Env }, op: string): WriteTarget[] {
+  const paths = fold(sql.node, sql.env).flatMap(sqlFileNames);
+  return paths.length ? [{ target: sql.node, env: sql.env, op, destroysRoot: false, paths }] : [];
 }
 
 /** a logger's methods: a message that names a path writes the log, not the path */

@@ -97,6 +97,8 @@ function tester() {
       { filename: API, code: "const p: any = process; p['bind' + 'ing']('fs').writeFileUtf8('data/runs/x', 'y', 0, 0o644); process.dlopen({ exports: {} } as any, '/tmp/x.node'); export const f = (db: any) => [db.loadExtension('/tmp/x.so'), db.prepare(\"SELECT load_extension('/tmp/x.so')\").get()];", errors: errors(4) },
       // PostgreSQL writing a file the SQL names (the server runs on this machine in development)
       { filename: API, code: "export const f = (pool: any) => [pool.query(\"COPY (SELECT 1) TO 'data/runs/x'\"), pool.query(`COPY sessions TO E'${process.env.RMOS_DATA_DIR}/run_attachments/x'`), pool.query(\"SELECT lo_export(1234, 'data/runs/x')\")];", errors: errors(3) },
+      // the same for SQL handed over as pg's { text } object or run by a tagged template
+      { filename: API, code: "export const f = (pool: any, sql: any) => [pool.query({ text: \"COPY (SELECT 1) TO 'data/runs/x'\" }), sql`ATTACH 'data/runs/runs.sqlite' AS r`];", errors: errors(2) },
       // other clients' runners (sqlite3's get, knex's raw, postgres.js's unsafe) and SQL tagged templates, a name in a hole included
       { filename: API, code: "export function f(db: any, knex: any, sql: any, t: string) { db.get('DELETE FROM run_artifacts RETURNING seq', () => {}); knex.raw('ALTER TABLE run_artifacts DISABLE TRIGGER ALL'); sql.unsafe('TRUNCATE run_index'); sql`DELETE FROM run_artifacts WHERE run_id = ${t}`; sql`DELETE FROM ${sql(t)}`; }", errors: errors(5) },
       // a wrapper's arguments object and a spread of a literal array at its call site

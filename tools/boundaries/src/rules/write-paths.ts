@@ -4,7 +4,7 @@ import type { Env } from '../analysis/env.js';
 import { DATA_ROOT, fold, describe, urlPathParts } from '../analysis/fold.js';
 import { callShape, derefNode, memberKey, originOf, propertyOf } from '../analysis/origin.js';
 import type { Sym } from '../analysis/fold.js';
-import { calledFunction, fsCallTargets, writeTargets, writtenParams } from './fs-writes.js';
+import { calledFunction, fsCallTargets, sqlFileTargets, sqlText, writeTargets, writtenParams } from './fs-writes.js';
 import { SQL_RUNNERS, sqlWrites, writesAny } from '../analysis/sql.js';
 import { complianceRef, fileContext } from './context.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
@@ -181,10 +181,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
      * that drops or disables them, or writes the rows, goes around persistRunArtifact. A name in a write
      * position that the check cannot read is refused (fail closed); SQL text it cannot read at all is not SQL it can judge.
      */
-    function checkSql(node: Node, runner: string, sqlArg: Node) {
-      const options = derefNode(sqlArg, env);
-      const text = options?.node.type === 'ObjectExpression' ? propertyOf(options.node, 'text') : null;
-      const sql = text ? { node: text, env: options!.env } : { node: sqlArg, env };
+    function checkSql(node: Node, runner: string, sql: { node: Node; env: Env }) {
       for (const alt of fold(sql.node, sql.env)) {
         if (/\bload_extension\s*\(/i.test(describe(alt))) return reportNative(node, `SQL run by ${runner}`, 'a SQLite extension (native code) with load_extension()');
         const { writes, everyTable } = sqlWrites(alt);
@@ -211,7 +208,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       const shape = callShape(node, env);
       const o = originOf(shape.callee, env);
       const methodKey = unwrap(shape.callee).type === 'MemberExpression' ? memberKey(unwrap(shape.callee) as TSESTree.MemberExpression, env) : null;
-      if (methodKey && sqlGuarded.length && SQL_RUNNERS.has(methodKey) && shape.args[0]) checkSql(node, `.${methodKey}()`, shape.args[0]);
+      if (methodKey && sqlGuarded.length && SQL_RUNNERS.has(methodKey) && shape.args[0]) checkSql(node, `.${methodKey}()`, sqlText(shape.args[0], env));
       for (const h of handedCalls(shape.callee, shape.args, o))
         for (const w of fsCallTargets(originOf(h.fn, env), h.args, env, ` (handed to ${h.host})`)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot);
       // Node's native bindings and addons, and SQLite's extensions, write files by calls the check cannot follow (fail closed)
@@ -243,7 +240,9 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
 
     /** sql`…` (postgres.js, sql-template-strings, slonik, Bun's sql): the tag runs the text; its holes are values, or names where they stand in one */
     function checkTaggedSql(node: TSESTree.TaggedTemplateExpression) {
-      if (sqlGuarded.length) checkSql(node, 'a tagged template', node.quasi);
+      const sql = { node: node.quasi as Node, env };
+      for (const w of sqlFileTargets(sql, 'SQL run by a tagged template')) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, w.paths);
+      if (sqlGuarded.length) checkSql(node, 'a tagged template', sql);
     }
 
     return { CallExpression: checkCall, NewExpression: checkCall, AssignmentExpression: checkAssignment, TaggedTemplateExpression: checkTaggedSql };
