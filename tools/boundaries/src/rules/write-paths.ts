@@ -184,21 +184,22 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     function checkSql(node: Node, runner: string, sql: { node: Node; env: Env }) {
       for (const alt of fold(sql.node, sql.env)) {
         if (/\bload_extension\s*\(/i.test(describe(alt))) return reportNative(node, `SQL run by ${runner}`, 'a SQLite extension (native code) with load_extension()');
+        if (sqlGuarded.length === 0) continue;
         const { writes, everyTable } = sqlWrites(alt);
         const hit = everyTable
-          ? { entry: sqlGuarded[0], what: `switches off the triggers of every table or rewrites the schema (${everyTable})` }
+          ? { entry: sqlGuarded[0]!, what: `switches off the triggers of every table or rewrites the schema (${everyTable})` }
           : writes.flatMap((w) => {
               const entry = sqlGuarded.find((g) => writesAny(w, g.sqlNames!));
               const name = w.name === null ? 'a table the check cannot read' : w.role === 'table' ? `the table ${w.name}` : `${w.name}, a trigger, index or function of its tables`;
               return entry ? [{ entry, what: `changes ${name} ("${w.statement.slice(0, 80)}")` }] : [];
             })[0];
-        if (!hit?.entry) continue;
+        if (!hit) continue;
         return report(node, {
           rule: RULE,
           zones: writerZones(hit.entry),
           securityRef: ref,
           allowedWay: hit.entry.allowedWay,
-          what: `SQL run by ${runner} ${hit.what}, where the store keeps ${hit.entry.pattern.replace(/\/\*\*$/, '/')} of the data root: only ${hit.entry.writers.join(', ')} may write it: ${hit.entry.reason}`,
+          what: `SQL run by ${runner} ${hit.what}, where the store keeps ${names[guarded.indexOf(hit.entry)]}/ of the data root: only ${hit.entry.writers.join(', ')} may write it: ${hit.entry.reason}`,
         });
       }
     }
@@ -208,7 +209,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       const shape = callShape(node, env);
       const o = originOf(shape.callee, env);
       const methodKey = unwrap(shape.callee).type === 'MemberExpression' ? memberKey(unwrap(shape.callee) as TSESTree.MemberExpression, env) : null;
-      if (methodKey && sqlGuarded.length && SQL_RUNNERS.has(methodKey) && shape.args[0]) checkSql(node, `.${methodKey}()`, sqlText(shape.args[0], env));
+      if (methodKey && SQL_RUNNERS.has(methodKey) && shape.args[0]) checkSql(node, `.${methodKey}()`, sqlText(shape.args[0], env));
       for (const h of handedCalls(shape.callee, shape.args, o))
         for (const w of fsCallTargets(originOf(h.fn, env), h.args, env, ` (handed to ${h.host})`)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot);
       // Node's native bindings and addons, and SQLite's extensions, write files by calls the check cannot follow (fail closed)
@@ -242,7 +243,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     function checkTaggedSql(node: TSESTree.TaggedTemplateExpression) {
       const sql = { node: node.quasi as Node, env };
       for (const w of sqlFileTargets(sql, 'SQL run by a tagged template')) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, w.paths);
-      if (sqlGuarded.length) checkSql(node, 'a tagged template', sql);
+      checkSql(node, 'a tagged template', sql);
     }
 
     return { CallExpression: checkCall, NewExpression: checkCall, AssignmentExpression: checkAssignment, TaggedTemplateExpression: checkTaggedSql };
