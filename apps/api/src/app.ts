@@ -6,6 +6,7 @@ import type { TokenRegistry } from './auth/token-registry.js';
 import { frameworkErrorReply, installErrorHandler } from './http/error-handler.js';
 import { installJsonParser } from './http/json-parser.js';
 import { ApiLogController } from './http/log-controller.js';
+import { requestSerializer } from './http/log-redaction.js';
 import { compiledSerializerCompiler, compiledValidatorCompiler } from './http/zod-compilers.js';
 import { advisoryPorts, sandboxPortFrom } from './ports/advisory-ports.js';
 import { aiRoutes } from './routes/ai/index.js';
@@ -43,9 +44,14 @@ export const REDACT_PATHS = [
  * (encapsulated: each group sees only the options it is handed).
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const logger = options.logger === undefined ? { level: 'info' } : options.logger;
+  const logger = options.logger === undefined || options.logger === true ? { level: 'info' } : options.logger;
   const app = Fastify({
-    logger: logger && typeof logger === 'object' ? { ...logger, redact: { paths: REDACT_PATHS, censor: '[redacted]' } } : logger,
+    // Whatever options the caller passes, credentials are redacted: header paths by pino, query-string
+    // credentials and token-shaped text in every logged URL by the `req` serializer.
+    logger:
+      logger && typeof logger === 'object'
+        ? { ...logger, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: { ...logger.serializers, req: requestSerializer } }
+        : logger,
     bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
     genReqId: () => `req_${randomUUID()}`,
     logController: new ApiLogController(),

@@ -34,4 +34,23 @@ describe('request logging at info: one line per request, with its id', () => {
     assert.ok(lines.some((l) => l.security_event === 'auth.unauthenticated'));
     assert.ok(lines.some((l) => l.msg === 'request completed'));
   });
+
+  test('credentials in a query string never reach a log line, whatever the parameter is called', async () => {
+    const token = h.tokens.auditor;
+    const names = ['token', 'access_token', 'TOKEN', 'Access-Token', 'api_key', 'apiKey', 'key', 'password', 'secret', 'client_secret', 'auth', 'authorization', '%74oken', 'auth%5Btoken%5D', 'id_token', 'x'];
+    for (const name of names) {
+      for (const url of [`/api/runs?${name}=${token}`, `/api/runs?limit=5&${name}=${encodeURIComponent(token)}&status=OK`, `/api/nothing/${token}?${name}=${token}`]) {
+        const logCount = h.rawLogs.length;
+        const res = await h.app.inject({ method: 'GET', url });
+        assert.ok(res.statusCode >= 400, url);
+        const lines = h.rawLogs.slice(logCount);
+        assert.ok(lines.length > 0, url);
+        assert.ok(!lines.some((l) => l.includes(token) || l.includes(encodeURIComponent(token))), `${url}: ${lines.join('\n')}`);
+      }
+    }
+    // a line still says which request it was, minus the credential
+    const res = await h.app.inject({ method: 'GET', url: `/api/runs?limit=5&access_token=${token}` });
+    const line = h.logs.find((l) => l.request_id === res.headers['x-request-id'] && l.msg === 'request completed') as { req: { url: string } };
+    assert.equal(line.req.url, '/api/runs?limit=5&access_token=[redacted]');
+  });
 });
