@@ -71,10 +71,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyRateLimit, {
+    // Not the plugin's per-route hook: it is appended after each route's own onRequest hooks, so a
+    // request refused by requireRole (401, 403) would never be counted nor limited.
+    global: false,
     max: options.rateLimitPerMinute ?? 6000,
     timeWindow: '1 minute',
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `rate limit of ${context.max} requests per ${context.after} exceeded` }),
   });
+  // One root onRequest hook instead, added before any route: root hooks run before a route's own, so every
+  // request (authenticated or not, any route, an unknown one too) is counted and, once over budget,
+  // answered 429 before authentication.
+  app.addHook('onRequest', app.rateLimit());
   // At the root, so the OpenAPI generator sees every route registered after it.
   await installDocs(app);
 

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Role } from '@luthier/rmos-contracts';
 import { REFERENCE_GREEN_REQUEST } from '@luthier/rmos-feasibility';
-import { openSessionFor, ROLE_LIST, startHarness, type Harness } from './harness.js';
+import { allRuns, openSessionFor, ROLE_LIST, startHarness, type Harness } from './harness.js';
 
 describe('access: bearer tokens, one role each', () => {
   let h: Harness;
@@ -138,6 +138,31 @@ describe('rate limit', () => {
       assert.deepEqual(codes, [200, 200, 200, 200, 200, 429, 429]);
       const res = await h.call('POST', '/api/rmos/feasibility', 'advisor', REFERENCE_GREEN_REQUEST);
       assert.equal(res.json().error.code, 'RATE_LIMITED');
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('refused authentication is rate-limited too: over budget, no token, a bad token and a wrong role all get 429', async () => {
+    const h = await startHarness({ rateLimitPerMinute: 5 });
+    try {
+      for (let i = 0; i < 5; i++) assert.equal((await h.call('GET', '/api/runs', null)).statusCode, 401, 'within budget: refused as usual');
+      const attempts = [
+        () => h.call('GET', '/api/runs', null),
+        () => h.app.inject({ method: 'GET', url: '/api/runs', headers: { authorization: 'Bearer lt_not-a-real-token-but-long-enough' } }),
+        () => h.call('GET', '/api/runs', 'operator'),
+        () => h.call('POST', '/api/workflow/approve', 'advisor', { session_id: 'x' }),
+        () => h.call('GET', '/api/runs', 'auditor'),
+        () => h.call('GET', '/api/nothing', null),
+      ];
+      for (const attempt of attempts) {
+        const logCount = h.logs.length;
+        const res = await attempt();
+        assert.equal(res.statusCode, 429, res.body);
+        assert.equal(res.json().error.code, 'RATE_LIMITED');
+        assert.ok(!h.logs.slice(logCount).some((l) => l.security_event), 'refused before authentication ran');
+      }
+      assert.equal((await allRuns(h).catch(() => null)), null, 'the auditor is over budget as well');
     } finally {
       await h.close();
     }
