@@ -94,6 +94,75 @@ describe('access: bearer tokens, one role each', () => {
     for (const run of runs) assert.equal((await h.call('GET', `/api/runs/${run.run_id}/verify`, 'auditor')).statusCode, 200);
   });
 
+  test('a wrong role on approve/toolpaths is 403 with a BLOCKED artifact even when the body fails the schema, if it names a session', async () => {
+    const green = await openSessionFor(h, REFERENCE_GREEN_REQUEST);
+    const cases: [string, import('@luthier/rmos-contracts').Role, unknown][] = [
+      ['/api/workflow/approve', 'advisor', { session_id: green, note: 'x' }],
+      ['/api/workflow/approve', 'operator', { session_id: green, feasibility: { risk_bucket: 'GREEN' } }],
+      ['/api/rmos/toolpaths', 'auditor', { session_id: green, dialect: 'haas' }],
+      ['/api/rmos/toolpaths', 'approver', { session_id: green, gcode: 'M3' }],
+    ];
+    for (const [url, role, body] of cases) {
+      const logCount = h.logs.length;
+      const res = await h.call('POST', url, role, body);
+      assert.equal(res.statusCode, 403, `${role} ${url}: ${res.body}`);
+      assert.equal(res.json().error.code, 'ROLE_FORBIDDEN');
+      assert.equal(res.json().status, 'BLOCKED');
+      const artifact = (await h.call('GET', `/api/runs/${res.json().run_id}`, 'auditor')).json();
+      assert.equal(artifact.status, 'BLOCKED');
+      assert.equal(artifact.session_id, green);
+      assert.deepEqual(artifact.actor, { actor_id: `test-${role}`, role });
+      assert.deepEqual(artifact.request, { session_id: green }, 'nothing else the client sent is used or recorded');
+      const events = h.logs.slice(logCount).filter((l) => l.security_event === 'auth.forbidden');
+      assert.equal(events.length, 1, 'one security event per attempt');
+      assert.equal(events[0]!.recorded, true);
+      assert.equal(events[0]!.run_id, res.json().run_id);
+    }
+    assert.equal((await h.call('GET', `/api/workflow/sessions/${green}`, 'operator')).json().state, 'FEASIBILITY_READY');
+  });
+
+  test('an unusable body (not JSON, malformed, no well-formed session id) is refused for what it is and logged recorded:false', async () => {
+    const green = await openSessionFor(h, REFERENCE_GREEN_REQUEST);
+    const before = (await allRuns(h)).length;
+    const cases: [string, import('@luthier/rmos-contracts').Role, string, string, number, string][] = [
+      ['/api/rmos/toolpaths', 'auditor', 'text/plain', JSON.stringify({ session_id: green }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      ['/api/workflow/approve', 'advisor', 'application/json', '{"session_id": ', 400, 'MALFORMED_JSON'],
+      ['/api/workflow/approve', 'advisor', 'application/json', '[]', 400, 'VALIDATION_FAILED'],
+      ['/api/workflow/approve', 'advisor', 'application/json', '{}', 400, 'VALIDATION_FAILED'],
+      ['/api/rmos/toolpaths', 'advisor', 'application/json', JSON.stringify({ session_id: 'ses_nope', note: 1 }), 400, 'VALIDATION_FAILED'],
+      ['/api/rmos/toolpaths', 'auditor', 'application/json', JSON.stringify([{ session_id: green }]), 400, 'VALIDATION_FAILED'],
+    ];
+    for (const [url, role, type, payload, status, code] of cases) {
+      const logCount = h.logs.length;
+      const res = await h.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${h.tokens[role]}`, 'content-type': type }, payload });
+      assert.equal(res.statusCode, status, `${role} ${url} ${payload}: ${res.body}`);
+      assert.equal(res.json().error.code, code);
+      assert.equal(res.json().run_id, undefined);
+      const events = h.logs.slice(logCount).filter((l) => l.security_event === 'auth.forbidden');
+      assert.equal(events.length, 1, 'the wrong role is still logged');
+      assert.equal(events[0]!.recorded, false, 'and never claims a record that does not exist');
+      assert.equal(events[0]!.status_code, status);
+    }
+    assert.equal((await allRuns(h)).length, before, 'nothing recorded');
+  });
+
+  test('the right role with a body the schema refuses is 400 VALIDATION_FAILED, nothing recorded, no security event', async () => {
+    const green = await openSessionFor(h, REFERENCE_GREEN_REQUEST);
+    const before = (await allRuns(h)).length;
+    for (const [url, role, body] of [
+      ['/api/workflow/approve', 'approver', { session_id: green, note: 'x' }],
+      ['/api/rmos/toolpaths', 'operator', { session_id: green, dialect: 'haas' }],
+    ] as const) {
+      const logCount = h.logs.length;
+      const res = await h.call('POST', url, role, body);
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error.code, 'VALIDATION_FAILED');
+      assert.ok(!h.logs.slice(logCount).some((l) => l.security_event), url);
+    }
+    assert.equal((await allRuns(h)).length, before);
+    assert.equal((await h.call('GET', `/api/workflow/sessions/${green}`, 'operator')).json().state, 'FEASIBILITY_READY');
+  });
+
   test('identity comes from the token only: free-form identity headers are ignored', async () => {
     const id = await openSessionFor(h, REFERENCE_GREEN_REQUEST);
     const res = await h.app.inject({

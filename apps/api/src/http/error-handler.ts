@@ -60,7 +60,7 @@ interface RecordedRefusal {
 }
 
 /** WorkflowActionError of @luthier/rmos-workflow, recognised by shape so the handler needs no import. */
-function isRecordedRefusal(error: unknown): error is RecordedRefusal {
+export function isRecordedRefusal(error: unknown): error is RecordedRefusal {
   const e = error as Partial<RecordedRefusal> | null;
   return (
     typeof e?.run_id === 'string' &&

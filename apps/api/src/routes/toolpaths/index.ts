@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionIdSchema } from '@luthier/rmos-contracts';
 import { requestToolpaths } from '@luthier/rmos-workflow';
-import { actorOf, requireRoleRecorded } from '../../auth/require-role.js';
+import { actorOf, attemptBody, requireRoleRecorded } from '../../auth/require-role.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { toolpathsResponseSchema } from '../../http/response-schemas.js';
 import type { RouteOptions } from '../route-options.js';
@@ -17,7 +17,9 @@ export const toolpathsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
   app.post(
     '/api/rmos/toolpaths',
     {
-      onRequest: requireRoleRecorded(tokens, 'operator'),
+      ...requireRoleRecorded(tokens, 'operator'),
+      // A wrong role's body is handed on even when it fails the schema (attemptBody), so that the refusal is recorded.
+      attachValidation: true,
       schema: {
         summary: 'Generate toolpaths (G-code) for an APPROVED session; a run artifact every time',
         tags: ['rmos'],
@@ -26,6 +28,11 @@ export const toolpathsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         response: { 200: toolpathsResponseSchema, ...errorResponses },
       },
     },
-    async (request) => requestToolpaths(deps, { session_id: request.body.session_id, dialect: request.body.dialect }, actorOf(request)),
+    async (request) => {
+      const body = attemptBody<typeof request.body>(request);
+      // No `dialect: undefined`: the artifact of a refused attempt records a canonical-JSON copy of this input, and
+      // canonical JSON has no undefined (the copy would be recorded as unencodable instead).
+      return requestToolpaths(deps, body.dialect === undefined ? { session_id: body.session_id } : { session_id: body.session_id, dialect: body.dialect }, actorOf(request));
+    },
   );
 };

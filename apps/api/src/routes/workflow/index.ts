@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { designRequestSchema, sessionIdSchema, transitionRequestSchema } from '@luthier/rmos-contracts';
 import { approveWorkflow, getSession, openSession, transitionWorkflow } from '@luthier/rmos-workflow';
-import { actorOf, requireRole, requireRoleRecorded } from '../../auth/require-role.js';
+import { actorOf, attemptBody, requireRole, requireRoleRecorded } from '../../auth/require-role.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { approveResponseSchema, workflowSessionSchema } from '../../http/response-schemas.js';
 import type { RouteOptions } from '../route-options.js';
@@ -50,7 +50,9 @@ export const workflowRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.post(
     '/api/workflow/approve',
     {
-      onRequest: requireRoleRecorded(tokens, 'approver'),
+      ...requireRoleRecorded(tokens, 'approver'),
+      // A wrong role's body is handed on even when it fails the schema (attemptBody), so that the refusal is recorded.
+      attachValidation: true,
       schema: {
         summary: 'Recompute feasibility and approve a GREEN session; anything else is refused (409); a run artifact every time',
         tags: ['workflow'],
@@ -59,6 +61,6 @@ export const workflowRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
         response: { 200: approveResponseSchema, ...errorResponses },
       },
     },
-    async (request) => approveWorkflow(deps, { session_id: request.body.session_id }, actorOf(request)),
+    async (request) => approveWorkflow(deps, { session_id: attemptBody<typeof request.body>(request).session_id }, actorOf(request)),
   );
 };
