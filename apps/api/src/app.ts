@@ -3,6 +3,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { randomUUID } from 'node:crypto';
 import type { FeasibilityPort, SandboxStorePort } from '@luthier/rmos-contracts';
 import type { TokenRegistry } from './auth/token-registry.js';
+import { clientErrorReply } from './http/client-error.js';
 import { frameworkErrorReply, installErrorHandler } from './http/error-handler.js';
 import { installJsonParser } from './http/json-parser.js';
 import { ApiLogController } from './http/log-controller.js';
@@ -59,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     routerOptions: { maxParamLength: 100 },
     frameworkErrors: frameworkErrorReply,
+    clientErrorHandler: clientErrorReply,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });

@@ -13,6 +13,7 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
   FST_ERR_BAD_URL: [400, 'BAD_URL'],
   FST_ERR_MAX_PARAM_LENGTH: [414, 'PARAM_TOO_LONG'],
   FST_ERR_ASYNC_CONSTRAINT: [400, 'BAD_REQUEST'],
+  FST_ERR_ROUTE_MISSING_CONTENT_TYPE: [400, 'MISSING_CONTENT_TYPE'],
 };
 
 /**
@@ -106,7 +107,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error.statusCode === 429) {
       return reply.code(429).send(errorBody('RATE_LIMITED', 'too many requests; slow down and retry later'));
     }
-    const status = declaredStatus(error.status) ?? clientStatus(STATUS_BY_CODE[code]) ?? (code.startsWith('FST_') ? clientStatus(error.statusCode) : null);
+    if (code.startsWith('FST_')) {
+      // Any other of Fastify's own: its status if a client one, never its internal code.
+      const status = clientStatus(error.statusCode);
+      if (status !== null) return reply.code(status).send(errorBody('BAD_REQUEST', String(error.message)));
+    }
+    const status = declaredStatus(error.status) ?? clientStatus(STATUS_BY_CODE[code]);
     if (status !== null && STABLE_CODE.test(code)) {
       if (status >= 500) request.log.error({ err: error }, 'library failure');
       return reply.code(status).send(errorBody(code, String(error.message)));
