@@ -25,7 +25,9 @@ describe('bad input: 4xx with a stable code, never 500, nothing changed', () => 
     ['a huge number', JSON.stringify(REFERENCE_GREEN_REQUEST).replace('130', '1e308'), 400, 'VALIDATION_FAILED'],
     ['deep nesting', nested(5000), 400, 'NESTING_TOO_DEEP'],
     ['a __proto__ key', '{"__proto__":{"isAdmin":true},"design":{}}', 400, 'FORBIDDEN_KEY'],
-    ['an escaped __proto__ key', '{"\\u005f_proto__":{"isAdmin":true}}', 400, 'MALFORMED_JSON'],
+    ['an escaped __proto__ key', '{"\\u005f_proto__":{"isAdmin":true}}', 400, 'FORBIDDEN_KEY'],
+    ['an escaped constructor key', '{"constr\\u0075ctor":1}', 400, 'FORBIDDEN_KEY'],
+    ['an escaped prototype key, nested', '{"design":{"x":[{"\\u0070rototype":{"isAdmin":true}}]}}', 400, 'FORBIDDEN_KEY'],
     ['a nested constructor key', JSON.stringify({ design: { constructor: { prototype: { x: 1 } } } }), 400, 'FORBIDDEN_KEY'],
     ['a huge body', JSON.stringify({ ...REFERENCE_GREEN_REQUEST, padding: 'x'.repeat(64 * 1024) }), 413, 'BODY_TOO_LARGE'],
     // JSON.parse keeps the last of two values silently; a reader that takes the first would see another request

@@ -23,3 +23,14 @@ test('scanJson finds a key an object repeats, escapes decoded, and nothing else'
   assert.equal(duplicate('{"a\\"":1,"a":2}'), null, 'a key holding an escaped quote');
   assert.equal(duplicate('{"a":1,"b":"\\"a\\":"}'), null, 'a key-like text inside a string value');
 });
+
+test('scanJson finds a prototype key however it is spelled, in any object, and not in a value', () => {
+  const forbidden = (text: string) => scanJson(text).forbiddenKey;
+  assert.equal(forbidden('{"\\u005f_proto__":{}}'), '__proto__');
+  assert.equal(forbidden('{"constr\\u0075ctor":1}'), 'constructor');
+  assert.equal(forbidden('{"a":[{"b":{"\\u0070rototype":1}}]}'), 'prototype');
+  assert.equal(forbidden('{"a":1,"a":2,"\\u005f_proto__":{}}'), '__proto__', 'after a repeated key too');
+  assert.equal(forbidden('{"__proto__":1}'), '__proto__');
+  assert.equal(forbidden('{"a":"\\u005f_proto__","b":["constructor"]}'), null, 'strings that are values');
+  assert.equal(forbidden('{"constructors":1,"proto":2}'), null);
+});

@@ -3,6 +3,7 @@ import { ApiError } from './api-error.js';
 
 export const MAX_JSON_DEPTH = 16;
 const FORBIDDEN_KEY = /"(?:__proto__|constructor|prototype)"\s*:/;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** What one scan of a JSON text finds before it is parsed. */
 export interface JsonShape {
@@ -10,18 +11,21 @@ export interface JsonShape {
   depth: number;
   /** a key that some object holds twice (escapes decoded: "a" and "\u0061" are one key), or null */
   duplicateKey: string | null;
+  /** a key named __proto__, constructor or prototype however it is spelled (escapes decoded), or null */
+  forbiddenKey: string | null;
 }
 
 /**
- * Nesting depth and repeated keys of a JSON text, skipping strings, in one linear scan. Hand-written because no
- * parser bounds depth or reports a repeated key (JSON.parse keeps the last value silently, so a body another
- * reader takes the first value of would mean two things).
+ * Nesting depth, repeated keys and prototype keys of a JSON text, skipping strings, in one linear scan.
+ * Hand-written because no parser bounds depth or reports a repeated key (JSON.parse keeps the last value
+ * silently, so a body another reader takes the first value of would mean two things).
  */
 export function scanJson(text: string): JsonShape {
   // the keys of each open object; null for an array
   const open: (Set<string> | null)[] = [];
   let max = 0;
   let duplicateKey: string | null = null;
+  let forbiddenKey: string | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
@@ -35,7 +39,7 @@ export function scanJson(text: string): JsonShape {
         } else if (d === 34) break;
       }
       const keys = open.at(-1);
-      if (!keys || duplicateKey !== null) continue;
+      if (!keys || (duplicateKey !== null && forbiddenKey !== null)) continue;
       let next = i + 1;
       while (next < text.length && /\s/.test(text[next]!)) next++;
       if (text.charCodeAt(next) !== 58 /* : */) continue;
@@ -47,6 +51,8 @@ export function scanJson(text: string): JsonShape {
           continue; // a malformed string: the parser refuses the body
         }
       }
+      if (forbiddenKey === null && FORBIDDEN_KEYS.has(key)) forbiddenKey = key;
+      if (duplicateKey !== null) continue;
       if (keys.has(key)) duplicateKey = key;
       else keys.add(key);
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
@@ -54,7 +60,7 @@ export function scanJson(text: string): JsonShape {
       if (open.length > max) max = open.length;
     } else if (c === 125 || c === 93) open.pop();
   }
-  return { depth: max, duplicateKey };
+  return { depth: max, duplicateKey, forbiddenKey };
 }
 
 /** The charset a JSON body may declare: JSON is UTF-8 (RFC 8259 §8.1); a body read as another would mean other text. */
@@ -64,9 +70,9 @@ function declaresOtherCharset(contentType: string | undefined): string | null {
 }
 
 /**
- * JSON bodies: refuse a charset other than UTF-8, prototype-polluting keys, deep nesting and repeated keys with
- * their own codes, then parse with Fastify's secure parser (which also refuses an escaped
- * `__proto__` the quick check cannot see).
+ * JSON bodies: refuse a charset other than UTF-8, prototype-polluting keys (plain, by a quick check, or spelled
+ * with escapes, by the scan), deep nesting and repeated keys with their own codes, then parse with Fastify's
+ * secure parser.
  */
 export function installJsonParser(app: FastifyInstance): void {
   const secureParse = app.getDefaultJsonParser('error', 'error');
@@ -84,6 +90,11 @@ export function installJsonParser(app: FastifyInstance): void {
       return;
     }
     const shape = scanJson(text);
+    if (shape.forbiddenKey !== null) {
+      // the same key spelled with escapes ("\u005f_proto__", "constr\u0075ctor"): the same refusal
+      done(new ApiError(400, 'FORBIDDEN_KEY', 'keys named __proto__, constructor or prototype are refused'), undefined);
+      return;
+    }
     if (shape.depth > MAX_JSON_DEPTH) {
       done(new ApiError(400, 'NESTING_TOO_DEEP', `JSON nested deeper than ${MAX_JSON_DEPTH} levels is refused`), undefined);
       return;
