@@ -81,6 +81,38 @@ describe('bad input: 4xx with a stable code, never 500, nothing changed', () => 
     assert.equal((await h.call('GET', `/api/workflow/sessions/${sessionId}`, 'operator')).json().state, 'FEASIBILITY_READY');
   });
 
+  test('a JSON body declaring two charsets, bytes that are not UTF-8, or an encoded body is refused with a typed error and changes nothing', async () => {
+    const runsBefore = await allRuns(h);
+    const valid = Buffer.from(JSON.stringify({ session_id: sessionId }));
+    const cases: [string, Record<string, string>, Buffer, number, string][] = [
+      ['two charsets, the first UTF-8', { 'content-type': 'application/json; charset=utf-8; charset=latin1' }, valid, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      ['the same charset twice', { 'content-type': 'application/json; charset=utf-8;charset="UTF-8"' }, valid, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      ['an empty charset', { 'content-type': 'application/json; charset=' }, valid, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      ['a lone continuation byte in a string', { 'content-type': 'application/json' }, Buffer.concat([Buffer.from('{"session_id":"'), Buffer.from([0x80]), Buffer.from('"}')]), 400, 'INVALID_UTF8'],
+      ['a truncated sequence in a key', { 'content-type': 'application/json' }, Buffer.concat([Buffer.from('{"'), Buffer.from([0xe2, 0x82]), Buffer.from('":1}')]), 400, 'INVALID_UTF8'],
+      ['an overlong encoding', { 'content-type': 'application/json; charset=utf-8' }, Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')]), 400, 'INVALID_UTF8'],
+      ['Content-Encoding gzip', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, valid, 415, 'UNSUPPORTED_CONTENT_ENCODING'],
+      ['Content-Encoding identity then br', { 'content-type': 'application/json', 'content-encoding': 'identity, br' }, valid, 415, 'UNSUPPORTED_CONTENT_ENCODING'],
+    ];
+    for (const [label, headers, payload, status, code] of cases) {
+      for (const [url, role] of [
+        ['/api/workflow/approve', 'approver'],
+        ['/api/rmos/toolpaths', 'operator'],
+        ['/api/rmos/feasibility', 'advisor'],
+      ] as const) {
+        const res = await h.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${h.tokens[role]}`, ...headers }, payload });
+        assert.equal(res.statusCode, status, `${label} ${url}: ${res.body}`);
+        assert.equal(res.json().error.code, code, `${label} ${url}`);
+      }
+    }
+    const identity = await h.app.inject({ method: 'POST', url: '/api/rmos/feasibility', headers: { authorization: `Bearer ${h.tokens.advisor}`, 'content-type': 'application/json', 'content-encoding': 'Identity' }, payload: JSON.stringify(REFERENCE_GREEN_REQUEST) });
+    assert.equal(identity.statusCode, 200, 'identity is no encoding');
+    const multibyte = await h.app.inject({ method: 'POST', url: '/api/rmos/feasibility', headers: { authorization: `Bearer ${h.tokens.advisor}`, 'content-type': 'application/json' }, payload: Buffer.from(JSON.stringify({ ...REFERENCE_GREEN_REQUEST, note: 'épicéa 🎸' })) });
+    assert.equal(multibyte.json().error.code, 'VALIDATION_FAILED', 'valid UTF-8 reaches the schema');
+    assert.deepEqual(await allRuns(h), runsBefore);
+    assert.equal((await h.call('GET', `/api/workflow/sessions/${sessionId}`, 'operator')).json().state, 'FEASIBILITY_READY');
+  });
+
   test('a body that is not JSON is 415', async () => {
     const res = await h.app.inject({
       method: 'POST',

@@ -63,26 +63,54 @@ export function scanJson(text: string): JsonShape {
   return { depth: max, duplicateKey, forbiddenKey };
 }
 
-/** The charset a JSON body may declare: JSON is UTF-8 (RFC 8259 §8.1); a body read as another would mean other text. */
-function declaresOtherCharset(contentType: string | undefined): string | null {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
-  return charset && !/^utf-?8$/i.test(charset) ? charset : null;
+/**
+ * Why a JSON body's declared charset is refused, or null: JSON is UTF-8 (RFC 8259 §8.1) and a body read as
+ * another would mean other text; a header declaring two charsets (`charset=utf-8; charset=latin1`) is
+ * refused as well, as another reader could take the second.
+ */
+function charsetRefusal(contentType: string | undefined): string | null {
+  const charsets = [...(contentType ?? '').matchAll(/;\s*charset\s*=\s*"?([^";\s]*)/gi)].map((m) => m[1]!);
+  if (charsets.length > 1) return `a media type declares one charset at most; this one declares ${charsets.length}`;
+  const charset = charsets[0];
+  return charset !== undefined && !/^utf-?8$/i.test(charset) ? `JSON bodies are UTF-8; charset ${charset.slice(0, 40) || '(empty)'} is refused` : null;
 }
 
+/** A body sent compressed or otherwise encoded is not read: only `identity` (or no Content-Encoding) is. */
+function encodingRefusal(contentEncoding: string | string[] | undefined): string | null {
+  if (contentEncoding === undefined) return null;
+  const codings = String(contentEncoding).split(',').map((c) => c.trim().toLowerCase()).filter(Boolean);
+  const other = codings.find((c) => c !== 'identity');
+  return other === undefined ? null : `Content-Encoding ${other.slice(0, 40)} is not supported: send the JSON body unencoded`;
+}
+
+/** UTF-8 only, byte for byte: a malformed sequence is refused instead of silently becoming U+FFFD. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /**
- * JSON bodies: refuse a charset other than UTF-8, prototype-polluting keys (plain, by a quick check, or spelled
- * with escapes, by the scan), deep nesting and repeated keys with their own codes, then parse with Fastify's
- * secure parser.
+ * JSON bodies: refuse a Content-Encoding other than identity, a charset other than UTF-8 (or two), bytes that are
+ * not UTF-8, prototype-polluting keys (plain, by a quick check, or spelled with escapes, by the scan), deep
+ * nesting and repeated keys with their own codes, then parse with Fastify's secure parser.
  */
 export function installJsonParser(app: FastifyInstance): void {
   const secureParse = app.getDefaultJsonParser('error', 'error');
   // JSON in and out only: any other body is 415, not a string for the schema to puzzle over.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body as string;
-    const charset = declaresOtherCharset(request.headers['content-type']);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const encoding = encodingRefusal(request.headers['content-encoding']);
+    if (encoding) {
+      done(new ApiError(415, 'UNSUPPORTED_CONTENT_ENCODING', encoding), undefined);
+      return;
+    }
+    const charset = charsetRefusal(request.headers['content-type']);
     if (charset) {
-      done(new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `JSON bodies are UTF-8; charset ${charset} is refused`), undefined);
+      done(new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', charset), undefined);
+      return;
+    }
+    let text: string;
+    try {
+      text = utf8.decode(body as Buffer);
+    } catch {
+      done(new ApiError(400, 'INVALID_UTF8', 'the body is not valid UTF-8'), undefined);
       return;
     }
     if (FORBIDDEN_KEY.test(text)) {
