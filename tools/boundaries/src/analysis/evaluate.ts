@@ -22,7 +22,9 @@ const STRING_METHODS = new Set([
   'toLocaleUpperCase', 'toString', 'trim', 'trimEnd', 'trimStart', 'trimLeft', 'trimRight', 'valueOf', 'toWellFormed',
 ]);
 /** Array.prototype methods that only rearrange constant elements */
-const ARRAY_METHODS = new Set(['at', 'concat', 'flat', 'includes', 'indexOf', 'join', 'lastIndexOf', 'reverse', 'slice', 'toReversed', 'toSorted', 'sort', 'toString', 'with']);
+const ARRAY_METHODS = new Set(['at', 'concat', 'flat', 'includes', 'indexOf', 'join', 'lastIndexOf', 'reverse', 'slice', 'toReversed', 'toSorted', 'sort', 'toString', 'with', 'pop', 'shift']);
+/** Array.prototype methods that call a callback: run when the callback is a small pure function (see callbackValue) */
+const CALLBACK_METHODS = new Set(['map', 'filter', 'flatMap', 'reduce', 'reduceRight', 'find', 'findLast', 'some', 'every', 'findIndex', 'findLastIndex']);
 const NUMBER_METHODS = new Set(['toString', 'toFixed', 'toPrecision', 'toExponential']);
 const GLOBAL_FUNCTIONS: Record<string, (...a: Value[]) => Value> = {
   // called with what was passed, not with undefined for a missing argument: String() is '', Number() is 0
@@ -68,7 +70,7 @@ export function isPureCall(n: TSESTree.CallExpression, env: Env, depth: number):
   const callee = unwrap(n.callee);
   if (callee.type === 'MemberExpression') {
     const key = memberKey(callee, env, depth);
-    if (key !== null && (STRING_METHODS.has(key) || ARRAY_METHODS.has(key))) return true;
+    if (key !== null && (STRING_METHODS.has(key) || ARRAY_METHODS.has(key) || CALLBACK_METHODS.has(key) || key === 'apply' || key === 'call')) return true;
   }
   const g = globalName(callee, env, depth);
   return g !== null && g in GLOBAL_FUNCTIONS;
@@ -141,15 +143,125 @@ export function constantValues(node: Node, env: Env, depth = 0): Value[] | null 
   return folded.map((alt) => alt.join(''));
 }
 
+/** The constant values of a call's arguments, a spread of a constant array or string included; null if one is not constant. */
+function argumentValues(list: readonly TSESTree.CallExpressionArgument[], env: Env, depth: number): Value[] | null {
+  const args: Value[] = [];
+  for (const a of list) {
+    const v = single((a.type === 'SpreadElement' ? a.argument : a) as Node, env, depth + 1);
+    if (v === NONE || (typeof v === 'object' && v !== null && !(v instanceof RegExp) && !Array.isArray(v))) return null;
+    if (a.type === 'SpreadElement') {
+      if (typeof v !== 'string' && !Array.isArray(v)) return null;
+      args.push(...Array.from(v));
+    } else args.push(v);
+  }
+  return args;
+}
+
+/**
+ * A small pure callback (`(a, b) => a + '/' + b`, `(s) => s.trim()`) called with constant arguments: its
+ * expression (or single return) evaluated with the parameters bound, through the operators, string methods,
+ * templates and conditionals only. Anything else (a call of another function, a closure over a variable
+ * that is not a constant) gives NONE.
+ */
+function callbackValue(fnNode: Node, args: Value[], env: Env, depth: number): Value | typeof NONE {
+  const fn = unwrap(fnNode);
+  if ((fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') || fn.async || fn.generator) return NONE;
+  const bound = new Map<string, Value>();
+  for (const [i, p] of fn.params.entries()) {
+    if (p.type !== 'Identifier') return NONE;
+    bound.set(p.name, args[i]);
+  }
+  let body: Node = fn.body;
+  if (body.type === 'BlockStatement') {
+    const only = body.body.length === 1 ? body.body[0] : null;
+    if (only?.type !== 'ReturnStatement' || !only.argument) return NONE;
+    body = only.argument;
+  }
+  const ev = (x: Node): Value | typeof NONE => {
+    const e = unwrap(x);
+    if (e.type === 'Identifier' && bound.has(e.name)) {
+      // only the parameter itself: a shadowing declaration inside the body is not followed (none is possible in an expression body)
+      return bound.get(e.name)!;
+    }
+    if (e.type === 'Literal' && !('regex' in e && e.regex)) return e.value as Value;
+    if (e.type === 'TemplateLiteral') {
+      let out = e.quasis[0]!.value.cooked ?? '';
+      for (let i = 0; i < e.expressions.length; i++) {
+        const v = ev(e.expressions[i] as Node);
+        if (v === NONE || !primitive(v as Value)) return NONE;
+        out += String(v) + (e.quasis[i + 1]!.value.cooked ?? '');
+      }
+      return out;
+    }
+    if (e.type === 'BinaryExpression' && e.left.type !== 'PrivateIdentifier') {
+      const op = BINARY[e.operator];
+      const a = ev(e.left);
+      const b = op ? ev(e.right) : NONE;
+      if (!op || a === NONE || b === NONE || !primitive(a) || !primitive(b)) return NONE;
+      return op(a as never, b as never);
+    }
+    if (e.type === 'ConditionalExpression') {
+      const t = ev(e.test);
+      return t === NONE ? NONE : ev(t ? e.consequent : e.alternate);
+    }
+    if (e.type === 'CallExpression' && e.callee.type === 'MemberExpression' && !e.callee.computed && e.callee.property.type === 'Identifier') {
+      const r = ev(e.callee.object);
+      const key = e.callee.property.name;
+      const a: Value[] = [];
+      for (const arg of e.arguments) {
+        const v = arg.type === 'SpreadElement' ? NONE : ev(arg);
+        if (v === NONE) return NONE;
+        a.push(v);
+      }
+      if (typeof r === 'string' && STRING_METHODS.has(key)) return (String.prototype as unknown as Record<string, (...x: Value[]) => Value>)[key]!.apply(r, a);
+      if (Array.isArray(r) && ARRAY_METHODS.has(key)) return (Array.prototype as unknown as Record<string, (...x: Value[]) => Value>)[key]!.apply([...r], a);
+      return NONE;
+    }
+    if (e.type === 'MemberExpression' && !e.computed && e.property.type === 'Identifier' && e.property.name === 'length') {
+      const r = ev(e.object);
+      return typeof r === 'string' || Array.isArray(r) ? r.length : NONE;
+    }
+    // a constant of the file (not a parameter): what it is everywhere
+    if (e.type === 'Identifier' || e.type === 'MemberExpression') return single(e, env, depth + 1);
+    return NONE;
+  };
+  return ev(body);
+}
+
+/** arr.map(cb), arr.reduce(cb, init), …: run over a constant array with a small pure callback; NONE otherwise. */
+function callbackMethod(receiver: Value[], key: string, list: readonly TSESTree.CallExpressionArgument[], env: Env, depth: number): Value | typeof NONE {
+  const cb = list[0];
+  if (!cb || cb.type === 'SpreadElement' || receiver.length > 256) return NONE;
+  const fnNode = derefNode(cb, env, depth + 1)?.node ?? cb;
+  const call = (...a: Value[]): Value => {
+    const v = callbackValue(fnNode, a, env, depth + 1);
+    if (v === NONE) throw new Error('not evaluated');
+    return v;
+  };
+  const rest = list.slice(1).map((a) => (a.type === 'SpreadElement' ? NONE : single(a as Node, env, depth + 1)));
+  if (rest.includes(NONE)) return NONE;
+  const arr = [...receiver];
+  const r = arr as unknown as Record<string, (...x: unknown[]) => Value>;
+  const wrapped = (...a: unknown[]) => call(...(a.slice(0, 2) as Value[]));
+  return key === 'reduce' || key === 'reduceRight' ? (rest.length ? r[key]!(wrapped, rest[0]) : r[key]!(wrapped)) : r[key]!(wrapped);
+}
+
 function callValues(n: TSESTree.CallExpression, env: Env, depth: number): Value[] | null {
   const callee = unwrap(n.callee);
-  if (n.arguments.some((a) => a.type === 'SpreadElement')) return null;
-  const args: Value[] = [];
-  for (const a of n.arguments) {
-    const v = single(a as Node, env, depth + 1);
-    if (v === NONE || (typeof v === 'object' && v !== null && !(v instanceof RegExp) && !Array.isArray(v))) return null;
-    args.push(v);
+  const callbackKey = callee.type === 'MemberExpression' ? memberKey(callee, env, depth) : null;
+  if (callee.type === 'MemberExpression' && callbackKey !== null && CALLBACK_METHODS.has(callbackKey)) {
+    const receivers = constantValues(callee.object, env, depth + 1);
+    if (!receivers || receivers.length !== 1 || !Array.isArray(receivers[0])) return null;
+    let out: Value | typeof NONE = NONE;
+    try {
+      out = callbackMethod(receivers[0] as Value[], callbackKey, n.arguments, env, depth);
+    } catch {
+      return null;
+    }
+    return out === NONE || tooBig(out) ? null : [out];
   }
+  const args = argumentValues(n.arguments, env, depth);
+  if (!args) return null;
   // amounts that would build huge strings are not evaluated
   if (args.some((a) => typeof a === 'number' && Math.abs(a) > MAX_LENGTH) || args.some((a) => typeof a === 'string' && /^\s*\d{5,}/.test(a))) return null;
   const run = (f: () => Value): Value | typeof NONE => {
@@ -170,6 +282,23 @@ function callValues(n: TSESTree.CallExpression, env: Env, depth: number): Value[
       if (typeof src !== 'string' || typeof enc !== 'string' || (args[0] !== undefined && typeof args[0] !== 'string')) return null;
       const v = run(() => Buffer.from(src, enc as BufferEncoding).toString((args[0] as BufferEncoding | undefined) ?? 'utf8'));
       return v === NONE ? null : [v];
+    }
+    // f.apply(t, [a, b]) and f.call(t, a, b) of an evaluable function: String.fromCharCode.apply(null, codes), Array.prototype.join.call(parts, '/')
+    if ((key === 'apply' || key === 'call') && unwrap(callee.object).type === 'MemberExpression') {
+      const target = unwrap(callee.object) as TSESTree.MemberExpression;
+      const method = memberKey(target, env, depth);
+      const proto = globalName(target.object, env, depth);
+      const list = key === 'call' ? args.slice(1) : Array.isArray(args[1]) ? (args[1] as Value[]) : args.length < 2 ? [] : null;
+      if (list === null || method === null) return null;
+      const self = args[0];
+      let v: Value | typeof NONE = NONE;
+      if (proto === 'String.prototype' && STRING_METHODS.has(method) && typeof self === 'string') v = run(() => (String.prototype as unknown as Record<string, (...a: Value[]) => Value>)[method]!.apply(self, list));
+      else if (proto === 'Array.prototype' && ARRAY_METHODS.has(method) && Array.isArray(self)) v = run(() => (Array.prototype as unknown as Record<string, (...a: Value[]) => Value>)[method]!.apply([...self], list));
+      else {
+        const g = globalName(target, env, depth);
+        if (g !== null && g in GLOBAL_FUNCTIONS) v = run(() => GLOBAL_FUNCTIONS[g]!(...list));
+      }
+      return v === NONE || v === undefined ? null : [v];
     }
     if (key !== null && (STRING_METHODS.has(key) || ARRAY_METHODS.has(key) || NUMBER_METHODS.has(key))) {
       const receivers = constantValues(callee.object, env, depth + 1);

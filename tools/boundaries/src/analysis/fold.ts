@@ -13,7 +13,8 @@ import { constantValues, isPureCall, operatorValues } from './evaluate.js';
  * a concatenation of known text, the data root (`process.env.RMOS_DATA_DIR`), and
  * unknown parts with the reason they could not be folded.
  */
-export type Part = string | { kind: 'dataRoot' } | { kind: 'unknown'; why: string };
+/** An unknown part; `segment`: it cannot hold a `/`, `?` or `#` (encodeURIComponent's result), though it may be `.` or `..`. */
+export type Part = string | { kind: 'dataRoot' } | { kind: 'unknown'; why: string; segment?: boolean };
 export type Sym = Part[];
 export type Folded = Sym[];
 
@@ -595,6 +596,11 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
   if (o.kind === 'global' && o.path.join('.') === 'Object.assign' && args[0] && args[0].type !== 'SpreadElement') return fold(args[0], env, depth + 1, seen);
   // a path given as a Buffer: its text (an encoding other than utf8 was evaluated above when constant)
   if (((o.kind === 'global' && o.path.join('.') === 'Buffer.from') || (o.kind === 'module' && o.module === 'buffer' && o.path.join('.') === 'Buffer.from')) && args[0] && args[0].type !== 'SpreadElement') {
+    // Buffer.from([100, 97, …]) is those bytes, never the array's text ("100,97,…"); bytes that cannot be read are unknown
+    const bytes = constantBytes(n, env, depth);
+    if (bytes) return text(Buffer.from(bytes).toString('utf8'));
+    const source = derefNode(args[0], env, depth + 1)?.node ?? unwrap(args[0]);
+    if (source.type === 'ArrayExpression' || source.type === 'NewExpression') return unknown('bytes that cannot be read');
     const enc = args[1] ? foldSingle(args[1], env, depth + 1) : 'utf8';
     if (enc !== null && /^utf-?8$/i.test(enc)) return fold(args[0], env, depth + 1, seen);
     const a0 = foldSingle(args[0], env, depth + 1);
@@ -604,6 +610,8 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
   if (o.kind === 'module' && o.module === 'url' && o.path.at(-1) === 'fileURLToPath' && args[0]) return decodeUrl(fold(args[0], env, depth + 1, seen));
   if (o.kind === 'module' && o.module === 'url' && o.path.at(-1) === 'pathToFileURL' && args[0]) return fold(args[0], env, depth + 1, seen);
   if (o.kind === 'global' && o.path.join('.') === 'String.raw') return unknown('String.raw called directly');
+  // encodeURIComponent(x): whatever x is, no separator survives it (it may still be . or ..)
+  if (o.kind === 'global' && o.path.join('.') === 'encodeURIComponent') return [[{ kind: 'unknown', why: 'encodeURIComponent of a value that cannot be read', segment: true }]];
   // a function of the workspace whose value can be read: what its return statements give
   const called = calledFunction(callee, env);
   if (called) {
@@ -765,6 +773,8 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
     case 'SequenceExpression':
       return fold(n.expressions.at(-1)!, env, depth + 1, seen);
     case 'AssignmentExpression':
+      // u.pathname += 'x': whatever it held, then x
+      if (n.operator === '+=') return concat(unknown('what it held before'), fold(n.right, env, depth + 1, seen));
       return n.operator === '=' ? fold(n.right, env, depth + 1, seen) : unknown('a compound assignment');
     default:
       return unknown(`a ${n.type}`);
@@ -797,7 +807,8 @@ export function urlPathParts(arg: Node, env: Env): Node[] {
   if (made && isAssign(made)) made.arguments.slice(1).forEach((x) => literalParts(x as Node));
   for (const ref of findVariable(env.getScope(a), a)?.references ?? []) {
     const p = ref.identifier.parent;
-    if (p?.type === 'MemberExpression' && p.object === ref.identifier && URL_PATH_PARTS.has(memberKey(p, env) ?? '') && p.parent?.type === 'AssignmentExpression' && p.parent.left === p) out.push(p.parent.right);
+    // (u.pathname += 'x' is read as the assignment: what it held, then x)
+    if (p?.type === 'MemberExpression' && p.object === ref.identifier && URL_PATH_PARTS.has(memberKey(p, env) ?? '') && p.parent?.type === 'AssignmentExpression' && p.parent.left === p) out.push(p.parent.operator === '=' ? p.parent.right : p.parent);
     if (p && isAssign(p) && p.arguments[0] === ref.identifier) p.arguments.slice(1).forEach((x) => literalParts(x as Node));
   }
   return out;
