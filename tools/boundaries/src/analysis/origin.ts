@@ -164,7 +164,8 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
     const fn = variable.scope.block as Node;
     if (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') {
       const o = argumentsOrigin(fn, 0, true, [null], env, depth);
-      return o.kind === 'authority' ? enumerated(`the arguments object holding ${o.name}`) : o;
+      // (the object holds them; arguments[i] reads one: see the member case)
+      return o.kind === 'authority' ? enumerated(`the arguments object holding ${o.name}`) : o.kind === 'enumerated' ? o : UNKNOWN;
     }
   }
   // top-level arguments of a CommonJS module: what the module wrapper passes
@@ -189,6 +190,8 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
       const litType = lit ? unwrap(lit.node).type : null;
       const member = lit && (litType === 'ObjectExpression' || litType === 'ArrayExpression') ? propertyOf(unwrap(lit.node), keys[0]!) : null;
       if (member) candidates.push(applyPath(originOf(member, lit!.env, depth + 1, seen), keys.slice(1), env));
+      // const [g] = make(), const [g] = [...list]: an element of the container
+      else if (keys.length > 0 && keys[0] !== null && /^\d+$/.test(keys[0]!)) candidates.push(applyPath(elementOrigin(b.expr, env, depth + 1), keys.slice(1), env));
       candidates.push(applyPath(originOf(b.expr, env, depth + 1, seen), keys, env));
     }
     else if (b.kind === 'iter' && b.expr) candidates.push(applyPath(iterationOrigin(b.expr, env, depth), keys, env));
@@ -221,6 +224,15 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
 }
 
 const LOGICAL_ASSIGN = new Set(['||=', '&&=', '??=']);
+
+/** The function whose implicit `arguments` object `id` is (not a variable of that name), or null. */
+function argumentsObjectOf(id: TSESTree.Identifier, env: Env): TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | null {
+  if (id.name !== 'arguments') return null;
+  const variable = findVariable(env.getScope(id), id);
+  if (!variable || variable.defs.length !== 0 || variable.scope.type !== 'function') return null;
+  const fn = variable.scope.block as Node;
+  return fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' ? fn : null;
+}
 const PROMISE_COMBINATORS = new Set(['Promise.all', 'Promise.allSettled', 'Promise.race', 'Promise.any']);
 
 /** What a try block throws (throw statements outside nested functions), as far as origins go. */
@@ -254,7 +266,72 @@ function iterationOrigin(expr: Node, env: Env, depth: number): Origin {
         if (yo.kind === 'enumerated' || yo.kind === 'authority') return yo;
       }
     }
+  const el = elementOrigin(expr, env, depth);
+  if (el.kind !== 'unknown') return el;
   return riskyContents(expr, env, depth) ?? UNKNOWN;
+}
+
+/** methods that answer an element of their receiver (or a container of its elements) */
+const ELEMENT_GETTERS = new Set(['at', 'pop', 'shift', 'find', 'findLast', 'next']);
+const ELEMENT_COPIERS = new Set(['slice', 'concat', 'filter', 'toSorted', 'toReversed', 'reverse', 'sort', 'values', 'flat', 'with', 'toSpliced', 'splice', 'keys', 'entries']);
+
+/**
+ * The origin of an element of a container, when the analysis knows one: the values of a literal array (a spread
+ * of another container included), of new Set([…]) / new Map([[k, v]]), what a generator yields, the container a
+ * workspace function returns, a copy of one (slice, concat, filter, values, Array.from). The first known origin
+ * (of any kind: a global such as globalThis or fetch, a module, a require function) stands for them all, so
+ * that hiding a value in a container and taking it back out keeps what it is.
+ */
+export function elementOrigin(node: Node, env: Env, depth: number): Origin {
+  if (depth > MAX_EVAL_DEPTH) return UNKNOWN;
+  const o = originOf(node, env, depth + 1);
+  if (o.kind === 'enumerated') return o;
+  const d = derefNode(node, env, depth + 1);
+  const n = d ? unwrap(d.node) : unwrap(node);
+  const e = d?.env ?? env;
+  if (n.type === 'ArrayExpression') {
+    for (const el of n.elements) {
+      if (!el) continue;
+      const eo = el.type === 'SpreadElement' ? elementOrigin(el.argument, e, depth + 1) : originOf(el, e, depth + 1);
+      if (eo.kind !== 'unknown') return eo;
+      // a pair of a Map's entries ([k, v]): its values are elements too
+      const inner = unwrap(el.type === 'SpreadElement' ? el.argument : el);
+      if (inner.type === 'ArrayExpression') {
+        const io = elementOrigin(inner, e, depth + 1);
+        if (io.kind !== 'unknown') return io;
+      }
+    }
+    return UNKNOWN;
+  }
+  if (n.type === 'NewExpression' || n.type === 'CallExpression') {
+    const co = originOf(n.callee, e, depth + 1);
+    const name = co.kind === 'global' ? co.path.join('.') : '';
+    const first = n.arguments[0] && n.arguments[0].type !== 'SpreadElement' ? (n.arguments[0] as Node) : null;
+    if ((CONTAINERS.has(name) || name === 'Array.from' || name === 'Iterator.from' || name === 'Object.values') && first) return elementOrigin(first, e, depth + 1);
+    if (name === 'Array.of' || name === 'Array')
+      for (const a of n.arguments) {
+        const ao = a.type === 'SpreadElement' ? elementOrigin(a.argument, e, depth + 1) : originOf(a, e, depth + 1);
+        if (ao.kind !== 'unknown') return ao;
+      }
+    const callee = unwrap(n.callee);
+    if (n.type === 'CallExpression' && callee.type === 'MemberExpression' && ELEMENT_COPIERS.has(memberKey(callee, e, depth) ?? '')) {
+      const ro = elementOrigin(callee.object, e, depth + 1);
+      if (ro.kind !== 'unknown') return ro;
+      for (const a of n.arguments) {
+        const ao = elementOrigin(a.type === 'SpreadElement' ? a.argument : a, e, depth + 1);
+        if (ao.kind !== 'unknown') return ao;
+      }
+    }
+    // a workspace function: the containers it returns, or what a generator yields
+    const called = n.type === 'CallExpression' ? calledFunctionRef.fn?.(n.callee, e) : null;
+    if (called)
+      for (const r of returnedExpressions(called.fn, called.fn.generator)) {
+        const y = called.fn.generator && r.parent?.type === 'YieldExpression' ? r.parent : null;
+        const ro = y ? (y.delegate ? elementOrigin(r, called.env, depth + 1) : originOf(r, called.env, depth + 1)) : elementOrigin(r, called.env, depth + 1);
+        if (ro.kind !== 'unknown') return ro;
+      }
+  }
+  return UNKNOWN;
 }
 
 /** A callback's parameter (`values.forEach((fn) => fn())`): an element of an enumerated receiver is enumerated too. */
@@ -284,6 +361,9 @@ function callbackParamOrigin(b: Binding, env: Env, depth: number): Origin {
     }
     return UNKNOWN;
   }
+  // JSON.stringify(obj, (k, v) => …): the replacer is handed every value of obj, by no name the source writes
+  if (host.arguments[1] === fn && host.arguments[0] && originOf(callee, env, depth + 1).kind === 'global' && (originOf(callee, env, depth + 1) as { path: string[] }).path.join('.') === 'JSON.stringify' && !sealedLiteral(host.arguments[0] as Node, env, depth))
+    return enumerated('a value JSON.stringify hands its replacer');
   // Array.prototype.forEach.call(values, (v) => …): the receiver is the first argument
   if ((key === 'call' || key === 'apply') && host.arguments[0] && host.arguments[0] !== fn) return iterationOrigin(host.arguments[0] as Node, env, depth);
   return iterationOrigin(callee.object, env, depth);
@@ -304,7 +384,7 @@ function argumentsOrigin(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExp
     while (program.parent) program = program.parent;
     for (const right of name ? memberAssignmentSites(program, name, env).slice(0, 12) : []) {
       const o = pathOrigin(right, keys, env, depth);
-      if (o.kind === 'enumerated' || o.kind === 'authority') return o;
+      if (o.kind !== 'unknown') return o;
     }
   }
   for (const call of callSitesOfFunction(fn, env).slice(0, 12)) {
@@ -317,8 +397,9 @@ function argumentsOrigin(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExp
         o = iterationOrigin(a.argument, env, depth);
         if (o.kind === 'unknown') o = riskyContents(a.argument, env, depth) ?? UNKNOWN;
       } else if (i === index || (all && i > index)) o = pathOrigin(a, all ? keys.slice(1) : keys, env, depth);
-      // a module or a require handed to a parameter (save(fs) with function save(io) { io.writeFileSync(…) }) is that module
-      if (o.kind === 'enumerated' || o.kind === 'authority' || o.kind === 'module' || o.kind === 'require') return o;
+      // whatever is known of an argument is what the parameter holds: a module or a require (save(fs) with
+      // function save(io) { io.writeFileSync(…) }), a global (run(globalThis) with run(g) { g.eval(…) }), fetch
+      if (o.kind !== 'unknown') return o;
       if (!all && i >= index && a.type !== 'SpreadElement') break;
     }
   }
@@ -363,8 +444,8 @@ function returnedOrigin(callee: Node, env: Env, depth: number): Origin {
   if (!called) return UNKNOWN;
   for (const v of returnedExpressions(called.fn, true)) {
     const o = originOf(v, called.env, depth + 1);
-    // (and a global: the global object itself, eval, fetch)
-    if (o.kind === 'authority' || o.kind === 'enumerated' || o.kind === 'global') return o;
+    // (and a global: the global object itself, eval, fetch; a module; a require function)
+    if (o.kind !== 'unknown') return o;
   }
   return UNKNOWN;
 }
@@ -482,8 +563,9 @@ export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression
     if (bindCall) {
       const inner = unwrap(bindCall.callee);
       if (inner.type === 'MemberExpression' && memberKey(inner, env, depth) === 'bind') {
-        args = [...bindCall.arguments.slice(1).filter((a) => a.type !== 'SpreadElement'), ...args];
-        callee = unwrap(inner.object);
+        // the bound this is kept: Function.prototype.call.bind(f)(t, a) calls f
+        const given = bindCall.arguments[0] && bindCall.arguments[0].type !== 'SpreadElement' ? (bindCall.arguments[0] as Node) : undefined;
+        enter(inner.object, given, [...bindCall.arguments.slice(1).filter((a) => a.type !== 'SpreadElement'), ...args], bindCall.arguments.some((a) => a.type === 'SpreadElement'));
         continue;
       }
     }
@@ -635,8 +717,16 @@ function mapValues(mapNode: Node, keyNode: Node, env: Env, depth: number): Array
 function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Origin {
   const shape = callShape(node, env, depth);
   const direct = unwrap(node.callee);
-  // f.bind(...) is still f, as far as what it can reach
-  if (direct.type === 'MemberExpression' && memberKey(direct, env, depth) === 'bind') return originOf(direct.object, env, depth + 1);
+  // f.bind(...) is still f, as far as what it can reach; Function.prototype.call.bind(f) calls f (its bound this)
+  if (direct.type === 'MemberExpression' && memberKey(direct, env, depth) === 'bind') {
+    if (invokerKind(direct.object, env, depth) && node.arguments[0] && node.arguments[0].type !== 'SpreadElement') return originOf(node.arguments[0], env, depth + 1);
+    return originOf(direct.object, env, depth + 1);
+  }
+  // [process].at(0), [fetch].pop(), list.find(…): an element of the receiver
+  if (direct.type === 'MemberExpression' && ELEMENT_GETTERS.has(memberKey(direct, env, depth) ?? '')) {
+    const el = elementOrigin(direct.object, env, depth + 1);
+    if (el.kind !== 'unknown') return el;
+  }
   const co = originOf(shape.callee, env, depth + 1);
   if (co.kind === 'enumerated') return co;
   // a promise of a value holds that value (await and then() read it)
@@ -981,8 +1071,19 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
     const value = propertyOf(lit.node, key);
     if (value) out.push({ node: value, env: lit.env });
   }
-  // (only a literal's changes are followed: o.k = v after const o = {})
-  const changes = lit && (lit.node.type === 'ObjectExpression' || lit.node.type === 'ArrayExpression') ? literalChanges(obj, env, depth) : null;
+  // Object.assign(target, { k: v }, …).k: the value a literal source gives it
+  if (lit && lit.node.type === 'CallExpression') {
+    const co = originOf(lit.node.callee, lit.env, depth + 1);
+    if (co.kind === 'global' && co.path.join('.') === 'Object.assign')
+      for (const a of lit.node.arguments) {
+        const src = a.type === 'SpreadElement' ? null : derefNode(a, lit.env, depth + 1);
+        const value = src ? propertyOf(src.node, key) : null;
+        if (value) out.push({ node: value, env: src!.env });
+      }
+  }
+  // (only a literal's changes are followed: o.k = v after const o = {}; and a class's or a function's: C.k = v, F.k = v)
+  const changeable = (t: string) => t === 'ObjectExpression' || t === 'ArrayExpression' || t === 'ClassDeclaration' || t === 'ClassExpression' || t === 'FunctionDeclaration' || t === 'FunctionExpression' || t === 'ArrowFunctionExpression';
+  const changes = lit && changeable(lit.node.type) ? literalChanges(obj, env, depth) : null;
   for (const v of changes?.assigned.get(key) ?? []) out.push({ node: v, env });
   // a class's static members assigned in static blocks and static methods (static { this.g = … })
   if (lit && (lit.node.type === 'ClassDeclaration' || lit.node.type === 'ClassExpression'))
@@ -1038,6 +1139,28 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
       if (key === 'require' && unwrap(n.object).type === 'MetaProperty') return { kind: 'require' };
       // the value (or getter) of a property descriptor is the property's value
       if ((key === 'value' || key === 'get') && isDescriptorRead(n.object, env, depth)) return originOf(n.object, env, depth + 1, seen);
+      // Object.getOwnPropertyDescriptors(x).name.value (or .get): x.name
+      if (key === 'value' || key === 'get') {
+        const named = unwrap(n.object);
+        const all = named.type === 'MemberExpression' ? derefNode(named.object, env, depth + 1) : null;
+        const call = all ? unwrap(all.node) : null;
+        if (named.type === 'MemberExpression' && call?.type === 'CallExpression' && call.arguments[0] && call.arguments[0].type !== 'SpreadElement') {
+          const co = originOf(call.callee, all!.env, depth + 1);
+          if (co.kind === 'global' && co.path.join('.') === 'Object.getOwnPropertyDescriptors') return memberOf(originOf(call.arguments[0], all!.env, depth + 1, seen), memberKey(named, env, depth), env);
+        }
+      }
+      // arguments[i]: what the call sites pass at i (any position, for a key that cannot be folded)
+      const argsFn = unwrap(n.object).type === 'Identifier' ? argumentsObjectOf(unwrap(n.object) as TSESTree.Identifier, env) : null;
+      if (argsFn && (key === null || /^\d+$/.test(key))) return argumentsOrigin(argsFn, key === null ? 0 : Number(key), key === null, key === null ? [null] : [], env, depth);
+      // [...[globalThis]][0], list[i] of a container the analysis sees into: an element of it
+      if (key === null || /^\d+$/.test(key)) {
+        const container = derefNode(n.object, env, depth + 1);
+        const cn = container ? unwrap(container.node) : null;
+        if (cn && (cn.type === 'ArrayExpression' || cn.type === 'NewExpression' || cn.type === 'CallExpression') && !(cn.type === 'ArrayExpression' && key !== null && propertyOf(cn, key))) {
+          const el = elementOrigin(n.object, env, depth + 1);
+          if (el.kind !== 'unknown') return el;
+        }
+      }
       // any member of a literal holding only plain values is a plain value
       if (key === null && sealedLiteral(n.object, env, depth)) return UNKNOWN;
       // ns.name of a namespace import of a workspace module: what that module exports as name

@@ -3,6 +3,8 @@ import type { Sym } from '../analysis/fold.js';
 import { escapeRegExp as escape } from '../analysis/regexp.js';
 
 const HOLE = '\u0000';
+/** an unknown part that holds no separator (encodeURIComponent's result) */
+const SEGMENT_HOLE = '\u0001';
 
 /** What may follow an endpoint's path: a trailing slash, then a query, a fragment or an unknown part. */
 const TAIL = `/*(?:[?#${HOLE}][\\s\\S]*)?$`;
@@ -59,7 +61,7 @@ export function opaqueUrl(sym: Sym): boolean {
 function toText(sym: Sym, keepSeparators = false): string {
   return sym
     .map((p) => {
-      if (typeof p !== 'string') return HOLE;
+      if (typeof p !== 'string') return p.kind === 'unknown' && p.segment ? SEGMENT_HOLE : HOLE;
       // as a WHATWG URL parser reads it: tabs and newlines dropped, a backslash is a slash
       const url = p.replace(/[\t\n\r]/g, '').replace(/\\/g, '/');
       if (keepSeparators) return url.replace(/%(?!2f|5c|3f|23)[0-9a-f]{2}/gi, (e) => { try { return decodeURIComponent(e); } catch { return e; } }).replace(/\\/g, '/');
@@ -94,11 +96,56 @@ function normaliseDots(url: string): string {
 }
 
 /**
+ * Every text that ends an instance of the endpoint's path (`:id` any one segment): the path may be all that an
+ * unknown part before it leaves, for an unknown part can hold `../` segments that undo what precedes it.
+ */
+function suffixPattern(path: string): RegExp {
+  const segs = path.split('/').filter(Boolean);
+  // (nothing at all: the unknown part may be the whole path)
+  const alternatives: string[] = [''];
+  segs.forEach((seg, i) => {
+    const rest = segs.slice(i + 1).map((s) => (s.startsWith(':') ? '[^/?#]+' : escape(s))).join('/+');
+    const after = rest ? `/+${rest}` : '';
+    if (seg.startsWith(':')) alternatives.push(`[^/?#]*${after}`);
+    else for (let n = 0; n < seg.length; n++) alternatives.push(`${escape(seg.slice(n))}${after}`);
+    alternatives.push(`/+${seg.startsWith(':') ? '[^/?#]+' : escape(seg)}${after}`);
+  });
+  return new RegExp(`^(?:${alternatives.join('|')})${TAIL}`, 'i');
+}
+
+const suffixPatterns = new Map<string, RegExp>();
+
+/**
+ * The endpoint a URL may request when an unknown part of its path may hold anything (separators and `..`
+ * included): whatever the known text after the last such part can end. A one-segment unknown part
+ * (encodeURIComponent's) is read as one segment, or as `..`.
+ */
+export function matchThroughAnyPath(policy: Policy, sym: Sym): (Policy['authorityEndpoints'][number] & { throughUnknown: boolean }) | null {
+  for (const raw of [toText(sym), toText(sym, true)]) {
+    const path = pathPart(raw);
+    const last = path.lastIndexOf(HOLE);
+    const variants = last >= 0 ? [path.slice(last + 1)] : [];
+    // a one-segment part that is the whole segment may be `..`: the segment before it is undone
+    if (path.includes(SEGMENT_HOLE)) variants.push(normaliseDots(path.replace(/(?<=\/)\u0001(?=\/|$)/g, '..')));
+    for (const v of variants) {
+      const text = normaliseDots(v.replace(/^(?:\/\.\.(?=\/|$))+/, '')).replaceAll(SEGMENT_HOLE, 'x');
+      const hit = policy.authorityEndpoints.find((e) => {
+        let re = suffixPatterns.get(e.path);
+        if (!re) suffixPatterns.set(e.path, (re = suffixPattern(e.path)));
+        return last >= 0 ? re.test(text) : cachedPattern(e.path, false).test(text);
+      });
+      if (hit) return { ...hit, throughUnknown: true };
+    }
+  }
+  return null;
+}
+
+/**
  * The authority endpoint a folded URL requests, if any; `throughUnknown` when only an unknown part of the URL makes
  * it that endpoint (it cannot be proved not to be).
  */
 export function matchEndpoint(policy: Policy, sym: Sym): (Policy['authorityEndpoints'][number] & { throughUnknown: boolean }) | null {
-  const urls = [toText(sym), toText(sym, true)].map((url) => normaliseDots(pathPart(url))).filter((url) => url.includes('/') || url.includes(HOLE));
+  const urls = [toText(sym), toText(sym, true)].map((url) => normaliseDots(pathPart(url)).replaceAll(SEGMENT_HOLE, HOLE)).filter((url) => url.includes('/') || url.includes(HOLE));
   for (const throughUnknown of [false, true])
     for (const url of urls) {
       const hit = policy.authorityEndpoints.find((e) => cachedPattern(e.path, throughUnknown).test(url));

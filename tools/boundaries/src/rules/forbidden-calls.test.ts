@@ -7,6 +7,14 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // not requests: a Map of route labels, a fetch whose body mentions a route, prose handed to a port, a link-less instanceof
+    { filename: AI, code: "const labels = new Map<string, string>([['/api/workflow/approve', 'Approve']]); export const label = () => labels.get('/api/workflow/approve');" },
+    { filename: AI, code: "export const submit = () => fetch('/api/ai/proposals', { method: 'POST', body: 'rationale: the approver then calls /api/workflow/approve' });" },
+    { filename: AI, code: "export const p = (deps: { notify(s: string): void }, ports: any, d: any, c: any) => [deps.notify('the approver then sends POST /api/workflow/approve'), ports.feasibility.evaluate(d, { ...c, note: 'approval happens at /api/workflow/approve' })];" },
+    { filename: AI, code: 'export const isFn = (v: unknown): boolean => v instanceof Function;' },
+    // an id encoded as one segment, GET reads with an unknown id, functions and plain values kept in containers
+    { filename: AI, code: "export const p = (id: string) => [fetch(`/api/ai/proposals/${encodeURIComponent(id)}`, { method: 'POST', body: '{}' }), fetch(`/api/workflow/sessions/${id}`), fetch(`/api/workflow/sessions/${id}`, { method: 'GET' })];" },
+    { filename: AI, code: 'const scorers = [(x: number) => x * 2, (x: number) => x + 1]; export const p = (v: number) => { let s = 0; for (const f of scorers) s += f(v); return [s, [Math].at(0)!.max(1, 2)]; };' },
     { filename: AI, code: "export const f = (m: Map<string, string>) => [m.get('feasibility'), fetch({ toString: () => '/api/rmos/feasibility' } as any)];" },
     // a local function that happens to look like an authority name, and any other local binding
     { filename: AI, code: 'function approveDraft(d: unknown) { return d; } approveDraft({});' },
@@ -116,6 +124,28 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // globals hidden in containers, parameters, generators and setters keep what they are
+    { filename: AI, code: 'export function p(code: string) { for (const g of [globalThis]) return g.eval(code); }', errors: errors(1) },
+    { filename: AI, code: 'export function p(code: string) { const [g] = (() => [globalThis])(); return [g.eval(code), [...[globalThis]][0]!.eval(code)]; }', errors: errors(2) },
+    { filename: AI, code: 'function* gen() { yield globalThis; } export function p(code: string) { for (const g of new Set([globalThis])) g.eval(code); for (const g of gen()) g.eval(code); }', errors: errors(2) },
+    { filename: AI, code: 'function run(g: typeof globalThis, code: string) { return g.eval(code); } export function p(code: string) { return run(globalThis, code); }', errors: errors(1) },
+    { filename: AI, code: 'function f(..._a: unknown[]) { return (arguments[0] as typeof globalThis).eval(arguments[1]); } export function p(code: string) { return f(globalThis, code); }', errors: errors(1) },
+    { filename: AI, code: "export const p = () => [process].at(0)!.getBuiltinModule('node:vm').runInThisContext('1');", errors: errors(1) },
+    { filename: AI, code: "export const p = () => ((q: NodeJS.Process) => q.getBuiltinModule('vm'))(process).runInThisContext('1');", errors: errors(1) },
+    { filename: AI, code: "import { createRequire } from 'node:module'; const r = createRequire(import.meta.url); export function p() { for (const q of [r]) return q('vm').runInThisContext('1'); }", errors: errors(1) },
+    { filename: AI, code: "export async function p() { for (const f of [fetch]) await f('http://h/api/workflow/approve', { method: 'POST' }); return [fetch].pop()!('http://h/api/workflow/approve', { method: 'POST' }); }", errors: errors(2) },
+    { filename: AI, code: "export const p = () => Object.assign({}, { x: fetch }).x('http://h/api/workflow/approve', { method: 'POST' });", errors: errors(1) },
+    // a replacer handed every value, Function.prototype.call bound to a nameless member, descriptors of the global object
+    { filename: AI, code: "export function p(deps: Record<string, unknown>, sid: string) { JSON.stringify(deps, (k, v) => (typeof v === 'function' ? v(sid) : v)); }", errors: errors(1) },
+    { filename: AI, code: "export function p(deps: Record<string, unknown>, k: string, sid: string) { return Function.prototype.call.bind(deps[k] as never)(null, sid); }", errors: errors(1) },
+    { filename: AI, code: "export const p = (code: string) => [Object.getOwnPropertyDescriptors(globalThis).eval.value(code), Object.getOwnPropertyDescriptors(Object.getPrototypeOf(() => 0)).constructor.value('x')];", errors: errors(2) },
+    // a URL whose unknown part may hold separators and ../ (POST): a base ending in /api, ../ in the unknown part, a session id holding /transition
+    { filename: AI, code: "export const p = (apiRoot: string, x: string, id: string) => [fetch(`${apiRoot}/workflow/approve`, { method: 'POST' }), fetch('http://h/api/ai/proposals/' + x, { method: 'POST' }), fetch(`/api/workflow/sessions/${id}`, { method: 'POST', body: '{}' })];", errors: errors(3) },
+    { filename: AI, code: "export const p = (base: string) => fetch(new URL('../workflow/approve', base), { method: 'POST' });", errors: errors(1) },
+    { filename: AI, code: "export async function p() { const u = new URL('http://h/api/workflow/'); u.pathname += 'approve'; return fetch(u, { method: 'POST' }); }", errors: errors(1) },
+    // options changed after the literal or spread into it; a request line written in two pieces
+    { filename: AI, code: "import http from 'node:http'; const target = { host: 'h', path: '/api/workflow/approve' }; export function p() { const opts = { host: 'h', method: 'POST', path: '/api/ai/proposals' }; opts.path = '/api/rmos/toolpaths'; http.request(opts); http.request({ ...target, method: 'POST' }); }", errors: errors(2) },
+    { filename: AI, code: "import net from 'node:net'; export function p() { const s = net.connect(3000, 'h'); s.write('POST /api/workflow/'); s.write('approve HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n'); }", errors: errors(2) },
     // enumerated values handed to a builtin come back out of it: concat, Object.assign, new Array, Iterator.from, a grouping, an iterator's .value, a descriptor's .value, an enumerator as a callback
     { filename: AI, code: "export function f(deps: any) { ([] as any[]).concat(Object.values(deps))[0](); (Array.prototype.concat.call([], Object.values(deps)) as any)[0](); new Array(...Object.values(deps))[0](); (Object.assign([], Object.values(deps)) as any)[0](); (Iterator.from(Object.values(deps)).toArray()[0] as any)(); }", errors: errors(5) },
     { filename: AI, code: "export function f(deps: any) { (Object.groupBy(Object.values(deps), () => 'a') as any).a[0](); (Map.groupBy(Object.values(deps), () => 1).get(1) as any)[0](); (Object.values(deps).values().next().value as any)(); (Object.values(Object.getOwnPropertyDescriptors(deps))[0] as any).value(); ([deps].flatMap(Object.values) as any)[0](); }", errors: errors(5) },

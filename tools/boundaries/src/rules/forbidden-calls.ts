@@ -9,7 +9,7 @@ import { calledFunction, callsParameter, isFunction, returnedExpressions } from 
 import { complianceRef, fileContext } from './context.js';
 import type { Project } from '../workspace/projects.js';
 import { resolveSpecifier } from '../workspace/resolve.js';
-import { matchEndpoint, opaqueUrl } from './endpoints.js';
+import { matchEndpoint, matchThroughAnyPath, opaqueUrl } from './endpoints.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 
 const RULE = 'boundaries/forbidden-calls';
@@ -24,6 +24,10 @@ const READING_METHODS = new Set([
   ...['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal'],
   ...['setAttribute', 'setAttributeNS', 'write', 'writeln', 'end'],
 ]);
+/** the fields of an HTTP client's options that may hold its URL or a part of it */
+const URL_OPTION_KEYS = new Set(['path', 'url', 'href', 'pathname', ':path', 'uri', 'host', 'hostname', 'origin', 'baseURL', 'baseUrl', 'prefixUrl', 'endpoint', 'socketPath', 'toString', 'valueOf']);
+/** collections whose get / delete / … read or change an entry: no request */
+const LOCAL_COLLECTIONS = new Set(['Map', 'WeakMap', 'Set', 'WeakSet', 'URLSearchParams', 'Headers', 'FormData']);
 /** the fields of a request's options object that hold its path or URL */
 const REQUEST_PATH_KEYS = ['path', 'url', 'href', 'pathname', ':path'];
 /** calls that send a request to the URL they are given first: one that cannot be read from the source fails closed */
@@ -146,11 +150,19 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     const isDynamicGlobal = (o: Origin) =>
       o.kind === 'global' && o.path.length === 1 && (dynamicCode?.names ?? ['eval', 'Function']).includes(o.path[0]!);
 
-    /** Reports the first alternative of `value` that names an authority endpoint; true when one did. */
-    function requestsEndpoint(node: Node, value: Node, valueEnv: Env, how: (path: string, shown: string) => string): boolean {
+    /**
+     * Reports the first alternative of `value` that names an authority endpoint; true when one did. `writing`: the
+     * request may use a method other than GET or HEAD (the authority endpoints take POST), so an unknown part of the
+     * path may be anything, `../` and separators included. `prose`: the sink's code cannot be seen, and a text with
+     * spaces in it (a sentence that mentions a route) is not read as its URL unless it walks up with `..`.
+     */
+    function requestsEndpoint(node: Node, value: Node, valueEnv: Env, how: (path: string, shown: string) => string, writing = false, prose = false): boolean {
       if (!all) return false;
       for (const alt of fold(value, valueEnv)) {
-        const ep = matchEndpoint(policy, alt);
+        const shown = describe(alt).trim();
+        if (prose && /\s/.test(shown) && !/(?:^|\/)\.\.(?:\/|$)/.test(shown)) continue;
+        // (the any-path reading is for URLs with a path written in them; one unknown throughout is the opaque check's)
+        const ep = matchEndpoint(policy, alt) ?? (writing && alt.some((p) => typeof p === 'string' && /[/\\]/.test(p)) ? matchThroughAnyPath(policy, alt) : null);
         if (!ep) continue;
         const unsure = ep.throughUnknown ? ' if its unknown part (<?>) completes that path, which cannot be ruled out (fail closed)' : '';
         report(node, { rule: RULE, zones: `${from} -> zone:authoritative`, securityRef: ref, allowedWay: ep.allowedWay, what: `${how(ep.path, describe(alt))}${unsure}, which ${from} may not call` });
@@ -164,23 +176,17 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       return alts.length === 1 ? alts[0]! : null;
     };
 
-    function checkEndpoints(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression | TSESTree.Decorator, args: Node[], sink: string, requesting = false) {
+    function checkEndpoints(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression | TSESTree.Decorator, args: Node[], sink: string, requesting = false, client = false) {
+      const writing = mayWrite(node, args);
       for (const arg of args) {
-        const values: Node[] = [arg];
+        const values: Array<{ node: Node; env: Env }> = [{ node: arg, env }];
         const obj = derefNode(arg, env);
-        if (obj?.node.type === 'ObjectExpression')
-          for (const p of obj.node.properties) {
-            if (p.type !== 'Property') continue;
-            const value = unwrap(p.value as Node);
-            // a method or getter (toString, valueOf, get href) stands for the text it returns when the object is stringified
-            if (isFunction(value)) values.push(...returnedExpressions(value));
-            else values.push(value);
-          }
+        if (obj?.node.type === 'ObjectExpression') values.push(...optionValues(arg, env, client, 0));
         for (const v of values)
-          if (requestsEndpoint(node, v, obj && v !== arg ? obj.env : env, (path, shown) => `${sink} requests the authority endpoint ${path} ("${shown}")`)) return;
+          if (requestsEndpoint(node, v.node, v.env, (path, shown) => `${sink} requests the authority endpoint ${path} ("${shown}")`, writing, !client)) return;
         // a URL object is changed in place: u.pathname = …, u.href = …, Object.assign(u, { pathname: … }); each part it is given is requested
         for (const v of urlPathParts(arg, env))
-          if (requestsEndpoint(node, v, env, (path, shown) => `${sink} requests the authority endpoint ${path} ("${shown}", a part set on the URL object)`)) return;
+          if (requestsEndpoint(node, v, env, (path, shown) => `${sink} requests the authority endpoint ${path} ("${shown}", a part set on the URL object)`, writing, !client)) return;
       }
       // a request whose URL is unknown from its start may be to any endpoint (fail closed): the URL argument, or the
       // path of an options object (http.request({ path }), an HTTP/2 stream's { ':path' })
@@ -190,6 +196,63 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       const optionPaths = REQUEST_PATH_KEYS.flatMap((key) => pathOf(key) ?? []);
       if (optionPaths.length && (requesting || pathOf(':path'))) opaqueRequest(node, sink, 'path', optionPaths.flatMap((v) => fold(v, options!.env)));
       if (url && requesting && options?.node.type !== 'ObjectExpression') opaqueRequest(node, sink, 'URL', [url, ...urlPathParts(url, env)].flatMap((v) => fold(v, env)));
+    }
+
+    /**
+     * The values of an options object that may be a URL or a path: for an HTTP client, its URL fields only
+     * (url, path, href, host, …: never its body or headers); for a function whose code cannot be seen, every
+     * field. Fields set after the literal (o.path = …) and fields of a spread ({ ...target }) count too; a
+     * method or getter (toString, get href) stands for the text it returns when the object is stringified.
+     */
+    function optionValues(arg: Node, e: Env, client: boolean, depth: number): Array<{ node: Node; env: Env }> {
+      const obj = derefNode(arg, e);
+      if (obj?.node.type !== 'ObjectExpression' || depth > 4) return [];
+      const out: Array<{ node: Node; env: Env }> = [];
+      const keys = new Set<string>();
+      for (const p of obj.node.properties) {
+        if (p.type === 'SpreadElement') {
+          out.push(...optionValues(p.argument, obj.env, client, depth + 1));
+          continue;
+        }
+        const key = p.computed ? null : p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value);
+        if (key !== null) keys.add(key);
+        const value = unwrap(p.value as Node);
+        if (isFunction(value)) {
+          if (!client || key === null || URL_OPTION_KEYS.has(key) || IMPLICIT_CALLS.has(key)) out.push(...returnedExpressions(value).map((r) => ({ node: r, env: obj.env })));
+        } else if (!client || key === null || URL_OPTION_KEYS.has(key)) out.push({ node: value, env: obj.env });
+      }
+      // o.path = … after the literal: each value assigned to a field is one it may hold
+      const changes = literalChanges(arg, e);
+      for (const [key, assigned] of changes?.assigned ?? [])
+        if (!client || URL_OPTION_KEYS.has(key)) out.push(...assigned.map((v) => ({ node: v, env: e })));
+      return out;
+    }
+
+    /** The request may use a method other than GET or HEAD: a method that cannot be read counts as one that may. */
+    function mayWrite(node: Node, args: Node[]): boolean {
+      const call = node.type === 'CallExpression' || node.type === 'NewExpression' ? node : null;
+      if (!call) return true;
+      const callee = unwrap(callShape(call, env).callee);
+      const o = originOf(callee, env);
+      const name = o.kind === 'global' ? o.path.join('.') : o.kind === 'module' ? `${o.module}.${o.path.join('.')}` : '';
+      const key = callee.type === 'MemberExpression' ? memberKey(callee, env) : null;
+      const readOnly = (m: Node | null | undefined) => !!m && fold(m, env).every((alt) => isConstant(alt) && /^(?:GET|HEAD)$/i.test(describe(alt).trim()));
+      const methodOf = (options: Node | undefined): boolean => {
+        if (!options) return false;
+        const d = derefNode(options, env);
+        if (d?.node.type !== 'ObjectExpression' || d.node.properties.some((p) => p.type === 'SpreadElement' || p.computed)) return true;
+        const changes = literalChanges(options, env);
+        if (changes?.opaque || changes?.assigned.has('method')) return true;
+        const m = propertyOf(d.node, 'method');
+        return m ? !readOnly(m) : false;
+      };
+      if (name === 'fetch' || name === 'Request') return methodOf(args[1]) || (args[0] !== undefined && derefNode(args[0], env)?.node.type === 'NewExpression');
+      if (name === 'EventSource' || name === 'WebSocket') return false;
+      if (/^(?:http|https)\.get$/.test(name)) return false;
+      if (/^(?:http|https)\.request$/.test(name)) return args.slice(0, 2).some((a) => derefNode(a, env)?.node.type === 'ObjectExpression') ? args.slice(0, 2).filter((a) => derefNode(a, env)?.node.type === 'ObjectExpression').some(methodOf) : false;
+      if (key === 'get' || key === 'head') return false;
+      if (key === 'open' && args[0]) return !readOnly(args[0]);
+      return true;
     }
 
     /** Reports a request whose URL (or path) has an alternative unknown from its start. */
@@ -212,7 +275,8 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       if (o.kind === 'external' && !o.member) return `${o.module}`;
       if (callee.type === 'MemberExpression') {
         const key = memberKey(callee, env);
-        if (key && CLIENT_METHODS.has(key)) return `.${key}()`;
+        // (a Map, a Set, URLSearchParams or Headers of this file is no HTTP client: .get() reads an entry)
+        if (key && CLIENT_METHODS.has(key) && !localCollection(callee.object)) return `.${key}()`;
       }
       // a function handed in (a parameter, a member of one, what calling one answers) whose code this file does not hold:
       // given an authority endpoint's URL, it may request it (fail closed); value methods and loggers only read it
@@ -222,6 +286,14 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         if (key !== null && !READING_METHODS.has(key)) return `.${key}() (of a value handed in, whose code cannot be seen)`;
       }
       return null;
+    }
+
+    /** `new Map(…)` (a Set, a WeakMap, URLSearchParams, Headers, FormData) made in this file, directly or through a constant. */
+    function localCollection(node: Node): boolean {
+      const d = derefNode(node, env);
+      if (d?.node.type !== 'NewExpression') return false;
+      const o = originOf(d.node.callee, d.env);
+      return o.kind === 'global' && LOCAL_COLLECTIONS.has(o.path.join('.'));
     }
 
     /** A value that reaches this file from outside it: a parameter, a member of one or what calling one answers, this.… */
@@ -243,6 +315,14 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         // Object.getOwnPropertyDescriptor(x, 'constructor').value
         const key = memberKey(n, env);
         if ((key === 'value' || key === 'get') && isDescriptorRead(n.object, env)) return constructorRead(n.object, depth + 1);
+        // Object.getOwnPropertyDescriptors(x).constructor.value
+        const named = unwrap(n.object);
+        if ((key === 'value' || key === 'get') && named.type === 'MemberExpression' && memberKey(named, env) === 'constructor') {
+          const all = derefNode(named.object, env);
+          const call = all ? unwrap(all.node) : null;
+          const co = call?.type === 'CallExpression' ? originOf(call.callee, all!.env) : null;
+          if (co?.kind === 'global' && co.path.join('.') === 'Object.getOwnPropertyDescriptors') return true;
+        }
         return key === 'constructor' && unwrap(n.object).type !== 'ThisExpression';
       }
       // Reflect.get(x, 'constructor'), Object.getOwnPropertyDescriptor(x, 'constructor')
@@ -347,7 +427,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       }
       const sink = sinkName(callee, o);
       const requesting = isRequesting(o);
-      if (sink) checkEndpoints(node, shape.args, sink, requesting);
+      if (sink) checkEndpoints(node, shape.args, sink, requesting, !sink.includes('whose code cannot be seen'));
       // fetch(...urls): a spread the check cannot read may hold any URL
       if (sink && requesting && shape.argsUnknown && shape.args.length === 0) opaqueRequest(node, sink, 'URL', [[unknownPart('a spread argument')]]);
       // el.setAttribute('href', url), Object.assign(location, { href: url }): the same navigation as an assignment
@@ -380,10 +460,15 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       // an HTTP request written by hand to a socket (net, tls, a stream): its request line names the path
       if (all && callee.type === 'MemberExpression' && ['write', 'end', 'send'].includes(memberKey(callee, env) ?? '') && shape.args[0]) {
         for (const alt of fold(shape.args[0], env)) {
-          const line = /(?:^|\n)\s*[A-Z]+\s+(\S+)\s+HTTP\//i.exec(describe(alt).replaceAll('<?>', 'x'));
-          const ep = line ? matchEndpoint(policy, [line[1]!]) : null;
+          const written = describe(alt).replaceAll('<?>', 'x');
+          const line = /(?:^|\n)\s*[A-Z]+\s+(\S+)\s+HTTP\//i.exec(written);
+          // a request line may be split over several writes: one that ends in its path may be continued by the
+          // next (its path read with an unknown end), one that starts in it may continue the last (an unknown start)
+          const head = line ? null : /(?:^|\n)\s*[A-Z]+\s+(\S+)$/i.exec(written);
+          const tail = line || head ? null : /^(\S+)\s+HTTP\//i.exec(written);
+          const ep = line ? matchEndpoint(policy, [line[1]!]) : head ? matchEndpoint(policy, [head[1]!, unknownPart('the next write')]) : tail ? matchThroughAnyPath(policy, [unknownPart('the last write'), tail[1]!]) : null;
           if (!ep) continue;
-          report(node, { rule: RULE, zones: `${from} -> zone:authoritative`, securityRef: ref, allowedWay: ep.allowedWay, what: `.${memberKey(callee, env)}() writes an HTTP request for the authority endpoint ${ep.path} ("${line![1]}"), which ${from} may not call` });
+          report(node, { rule: RULE, zones: `${from} -> zone:authoritative`, securityRef: ref, allowedWay: ep.allowedWay, what: `.${memberKey(callee, env)}() writes an HTTP request for the authority endpoint ${ep.path} ("${(line ?? head ?? tail)![1]}")${line ? '' : ', a request line that another write may complete (fail closed)'}, which ${from} may not call` });
           break;
         }
       }
@@ -719,6 +804,8 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
           // value references only: `T extends Function` in a type is not a use of Function
           const isReference = context.sourceCode.getScope(node).through.some((r) => r.identifier === node && r.isValueReference);
           if (!isReference) return;
+          // `v instanceof Function` only compares prototypes: the constructor is not reached
+          if (parent.type === 'BinaryExpression' && parent.operator === 'instanceof' && parent.right === node) return;
           if (authorities.has(node.name)) return authority(node, node.name, `the global ${node.name}`);
           if ((dynamicCode?.names ?? ['eval', 'Function']).includes(node.name) && !sharedMethodRead(node)) return dynamic(node, `${node.name} is referenced`);
           return;
