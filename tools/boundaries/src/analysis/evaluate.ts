@@ -52,6 +52,7 @@ const GLOBAL_FUNCTIONS: Record<string, (...a: Value[]) => Value> = {
   'path.basename': (v, e) => posixPath.basename(String(v), e === undefined ? undefined : String(e)),
   'path.dirname': (v) => posixPath.dirname(String(v)),
   'path.extname': (v) => posixPath.extname(String(v)),
+  'path.relative': (a, b) => posixPath.relative(String(a), String(b)),
 };
 
 function globalName(callee: Node, env: Env, depth: number): string | null {

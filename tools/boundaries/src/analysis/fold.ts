@@ -1,9 +1,10 @@
+import { posix as posixPath } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { importedValue } from '../workspace/constants.js';
 import { forEachChild, unwrap, valueParent, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
-import { derefNode, foreignChanges, literalChanges, memberKey, namespaceSource, originOf, propertyOf } from './origin.js';
+import { ANY_ELEMENT, derefNode, foreignChanges, literalChanges, memberKey, namespaceSource, originOf, propertyOf } from './origin.js';
 import { bindingsOf, findVariable, type Binding } from './variables.js';
 import { calledFunction, isFunction, returnedExpressions } from './functions.js';
 import { constantValues, isPureCall, operatorValues } from './evaluate.js';
@@ -58,6 +59,23 @@ function constantBytes(node: Node, env: Env, depth: number): number[] | null {
   if (name === 'Uint8Array.of') list = (constantValues({ type: 'ArrayExpression', elements: n.arguments, parent: n } as unknown as Node, e, depth + 1) ?? [null])[0] as unknown[] | null;
   else if ((n.type === 'NewExpression' && name === 'Uint8Array') || name === 'Uint8Array.from' || name === 'Buffer.from') list = n.arguments[0] ? ((constantValues(n.arguments[0] as Node, e, depth + 1) ?? [null])[0] as unknown[] | null) : null;
   return Array.isArray(list) && list.length <= 4096 && list.every((v) => typeof v === 'number') ? (list as number[]) : null;
+}
+
+/**
+ * process.env.NAME: the data root for the data-root variable; otherwise unknown, and whatever the file
+ * assigns to it (process.env.X = 'data' before a write that reads it).
+ */
+function envVariable(n: Node, name: string, env: Env, depth: number, seen: Set<unknown>): Folded {
+  if (name === env.policy.dataRoot.env) return [[DATA_ROOT]];
+  let program: Node = n;
+  while (program.parent) program = program.parent;
+  const assigned = memberAssignmentSites(program, name, env).filter((right) => {
+    const left = (right.parent as TSESTree.AssignmentExpression).left;
+    if (left.type !== 'MemberExpression') return false;
+    const o = originOf(left.object, env, depth + 1);
+    return o.kind === 'global' && o.path.join('.') === 'process.env';
+  });
+  return union(unknown(`process.env.${name}`), ...assigned.slice(0, 8).map((v) => fold(v, env, depth + 1, seen)));
 }
 
 /** The one constant string a node folds to, or null. */
@@ -157,6 +175,8 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
       plain.push(foldPath(b.expr, path, env, depth + 1, seen), ...defaults);
     } else if (b.kind === 'iter' && b.expr) {
       plain.push(elementsOf(b.expr, b.path, env, depth, seen) ?? unknown(`${id.name} iterates over a value that is not a literal array`));
+    } else if (b.kind === 'keys' && b.expr && b.path.length === 0) {
+      plain.push(keysOf(b.expr, env, depth) ?? unknown(`${id.name} is a key of a value that is not a literal`));
     } else if (b.kind === 'compound' && b.expr) {
       compound.push(fold(b.expr, env, depth + 1, seen));
     } else if (b.kind === 'param' && b.path.length === 0) {
@@ -362,10 +382,56 @@ function callSiteArguments(b: Binding, env: Env, depth: number, seen: Set<unknow
 }
 
 /** Every element of an array literal (through constants), each read along `path`. */
+/**
+ * What iterating `node` gives, read along `path`: the elements of a literal array (a spread of another container
+ * included), of new Set([…]) / new Map([[k, v]]) / Array.from(…) of one, what a generator of the workspace yields
+ * (async ones too). Null when it cannot be read.
+ */
 function elementsOf(node: Node, path: Array<string | null>, env: Env, depth: number, seen: Set<unknown>): Folded | null {
+  if (depth > MAX_EVAL_DEPTH) return null;
   const arr = derefNode(node, env, depth + 1);
-  if (arr?.node.type !== 'ArrayExpression' || arr.node.elements.some((e) => !e || e.type === 'SpreadElement')) return null;
-  return union(...arr.node.elements.map((e) => foldPath(e as Node, path, arr.env, depth + 1, seen)));
+  const n = arr ? unwrap(arr.node) : unwrap(node);
+  const e = arr?.env ?? env;
+  if (n.type === 'ArrayExpression') {
+    if (n.elements.some((el) => !el)) return null;
+    const parts: Folded[] = [];
+    for (const el of n.elements as Array<TSESTree.Expression | TSESTree.SpreadElement>) {
+      if (el.type !== 'SpreadElement') parts.push(foldPath(el, path, e, depth + 1, seen));
+      else {
+        const inner = elementsOf(el.argument, path, e, depth + 1, seen);
+        if (!inner) return null;
+        parts.push(inner);
+      }
+    }
+    // (and what is inserted later: arr.push(x), arr.unshift(x))
+    const inserted = literalChanges(node, env, depth)?.assigned.get(ANY_ELEMENT) ?? [];
+    return union(...parts, ...inserted.map((v) => foldPath(v, path, env, depth + 1, seen)));
+  }
+  if (n.type === 'NewExpression' || n.type === 'CallExpression') {
+    const co = originOf(n.callee, e, depth + 1);
+    const name = co.kind === 'global' ? co.path.join('.') : '';
+    const first = n.arguments[0] && n.arguments[0].type !== 'SpreadElement' ? (n.arguments[0] as Node) : null;
+    // a Map's entries are [key, value] pairs: path[0] picks one
+    if (first && (name === 'Set' || name === 'Array.from' || name === 'Map')) return elementsOf(first, path, e, depth + 1, seen);
+    if (n.type === 'CallExpression') {
+      const called = calledFunction(n.callee, e);
+      if (called?.fn.generator) {
+        const yielded = returnedExpressions(called.fn, true).filter((r) => r.parent?.type === 'YieldExpression');
+        if (yielded.length) return union(...yielded.map((y) => ((y.parent as TSESTree.YieldExpression).delegate ? (elementsOf(y, path, called.env, depth + 1, seen) ?? unknown('a delegated yield')) : foldPath(y, path, called.env, depth + 1, seen))));
+      }
+    }
+  }
+  return null;
+}
+
+/** The keys `for (k in node)` visits: a literal object's own keys (or an array's indices). */
+function keysOf(node: Node, env: Env, depth: number): Folded | null {
+  const d = derefNode(node, env, depth + 1);
+  const n = d ? unwrap(d.node) : null;
+  if (n?.type === 'ArrayExpression') return n.elements.length ? union(...n.elements.map((_, i) => text(String(i)))) : null;
+  if (n?.type !== 'ObjectExpression' || n.properties.some((p) => p.type !== 'Property')) return null;
+  const keys = (n.properties as TSESTree.Property[]).map((p) => (p.computed ? fold(p.key as Node, d!.env, depth + 1) : text(p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value))));
+  return keys.length ? union(...keys) : null;
 }
 
 const ARRAY_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast']);
@@ -389,6 +455,15 @@ function classField(n: TSESTree.MemberExpression, key: string, env: Env, depth: 
     forEachChild(node, (child) => visit(child, depthLeft - 1));
   };
   visit(cls, 12);
+  // inst.name = v on an instance of the class made in the file (const s = new S(); s.dir = …)
+  let program: Node = cls;
+  while (program.parent) program = program.parent;
+  for (const right of memberAssignmentSites(program, key, env).slice(0, 12)) {
+    const left = (right.parent as TSESTree.AssignmentExpression).left as TSESTree.MemberExpression;
+    const made = unwrap(left.object).type === 'ThisExpression' ? null : derefNode(left.object, env, depth + 1);
+    const ctor = made?.node.type === 'NewExpression' ? derefNode(made.node.callee, made.env, depth + 1) : null;
+    if (ctor && ctor.node === cls.parent) found.push(fold(right, env, depth + 1, seen));
+  }
   return found.length ? union(...found) : null;
 }
 
@@ -499,7 +574,7 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
           if (i > 0) acc = concat(acc, sep);
           const element = union(
             fold(e as Node, arr.env, depth + 1, seen),
-            ...(changed?.assigned.get(String(i)) ?? []).map((v) => fold(v, env, depth + 1, seen)),
+            ...[...(changed?.assigned.get(String(i)) ?? []), ...(changed?.assigned.get(ANY_ELEMENT) ?? [])].map((v) => fold(v, env, depth + 1, seen)),
             ...(changed?.opaque ? [unknown('an element of an array changed after its declaration')] : []),
           );
           acc = concat(acc, element);
@@ -578,6 +653,18 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
     if (values && values.every((v) => typeof v === 'string')) return values.map((v) => [v as string]);
   }
   const o = originOf(callee, env, depth + 1);
+  // Promise.resolve(x) holds x (await reads it)
+  if (o.kind === 'global' && o.path.join('.') === 'Promise.resolve' && args[0] && args[0].type !== 'SpreadElement') return fold(args[0], env, depth + 1, seen);
+  // Reflect.get(process.env, name): the variable; Reflect.get(literal, key): its member
+  if (o.kind === 'global' && o.path.join('.') === 'Reflect.get' && args[0] && args[1] && args[0].type !== 'SpreadElement' && args[1].type !== 'SpreadElement') {
+    const key = foldSingle(args[1], env, depth + 1);
+    const target = originOf(args[0], env, depth + 1);
+    if (key !== null && target.kind === 'global' && target.path.join('.') === 'process.env') return envVariable(n, key, env, depth, seen);
+    const lit = key !== null ? derefNode(args[0], env, depth + 1) : null;
+    const value = lit ? propertyOf(lit.node, key!) : null;
+    if (value) return fold(value, lit!.env, depth + 1, seen);
+    return key === null && target.kind === 'global' && target.path.join('.') === 'process.env' ? union(unknown('an environment variable'), [[DATA_ROOT]]) : unknown('Reflect.get of a value that cannot be read');
+  }
   // URL.parse(…) is new URL(…), or null
   if (o.kind === 'global' && o.path.join('.') === 'URL.parse' && args[0] && args[0].type !== 'SpreadElement') return foldUrl(args, env, depth, seen);
   if (o.kind === 'module' && o.module === 'path') {
@@ -609,7 +696,22 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
   // fileURLToPath decodes the URL's escapes; pathToFileURL's escapes are decoded again when the URL is used
   if (o.kind === 'module' && o.module === 'url' && o.path.at(-1) === 'fileURLToPath' && args[0]) return decodeUrl(fold(args[0], env, depth + 1, seen));
   if (o.kind === 'module' && o.module === 'url' && o.path.at(-1) === 'pathToFileURL' && args[0]) return fold(args[0], env, depth + 1, seen);
-  if (o.kind === 'global' && o.path.join('.') === 'String.raw') return unknown('String.raw called directly');
+  // String.raw({ raw: [...] }, ...subs): the raw pieces with the substitutions between them
+  if (o.kind === 'global' && o.path.join('.') === 'String.raw') {
+    const strings = args[0] && args[0].type !== 'SpreadElement' ? derefNode(args[0], env, depth + 1) : null;
+    const raw = strings ? propertyOf(strings.node, 'raw') : null;
+    const pieces = raw ? constantValues(raw, strings!.env, depth + 1) : null;
+    if (pieces?.length === 1 && Array.isArray(pieces[0]) && pieces[0].every((v) => typeof v === 'string')) {
+      const list = pieces[0] as string[];
+      let acc: Folded = text(list[0] ?? '');
+      for (let i = 1; i < list.length; i++) {
+        const sub = args[i];
+        acc = concat(concat(acc, sub && sub.type !== 'SpreadElement' ? fold(sub, env, depth + 1, seen) : text('undefined')), text(list[i]!));
+      }
+      return acc;
+    }
+    return unknown('String.raw of pieces that cannot be read');
+  }
   // encodeURIComponent(x): whatever x is, no separator survives it (it may still be . or ..)
   if (o.kind === 'global' && o.path.join('.') === 'encodeURIComponent') return [[{ kind: 'unknown', why: 'encodeURIComponent of a value that cannot be read', segment: true }]];
   // a function of the workspace whose value can be read: what its return statements give
@@ -668,9 +770,20 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
       return foldIdentifier(n, env, depth, seen);
     case 'MemberExpression': {
       const o = originOf(n, env, depth + 1);
-      if (o.kind === 'global' && o.path.length === 3 && o.path[0] === 'process' && o.path[1] === 'env')
-        return o.path[2] === env.policy.dataRoot.env ? [[DATA_ROOT]] : unknown(`process.env.${o.path[2]}`);
+      if (o.kind === 'global' && o.path.length === 3 && o.path[0] === 'process' && o.path[1] === 'env') return envVariable(n, o.path[2]!, env, depth, seen);
       if (o.kind === 'module' && o.module === 'path' && o.path.at(-1) === 'sep') return text('/');
+      // path.parse(constant).dir (and .root, .base, .name, .ext)
+      const parsed = unwrap(n.object);
+      const pkey = memberKey(n, env, depth);
+      if (parsed.type === 'CallExpression' && pkey !== null && ['dir', 'root', 'base', 'name', 'ext'].includes(pkey) && parsed.arguments[0] && parsed.arguments[0].type !== 'SpreadElement') {
+        const po = originOf(parsed.callee, env, depth + 1);
+        if (po.kind === 'module' && po.module === 'path' && po.path.filter((k) => k !== 'posix' && k !== 'win32' && k !== 'default').join('.') === 'parse') {
+          const values = constantValues(parsed.arguments[0], env, depth + 1);
+          if (values?.every((v) => typeof v === 'string')) return union(...values.map((v) => text(posixPath.parse(v as string)[pkey as 'dir'])));
+          // the folder of a path is under whatever its leading segments are under
+          if (pkey === 'dir' || pkey === 'root') return concat(fold(parsed.arguments[0], env, depth + 1, seen), unknown('path.parse'));
+        }
+      }
       const key = memberKey(n, env, depth);
       const ns = namespaceSource(n.object, env);
       if (ns !== null && key !== null) {
@@ -701,7 +814,7 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
         const anyOpaque = changes.localOpaque || (foreign ? foreign.opaque : false);
         return union(
           ...(base ? [fold(base, obj!.env, depth + 1, seen)] : []),
-          ...(changes.assigned.get(key!) ?? []).map((v) => fold(v, env, depth + 1, seen)),
+          ...[...(changes.assigned.get(key!) ?? []), ...(/^\d+$/.test(key!) ? (changes.assigned.get(ANY_ELEMENT) ?? []) : [])].map((v) => fold(v, env, depth + 1, seen)),
           ...(foreign?.assigned.get(key!) ?? []).map((v) => fold(v, foreign!.env, depth + 1, seen)),
           ...(anyOpaque || !base ? [unknown(`${key} of an object changed after its declaration`)] : []),
         );

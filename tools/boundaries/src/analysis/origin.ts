@@ -307,7 +307,12 @@ export function elementOrigin(node: Node, env: Env, depth: number): Origin {
     const co = originOf(n.callee, e, depth + 1);
     const name = co.kind === 'global' ? co.path.join('.') : '';
     const first = n.arguments[0] && n.arguments[0].type !== 'SpreadElement' ? (n.arguments[0] as Node) : null;
-    if ((CONTAINERS.has(name) || name === 'Array.from' || name === 'Iterator.from' || name === 'Object.values') && first) return elementOrigin(first, e, depth + 1);
+    // Object.values(fs): any member of it
+    if ((name === 'Object.values' || name === 'Object.entries') && first) {
+      const src = originOf(first, e, depth + 1);
+      if (src.kind !== 'unknown') return memberOf(src, null, env);
+    }
+    if ((CONTAINERS.has(name) || name === 'Array.from' || name === 'Iterator.from') && first) return elementOrigin(first, e, depth + 1);
     if (name === 'Array.of' || name === 'Array')
       for (const a of n.arguments) {
         const ao = a.type === 'SpreadElement' ? elementOrigin(a.argument, e, depth + 1) : originOf(a, e, depth + 1);
@@ -755,6 +760,9 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
   if (co.kind === 'global' && ENUMERATORS.has(co.path.join('.')) && shape.args[0]) {
     const src = shape.args[0];
     if (sealedLiteral(src, env, depth)) return UNKNOWN;
+    // the values of a builtin module (Object.values(fs)): some function of it
+    const so = originOf(src, env, depth + 1);
+    if (so.kind === 'module') return memberOf(so, null, env);
     return enumerated(`${co.path.join('.')}(…)`, RENAMERS.has(co.path.join('.')));
   }
   const returned = returnedOrigin(shape.callee, env, depth);
@@ -796,7 +804,7 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
   if (co.kind === 'module' && co.module === 'module' && co.path.at(-1) === 'createRequire') return { kind: 'require' };
   if (co.kind === 'module' && co.module === 'fs' && OPENERS.has(co.path.at(-1) ?? '') && shape.args[0])
     return { kind: 'handle', target: shape.args[0], flags: shape.args[1] ?? null, env };
-  if (co.kind === 'module' && co.module === 'util' && co.path.join('.') === 'promisify' && shape.args[0]) return originOf(shape.args[0], env, depth + 1);
+  if (co.kind === 'module' && co.module === 'util' && (co.path.join('.') === 'promisify' || co.path.join('.') === 'callbackify') && shape.args[0]) return originOf(shape.args[0], env, depth + 1);
   if (co.kind === 'global' && ['Reflect.get', 'Object.getOwnPropertyDescriptor', 'Reflect.getOwnPropertyDescriptor'].includes(co.path.join('.')) && shape.args[0]) {
     const key = shape.args[1] ? foldSingle(shape.args[1], env, depth + 1) : null;
     return memberOf(originOf(shape.args[0], env, depth + 1), key, env);
@@ -858,6 +866,8 @@ const derefMemo = memoize<{ node: Node; env: Env } | null>(null, (node, env, dep
 });
 
 const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'fill', 'copyWithin', 'sort', 'reverse', 'set', 'delete', 'clear', 'add']);
+/** the key under which literalChanges records values inserted at no one index (push, unshift, splice, fill, Set#add, Map#set) */
+export const ANY_ELEMENT = '*';
 const MUTATING_GLOBALS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.defineProperty', 'Reflect.deleteProperty', 'Reflect.setPrototypeOf']);
 
 /**
@@ -865,9 +875,22 @@ const MUTATING_GLOBALS = new Set(['Object.assign', 'Object.defineProperty', 'Obj
  * key (each assigned value is an alternative for that key), or in ways that cannot be followed
  * (a computed or nested write, `delete`, `v.push(…)`, `Object.assign(v, …)`): opaque.
  */
-export function literalChanges(node: Node, env: Env, depth = 0): { opaque: boolean; localOpaque: boolean; assigned: Map<string, Node[]> } | null {
+export function literalChanges(node: Node, env: Env, depth = 0): LiteralChanges | null {
   const n = unwrap(node);
   if (n.type !== 'Identifier') return null;
+  const variable = findVariable(env.getScope(n), n);
+  if (!variable) return null;
+  // once per variable and run: every reference of it gives the same answer (and aliases and parameters are
+  // followed from here, so without the memo a value passed through many calls is re-read exponentially)
+  const key = (variable.identifiers[0] as Node | undefined) ?? n;
+  return changesMemo(key, env, depth);
+}
+
+type LiteralChanges = { opaque: boolean; localOpaque: boolean; assigned: Map<string, Node[]> };
+const NO_CHANGES: LiteralChanges = Object.freeze({ opaque: false, localOpaque: false, assigned: new Map<string, Node[]>() });
+
+const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth) => {
+  const n = node as TSESTree.Identifier;
   const variable = findVariable(env.getScope(n), n);
   if (!variable) return null;
   const assigned = new Map<string, Node[]>();
@@ -875,7 +898,12 @@ export function literalChanges(node: Node, env: Env, depth = 0): { opaque: boole
   // an imported literal changed in the module that declares it (export const M = {}; M.k = … there): its keys cannot be trusted here
   const there = foreignChanges(n, env, depth);
   const changedThere = !!there && (there.opaque || there.assigned.size > 0);
-  for (const ref of variable.references) {
+  // a class's own name inside its body is a binding of its own (static { C.f = … }): its references count too
+  const def = variable.defs[0];
+  const classScope = def?.type === 'ClassName' ? env.getScope(def.node as Node) : null;
+  const both = classScope ? [classScope.set.get(n.name), classScope.upper?.set.get(n.name)].filter((v): v is NonNullable<typeof v> => !!v && v.defs.some((d) => d.node === def!.node)) : [];
+  const refs = both.length > 1 ? [...new Set([...both.flatMap((v) => v.references), ...variable.references])] : variable.references;
+  for (const ref of refs) {
     const id = ref.identifier as Node;
     const p = id.parent;
     if (p?.type === 'MemberExpression' && p.object === id) {
@@ -888,7 +916,23 @@ export function literalChanges(node: Node, env: Env, depth = 0): { opaque: boole
         if (key !== null && up.type === 'AssignmentExpression' && (up.operator === '=' || LOGICAL_ASSIGN.has(up.operator))) assigned.set(key, [...(assigned.get(key) ?? []), up.right]);
         else opaque = true;
       }
-      if (up?.type === 'CallExpression' && up.callee === top && top.type === 'MemberExpression' && MUTATING_METHODS.has(memberKey(top, env, depth) ?? '')) opaque = true;
+      if (up?.type === 'CallExpression' && up.callee === top && top.type === 'MemberExpression' && MUTATING_METHODS.has(memberKey(top, env, depth) ?? '')) {
+        opaque = true;
+        // what it inserts is an alternative for any element
+        const m = top === p ? memberKey(top, env, depth) : null;
+        const items = m === 'push' || m === 'unshift' || m === 'add' ? up.arguments : m === 'splice' ? up.arguments.slice(2) : m === 'fill' ? up.arguments.slice(0, 1) : m === 'set' ? up.arguments.slice(1, 2) : [];
+        for (const a of items) if (a.type !== 'SpreadElement') assigned.set(ANY_ELEMENT, [...(assigned.get(ANY_ELEMENT) ?? []), a]);
+      }
+    }
+    // an alias (const b = a; b[1] = x) or a workspace function's parameter (f(a) with function f(p) { p[1] = x }):
+    // what is changed through it is changed here
+    const through = aliasOrParameter(id, env, depth);
+    if (through && depth < MAX_EVAL_DEPTH) {
+      const more = literalChanges(through.id, through.env, depth + 1);
+      if (more) {
+        opaque ||= more.localOpaque;
+        for (const [k, vs] of more.assigned) assigned.set(k, [...(assigned.get(k) ?? []), ...vs]);
+      }
     }
     if ((p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.arguments[0] === id) {
       const callee = originOf(p.callee, env, depth + 1);
@@ -919,9 +963,22 @@ export function literalChanges(node: Node, env: Env, depth = 0): { opaque: boole
   }
   // opaque: changed in ways not followed here, or in the module that declares it; localOpaque: here only
   return { opaque: opaque || changedThere, localOpaque: opaque, assigned };
-}
+});
 
 const isGetterLike = (v: Node): boolean => v.type === 'FunctionExpression' || v.type === 'ArrowFunctionExpression';
+
+/** The other name a reference hands its value to: `const b = a` / `b = a`, or the parameter of a workspace function it is passed to. */
+function aliasOrParameter(id: Node, env: Env, depth: number): { id: TSESTree.Identifier; env: Env } | null {
+  const p = id.parent;
+  if (p?.type === 'VariableDeclarator' && p.init === id && p.id.type === 'Identifier') return { id: p.id, env };
+  if (p?.type === 'AssignmentExpression' && p.right === id && p.operator === '=' && p.left.type === 'Identifier') return { id: p.left, env };
+  if ((p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.arguments.includes(id as TSESTree.Expression)) {
+    const called = depth < MAX_EVAL_DEPTH ? calledFunctionRef.fn?.(p.callee, env) : null;
+    const param = called?.fn.params[p.arguments.indexOf(id as TSESTree.Expression)];
+    if (called && param?.type === 'Identifier') return { id: param, env: called.env };
+  }
+  return null;
+}
 
 /** How an imported literal changes in the module that declares it (`export const CFG = {…}; CFG.dir = …` there), in that module's env. */
 export function foreignChanges(node: Node, env: Env, depth = 0): { opaque: boolean; assigned: Map<string, Node[]>; env: Env } | null {
@@ -1083,7 +1140,7 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
   }
   // (only a literal's changes are followed: o.k = v after const o = {}; and a class's or a function's: C.k = v, F.k = v)
   const changeable = (t: string) => t === 'ObjectExpression' || t === 'ArrayExpression' || t === 'ClassDeclaration' || t === 'ClassExpression' || t === 'FunctionDeclaration' || t === 'FunctionExpression' || t === 'ArrowFunctionExpression';
-  const changes = lit && changeable(lit.node.type) ? literalChanges(obj, env, depth) : null;
+  const changes = (lit && changeable(lit.node.type)) || namesFunctionOrClass(obj, env) ? literalChanges(obj, env, depth) : null;
   for (const v of changes?.assigned.get(key) ?? []) out.push({ node: v, env });
   // a class's static members assigned in static blocks and static methods (static { this.g = … })
   if (lit && (lit.node.type === 'ClassDeclaration' || lit.node.type === 'ClassExpression'))
@@ -1096,6 +1153,14 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
     for (const right of thisAssignments(inst.cls, inst.env).get(key) ?? []) out.push({ node: right, env: inst.env });
   }
   return out;
+}
+
+/** `node` names a function or class declared in the file (whose members F.k = v can be set like an object's). */
+function namesFunctionOrClass(node: Node, env: Env): boolean {
+  const n = unwrap(node);
+  if (n.type !== 'Identifier') return false;
+  const def = findVariable(env.getScope(n), n)?.defs[0];
+  return def?.type === 'FunctionName' || def?.type === 'ClassName';
 }
 
 /** `this.key = v` in a class's body, by key (built once per class and run). */

@@ -8,8 +8,8 @@ export type PathKey = string | null;
 
 /** One way a variable gets its value: an expression, then the pattern path taken into it. */
 export interface Binding {
-  /** iter: each element of `expr` (for-of) */
-  kind: 'expr' | 'param' | 'import' | 'function' | 'class' | 'other' | 'compound' | 'iter';
+  /** iter: each element of `expr` (for-of); keys: each key of `expr` (for-in) */
+  kind: 'expr' | 'param' | 'import' | 'function' | 'class' | 'other' | 'compound' | 'iter' | 'keys';
   expr?: Node;
   path: PathKey[];
   /** computed keys in the pattern that still need folding */
@@ -63,13 +63,15 @@ function bindingFor(idNode: Node, def?: TSESLint.Scope.Definition): Binding {
   const keyNodes = keys.map((k) => (typeof k === 'string' ? null : k));
   if (root?.type === 'VariableDeclarator' && !root.init && root.parent?.parent?.type === 'ForOfStatement' && root.parent.parent.left === root.parent)
     return { kind: 'iter', expr: root.parent.parent.right, path, keyNodes, defaults, def };
+  if (root?.type === 'VariableDeclarator' && !root.init && root.parent?.parent?.type === 'ForInStatement' && root.parent.parent.left === root.parent)
+    return { kind: 'keys', expr: root.parent.parent.right, path, keyNodes, defaults, def };
   if (root?.type === 'VariableDeclarator') return { kind: root.init ? 'expr' : 'other', expr: root.init ?? undefined, path, keyNodes, defaults, def };
   if (root?.type === 'AssignmentExpression') {
     if (root.operator === '=') return { kind: 'expr', expr: root.right, path, keyNodes, defaults, def };
     return { kind: 'compound', expr: root.right, path, keyNodes, defaults, def };
   }
   if (root?.type === 'ForOfStatement') return { kind: 'iter', expr: root.right, path, keyNodes, defaults, def };
-  if (root?.type === 'ForInStatement') return { kind: 'other', path, keyNodes, defaults, def };
+  if (root?.type === 'ForInStatement') return { kind: 'keys', expr: root.right, path, keyNodes, defaults, def };
   return { kind: 'param', path, keyNodes, defaults, def };
 }
 
