@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sym } from './fold.js';
 import { DATA_ROOT } from './fold.js';
-import { STORE_OBJECTS, sqlFileNames, sqlWrites, writesAny } from './sql.js';
+import { STORE_OBJECTS, sqlFileNames, sqlLoadsExtension, sqlWrites, writesAny } from './sql.js';
 import { loadPolicy } from '../policy/load.js';
 import { classifyTarget } from '../rules/target-path.js';
 
@@ -222,4 +222,10 @@ test('the files a statement writes are read from tokens: comments and strings do
   assert.deepEqual(files("ATTACH /* here */ 'file:data/runs/x.db?mode=rwc' AS y"), ['data/runs/x.db']);
   assert.deepEqual(files("COPY t TO E'data/runs/x' WITH CSV"), ['data/runs/x']);
   assert.deepEqual(files("-- ATTACH 'data/runs/x.db'\nSELECT 'VACUUM INTO ''data/runs/y'''"), []);
+});
+
+test('load_extension() is read from tokens', () => {
+  assert.equal(sqlLoadsExtension(["SELECT load_extension/* x */('evil.so')"]), true);
+  assert.equal(sqlLoadsExtension(['DO $$BEGIN PERFORM load_extension(1); END$$']), true);
+  assert.equal(sqlLoadsExtension(["SELECT 'load_extension(x)' -- load_extension(y)"]), false);
 });

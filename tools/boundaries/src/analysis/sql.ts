@@ -199,6 +199,8 @@ interface Reading {
   writes: SqlWrite[];
   every: string[];
   files: Sym[];
+  /** load_extension( is called: native code */
+  native: boolean;
 }
 
 /** words that stand after UPDATE, TRUNCATE or CREATE INDEX where no table is named (BEFORE UPDATE ON t, ON UPDATE SET NULL, FOR UPDATE OF t) */
@@ -211,7 +213,7 @@ const SCHEMA_TABLES = new Set(['sqlite_master', 'sqlite_schema', 'sqlite_temp_ma
 
 /** Reads one SQL text (with holes) in every dialect; `body`: the text is a PL/pgSQL body (EXECUTE runs a string). */
 function readSql(sql: Sym, body = false, depth = 0): Reading {
-  const out: Reading = { writes: [], every: [], files: [] };
+  const out: Reading = { writes: [], every: [], files: [], native: false };
   const seen = new Set<string>();
   const { text, holes } = withHoles(sql);
   for (const d of READINGS) {
@@ -231,6 +233,7 @@ function readSql(sql: Sym, body = false, depth = 0): Reading {
         if (!seen.has(key)) seen.add(key), out.writes.push(w);
       }
       for (const e of r.every) if (!out.every.includes(e)) out.every.push(e);
+      out.native ||= r.native;
       for (const f of r.files) {
         const key = JSON.stringify(f);
         if (!seen.has(key)) seen.add(key), out.files.push(f);
@@ -242,7 +245,7 @@ function readSql(sql: Sym, body = false, depth = 0): Reading {
 
 /** The names, files and every-table switches of one statement (its tokens, without the `;`). */
 function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body: boolean, depth: number): Reading {
-  const out: Reading = { writes: [], every: [], files: [] };
+  const out: Reading = { writes: [], every: [], files: [], native: false };
   const word = (i: number) => (t[i]?.kind === 'word' && !t[i]!.holes ? t[i]!.text.toLowerCase() : null);
   const is = (i: number, ...words: string[]) => words.includes(word(i) ?? '\0');
   const punct = (i: number, c: string) => t[i]?.kind === 'punct' && t[i]!.text === c;
@@ -305,6 +308,7 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
     out.writes.push(...r.writes);
     out.every.push(...r.every);
     out.files.push(...r.files);
+    out.native ||= r.native;
   };
 
   // a statement whose first word cannot be read may be any statement: it changes the tables it names
@@ -365,6 +369,8 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
       }
       const file = punct(k, ',') ? expr(k + 1, (x) => punct(x, ',')) : null;
       if (file) out.files.push(file);
+    } else if (w === 'load_extension' && punct(j, '(')) {
+      out.native = true;
     } else if (w === 'pragma') {
       // PRAGMA writable_schema reads the setting; = 1 or (1) switches it
       const n = nameAt(j);
@@ -459,6 +465,11 @@ export function sqlFileNames(sql: Sym): Sym[] {
     const { text, holes } = withHoles(file);
     return toSym(text.replace(/^file:(?!\/\/)/i, '').replace(/\?[^\u0001\u0002]*$/, ''), holes);
   });
+}
+
+/** Whether a SQL text calls SQLite's load_extension() (native code), read from tokens: not in a string or comment, also with a comment before its ( */
+export function sqlLoadsExtension(sql: Sym): boolean {
+  return readSql(sql).native;
 }
 
 /**
