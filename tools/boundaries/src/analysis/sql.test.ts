@@ -4,11 +4,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sym } from './fold.js';
-import { sqlWrites, writesAny } from './sql.js';
+import { DATA_ROOT } from './fold.js';
+import { STORE_OBJECTS, sqlFileNames, sqlLoadsExtension, sqlWrites, writesAny } from './sql.js';
 import { loadPolicy } from '../policy/load.js';
+import { classifyTarget } from '../rules/target-path.js';
 
 const hole: Sym[number] = { kind: 'unknown', why: 'a parameter' };
 const names = (sql: Sym | string) => sqlWrites(typeof sql === 'string' ? [sql] : sql).writes.map((w) => `${w.role}:${w.name}`);
+const { policy } = loadPolicy();
+const covered = policy.protectedPaths.flatMap((p) => p.sqlNames ?? []);
+/** what the rule would refuse: the store's names a text changes, or how it changes every table */
+const refused = (sql: Sym | string) => {
+  const { writes, everyTable } = sqlWrites(typeof sql === 'string' ? [sql] : sql);
+  return everyTable ? [`every:${everyTable}`] : writes.filter((w) => writesAny(w, covered)).map((w) => `${w.role}:${w.name}`);
+};
 
 test('reads the names each kind of writing statement changes, in both dialects', () => {
   assert.deepEqual(names('INSERT INTO run_artifacts (run_id) VALUES (?)'), ['table:run_artifacts']);
@@ -56,7 +65,7 @@ test('switching off every trigger or editing the schema table changes every tabl
   assert.match(sqlWrites(["DELETE FROM sqlite_schema WHERE type = 'trigger'"]).everyTable ?? '', /sqlite_schema/);
 });
 
-test('a table matches by its exact name; a trigger, index or function also when named after a table', () => {
+test("a table matches by its exact name; a trigger or index by the store's names for it", () => {
   const [table] = sqlWrites(['INSERT INTO run_artifacts_report VALUES (1)']).writes;
   assert.equal(writesAny(table!, ['run_artifacts']), false);
   const [trigger] = sqlWrites(['DROP TRIGGER run_artifacts_no_delete']).writes;
@@ -68,8 +77,7 @@ test('a table matches by its exact name; a trigger, index or function also when 
 // The policy names the store's SQL objects by hand; this keeps it in step with what the store's migrations make.
 test("every table, trigger, index and function the run store makes is covered by the policy's sqlNames", () => {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-  const { policy } = loadPolicy();
-  const covered = policy.protectedPaths.flatMap((p) => p.sqlNames ?? []);
+  const objects = new Set<string>();
   for (const file of ['libs/rmos/runs/src/sqlite/sqlite-migrations.ts', 'libs/rmos/runs/src/postgres/pg-migrations.ts']) {
     const text = fs.readFileSync(path.join(root, file), 'utf8');
     const made = [...text.matchAll(/CREATE\s+(?:OR\s+REPLACE\s+)?(?:UNIQUE\s+)?(TABLE|TRIGGER|INDEX|FUNCTION)\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:[{$][^.]*\.)?(\w+)/gi)];
@@ -77,6 +85,147 @@ test("every table, trigger, index and function the run store makes is covered by
     for (const [, kind, name] of made) {
       const write = sqlWrites([`DROP ${kind} ${name}`]).writes[0]!;
       assert.ok(writesAny(write, covered), `${file}: ${kind} ${name} is not covered by any protectedPaths[].sqlNames`);
+      if (/trigger|index/i.test(kind!)) objects.add(name!);
     }
   }
+  // and sql.ts's list of the store's triggers and indexes holds exactly what the migrations make
+  assert.deepEqual([...objects].sort(), Object.keys(STORE_OBJECTS).sort());
+});
+
+// Evasions a red team ran against the store's migrated SQLite or PostgreSQL schema rmos_runs, which the
+// regex reader over blanked text did not see; each assertion is the verdict the database's reading gives.
+
+test('a comment opener inside a string is text: what follows the string is read', () => {
+  assert.deepEqual(refused("SELECT '--'; DROP TRIGGER run_artifacts_no_delete; DELETE FROM run_artifacts"), ['object:run_artifacts_no_delete', 'table:run_artifacts']);
+  assert.deepEqual(refused("SELECT '/*'; DELETE FROM run_artifacts; SELECT '*/'"), ['table:run_artifacts']);
+});
+
+test("a ' inside a quoted name does not start a string", () => {
+  assert.deepEqual(refused(`SELECT 1 AS "a'"; DROP TRIGGER run_artifacts_no_delete; SELECT 1 AS "'"`), ['object:run_artifacts_no_delete']);
+});
+
+test("a 'string', [bracketed] or `backticked` name where SQLite expects a name is that name", () => {
+  assert.deepEqual(refused("DROP TRIGGER 'run_artifacts_no_delete'; DELETE FROM 'run_artifacts'"), ['object:run_artifacts_no_delete', 'table:run_artifacts']);
+  assert.deepEqual(refused('DROP TRIGGER [run_chain_head_no_delete]; UPDATE `run_index` SET kind = 1'), ['object:run_chain_head_no_delete', 'table:run_index']);
+});
+
+test('UPDATE, INSERT, DELETE, MERGE and TRUNCATE read their table through every modifier', () => {
+  assert.deepEqual(refused("UPDATE sessions NOT INDEXED SET body = 'APPROVED'"), ['table:sessions']);
+  assert.deepEqual(refused("UPDATE sessions INDEXED BY sessions_pk SET body = 'APPROVED'"), ['table:sessions']);
+  assert.deepEqual(refused('UPDATE OR REPLACE main.sessions AS s SET body = 1'), ['table:sessions']);
+  assert.deepEqual(refused('UPDATE ONLY rmos_runs.sessions * SET body = 1'), ['table:sessions']);
+  assert.deepEqual(refused('INSERT OR REPLACE INTO sessions(id) VALUES (1)'), ['table:sessions']);
+  assert.deepEqual(refused('DELETE FROM ONLY sessions'), ['table:sessions']);
+  assert.deepEqual(refused('MERGE INTO sessions s USING x ON true WHEN MATCHED THEN DELETE'), ['table:sessions']);
+  assert.deepEqual(refused('TRUNCATE TABLE a, ONLY sessions *, run_index'), ['table:sessions', 'table:run_index']);
+});
+
+test('a name needs no space before it: the tokenizer splits at the quote', () => {
+  assert.deepEqual(refused('DELETE FROM"sessions"'), ['table:sessions']);
+  assert.deepEqual(refused(`WITH a AS (SELECT 1) DELETE FROM"run_index"; DROP TABLE"run_index_state"; UPDATE"schema_migrations"SET name = 'x'`), [
+    'table:run_index',
+    'table:run_index_state',
+    'table:schema_migrations',
+  ]);
+});
+
+test("dropping the store's schema with CASCADE, what a role owns, a database, or plpgsql changes every table", () => {
+  assert.deepEqual(refused('DROP SCHEMA rmos_runs CASCADE'), ['every:DROP SCHEMA rmos_runs … CASCADE']);
+  assert.deepEqual(refused('DROP SCHEMA IF EXISTS elsewhere, "RMOS_RUNS" CASCADE'), ['every:DROP SCHEMA rmos_runs … CASCADE']);
+  // a name partly read that may be the store's, and a CASCADE the check cannot read, count (fail closed)
+  assert.deepEqual(refused(['DROP SCHEMA rmos_runs ', hole]), ['every:DROP SCHEMA rmos_runs … CASCADE']);
+  assert.deepEqual(refused(['DROP SCHEMA "rmos_', hole, '" CASCADE']), ['every:DROP SCHEMA rmos_runs … CASCADE']);
+  assert.deepEqual(refused(['ALTER SCHEMA rmos_runs RENAME TO old']), ['every:ALTER SCHEMA rmos_runs']);
+  assert.deepEqual(refused('DROP OWNED BY luthier CASCADE'), ['every:DROP OWNED']);
+  assert.deepEqual(refused('DROP DATABASE luthier'), ['every:DROP DATABASE']);
+  assert.deepEqual(refused('DROP EXTENSION plpgsql CASCADE'), ['every:DROP EXTENSION plpgsql … CASCADE']);
+  // without CASCADE PostgreSQL refuses to drop a schema that holds tables; a test's own schema is not the store's
+  assert.deepEqual(refused('DROP SCHEMA rmos_runs'), []);
+  assert.deepEqual(refused(['DROP SCHEMA IF EXISTS "workflow_test_', hole, '" CASCADE']), []);
+  // a wholly computed schema name is not judged (per-test schemas are dropped so)
+  assert.deepEqual(refused(['DROP SCHEMA IF EXISTS "', hole, '" CASCADE']), []);
+});
+
+test('the body of a DO block or a function, and what its EXECUTE runs, is read as SQL', () => {
+  assert.deepEqual(refused('DO $$BEGIN DELETE FROM rmos_runs.sessions; END$$'), ['table:sessions']);
+  assert.deepEqual(refused("DO LANGUAGE plpgsql 'BEGIN UPDATE rmos_runs.sessions SET body = ''x''; END'"), ['table:sessions']);
+  assert.deepEqual(refused("CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $f$BEGIN EXECUTE 'TRUNCATE ' || 'run_index'; END$f$"), ['table:run_index']);
+  assert.deepEqual(refused("CREATE PROCEDURE p() LANGUAGE sql AS 'DELETE FROM run_index_state'"), ['table:run_index_state']);
+  // a name EXECUTE builds at run time cannot be read (fail closed)
+  assert.deepEqual(refused("DO $$BEGIN EXECUTE format('DROP TRIGGER %I ON %I', a, b); END$$"), ['object:null', 'table:null']);
+  assert.deepEqual(refused("DO $$BEGIN EXECUTE 'DELETE FROM ' || quote_ident(t); END$$"), ['table:null']);
+  assert.deepEqual(refused('DO $$BEGIN RAISE NOTICE $q$DELETE FROM sessions$q$; END$$'), []);
+});
+
+test("an E'…' string takes backslash escapes (PostgreSQL); standard strings do not", () => {
+  assert.deepEqual(refused("SELECT E'\\''; DELETE FROM rmos_runs.sessions; SELECT '1'"), ['table:sessions']);
+  // in SQLite (and PostgreSQL) a backslash is text in a standard string
+  assert.deepEqual(refused("SELECT '\\'; DELETE FROM sessions; SELECT '1'"), ['table:sessions']);
+});
+
+test('every name of a DROP list is read, and DROP/ALTER/CREATE of routines and procedures too', () => {
+  assert.deepEqual(refused('DROP FUNCTION IF EXISTS nothing_here(), rmos_runs.refuse_change() CASCADE'), ['object:refuse_change']);
+  assert.deepEqual(refused('DROP ROUTINE rmos_runs.refuse_change CASCADE'), ['object:refuse_change']);
+  assert.deepEqual(refused('DROP INDEX a_idx, run_index_kind'), ['object:run_index_kind']);
+  assert.deepEqual(refused('DROP TABLE IF EXISTS a, "rmos_runs"."sessions" CASCADE'), ['table:sessions']);
+  assert.deepEqual(refused('ALTER ROUTINE head_forward_only() RENAME TO gone'), ['object:head_forward_only']);
+});
+
+test('COPY … TO/FROM PROGRAM runs a shell command: refused whatever it runs (fail closed)', () => {
+  for (const sql of ["COPY (SELECT 1) TO PROGRAM 'rm -rf /srv/luthier/data/runs'", "COPY x FROM PROGRAM 'true'"]) {
+    const verdicts = sqlFileNames([sql]).map((p) => classifyTarget(policy, p, ['runs', 'run_attachments'])?.kind);
+    assert.ok(verdicts.includes('unprovable') || verdicts.includes('protected'), sql);
+  }
+  assert.deepEqual(sqlFileNames(["COPY x FROM PROGRAM 'true'"]).at(-1)?.slice(0, 2), [DATA_ROOT, '/']);
+});
+
+// Confirmed false positives of the old reader.
+
+test("E'\\'' closes where PostgreSQL closes it: the text after it is a string", () => {
+  assert.deepEqual(refused("SELECT E'\\'' AS q, 'note: DELETE FROM sessions is refused' AS help"), []);
+});
+
+test('a quoted name holding a quote does not turn a string into SQL', () => {
+  assert.deepEqual(refused(`SELECT 1 AS "it's", body FROM run_artifacts WHERE note <> 'DELETE FROM run_artifacts'`), []);
+});
+
+test('nested comments: read as PostgreSQL nests them and as SQLite ends them, a write in either reading counts', () => {
+  // PostgreSQL: all comment; SQLite: the comment ends early, but the stray */ makes the rest no statement
+  assert.deepEqual(refused('/* a /* nested */ DELETE FROM sessions */ SELECT 1'), []);
+  // SQLite runs the DELETE here, PostgreSQL in the next
+  assert.deepEqual(refused('/* a /* nested */ DELETE FROM sessions; SELECT 1 */'), ['table:sessions']);
+  assert.deepEqual(refused('/* a /* nested */ */ DELETE FROM sessions'), ['table:sessions']);
+});
+
+test("an index or trigger counts when it is on a protected table or is one the store makes, not by its name's prefix", () => {
+  assert.deepEqual(refused('DROP INDEX IF EXISTS sessions_log_user'), []);
+  assert.deepEqual(refused('CREATE INDEX run_index_state_user ON run_notes (user_id)'), []);
+  assert.deepEqual(refused('CREATE INDEX sessions_by_user ON rmos_runs.sessions (user_id)'), ['table:sessions']);
+  assert.deepEqual(refused('DROP TRIGGER run_chain_head_forward_only'), ['object:run_chain_head_forward_only']);
+});
+
+test('reading a setting is not switching it', () => {
+  assert.deepEqual(refused('PRAGMA writable_schema'), []);
+  assert.deepEqual(refused('SHOW session_replication_role'), []);
+  assert.deepEqual(refused("SELECT current_setting('session_replication_role')"), []);
+  assert.deepEqual(refused('PRAGMA writable_schema = 1'), ['every:PRAGMA writable_schema']);
+  assert.deepEqual(refused('PRAGMA main.writable_schema(1)'), ['every:PRAGMA writable_schema']);
+  assert.deepEqual(refused(['PRAGMA ', hole]), ['every:PRAGMA <?>']);
+  assert.deepEqual(refused('SET session_replication_role = replica'), ['every:session_replication_role']);
+  assert.deepEqual(refused("SET LOCAL session_replication_role TO 'replica'"), ['every:session_replication_role']);
+  assert.deepEqual(refused("SELECT set_config('session_replication_role', 'replica', false)"), ['every:session_replication_role']);
+});
+
+test('the files a statement writes are read from tokens: comments and strings do not hide or fake them', () => {
+  const files = (sql: string) => sqlFileNames([sql]).map((p) => p.join(''));
+  assert.deepEqual(files("COPY (SELECT ';') TO 'data/runs/x'"), ['data/runs/x']);
+  assert.deepEqual(files("ATTACH /* here */ 'file:data/runs/x.db?mode=rwc' AS y"), ['data/runs/x.db']);
+  assert.deepEqual(files("COPY t TO E'data/runs/x' WITH CSV"), ['data/runs/x']);
+  assert.deepEqual(files("-- ATTACH 'data/runs/x.db'\nSELECT 'VACUUM INTO ''data/runs/y'''"), []);
+});
+
+test('load_extension() is read from tokens', () => {
+  assert.equal(sqlLoadsExtension(["SELECT load_extension/* x */('evil.so')"]), true);
+  assert.equal(sqlLoadsExtension(['DO $$BEGIN PERFORM load_extension(1); END$$']), true);
+  assert.equal(sqlLoadsExtension(["SELECT 'load_extension(x)' -- load_extension(y)"]), false);
 });

@@ -1,10 +1,15 @@
-import type { Part, Sym } from './fold.js';
+import { DATA_ROOT, unknownPart, type Part, type Sym } from './fold.js';
 
 /**
- * Reading SQL text as the boundary checks need it: which files a statement makes SQLite write, and which
- * tables, triggers and functions a statement changes. Written by hand because the checks read SQL that is
- * only partly known (folded text with holes where a value cannot be read) in two dialects (SQLite,
+ * Reading SQL text as the boundary checks need it: which files a statement makes the database write, and
+ * which tables, triggers and functions a statement changes. Written by hand because the checks read SQL
+ * that is only partly known (folded text with holes where a value cannot be read) in two dialects (SQLite,
  * PostgreSQL), and need only the names in write positions: a full SQL parser would refuse the holes.
+ *
+ * One tokenizer reads the text left to right, knowing per position whether it is in a string, a quoted
+ * name, a comment or a dollar-quoted body. Where the dialects lex the same text differently (E'\'' is one
+ * string in PostgreSQL and a string and a half in SQLite; /* /* *\/ nests only in PostgreSQL; [x] and `x`
+ * are names only in SQLite), the text is read once per dialect and what either reading writes counts.
  */
 
 /**
@@ -13,122 +18,476 @@ import type { Part, Sym } from './fold.js';
  */
 export const SQL_RUNNERS = new Set(['exec', 'prepare', 'run', 'all', 'get', 'each', 'query', 'execute', 'unsafe', 'raw', '$queryRawUnsafe', '$executeRawUnsafe']);
 
-/** a hole in the text: a part of the SQL the fold could not read */
+/**
+ * The triggers and indexes the run store's migrations make, by the table they belong to. A DROP/ALTER of
+ * one of these names changes that table's guard; any other name (sessions_log_user) is not the store's.
+ * A test keeps this in step with the migrations.
+ */
+export const STORE_OBJECTS: Readonly<Record<string, string>> = {
+  run_artifacts_no_update: 'run_artifacts',
+  run_artifacts_no_delete: 'run_artifacts',
+  run_artifacts_immutable: 'run_artifacts',
+  run_artifacts_no_truncate: 'run_artifacts',
+  run_attachments_immutable: 'run_attachments',
+  run_attachments_no_truncate: 'run_attachments',
+  run_chain_head_forward_only: 'run_chain_head',
+  run_chain_head_no_delete: 'run_chain_head',
+  run_chain_head_no_truncate: 'run_chain_head',
+  run_index_session: 'run_index',
+  run_index_status: 'run_index',
+  run_index_kind: 'run_index',
+  run_index_created: 'run_index',
+};
+
+/** the PostgreSQL schema the store uses unless configured otherwise (libs/rmos/runs DEFAULT_PG_SCHEMA) */
+const STORE_SCHEMA = 'rmos_runs';
+
+/** a hole in the text: a part of the SQL the fold could not read, kept as HOLE index END */
 const HOLE = '\u0001';
+const HOLE_END = '\u0002';
 
 /** The folded SQL as text, each unknown part a marker that keeps its index into `holes`. */
 function withHoles(sql: Sym): { text: string; holes: Part[] } {
   const holes: Part[] = [];
-  const text = sql.map((p) => (typeof p === 'string' ? p : `${HOLE}${holes.push(p) - 1}\u0002`)).join('');
+  const text = sql.map((p) => (typeof p === 'string' ? p : `${HOLE}${holes.push(p) - 1}${HOLE_END}`)).join('');
   return { text, holes };
 }
 
-/**
- * The statements that make the database write a file the SQL names: SQLite's ATTACH 'file' and VACUUM INTO 'file',
- * PostgreSQL's COPY … TO 'file' and lo_export(oid, 'file') (the server writes it, on this machine in development).
- */
-const SQL_FILE = /\b(?:ATTACH(?:\s+DATABASE)?|VACUUM(?:\s+[^\s;]+)?\s+INTO|COPY\b[^;]*?\bTO|lo_export\s*\([^,;]*,)\s*(?:E)?'((?:[^']|'')*)'/gi;
+/** text with markers back to a Sym */
+function toSym(text: string, holes: Part[]): Sym {
+  return text.split(/\u0001(\d+)\u0002/).map((piece, i) => (i % 2 === 1 ? holes[Number(piece)]! : piece)).filter((p) => p !== '');
+}
 
-/**
- * The files a SQL text writes, as folded paths (an unknown part of the SQL stays unknown in the path). A SQLite
- * URI filename (file:path?mode=rwc) is its path.
- */
-export function sqlFileNames(sql: Sym): Sym[] {
-  const { text, holes } = withHoles(sql);
-  const out: Sym[] = [];
-  for (const m of text.matchAll(SQL_FILE)) {
-    const name = m[1]!.replace(/''/g, "'").replace(/^file:(?!\/\/)/i, '').replace(/\?[^\u0001\u0002]*$/, '');
-    out.push(name.split(/\u0001(\d+)\u0002/).map((piece, i) => (i % 2 === 1 ? holes[Number(piece)]! : piece)).filter((p) => p !== ''));
+interface Tok {
+  kind: 'word' | 'quoted' | 'string' | 'punct';
+  /** word: as written; quoted or string: the value, escapes undone; punct: the character. Holes stay as markers. */
+  text: string;
+  /** holds a hole: its value cannot be read */
+  holes: boolean;
+  /** offsets in the text, for messages */
+  start: number;
+  end: number;
+  /** U&"…": PostgreSQL escapes that spell a name the check does not decode */
+  unicode?: boolean;
+  /** a lexical error the dialect refuses the statement for (an unterminated string; `*` `/` in SQLite) */
+  error?: boolean;
+}
+
+/** How a dialect lexes: PostgreSQL (nested comments, E'…', $tag$…$tag$) or SQLite ([x], `x`); `backslash`: PostgreSQL with standard_conforming_strings off. */
+interface Dialect {
+  pg: boolean;
+  backslash: boolean;
+}
+const READINGS: Dialect[] = [
+  { pg: false, backslash: false },
+  { pg: true, backslash: false },
+  { pg: true, backslash: true },
+];
+
+const WORD_CHAR = /[\w$\u0001\u0002\u0080-\uffff]/;
+const DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/y;
+
+/** whether a name token, its holes read as any text, may be `name` */
+function couldBe(tok: Tok, name: string): boolean {
+  if (tok.unicode) return true;
+  const pattern = tok.text.split(/\u0001\d+\u0002/).map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return new RegExp(`^${pattern}$`, 'i').test(name);
+}
+
+/** The tokens of a SQL text in one dialect: comments and whitespace dropped. */
+function tokenize(text: string, d: Dialect): Tok[] {
+  const toks: Tok[] = [];
+  const n = text.length;
+  let i = 0;
+  // a quoted run from i (just after the opening quote) to `close`; `doubled`: the quote doubled is the quote; `escapes`: backslash escapes
+  const quoted = (kind: Tok['kind'], start: number, close: string, doubled: boolean, escapes: boolean, extra: Partial<Tok> = {}) => {
+    let value = '';
+    let closed = false;
+    while (i < n) {
+      const c = text[i]!;
+      if (escapes && c === '\\' && i + 1 < n) {
+        value += text[i + 1];
+        i += 2;
+      } else if (c === close && doubled && text[i + 1] === close) {
+        value += close;
+        i += 2;
+      } else if (c === close) {
+        i++;
+        closed = true;
+        break;
+      } else {
+        value += c;
+        i++;
+      }
+    }
+    const holes = value.includes(HOLE);
+    // unterminated: a lexical error, unless a hole may hold the closing quote
+    toks.push({ kind, text: value, holes, start, end: i, error: !closed && !holes, ...extra });
+  };
+  while (i < n) {
+    const c = text[i]!;
+    const start = i;
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '-' && text[i + 1] === '-') {
+      while (i < n && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      // PostgreSQL nests block comments, SQLite ends one at the first */; unterminated runs to the end
+      let depth = 0;
+      while (i < n) {
+        if (text[i] === '/' && text[i + 1] === '*' && (d.pg || depth === 0)) {
+          depth++;
+          i += 2;
+        } else if (text[i] === '*' && text[i + 1] === '/') {
+          depth--;
+          i += 2;
+          if (depth === 0) break;
+        } else i++;
+      }
+    } else if (c === "'") {
+      i++;
+      quoted('string', start, "'", true, d.backslash);
+    } else if (c === '"') {
+      i++;
+      quoted('quoted', start, '"', true, false);
+    } else if (!d.pg && c === '`') {
+      i++;
+      quoted('quoted', start, '`', true, false);
+    } else if (!d.pg && c === '[') {
+      i++;
+      quoted('quoted', start, ']', false, false);
+    } else if (d.pg && c === '$' && (DOLLAR_TAG.lastIndex = i, DOLLAR_TAG.test(text))) {
+      const tag = text.slice(i, DOLLAR_TAG.lastIndex);
+      const close = text.indexOf(tag, DOLLAR_TAG.lastIndex);
+      const body = text.slice(DOLLAR_TAG.lastIndex, close < 0 ? n : close);
+      i = close < 0 ? n : close + tag.length;
+      const holes = body.includes(HOLE);
+      toks.push({ kind: 'string', text: body, holes, start, end: i, error: close < 0 && !holes });
+    } else if (WORD_CHAR.test(c)) {
+      while (i < n && WORD_CHAR.test(text[i]!)) i++;
+      const word = text.slice(start, i);
+      if (d.pg && /^e$/i.test(word) && text[i] === "'") {
+        // E'…': backslash escapes in PostgreSQL
+        i++;
+        quoted('string', start, "'", true, true);
+      } else if (d.pg && /^u$/i.test(word) && text[i] === '&' && (text[i + 1] === '"' || text[i + 1] === "'")) {
+        i += 2;
+        if (text[i - 1] === '"') quoted('quoted', start, '"', true, false, { unicode: true });
+        else quoted('string', start, "'", true, d.backslash);
+      } else toks.push({ kind: 'word', text: word, holes: word.includes(HOLE), start, end: i });
+    } else {
+      i++;
+      // `*` then `/` (not a comment's start) is no SQLite grammar: such a statement is refused
+      const error = !d.pg && c === '*' && text[i] === '/' && text[i + 1] !== '*';
+      toks.push({ kind: 'punct', text: c, holes: false, start, end: i, error });
+    }
   }
-  return out;
+  return toks;
 }
 
 /** One name a statement changes: `name` is null where the text at that place cannot be read. */
 export interface SqlWrite {
   /** the name as the database reads it: unquoted, lower case, without its schema */
   name: string | null;
-  /** a table (or view) named exactly; or the name of a trigger, index or function, which the store names after its table */
+  /** a table (or view) named exactly; or the name of a trigger, index or function */
   role: 'table' | 'object';
   /** the statement, for messages */
   statement: string;
 }
 
-// a name: "quoted", `quoted`, [quoted] or bare, maybe schema-qualified, maybe holding holes
-const PART = String.raw`(?:(?:U&)?"(?:[^"]|"")*"|\x60[^\x60]*\x60|\[[^\]]*\]|[\w$\u0001\u0002]+)`;
-const NAME = String.raw`(${PART}(?:\s*\.\s*${PART})*)`;
-const IF_EXISTS = String.raw`(?:IF\s+(?:NOT\s+)?EXISTS\s+)?`;
-const ONLY = String.raw`(?:ONLY\s+)?`;
+interface Reading {
+  writes: SqlWrite[];
+  every: string[];
+  files: Sym[];
+  /** load_extension( is called: native code */
+  native: boolean;
+}
 
-/** statements, by the place their changed names stand in; `g` so that every occurrence (also inside a WITH) is read */
-const WRITES: { re: RegExp; role: SqlWrite['role']; list?: boolean }[] = [
-  { re: new RegExp(String.raw`\bINSERT\s+(?:OR\s+\w+\s+)?INTO\s+${NAME}`, 'gi'), role: 'table' },
-  { re: new RegExp(String.raw`(?<!\bOR\s+)\b(?:REPLACE|MERGE)\s+INTO\s+${ONLY}${NAME}`, 'gi'), role: 'table' },
-  // UPDATE t SET: the statement, not a trigger's event (BEFORE UPDATE ON t) or a lock (FOR UPDATE)
-  { re: new RegExp(String.raw`\bUPDATE\s+(?:OR\s+\w+\s+)?${ONLY}${NAME}\s*\*?\s+(?:(?:AS\s+)?\w+\s+)?SET\b`, 'gi'), role: 'table' },
-  { re: new RegExp(String.raw`\bDELETE\s+FROM\s+${ONLY}${NAME}`, 'gi'), role: 'table' },
-  { re: new RegExp(String.raw`\bTRUNCATE\s+(?:TABLE\s+)?${ONLY}${NAME}((?:\s*,\s*${PART}(?:\s*\.\s*${PART})*)*)`, 'gi'), role: 'table', list: true },
-  { re: new RegExp(String.raw`\bCOPY\s+${NAME}(?:\s*\([^)]*\))?\s+FROM\b`, 'gi'), role: 'table' },
-  { re: new RegExp(String.raw`\bALTER\s+(?:TABLE|VIEW)\s+${IF_EXISTS}${ONLY}${NAME}`, 'gi'), role: 'table' },
-  { re: new RegExp(String.raw`\bDROP\s+(?:TABLE|VIEW)\s+${IF_EXISTS}${NAME}((?:\s*,\s*${PART}(?:\s*\.\s*${PART})*)*)`, 'gi'), role: 'table', list: true },
-  // a table of the same name made elsewhere (a TEMP table shadows the real one in SQLite)
-  { re: new RegExp(String.raw`\bCREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:TEMP\w*\s+|UNLOGGED\s+)?(?:TABLE|VIEW)\s+${IF_EXISTS}${NAME}`, 'gi'), role: 'table' },
-  { re: new RegExp(String.raw`\bDROP\s+(?:TRIGGER|INDEX|FUNCTION|PROCEDURE|RULE|POLICY)\s+(?:CONCURRENTLY\s+)?${IF_EXISTS}${NAME}`, 'gi'), role: 'object' },
-  { re: new RegExp(String.raw`\bALTER\s+(?:TRIGGER|INDEX|FUNCTION|PROCEDURE)\s+${IF_EXISTS}${NAME}`, 'gi'), role: 'object' },
-  { re: new RegExp(String.raw`\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:TEMP\w*|CONSTRAINT)\s+)?(?:TRIGGER|FUNCTION|PROCEDURE|RULE)\s+${IF_EXISTS}${NAME}`, 'gi'), role: 'object' },
-  // the table a trigger, policy or index is made on or dropped from, and the table a rule rewrites (ON INSERT TO t)
-  { re: new RegExp(String.raw`\b(?:CREATE|DROP|ALTER)\s[^;]*?\b(?:TRIGGER|POLICY|INDEX)\b[^;]*?\bON\s+${ONLY}${NAME}`, 'gi'), role: 'table' },
-  { re: new RegExp(String.raw`\bCREATE\s+(?:OR\s+REPLACE\s+)?RULE\b[^;]*?\bTO\s+${NAME}`, 'gi'), role: 'table' },
-];
+/** words that stand after UPDATE, TRUNCATE or CREATE INDEX where no table is named (BEFORE UPDATE ON t, ON UPDATE SET NULL, FOR UPDATE OF t) */
+const NOT_A_NAME = new Set(['on', 'of', 'set', 'or', 'from', 'where', 'cascade', 'restrict', 'no', 'nowait', 'skip']);
+const TABLE_KINDS = ['table', 'view'];
+const OBJECT_KINDS = ['trigger', 'index', 'function', 'procedure', 'routine', 'rule', 'policy', 'aggregate'];
+/** words between CREATE and what it makes */
+const CREATE_MODS = new Set(['or', 'replace', 'global', 'local', 'temp', 'temporary', 'unlogged', 'virtual', 'materialized', 'foreign', 'recursive', 'constraint', 'unique']);
+const SCHEMA_TABLES = new Set(['sqlite_master', 'sqlite_schema', 'sqlite_temp_master', 'sqlite_temp_schema']);
 
-/**
- * Statements that switch off every trigger or rewrite the schema itself (PostgreSQL's replica role skips
- * ordinary triggers; SQLite's writable_schema lets sqlite_schema be edited): they change every table.
- */
-const EVERY_TABLE = /\bsession_replication_role\b|\bwritable_schema\b|\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:\w+\s*\.\s*)?"?sqlite_(?:temp_)?(?:master|schema)\b/i;
+/** Reads one SQL text (with holes) in every dialect; `body`: the text is a PL/pgSQL body (EXECUTE runs a string). */
+function readSql(sql: Sym, body = false, depth = 0): Reading {
+  const out: Reading = { writes: [], every: [], files: [], native: false };
+  const seen = new Set<string>();
+  const { text, holes } = withHoles(sql);
+  for (const d of READINGS) {
+    if (d.backslash && !text.includes('\\')) continue; // reads like the standard PostgreSQL reading
+    const toks = tokenize(text, d);
+    let from = 0;
+    for (let i = 0; i <= toks.length; i++) {
+      if (i < toks.length && !(toks[i]!.kind === 'punct' && toks[i]!.text === ';')) continue;
+      const stmt = toks.slice(from, i);
+      from = i + 1;
+      // a statement the dialect cannot lex does not run
+      if (!stmt.length || stmt.some((t) => t.error)) continue;
+      const shown = text.slice(stmt[0]!.start, stmt.at(-1)!.end).replace(/\s+/g, ' ').replace(/\u0001\d+\u0002/g, '<?>');
+      const r = readStatement(stmt, shown, d, holes, body, depth);
+      for (const w of r.writes) {
+        const key = `${w.role}:${w.name}`;
+        if (!seen.has(key)) seen.add(key), out.writes.push(w);
+      }
+      for (const e of r.every) if (!out.every.includes(e)) out.every.push(e);
+      out.native ||= r.native;
+      for (const f of r.files) {
+        const key = JSON.stringify(f);
+        if (!seen.has(key)) seen.add(key), out.files.push(f);
+      }
+    }
+  }
+  return out;
+}
 
-/** a quoted or bare name as the database reads it, null where it holds a hole */
-function nameOf(raw: string): string | null {
-  const last = raw.split(/\s*\.\s*(?=(?:"|`|\[|[\w$\u0001]))/).pop()!;
-  if (last.includes(HOLE)) return null;
-  if (/^U&/i.test(last)) return null; // PostgreSQL's U&"…" escapes spell a name the check does not decode
-  if (last.startsWith('"')) return last.slice(1, -1).replace(/""/g, '"').toLowerCase();
-  if (last.startsWith('`') || last.startsWith('[')) return last.slice(1, -1).toLowerCase();
-  return last.toLowerCase();
+/** The names, files and every-table switches of one statement (its tokens, without the `;`). */
+function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body: boolean, depth: number): Reading {
+  const out: Reading = { writes: [], every: [], files: [], native: false };
+  const word = (i: number) => (t[i]?.kind === 'word' && !t[i]!.holes ? t[i]!.text.toLowerCase() : null);
+  const is = (i: number, ...words: string[]) => words.includes(word(i) ?? '\0');
+  const punct = (i: number, c: string) => t[i]?.kind === 'punct' && t[i]!.text === c;
+  const sym = (tok: Tok) => toSym(tok.text, holes);
+  const write = (name: string | null, role: SqlWrite['role']) => out.writes.push({ name, role, statement: shown });
+  const isNamePart = (i: number) => t[i] !== undefined && (t[i]!.kind === 'word' || t[i]!.kind === 'quoted' || t[i]!.kind === 'string');
+
+  /** a (schema-qualified) name at i, compared by its last part; a quoted name or a SQLite 'string' name counts */
+  const nameAt = (i: number): { name: string | null; end: number } | null => {
+    if (!isNamePart(i)) return null;
+    let last = i;
+    while (punct(last + 1, '.') && isNamePart(last + 2)) last += 2;
+    const tok = t[last]!;
+    return { name: tok.holes || tok.unicode ? null : tok.text.toLowerCase(), end: last + 1 };
+  };
+  /** past balanced parentheses at i (a function's argument list, a column list) */
+  const skipParens = (i: number) => {
+    if (!punct(i, '(')) return i;
+    for (let level = 0; i < t.length; i++) {
+      if (punct(i, '(')) level++;
+      else if (punct(i, ')') && --level === 0) return i + 1;
+    }
+    return i;
+  };
+  const ifExists = (i: number) => (is(i, 'if') && is(i + 1, 'exists') ? i + 2 : is(i, 'if') && is(i + 1, 'not') && is(i + 2, 'exists') ? i + 3 : i);
+  /** a list of names from i: `a, b`, each maybe ONLY x, x *, or f(args) */
+  const names = (i: number, role: SqlWrite['role']) => {
+    for (;;) {
+      if (is(i, 'only')) i++;
+      const n = nameAt(i);
+      if (!n || (n.name !== null && NOT_A_NAME.has(n.name))) return i;
+      write(n.name, role);
+      i = skipParens(n.end);
+      if (punct(i, '*')) i++;
+      if (!punct(i, ',')) return i;
+      i++;
+    }
+  };
+  /** literal text an expression spells from i: strings joined by ||, every other part unknown; null if it holds no string */
+  const expr = (i: number, stops: (j: number) => boolean): Sym | null => {
+    const parts: Sym = [];
+    let any = false;
+    for (let level = 0; i < t.length; i++) {
+      if (level === 0 && stops(i)) break;
+      if (punct(i, '(')) level++;
+      if (punct(i, ')') && --level < 0) break;
+      if (t[i]!.kind === 'string') {
+        parts.push(...sym(t[i]!));
+        any = true;
+      } else if (punct(i, '|') && (punct(i + 1, '|') || punct(i - 1, '|'))) continue;
+      // E'…', N'…', X'…' read in SQLite as a word and a string: the word is the string's prefix
+      else if (/^[enxbu]$/i.test(t[i]!.text) && t[i + 1]?.kind === 'string' && t[i + 1]!.start === t[i]!.end) continue;
+      else if (typeof parts.at(-1) !== 'object') parts.push(unknownPart('a part of the SQL expression the check does not read'));
+    }
+    return any ? parts : null;
+  };
+  const nested = (s: Sym, asBody: boolean) => {
+    if (depth > 3) return;
+    const r = readSql(s, asBody, depth + 1);
+    out.writes.push(...r.writes);
+    out.every.push(...r.every);
+    out.files.push(...r.files);
+    out.native ||= r.native;
+  };
+
+  // a statement whose first word cannot be read may be any statement: it changes the tables it names
+  if (t[0]!.kind === 'word' && t[0]!.text.startsWith(HOLE))
+    for (const tok of t.slice(1)) if ((tok.kind === 'word' || tok.kind === 'quoted') && !tok.holes && !/^\d+$/.test(tok.text)) write(tok.text.toLowerCase(), 'table');
+
+  // DO runs its body; a function's or procedure's body runs when it is called (PostgreSQL)
+  if (d.pg && is(0, 'do')) for (const tok of t) if (tok.kind === 'string') nested(sym(tok), true);
+
+  // every statement in the text, wherever it starts (inside WITH, a trigger's BEGIN … END, a rule's DO INSTEAD, PREPARE … AS)
+  for (let i = 0; i < t.length; i++) {
+    const w = word(i);
+    if (!w) continue;
+    let j = i + 1;
+    if (w === 'insert') {
+      if (is(j, 'or')) j += 2;
+      if (is(j, 'into')) names(j + 1, 'table');
+    } else if ((w === 'replace' && !is(i - 1, 'or')) || w === 'merge') {
+      if (is(j, 'into')) names(j + 1, 'table');
+    } else if (w === 'update') {
+      // UPDATE [OR x] [ONLY] t [*] [NOT INDEXED | INDEXED BY i] [[AS] alias] SET: the statement, not a trigger's event or a lock
+      if (is(j, 'or')) j += 2;
+      if (is(j, 'only')) j++;
+      const n = nameAt(j);
+      if (!n || (n.name !== null && NOT_A_NAME.has(n.name))) continue;
+      let k = n.end;
+      while (k < n.end + 5 && !is(k, 'set') && (t[k]?.kind === 'word' || t[k]?.kind === 'quoted' || punct(k, '*'))) k++;
+      if (is(k, 'set')) write(n.name, 'table');
+    } else if (w === 'delete') {
+      if (is(j, 'from')) names(j + 1, 'table');
+    } else if (w === 'truncate') {
+      names(is(j, 'table') ? j + 1 : j, 'table');
+    } else if (w === 'copy') {
+      // COPY t [(cols)] FROM: rows written; COPY … TO 'file': a file written; … PROGRAM: a shell command run
+      let k = j;
+      while (k < t.length && !is(k, 'to', 'from')) k = punct(k, '(') ? skipParens(k) : k + 1;
+      if (is(k, 'from') && nameAt(j)) write(nameAt(j)!.name, 'table');
+      if (is(k + 1, 'program')) {
+        const command = expr(k + 2, () => false) ?? [];
+        for (const piece of command) if (typeof piece === 'string') for (const p of piece.split(/\s+/)) if (p) out.files.push([p]);
+        out.files.push([DATA_ROOT, '/', unknownPart('the files of a shell command COPY … PROGRAM runs (fail closed)')]);
+      } else if (is(k, 'to')) {
+        const file = expr(k + 1, (x) => is(x, 'with', 'delimiter', 'csv', 'binary', 'header'));
+        if (file) out.files.push(file);
+      }
+    } else if (w === 'attach') {
+      const file = expr(is(j, 'database') ? j + 1 : j, (x) => is(x, 'as', 'key'));
+      if (file) out.files.push(file);
+    } else if (w === 'vacuum') {
+      if (!is(j, 'into')) j++;
+      const file = is(j, 'into') ? expr(j + 1, () => false) : null;
+      if (file) out.files.push(file);
+    } else if (w === 'lo_export' && punct(j, '(')) {
+      let k = j + 1;
+      for (let level = 0; k < t.length && !(level === 0 && punct(k, ',')); k++) {
+        if (punct(k, '(')) level++;
+        if (punct(k, ')') && --level < 0) break;
+      }
+      const file = punct(k, ',') ? expr(k + 1, (x) => punct(x, ',')) : null;
+      if (file) out.files.push(file);
+    } else if (w === 'load_extension' && punct(j, '(')) {
+      out.native = true;
+    } else if (w === 'pragma') {
+      // PRAGMA writable_schema reads the setting; = 1 or (1) switches it
+      const n = nameAt(j);
+      if (n && (n.name === null || (n.name === 'writable_schema' && (punct(n.end, '=') || punct(n.end, '(') || t[n.end]?.holes)))) out.every.push(`PRAGMA ${n.name ?? '<?>'}`);
+    } else if (w === 'create' || w === 'drop' || w === 'alter') {
+      while (CREATE_MODS.has(word(j) ?? '')) j++;
+      const kind = word(j);
+      if (w === 'drop' && kind === 'owned') out.every.push('DROP OWNED');
+      if (w === 'drop' && kind === 'database') out.every.push('DROP DATABASE');
+      if (kind === 'schema' || kind === 'language' || kind === 'extension') everySchema(w, j + 1);
+      if (TABLE_KINDS.includes(kind ?? '')) {
+        const k = ifExists(j + 1);
+        if (w === 'drop') names(k, 'table');
+        else {
+          const n = nameAt(is(k, 'only') ? k + 1 : k);
+          if (n) write(n.name, 'table');
+        }
+      } else if (OBJECT_KINDS.includes(word(j) ?? '')) {
+        const objectKind = word(j)!;
+        let k = ifExists(is(j + 1, 'concurrently') ? j + 2 : j + 1);
+        if (w === 'drop') k = names(k, 'object');
+        else {
+          const n = nameAt(k);
+          if (n && !(n.name !== null && NOT_A_NAME.has(n.name))) write(n.name, 'object'), (k = n.end);
+        }
+        // the table it is made on or dropped from; the table a rule rewrites (ON INSERT TO t)
+        while (k < t.length && !is(k, 'on')) k++;
+        if (is(k, 'on')) {
+          k++;
+          if (objectKind === 'rule' && is(k, 'select', 'insert', 'update', 'delete') && is(k + 1, 'to')) k += 2;
+          if (objectKind === 'trigger' || objectKind === 'index' || objectKind === 'policy' || objectKind === 'rule') {
+            const n = nameAt(is(k, 'only') ? k + 1 : k);
+            if (n) write(n.name, 'table');
+          }
+        }
+        // a function's body: the strings after AS, read as SQL
+        if (w === 'create' && (objectKind === 'function' || objectKind === 'procedure')) {
+          const as = t.findIndex((tok, x) => x > j && tok.kind === 'word' && tok.text.toLowerCase() === 'as');
+          if (as > 0) for (const tok of t.slice(as + 1)) if (tok.kind === 'string') nested(sym(tok), true);
+        }
+      }
+    } else if (w === 'execute' && body) {
+      // PL/pgSQL's EXECUTE runs the string it is given; in EXECUTE format('…', …) the first string is the text,
+      // its %I, %L, %s the names and values the check cannot read
+      if (is(j, 'format') && punct(j + 1, '(') && t[j + 2]?.kind === 'string')
+        nested(sym(t[j + 2]!).flatMap((p) => (typeof p === 'string' ? p.split(/(%(?:\d+\$)?-?[ILs])/).map((q, x) => (x % 2 ? unknownPart('a format() placeholder') : q)) : [p])).filter((p) => p !== ''), true);
+      else {
+        const s = expr(j, (x) => is(x, 'using', 'into'));
+        if (s) nested(s, true);
+      }
+    }
+  }
+
+  /**
+   * DROP SCHEMA … CASCADE drops every table in it; ALTER SCHEMA … RENAME moves them away: the store's schema
+   * (rmos_runs unless configured), or a name partly known that could be it. A schema whose known text cannot
+   * be rmos_runs (a test's "workflow_test_<?>") is not the store's. plpgsql dropped with CASCADE takes the
+   * trigger functions with it.
+   */
+  function everySchema(verb: string, i: number) {
+    const kind = word(i - 1)!;
+    const target = kind === 'schema' ? STORE_SCHEMA : 'plpgsql';
+    const list: Tok[] = [];
+    let e = verb === 'drop' ? ifExists(i) : i;
+    for (let n = nameAt(e); n; n = punct(n.end, ',') ? nameAt(n.end + 1) : null) list.push(t[n.end - 1]!), (e = n.end);
+    const cascade = t.slice(e).some((x) => x.holes || (x.kind === 'word' && /^cascade$/i.test(x.text)));
+    // a schema name that is wholly unknown is not judged: dropping a computed (per-test) schema is the usual cleanup
+    const unknown = (tok: Tok) => tok.text.replace(/\u0001\d+\u0002/g, '') === '';
+    if (!list.some((tok) => couldBe(tok, target) && !(kind === 'schema' && unknown(tok)))) return;
+    if (verb === 'drop' && cascade) out.every.push(`DROP ${kind.toUpperCase()} ${target} … CASCADE`);
+    if (verb === 'alter' && kind === 'schema') out.every.push(`ALTER SCHEMA ${target}`);
+  }
+
+  // writes to SQLite's schema table rewrite every table and trigger
+  for (const w of out.writes) if (w.role === 'table' && w.name !== null && SCHEMA_TABLES.has(w.name)) out.every.push(w.name);
+
+  // PostgreSQL's replica role skips ordinary triggers: set by SET, ALTER … SET, set_config() or an UPDATE of pg_settings; SHOW and plain reads do not
+  if (t.some((x) => (x.kind === 'word' || x.kind === 'string' || x.kind === 'quoted') && x.text.toLowerCase() === 'session_replication_role')) {
+    const reads = is(0, 'show') || (is(0, 'select') && !t.some((x) => x.kind === 'word' && /^(?:set_config|update|insert|delete)$/i.test(x.text)));
+    if (!reads) out.every.push('session_replication_role');
+  }
+  return out;
 }
 
 /**
- * The names a SQL text changes. Comments and string literals are read as blanks first, so that a word in a
- * value ('DELETE') or a comment is not a statement, and a comment cannot split a keyword from its name.
+ * The files a SQL text writes, as folded paths (an unknown part of the SQL stays unknown in the path). A SQLite
+ * URI filename (file:path?mode=rwc) is its path. COPY … TO/FROM PROGRAM runs a shell command, whose writes
+ * cannot be followed: it gives a path under the data root that cannot be read (fail closed).
+ */
+export function sqlFileNames(sql: Sym): Sym[] {
+  return readSql(sql).files.map((file) => {
+    const { text, holes } = withHoles(file);
+    return toSym(text.replace(/^file:(?!\/\/)/i, '').replace(/\?[^\u0001\u0002]*$/, ''), holes);
+  });
+}
+
+/** Whether a SQL text calls SQLite's load_extension() (native code), read from tokens: not in a string or comment, also with a comment before its ( */
+export function sqlLoadsExtension(sql: Sym): boolean {
+  return readSql(sql).native;
+}
+
+/**
+ * The names a SQL text changes, and whether it switches off every trigger or rewrites the schema (then
+ * `everyTable` says how). Words in strings, quoted names, comments and dollar-quoted values are not
+ * statements; the bodies of DO blocks and functions, and what their EXECUTE runs, are.
  */
 export function sqlWrites(sql: Sym): { writes: SqlWrite[]; everyTable: string | null } {
-  const { text } = withHoles(sql);
-  const bare = text
-    .replace(/--[^\n]*/g, ' ')
-    .replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ')
-    .replace(/'(?:[^']|'')*(?:'|$)/g, "''")
-    .replace(/\$(\w*)\$[\s\S]*?\$\1\$/g, "''");
-  const writes: SqlWrite[] = [];
-  for (const statement of bare.split(';')) {
-    const shown = statement.trim().replace(/\s+/g, ' ').replace(/\u0001\d+\u0002/g, '<?>');
-    for (const { re, role, list } of WRITES)
-      for (const m of statement.matchAll(re)) {
-        const names = [m[1]!, ...(list && m[2] ? m[2].split(',').slice(1) : [])];
-        for (const raw of names) writes.push({ name: nameOf(raw.trim()), role, statement: shown });
-      }
-    // a statement whose first word cannot be read may be any statement: it changes the tables it names
-    if (statement.trimStart().startsWith(HOLE))
-      for (const m of statement.matchAll(/[\w$]+/g)) if (!/^\d+$/.test(m[0])) writes.push({ name: m[0].toLowerCase(), role: 'table', statement: shown });
-  }
-  const every = EVERY_TABLE.exec(bare);
-  return { writes, everyTable: every ? every[0] : null };
+  const r = readSql(sql);
+  return { writes: r.writes, everyTable: r.every[0] ?? null };
 }
 
 /**
- * Whether a changed name is one of `names`: a table by its exact name, a trigger, index or function by its
- * exact name or as one named after a table (run_artifacts_no_delete); an unreadable name may be any of them.
+ * Whether a changed name is one of `names`: a table, trigger function or other object by its exact name, a
+ * trigger or index the store makes on one of the tables; an unreadable name may be any of them.
  */
 export function writesAny(write: SqlWrite, names: readonly string[]): boolean {
   if (write.name === null) return true;
   const name = write.name;
-  return names.some((n) => name === n || (write.role === 'object' && name.startsWith(`${n}_`)));
+  return names.includes(name) || (write.role === 'object' && Object.hasOwn(STORE_OBJECTS, name) && names.includes(STORE_OBJECTS[name]!));
 }
