@@ -66,6 +66,8 @@ function tester() {
       { filename: API, code: `${fsImport} fs.writeFileSync('data/sandbox/' + (1 + 2) + '.json', ''); fs.writeFileSync(\`data/sandbox/\${(255).toString(16)}\`, '');` },
       // call.call of a read, and a plain .call with a receiver that is not a write
       { filename: API, code: `${fsImport} Function.prototype.call.call(fs.readFileSync, fs, 'data/runs/a'); fs.writeFileSync.call(fs, 'data/sandbox/a', '');` },
+      // a folder named data under a known relative prefix is not the data root (that is data/ of the working directory)
+      { filename: API, code: `${fsImport} fs.writeFileSync('docs/examples/data/runs/README.md', '…'); fs.mkdirSync(path.join('fixtures', 'data', 'run_attachments'), { recursive: true });` },
       // a target that is not under the data root as far as can be told
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
@@ -196,6 +198,9 @@ function tester() {
       // fail closed: the first segment under the data root cannot be folded
       { filename: API, code: `${fsImport} export const f = (sub: string) => fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', sub, 'x'), '');`, errors: errors(1) },
       { filename: API, code: `${fsImport} export const f = (s: string) => fs.writeFileSync(\`data/run\${s}/x\`, '');`, errors: errors(1) },
+      // a folder named data counts anywhere after a part that cannot be read (a temporary folder, __dirname), after a leading ..,
+      // and anywhere in an absolute path; a .. after a part that cannot be read removes nothing (it may be several segments)
+      { filename: API, code: `${fsImport} import os from 'node:os'; fs.mkdirSync(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fixture-')), 'data', 'runs'), { recursive: true }); fs.writeFileSync('../data/runs/x', ''); fs.writeFileSync('/srv/app/data/run_attachments/x', ''); export const f = (x: string) => fs.writeFileSync(\`data/\${x}/../runs/y\`, '');`, errors: errors(4) },
       // removing the data root takes runs/ with it
       { filename: API, code: "import fs from 'fs'; fs.rmSync(process.env.RMOS_DATA_DIR ?? 'data', { recursive: true });", errors: errors(1) },
       // every zone but the writer
