@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { forEachChild, unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
-import { fold, type Sym } from '../analysis/fold.js';
-import { callShape, derefNode, memberKey, originOf, propertyOf, type Origin } from '../analysis/origin.js';
+import { fold, foldSingle, type Sym } from '../analysis/fold.js';
+import { callShape, derefNode, literalChanges, memberKey, originOf, propertyOf, type Origin } from '../analysis/origin.js';
 import { findVariable } from '../analysis/variables.js';
 import { SQL_RUNNERS, sqlFileNames } from '../analysis/sql.js';
 import { calledFunction, isFunction, type FunctionNode } from '../analysis/functions.js';
@@ -60,14 +60,92 @@ function fsFunction(o: Origin): string | null {
   return path[0]!.replace(/Sync$/, '');
 }
 
+/** fs.constants flags that open a file without the right to change it (O_RDONLY is 0) */
+const READ_SAFE_FLAGS = new Set(['O_RDONLY', 'O_NOFOLLOW', 'O_CLOEXEC', 'O_NOATIME', 'O_DIRECTORY', 'O_NONBLOCK', 'O_SYNC', 'O_DSYNC', 'O_RSYNC', 'O_NOCTTY', 'O_DIRECT', 'O_SYMLINK']);
+/** string flags that open for reading only (fs's stringToFlags: r, rs, sr; every other opens for writing or is refused) */
+const READ_ONLY_FLAG_TEXT = new Set(['r', 'rs', 'sr']);
+
+/**
+ * Flags that are certainly read-only: none, 'r' / 'rs' / 'sr', 0, or `|` of read-safe fs.constants
+ * (O_RDONLY | O_NOFOLLOW). Anything else (a write flag, a number, text or value that cannot be read) may write (fail closed).
+ */
+export function readOnlyFlags(flags: Node | undefined, env: Env): boolean {
+  if (!flags) return true;
+  const n = unwrap(flags);
+  if (n.type === 'Identifier' && n.name === 'undefined') return true;
+  if (n.type === 'Literal' && typeof n.value === 'number') return n.value === 0;
+  if (n.type === 'BinaryExpression' && n.operator === '|') return readOnlyFlags(n.left as Node, env) && readOnlyFlags(n.right, env);
+  const o = originOf(n, env);
+  if (o.kind === 'module' && o.module === 'fs') return READ_SAFE_FLAGS.has(o.path.at(-1) ?? '');
+  const d = derefNode(n, env);
+  if (d && d.node !== n) return readOnlyFlags(d.node, d.env);
+  const alts = fold(n, env);
+  return alts.length > 0 && alts.every((alt: Sym) => alt.length === 1 && typeof alt[0] === 'string' && READ_ONLY_FLAG_TEXT.has(alt[0]));
+}
+
 /** An open whose flags cannot be proved read-only counts as a write. */
 function opensForWriting(flags: Node | undefined, env: Env): boolean {
-  if (!flags) return false;
-  const n = unwrap(flags);
-  if (n.type === 'Literal' && typeof n.value === 'number') return n.value !== 0;
-  const o = originOf(n, env);
-  if (o.kind === 'module' && o.module === 'fs' && o.path.at(-1) === 'O_RDONLY') return false;
-  return fold(n, env).some((alt: Sym) => !alt.every((p) => typeof p === 'string') || /[wa+]/.test(alt.join('')));
+  return !readOnlyFlags(flags, env);
+}
+
+/**
+ * The values an options object gives `key` (matched case-insensitively where `ci`): its property (the last one),
+ * a property of an object spread into it (`{ ...opts }`), what the file assigns to that key later (`opts.cwd = …`).
+ * opaque: the object, a spread in it, or a change to it cannot be read, so the key may hold anything.
+ * notObject: the value is not an object at all (a string: an encoding; a number; undefined).
+ */
+export interface OptionRead {
+  values: { node: Node; env: Env; key: string }[];
+  opaque: boolean;
+  notObject: boolean;
+}
+
+export function optionValues(node: Node | undefined, env: Env, keys: readonly string[], ci = false, depth = 0): OptionRead {
+  const out: OptionRead = { values: [], opaque: false, notObject: false };
+  if (!node || depth > 6) return { ...out, notObject: !node, opaque: !!node };
+  const wanted = (k: string) => (ci ? keys.some((w) => w.toLowerCase() === k.toLowerCase()) : keys.includes(k));
+  const d = derefNode(node, env);
+  const n = d ? unwrap(d.node) : unwrap(node);
+  const e = d?.env ?? env;
+  if (n.type !== 'ObjectExpression') {
+    if (n.type === 'Literal' || (n.type === 'Identifier' && n.name === 'undefined') || n.type === 'TemplateLiteral') return { ...out, notObject: true };
+    // a value that folds to text is an encoding, not an options object
+    const alts = fold(n, e);
+    if (alts.length > 0 && alts.every((a) => a.every((p) => typeof p === 'string'))) return { ...out, notObject: true };
+    return { ...out, opaque: true };
+  }
+  for (const p of n.properties) {
+    if (p.type === 'SpreadElement') {
+      const inner = optionValues(p.argument, e, keys, ci, depth + 1);
+      out.values.push(...inner.values);
+      out.opaque ||= inner.opaque;
+      continue;
+    }
+    const k = p.computed ? foldSingle(p.key, e) : p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value);
+    if (k === null) out.opaque = true;
+    else if (wanted(k)) out.values.push({ node: p.value as Node, env: e, key: k });
+  }
+  // a key set after the literal is made (opts.cwd = 'data'; Object.assign(opts, { cwd }))
+  const changes = unwrap(node).type === 'Identifier' ? literalChanges(node, env) : null;
+  if (changes?.opaque) out.opaque = true;
+  for (const [k, vs] of changes?.assigned ?? []) if (wanted(k)) out.values.push(...vs.map((v) => ({ node: v, env, key: k })));
+  return out;
+}
+
+/** fs functions that read a path and take an options object whose `flag` / `flags` may open it for writing instead */
+const FLAG_OPTIONS: Record<string, { index: number; key: string }> = {
+  readFile: { index: 1, key: 'flag' },
+  createReadStream: { index: 1, key: 'flags' },
+  ReadStream: { index: 1, key: 'flags' },
+};
+
+/** `fs.readFileSync(p, { flag: 'w+' })`, `fs.createReadStream(p, { flags: 'w' })`: an option that opens for writing (fail closed on flags that cannot be read). */
+function flagOptionWrites(fn: string, args: readonly Node[], env: Env): boolean {
+  const at = Object.hasOwn(FLAG_OPTIONS, fn) ? FLAG_OPTIONS[fn]! : null;
+  if (!at || !args[at.index]) return false;
+  const read = optionValues(args[at.index], env, ['flag', 'flags']);
+  if (read.notObject) return false;
+  return read.opaque || read.values.some((v) => v.key === at.key && !readOnlyFlags(v.node, v.env));
 }
 
 function handleTarget(node: Node, env: Env, op: string): WriteTarget[] {
@@ -86,6 +164,7 @@ export function fsCallTargets(o: Origin, args: readonly Node[], env: Env, how = 
   if (!fn) return [];
   const label = `fs.${(o as { path: string[] }).path.join('.')}${how}`;
   if (OPENERS.has(fn)) return opensForWriting(args[1], env) && args[0] ? [{ target: args[0], env, op: `${label} (open for writing)`, destroysRoot: false }] : [];
+  if (flagOptionWrites(fn, args, env) && args[0]) return [{ target: args[0], env, op: `${label} (its flag option opens the file for writing, or cannot be proved read-only)`, destroysRoot: false }];
   const out: WriteTarget[] = [];
   // an fs function chosen by a key that cannot be folded may be any of them (fail closed)
   const targets = fn === '*' ? [0, 1] : PATH_WRITES[fn];

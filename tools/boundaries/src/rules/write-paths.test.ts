@@ -24,6 +24,8 @@ function tester() {
       { filename: API, code: `${fsImport} fs.readFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'));` },
       { filename: API, code: `${fsImport} fs.openSync('data/runs/a.json', 'r'); fs.openSync('data/runs/b.json'); fs.createReadStream('data/runs/c');` },
       { filename: API, code: `${fsImport} const fd = fs.openSync('data/runs/a', fs.constants.O_RDONLY); fs.readSync(fd, Buffer.alloc(1));` },
+      // read-only flags: | of read-safe fs.constants, 'r' / 'rs' as an option, an encoding, a spread of read-only options
+      { filename: API, code: `${fsImport} const { O_RDONLY, O_CLOEXEC } = fs.constants; fs.openSync('data/runs/runs.sqlite', fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW); fs.openSync('data/runs/x', O_RDONLY | O_CLOEXEC); fs.readFileSync('data/runs/a', { flag: 'r', encoding: 'utf8' }); fs.readFileSync('data/runs/b', 'utf8'); fs.createReadStream('data/runs/c', { flags: 'rs' }); const ro = { flag: 'r' }; fs.readFileSync('data/runs/d', { ...ro });` },
       // the runs library writes its own store
       { filename: RUNS, code: `${fsImport} fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'), '{}');` },
       // writes outside the data root's protected folders
@@ -146,6 +148,8 @@ function tester() {
       { filename: API, code: "import fs from 'fs'; const fd = fs.openSync('data/runs/a'); fs.ftruncateSync(fd); fs.fchmodSync(fd, 0o777);", errors: errors(2) },
       { filename: API, code: "import fs from 'fs'; export const f = (flags: string) => fs.openSync('data/runs/a', flags);", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; fs.openSync('data/runs/a', fs.constants.O_WRONLY);", errors: errors(1) },
+      // a read whose flag option opens for writing, or cannot be proved read-only; a write flag among read-safe ones
+      { filename: API, code: `${fsImport} fs.createReadStream('data/runs/x', { flags: 'w' }); fs.readFileSync('data/runs/x', { flag: 'w+' }); fs.promises.readFile('data/runs/new', { flag: 'a+' }); export const f = (fl: string, o: object) => [fs.readFileSync('data/runs/y', { flag: fl }), fs.readFileSync('data/runs/z', o)]; fs.openSync('data/runs/a', fs.constants.O_RDONLY | fs.constants.O_CREAT); const opts: any = { flag: 'r' }; opts.flag = 'a'; fs.readFileSync('data/run_attachments/b', opts);`, errors: errors(7) },
       // the target followed through concatenation, templates, path.*, constants, the data root env
       { filename: API, code: `${fsImport} fs.writeFileSync(process.env.RMOS_DATA_DIR + '/runs/' + id, '');`, errors: errors(1) },
       { filename: API, code: `${fsImport} fs.writeFileSync(\`\${process.env.RMOS_DATA_DIR ?? 'data'}/run_attachments/\${h}\`, '');`, errors: errors(1) },
