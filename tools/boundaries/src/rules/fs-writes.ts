@@ -148,6 +148,14 @@ function flagOptionWrites(fn: string, args: readonly Node[], env: Env): boolean 
   return read.opaque || read.values.some((v) => v.key === at.key && !readOnlyFlags(v.node, v.env));
 }
 
+/**
+ * A value the analysis cannot see into: an unknown origin, or a member of the global object that is no global of
+ * Node (`(globalThis as any).F = fs` elsewhere: globalThis.F may be anything the program put there).
+ */
+function opaqueValue(o: Origin): boolean {
+  return o.kind === 'unknown' || (o.kind === 'global' && o.path.length > 0 && !(o.path[0]! in globalThis));
+}
+
 function handleTarget(node: Node, env: Env, op: string): WriteTarget[] {
   const h = originOf(node, env);
   return h.kind === 'handle' ? [{ target: h.target, env: h.env, op, destroysRoot: false }] : [];
@@ -194,7 +202,7 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
     // parameter, a field): it may be fs, so its path arguments are write targets (fail closed). A member that
     // is a function of the workspace is followed as a wrapper instead.
     const name = key?.replace(/Sync$/, '');
-    if (name && Object.hasOwn(PATH_WRITES, name) && o.kind === 'unknown' && originOf(callee.object, env).kind === 'unknown' && !calledFunction(callee, env)) {
+    if (name && Object.hasOwn(PATH_WRITES, name) && opaqueValue(o) && opaqueValue(originOf(callee.object, env)) && !calledFunction(callee, env)) {
       const out: WriteTarget[] = [];
       for (const i of PATH_WRITES[name]!) if (shape.args[i]) out.push({ target: shape.args[i]!, env, op: `.${key}() of a value that may be fs`, destroysRoot: !HARMLESS_ON_ROOT.has(name) });
       return out;
@@ -208,6 +216,12 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
       const files = sqlFileTargets(sqlText(shape.args[0], env), `SQL run by .${key}()`);
       if (files.length) return files;
     }
+    // server.listen(path) / listen({ path }) of any server (net, http, https, http2, an app): a Unix socket is a file made at the path
+    if (key === 'listen') {
+      const read = optionValues(shape.args[0], env, ['path']);
+      const targets = read.notObject ? [{ node: shape.args[0], env }] : read.values;
+      return targets.map((t) => ({ target: t.node, env: t.env, op: `.${key}() (a Unix socket is a file made at its path)`, destroysRoot: false }));
+    }
     // db.backup(file) of a connection the analysis cannot see into: it may be SQLite's, which writes the file (fail closed)
     if (key === 'backup' && o.kind === 'unknown') return [{ target: shape.args[0], env, op: '.backup() of a value that may be a SQLite connection', destroysRoot: false }];
   }
@@ -217,6 +231,7 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
   if (at && (at.newOnly === undefined || at.newOnly === (node.type === 'NewExpression'))) {
     const arg = shape.args[at.index];
     if (!arg) return [];
+    if (at.readOnlyOption !== undefined && opensReadOnly(shape.args[at.readOnlyOption], env)) return [];
     // pino.destination({ dest }), sqlite's { path }: the path inside an options object
     const opts = derefNode(arg, env);
     const inner = at.key && opts?.node.type === 'ObjectExpression' ? propertyOf(opts.node, at.key) : null;
@@ -224,6 +239,39 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
   }
   if (o.kind === 'external' && !LOGGING.has(o.path.at(-1) ?? '') && !PURE_PACKAGES.has(o.module)) return packageTargets(o.module, writer, shape.args, env);
   return [];
+}
+
+/**
+ * A call outside fs that reaches the file system whatever path it is given (for a zone that may not reach it at
+ * all): the builtins and packages of OTHER_WRITERS (a diagnostic report, a heap snapshot, a SQLite database that is
+ * not `:memory:`), and a server's listen() on anything that is not certainly a port (a Unix socket is a file).
+ */
+export function fileSystemReach(node: TSESTree.CallExpression | TSESTree.NewExpression, env: Env): string | null {
+  const shape = callShape(node, env);
+  const callee = unwrap(shape.callee);
+  const o = originOf(callee, env);
+  const writer = o.kind === 'module' ? `node:${o.module}.${o.path.join('.')}` : o.kind === 'global' ? o.path.join('.') : o.kind === 'external' ? `${o.module}${o.path.length ? `.${o.path.join('.')}` : ''}` : '';
+  if (Object.hasOwn(OTHER_WRITERS, writer)) {
+    const at = OTHER_WRITERS[writer]!;
+    if (at.newOnly !== undefined && at.newOnly !== (node.type === 'NewExpression')) return null;
+    const arg = shape.args[at.index];
+    if (at.readOnlyOption !== undefined && arg) {
+      const alts = fold(arg, env);
+      if (alts.length > 0 && alts.every((a) => a.length === 1 && a[0] === ':memory:')) return null;
+    }
+    return `${writer}()`;
+  }
+  if (callee.type === 'MemberExpression' && memberKey(callee, env) === 'listen') {
+    const first = shape.args[0];
+    if (!first) return null;
+    const read = optionValues(first, env, ['path']);
+    const port = (n: Node, e: Env) => {
+      const alts = fold(n, e);
+      return alts.length > 0 && alts.every((a) => a.length === 1 && typeof a[0] === 'string' && /^\d+$/.test(a[0]));
+    };
+    if (read.notObject ? !port(first, env) : read.opaque || read.values.length > 0) return '.listen() on a path (a Unix socket is a file), or on a value that cannot be shown to be a port';
+  }
+  return null;
 }
 
 /** The SQL a runner is handed: its text, or the `text` of a pg-style `{ text, values }` object. */
@@ -243,38 +291,69 @@ export function sqlFileTargets(sql: { node: Node; env: Env }, op: string): Write
 const LOGGING = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'log', 'child']);
 /** packages that only compute with the values they are given: path and text helpers, validators, test assertions and generators */
 const PURE_PACKAGES = new Set(['pathe', 'upath', 'slash', 'normalize-path', 'zod', 'fast-check', 'vitest', 'jest', '@jest/globals', 'chai', 'expect']);
-/** options that name where a package's function puts what it makes */
-const DESTINATION_KEYS = ['dest', 'destination', 'path', 'file', 'filename', 'cwd', 'dir', 'directory', 'target', 'to', 'out', 'output', 'outDir', 'outFile'];
+/** options that name where a package's function puts what it makes (matched case-insensitively: outfile, outFile, outDir) */
+const DESTINATION_KEYS = new Set(['dest', 'destination', 'path', 'file', 'filename', 'cwd', 'dir', 'directory', 'dirname', 'folder', 'location', 'target', 'to', 'out', 'output', 'outdir', 'outfile', 'outbase', 'outputpath', 'outputdir', 'outputfile', 'root', 'basedir', 'cachedir', 'cachedirectory', 'logfile', 'tmpdir']);
+/** how deep destination options are looked for in nested option objects and arrays (pino.transport({ targets: [{ options: { destination } }] })) */
+const MAX_OPTION_DEPTH = 4;
+
+/** The values of destination options in an options object, its nested objects and arrays, and objects spread into them. */
+function destinationOptions(node: Node, env: Env, depth = 0, out: { node: Node; env: Env }[] = []): { node: Node; env: Env }[] {
+  if (depth > MAX_OPTION_DEPTH) return out;
+  const d = derefNode(node, env);
+  const n = d ? unwrap(d.node) : unwrap(node);
+  const e = d?.env ?? env;
+  if (n.type === 'ArrayExpression') {
+    for (const el of n.elements) if (el) destinationOptions(el.type === 'SpreadElement' ? el.argument : el, e, depth + 1, out);
+    return out;
+  }
+  if (n.type !== 'ObjectExpression') return out;
+  for (const p of n.properties) {
+    if (p.type === 'SpreadElement') {
+      destinationOptions(p.argument, e, depth + 1, out);
+      continue;
+    }
+    const k = p.computed ? foldSingle(p.key, e) : p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value);
+    if (k !== null && DESTINATION_KEYS.has(k.toLowerCase())) out.push({ node: p.value as Node, env: e });
+    destinationOptions(p.value as Node, e, depth + 1, out);
+  }
+  return out;
+}
 
 /**
- * A function of a package outside the workspace (fs-extra's outputFile, a tar extractor, an embedded
- * database) given a path inside a protected folder, as an argument or as a destination option: whether it
- * writes there cannot be read from the source, so it counts as a write where the path is certainly in the
- * folder (`definite`: an argument that merely cannot be folded is not suspected, or every call would be).
+ * A function of a package outside the workspace (fs-extra's outputFile, a tar extractor, a bundler's outfile,
+ * a logger transport's destination) given a path inside a protected folder, as an argument or as a destination
+ * option (at any depth of its options): whether it writes there cannot be read from the source, so it counts as
+ * a write where the path is certainly in the folder (`definite`: an argument that merely cannot be folded is
+ * not suspected, or every call would be).
  */
 function packageTargets(module: string, writer: string, args: readonly Node[], env: Env): WriteTarget[] {
   const out: WriteTarget[] = [];
   const op = `${writer} (a function of the package ${module}, which may write the path it is given)`;
   for (const arg of args) {
     out.push({ target: arg, env, op, destroysRoot: false, definite: true });
-    const opts = derefNode(arg, env);
-    if (opts?.node.type !== 'ObjectExpression') continue;
-    for (const key of DESTINATION_KEYS) {
-      const v = propertyOf(opts.node, key);
-      if (v) out.push({ target: v, env: opts.env, op, destroysRoot: false, definite: true });
-    }
+    for (const v of destinationOptions(arg, env)) out.push({ target: v.node, env: v.env, op, destroysRoot: false, definite: true });
   }
   return out;
 }
 
+/** A database opened read-only (better-sqlite3's { readonly: true }, node:sqlite's { readOnly: true }) changes no file it names. */
+function opensReadOnly(options: Node | undefined, env: Env): boolean {
+  const read = optionValues(options, env, ['readonly'], true);
+  if (read.opaque || read.values.length === 0) return false;
+  return read.values.every((v) => {
+    const n = unwrap(v.node);
+    return n.type === 'Literal' && n.value === true;
+  });
+}
+
 /** Calls outside fs that create or write the file at an argument (by origin: node:module.path, a global path, package.member). */
-const OTHER_WRITERS: Record<string, { index: number; key?: string; newOnly?: boolean }> = {
+const OTHER_WRITERS: Record<string, { index: number; key?: string; newOnly?: boolean; /** the options argument whose readonly: true opens without writing */ readOnlyOption?: number }> = {
   'node:v8.writeHeapSnapshot': { index: 0 },
   'process.report.writeReport': { index: 0 },
   'node:module.enableCompileCache': { index: 0, key: 'directory' },
-  'node:sqlite.DatabaseSync': { index: 0 },
+  'node:sqlite.DatabaseSync': { index: 0, readOnlyOption: 1 },
   'node:sqlite.backup': { index: 1 },
-  'better-sqlite3': { index: 0 },
+  'better-sqlite3': { index: 0, readOnlyOption: 1 },
   'pino.destination': { index: 0, key: 'dest' },
   'pino.default.destination': { index: 0, key: 'dest' },
 };

@@ -4,11 +4,11 @@ import type { Env } from '../analysis/env.js';
 import { DATA_ROOT, fold, describe, urlPathParts } from '../analysis/fold.js';
 import { callShape, derefNode, memberKey, originOf, propertyOf } from '../analysis/origin.js';
 import type { Sym } from '../analysis/fold.js';
-import { calledFunction, fsCallTargets, sqlFileTargets, sqlText, writeTargets, writtenParams } from './fs-writes.js';
+import { calledFunction, fileSystemReach, fsCallTargets, sqlFileTargets, sqlText, writeTargets, writtenParams } from './fs-writes.js';
 import { SQL_RUNNERS, sqlWrites, writesAny } from '../analysis/sql.js';
 import { complianceRef, fileContext } from './context.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
-import { classifyTarget } from './target-path.js';
+import { classifyTarget, namesDataRoot } from './target-path.js';
 import { escapeRegExp } from '../analysis/regexp.js';
 
 const RULE = 'boundaries/write-paths';
@@ -204,7 +204,24 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       }
     }
 
+    // a zone the policy keeps off the file system (its forbiddenModules list fs): calls outside fs that reach it are refused whatever their path
+    const fsFreeEntry = policy.forbiddenModules.find((f) => f.zone === fc.zone && f.modules.some((m) => m.replace(/^node:/, '') === 'fs'));
+    function reportFsFree(node: Node, what: string) {
+      const entry = fsFreeEntry!;
+      report(node, {
+        rule: RULE,
+        zones: `${from} (no file system)`,
+        securityRef: ref,
+        allowedWay: entry.allowedWay,
+        what: `${what} reaches the file system without importing fs, and zone:${fc.zone} code may not reach it at all: ${entry.reason}`,
+      });
+    }
+
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
+      if (fsFreeEntry) {
+        const reach = fileSystemReach(node, env);
+        if (reach) reportFsFree(node, reach);
+      }
       for (const w of writeTargets(node, env)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, w.paths, w.definite);
       const shape = callShape(node, env);
       const o = originOf(shape.callee, env);
@@ -236,7 +253,22 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     function checkAssignment(node: TSESTree.AssignmentExpression) {
       if (node.left.type !== 'MemberExpression') return;
       const o = originOf(node.left, env);
-      if (o.kind === 'global' && REPORT_PATHS.has(o.path.join('.'))) checkTarget(node, node.right, env, `${o.path.join('.')} (where reports are written)`, false);
+      if (o.kind !== 'global' || !REPORT_PATHS.has(o.path.join('.'))) return;
+      const setting = o.path.join('.');
+      if (fsFreeEntry) return reportFsFree(node, `${setting} = … (where process.report.writeReport() writes)`);
+      // reports, and relative names given to writeReport(file), land in the folder: inside the data root, runs/ is a name or a .. away
+      const inRoot = setting === 'process.report.directory' && fold(node.right, env).find((alt) => namesDataRoot(policy, alt));
+      if (inRoot) {
+        const entry = guarded[0]!;
+        return report(node, {
+          rule: RULE,
+          zones: writerZones(entry),
+          securityRef: ref,
+          allowedWay: `write diagnostic reports to a folder outside the data root (/var/log/…, os.tmpdir()); ${entry.allowedWay}`,
+          what: `${setting} = "${describe(inRoot)}" puts diagnostic reports in the data root: a report name given to writeReport() is relative to it, and so can name ${names.map((n) => n + '/').join(' or ')}`,
+        });
+      }
+      checkTarget(node, node.right, env, `${setting} (where reports are written)`, false);
     }
 
     /** sql`…` (postgres.js, sql-template-strings, slonik, Bun's sql): the tag runs the text; its holes are values, or names where they stand in one */
