@@ -6,6 +6,7 @@ import { callShape, derefNode, literalChanges, memberKey, originOf, propertyOf, 
 import { findVariable } from '../analysis/variables.js';
 import { SQL_RUNNERS, sqlFileNames } from '../analysis/sql.js';
 import { calledFunction, isFunction, type FunctionNode } from '../analysis/functions.js';
+import { isAbsolute, namesDataRoot, variablePart } from './target-path.js';
 
 export { calledFunction };
 
@@ -174,6 +175,11 @@ export function fsCallTargets(o: Origin, args: readonly Node[], env: Env, how = 
   if (OPENERS.has(fn)) return opensForWriting(args[1], env) && args[0] ? [{ target: args[0], env, op: `${label} (open for writing)`, destroysRoot: false }] : [];
   if (flagOptionWrites(fn, args, env) && args[0]) return [{ target: args[0], env, op: `${label} (its flag option opens the file for writing, or cannot be proved read-only)`, destroysRoot: false }];
   const out: WriteTarget[] = [];
+  if (fn === 'symlink' && args[0] && args[1]) {
+    out.push({ target: args[1], env, op: label, destroysRoot: true });
+    out.push({ target: args[0], env, op: `${label} (a link to it: what is written through the link lands there)`, destroysRoot: true, paths: symlinkTargets(args[0], args[1], env) });
+    return out;
+  }
   // an fs function chosen by a key that cannot be folded may be any of them (fail closed)
   const targets = fn === '*' ? [0, 1] : PATH_WRITES[fn];
   for (const i of targets ?? []) if (args[i]) out.push({ target: args[i]!, env, op: label, destroysRoot: !HARMLESS_ON_ROOT.has(fn) });
@@ -184,6 +190,42 @@ export function fsCallTargets(o: Origin, args: readonly Node[], env: Env, how = 
     const fd = opts?.node.type === 'ObjectExpression' ? propertyOf(opts.node, 'fd') : null;
     if (fd) out.push(...handleTarget(fd, opts!.env, `${label} on a descriptor`));
   }
+  return out;
+}
+
+/** The folder a path names its last segment in: the text before its last separator ('' where it has none); null where a part before that cannot be read. */
+function dirnameOf(sym: Sym): Sym | null {
+  for (let i = sym.length - 1; i >= 0; i--) {
+    const p = sym[i]!;
+    if (typeof p !== 'string') return null;
+    const cut = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+    if (cut >= 0) return [...sym.slice(0, i), p.slice(0, cut + 1)];
+  }
+  return [];
+}
+
+/**
+ * Where a symbolic link leads: a relative target is relative to the link's folder (symlink('../runs', 'data/sandbox/l')
+ * leads to data/runs). A target that cannot be folded, for a link in the data root, may lead anywhere in it (fail closed).
+ */
+function symlinkTargets(target: Node, link: Node, env: Env): Sym[] {
+  const out: Sym[] = [];
+  const links = fold(link, env);
+  for (const t of fold(target, env))
+    for (const l of links) {
+      if (out.length >= 16) return out;
+      const known = t.every((p) => typeof p === 'string');
+      if (!known && namesDataRoot(env.policy, l)) {
+        out.push([variablePart(), '/', ...t]);
+        continue;
+      }
+      if (isAbsolute(t)) {
+        out.push(t);
+        continue;
+      }
+      const dir = dirnameOf(l);
+      out.push(dir === null ? [variablePart(), '/', ...t] : [...dir, ...t]);
+    }
   return out;
 }
 

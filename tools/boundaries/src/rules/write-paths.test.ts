@@ -75,6 +75,10 @@ function tester() {
       { filename: API, code: `${fsImport} Function.prototype.call.call(fs.readFileSync, fs, 'data/runs/a'); fs.writeFileSync.call(fs, 'data/sandbox/a', '');` },
       // a folder named data under a known relative prefix is not the data root (that is data/ of the working directory)
       { filename: API, code: `${fsImport} fs.writeFileSync('docs/examples/data/runs/README.md', '…'); fs.mkdirSync(path.join('fixtures', 'data', 'run_attachments'), { recursive: true });` },
+      // programs known to write nothing, run by a constant name without a shell or on a plain line; commands and scripts elsewhere
+      { filename: API, code: "import { execFileSync, execSync, spawnSync, fork } from 'node:child_process'; import { Worker } from 'node:worker_threads'; execFileSync('du', ['-sh', 'data/runs']); execSync('wc -l data/runs/index.json'); execSync('rm -rf \"$TMPDIR/x\"'); execSync('ls ${HOME:-/tmp}'); spawnSync('sh', ['-c', 'rm -rf /tmp/x && ls data/sandbox']); spawnSync(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], { cwd: process.cwd() }); fork('tools/boundaries/bin/boundaries.mjs'); new Worker(new URL('../../../tools/boundaries/bin/boundaries.mjs', import.meta.url)); spawnSync('node', ['--version']); execSync('find . -name \"*.log\" -delete', { cwd: '/tmp/logs' });" },
+      // a chdir to a constant folder outside the data root; a link in the sandbox to a sandbox file; a link outside the data root to elsewhere
+      { filename: API, code: `${fsImport} process.chdir('/srv/app'); fs.writeFileSync('../x', ''); fs.symlinkSync('../sandbox/x', 'data/sandbox/y'); fs.symlinkSync('/etc/hosts', 'data/sandbox/h'); export const f = (t: string) => fs.symlinkSync(t, '/tmp/z');` },
       // a target that is not under the data root as far as can be told
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
@@ -217,6 +221,16 @@ function tester() {
       // a folder named data counts anywhere after a part that cannot be read (a temporary folder, __dirname), after a leading ..,
       // and anywhere in an absolute path; a .. after a part that cannot be read removes nothing (it may be several segments)
       { filename: API, code: `${fsImport} import os from 'node:os'; fs.mkdirSync(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fixture-')), 'data', 'runs'), { recursive: true }); fs.writeFileSync('../data/runs/x', ''); fs.writeFileSync('/srv/app/data/run_attachments/x', ''); export const f = (x: string) => fs.writeFileSync(\`data/\${x}/../runs/y\`, '');`, errors: errors(4) },
+      // relative paths after a chdir into the data root climb into runs/; a link's target is relative to its folder, and a
+      // link into a protected folder (or one in the data root to a target that cannot be read) is a way in no later write shows
+      { filename: API, code: `${fsImport} process.chdir('data/sandbox'); fs.writeFileSync('../runs/x', 'a'); fs.writeFileSync('ok.txt', 'a');`, errors: errors(1) },
+      { filename: API, code: `${fsImport} export const go = (d: string) => process.chdir(d); fs.rmSync('../runs', { recursive: true });`, errors: errors(1) },
+      { filename: API, code: `${fsImport} fs.symlinkSync('../runs', 'data/sandbox/l'); fs.symlinkSync('../../data/runs/runs.sqlite', 'data/sandbox/latest-runs-db'); export const f = (t: string) => fs.symlinkSync(t, 'data/sandbox/z');`, errors: errors(3) },
+      // command lines: globs, quote removal, backslashes, ${VAR:-default}, the env option's variables, unknown variables next to runs/,
+      // spread options, a cwd the words are relative to
+      { filename: API, code: "import { execSync, execFileSync, spawnSync } from 'node:child_process'; execSync('rm -rf data/*'); execSync('rm -rf d\"\"ata/runs'); execSync('rm -rf da\\\\ta/runs'); spawnSync('find', ['.', '-path', '*/runs/*', '-delete']); execSync('rm -rf ${RMOS_DATA_DIR:-data}/runs'); execSync('rm -rf \"$D/runs\"', { env: { ...process.env, D: 'data' } }); execSync('rm -rf \"$X/run_attachments\"'); const opts = { cwd: 'data' }; execSync('rm -rf runs', { ...opts }); execFileSync('rm', ['-rf', '../runs'], { cwd: 'data/sandbox' }); execSync('rm -rf *'); execSync('du -sh data/runs; rm -rf data/runs/x'); execFileSync('du', ['-sh', 'data/runs'], { env: { PATH: '/tmp/bin' } });", errors: errors(12) },
+      // interpreters on inline code, a shell on text that cannot be read, scripts outside the workspace or written by the file
+      { filename: API, code: "import fs from 'node:fs'; import { execSync, spawnSync, fork } from 'node:child_process'; import { Worker } from 'node:worker_threads'; spawnSync(process.execPath, ['-e', 'require(\"fs\").rmSync(\"da\"+\"ta/runs\",{recursive:true})']); execSync('python3 -c \"import os\"'); export const f = (cmd: string, prog: string) => [spawnSync('bash', ['-c', cmd]), spawnSync(prog, ['-e', 'x'])]; execSync('sqlite3 data/sandbox/x.db \"VACUUM\"'); fs.writeFileSync('/tmp/rtp/evil.cjs', 'x'); fork('/tmp/rtp/evil.cjs'); new Worker('/tmp/rtp/evil2.mjs'); fs.writeFileSync('tools/boundaries/bin/boundaries.mjs', ''); fork('tools/boundaries/bin/boundaries.mjs'); spawnSync('node', [], { input: 'x' }); fork('apps/api/src/nope.js');", errors: errors(10) },
       // removing the data root takes runs/ with it
       { filename: API, code: "import fs from 'fs'; fs.rmSync(process.env.RMOS_DATA_DIR ?? 'data', { recursive: true });", errors: errors(1) },
       // every zone but the writer
