@@ -1,14 +1,44 @@
-import type { Part, Sym } from '../analysis/fold.js';
+import { unknownPart, type Part, type Sym } from '../analysis/fold.js';
 import type { Policy } from '../policy/schema.js';
 import { escapeRegExp } from '../analysis/regexp.js';
 
-type Seg = { parts: Part[]; data: boolean };
+/**
+ * A part of a command word that the shell (or the program: find's -path, rsync's filters) expands to any text,
+ * slashes included: a glob (`*`, `?`, `[…]`, `{…}`) or a variable. Unlike a value the folding cannot read, it may
+ * stand for a whole path, the data root's among them (`rm -rf *`, `find . -path '*\/runs/*'`, `"$D/runs"`).
+ */
+export const GLOB_WHY = 'a shell glob';
+export const VARIABLE_WHY = 'a shell variable or substitution';
+export const globPart = (): Part => unknownPart(GLOB_WHY);
+export const variablePart = (): Part => unknownPart(VARIABLE_WHY);
+const isWild = (p: Part): boolean => typeof p !== 'string' && p.kind === 'unknown' && (p.why === GLOB_WHY || p.why === VARIABLE_WHY);
+const isGlob = (p: Part): boolean => typeof p !== 'string' && p.kind === 'unknown' && p.why === GLOB_WHY;
+
+/** parts: the segment's text; data: the data root itself; above: a leading `..` (a folder above where the path starts) */
+type Seg = { parts: Part[]; data: boolean; above?: boolean };
 
 export type TargetVerdict =
   | { kind: 'protected'; name: string }
   | { kind: 'unprovable'; candidates: string[] }
   | { kind: 'dataRoot' }
   | null;
+
+export interface ClassifyOptions {
+  /**
+   * The process may not be where relative paths are assumed to start (the workspace root, which holds the
+   * default data root): a process.chdir of the file went somewhere that cannot be shown to be outside the data
+   * root. A folder named like the data root then counts anywhere in a relative path, not only first.
+   */
+  moved?: boolean;
+}
+
+/** A path that does not start at the process's working directory: /…, \…, C:…, file:… (any URL scheme) */
+export function isAbsolute(sym: Sym): boolean {
+  const first = sym[0];
+  if (first === undefined) return false;
+  if (typeof first !== 'string') return first.kind === 'dataRoot';
+  return /^([\/\\]|[a-z]:|[a-z][a-z0-9+.-]*:)/i.test(first);
+}
 
 function segments(sym: Sym): Seg[] {
   const segs: Seg[] = [];
@@ -32,13 +62,16 @@ function segments(sym: Sym): Seg[] {
     } else cur.parts.push(p);
   }
   flush();
-  // normalise ".", "" and ".." the way path.normalize does
+  // normalise ".", "" and ".." the way path.normalize does; a leading ".." stays (it climbs above the start), and
+  // a ".." after a segment the folding cannot read removes nothing: that segment may be several, or "..", itself
   const out: Seg[] = [];
   for (const s of segs) {
     const known = s.parts.length === 1 && typeof s.parts[0] === 'string' ? s.parts[0] : s.parts.length === 0 && !s.data ? '' : null;
     if (known === '' || known === '.') continue;
     if (known === '..') {
-      if (out.length) out.pop();
+      const top = out.at(-1);
+      if (!top || top.above) out.push({ parts: ['..'], data: false, above: true });
+      else if (top.data || top.parts.every((p) => typeof p === 'string')) out.pop();
       continue;
     }
     out.push(s);
@@ -59,23 +92,50 @@ function couldBe(seg: Seg, name: string): boolean {
   return new RegExp(`^${re}[. ]*$`, 'i').test(name);
 }
 
+const plainKnown = (s: Seg) => !s.data && !s.above && s.parts.every((p) => typeof p === 'string');
+
+/** The path climbs above the folder it starts in (`../runs/x`, `a/../../runs`): relative, and its first segment is a leading `..`. */
+export function climbsAboveStart(sym: Sym): boolean {
+  return !isAbsolute(sym) && segments(sym)[0]?.above === true;
+}
+
+/** The path passes through a folder named like the data root, or the data root itself, wherever it stands. */
+export function namesDataRoot(policy: Policy, sym: Sym): boolean {
+  const dataDir = dataDirName(policy);
+  return segments(sym).some((s) => s.data || (s.parts.length === 1 && typeof s.parts[0] === 'string' && canonical(s.parts[0]) === canonical(dataDir)));
+}
+
+function dataDirName(policy: Policy): string {
+  return policy.dataRoot.default.replace(/^\.?\/+|\/+$/g, '').split('/').pop() ?? 'data';
+}
+
 /**
  * Where a folded write target lands relative to the data root: under a protected
  * folder, possibly under one (a part that cannot be folded), on the data root itself,
- * or (null) nowhere the policy protects. The data root is process.env.<dataRoot.env>
- * or a literal folder named like the policy's default (`data`).
+ * or (null) nowhere the policy protects. The data root is process.env.<dataRoot.env>, or a
+ * literal folder named like the policy's default (`data`) where it can be the data root: first in a
+ * relative path (the default data root is relative to the working directory), anywhere in an absolute
+ * path (RMOS_DATA_DIR may be absolute), or after a part that cannot be read or a leading `..`. Under a
+ * known relative prefix that is not the data root (`docs/examples/data/runs`) it is some other folder.
  */
-export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[]): TargetVerdict {
-  const dataDir = policy.dataRoot.default.replace(/^\.?\/+|\/+$/g, '').split('/').pop() ?? 'data';
+export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[], options: ClassifyOptions = {}): TargetVerdict {
+  const dataDir = dataDirName(policy);
   const segs = segments(sym);
+  const anywhere = options.moved || isAbsolute(sym);
   let verdict: TargetVerdict = null;
   segs.forEach((seg, i) => {
     if (verdict?.kind === 'protected') return;
-    const isAnchor = seg.data || (seg.parts.length === 1 && typeof seg.parts[0] === 'string' && canonical(seg.parts[0]) === canonical(dataDir));
-    if (!isAnchor) return;
+    // a folder named data is the data root only where the data root can stand
+    const eligible = seg.data || anywhere || i === 0 || !segs.slice(0, i).every(plainKnown);
+    if (!eligible) return;
+    const named = seg.parts.length === 1 && typeof seg.parts[0] === 'string' && canonical(seg.parts[0]) === canonical(dataDir);
+    // a glob or variable may stand for a path that ends in the data root (`*/runs`, `$D/runs`)
+    const wild = !seg.data && !named && seg.parts.some(isWild) && couldBe(seg, dataDir);
+    if (!seg.data && !named && !wild) return;
     const next = segs[i + 1];
     if (!next) {
-      verdict ??= { kind: 'dataRoot' };
+      // a variable standing alone is a command the source does not hold; a glob here matches what is there (`rm -rf *`)
+      if (!wild || seg.parts.some(isGlob)) verdict ??= { kind: 'dataRoot' };
       return;
     }
     if (next.data) return;
@@ -83,11 +143,244 @@ export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[
     if (known) {
       const name = canonical(next.parts.join(''));
       const hit = protectedNames.find((p) => canonical(p) === name);
-      if (hit) verdict = { kind: 'protected', name: hit };
+      if (hit) verdict = wild ? { kind: 'unprovable', candidates: [hit] } : { kind: 'protected', name: hit };
       return;
     }
     const candidates = protectedNames.filter((n) => couldBe(next, n));
     if (candidates.length) verdict = { kind: 'unprovable', candidates };
   });
   return verdict;
+}
+
+/** What a shell variable in a command stands for: its value where the command's env option sets it, else a shell variable (any text). */
+export interface ShellVars {
+  /** values set by the command's env option (null: set to a value that cannot be folded) */
+  set: Map<string, Sym | null>;
+  /** variables the option does not set come from the parent's environment (no env option, or `...process.env` in it) */
+  inherits: boolean;
+  /** the data root's variable */
+  dataRootVar: string;
+}
+
+/** One simple command of a command line: its words, after quote removal and expansion. */
+export type ShellCommand = Sym[];
+
+const GLOB_CHARS = new Set(['*', '?', '[', ']', '{', '}']);
+const COMMAND_ENDS = new Set([';', '&', '|', '(', ')', '\n']);
+const WORD_ENDS = new Set([' ', '\t', '\r', '<', '>']);
+
+/**
+ * A shell command line as the shell reads it (POSIX sh, as child_process's exec runs it): words split at
+ * blanks and operators, quotes removed (they join, `d""ata` is `data`), backslash escapes, `$VAR` / `${VAR…}`
+ * expanded (the data root's variable, also with a `:-` / `-` / `:=` / `=` / `:?` default, is the data root; one set
+ * by the env option is its value; any other is a shell variable), `$(…)` and backticks a shell variable, globs
+ * kept as glob parts (also inside quotes: find -path and rsync read them). Parts the folding could not read stay
+ * in the word they are in.
+ */
+export function shellCommands(line: Sym, vars: ShellVars): ShellCommand[] {
+  const commands: ShellCommand[] = [];
+  let words: Sym[] = [];
+  let word: Sym | null = null;
+  const add = (p: Part) => {
+    word ??= [];
+    const last = word[word.length - 1];
+    if (typeof p === 'string' && typeof last === 'string') word[word.length - 1] = last + p;
+    else word.push(p);
+  };
+  const endWord = () => {
+    if (word) words.push(word);
+    word = null;
+  };
+  const endCommand = () => {
+    endWord();
+    if (words.length) commands.push(words);
+    words = [];
+  };
+  // the line as a list of characters and unreadable parts
+  const items: (string | Part)[] = [];
+  for (const p of line) if (typeof p === 'string') items.push(...p);
+  else items.push(p);
+  const at = (i: number) => (typeof items[i] === 'string' ? (items[i] as string) : null);
+  let quote: "'" | '"' | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (typeof it !== 'string') {
+      add(it);
+      continue;
+    }
+    const c = it;
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else add(GLOB_CHARS.has(c) ? globPart() : c);
+      continue;
+    }
+    if (c === '\\') {
+      const next = at(i + 1);
+      i++;
+      if (next === null) {
+        if (items[i]) add(items[i] as Part);
+        continue;
+      }
+      if (next === '\n') continue;
+      // inside double quotes a backslash escapes only $ ` " \ (else it stays)
+      if (quote === '"' && !'$`"\\'.includes(next)) add('\\');
+      add(next);
+      word ??= [];
+      continue;
+    }
+    if (c === '"') {
+      quote = quote === '"' ? null : '"';
+      word ??= [];
+      continue;
+    }
+    if (c === "'" && !quote) {
+      quote = "'";
+      word ??= [];
+      continue;
+    }
+    if (c === '`') {
+      // a command substitution: its output is any text (the command inside is not judged here)
+      let j = i + 1;
+      while (j < items.length && at(j) !== '`') j++;
+      i = j;
+      add(variablePart());
+      continue;
+    }
+    if (c === '$') {
+      const r = expansion(items, i, vars);
+      if (r) {
+        for (const p of r.parts) add(p);
+        i = r.end;
+        continue;
+      }
+      add('$');
+      continue;
+    }
+    if (!quote) {
+      if (COMMAND_ENDS.has(c)) {
+        endCommand();
+        continue;
+      }
+      if (WORD_ENDS.has(c)) {
+        endWord();
+        continue;
+      }
+      if (c === '~' && word === null) {
+        add(variablePart());
+        continue;
+      }
+    }
+    add(GLOB_CHARS.has(c) ? globPart() : c);
+  }
+  endCommand();
+  return commands;
+}
+
+/** `$NAME`, `${NAME}`, `${NAME:-default}`…, `$(…)`, `$1`, `$@` at items[i] (a `$`): the parts it stands for and where it ends. */
+function expansion(items: (string | Part)[], i: number, vars: ShellVars): { parts: Part[]; end: number } | null {
+  const at = (k: number) => (typeof items[k] === 'string' ? (items[k] as string) : null);
+  const next = at(i + 1);
+  if (next === null) return { parts: [variablePart()], end: i };
+  if (next === '(') {
+    // $( … ) or $(( … )): to the matching parenthesis
+    let depth = 0;
+    let j = i + 1;
+    for (; j < items.length; j++) {
+      const c = at(j);
+      if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) break;
+    }
+    return { parts: [variablePart()], end: j };
+  }
+  const value = (name: string): Part[] => {
+    if (vars.set.has(name)) {
+      const v = vars.set.get(name);
+      return v ? [...v] : [variablePart()];
+    }
+    if (name === vars.dataRootVar) return [{ kind: 'dataRoot' }];
+    return vars.inherits ? [variablePart()] : [];
+  };
+  if (next === '{') {
+    let j = i + 2;
+    let name = '';
+    while (j < items.length && /^[A-Za-z0-9_]$/.test(at(j) ?? '')) name += at(j++);
+    let depth = 1;
+    let k = j;
+    for (; k < items.length; k++) {
+      const c = at(k);
+      if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) break;
+    }
+    const op = (at(j) ?? '') + (at(j + 1) ?? '');
+    if (!name || /^\d/.test(name)) return { parts: [variablePart()], end: k };
+    if (at(j) === '}') return { parts: value(name), end: k };
+    // ${V:+alt} / ${V+alt}: the alternative where V is set, which is not V's value
+    if (op.startsWith(':+') || at(j) === '+') return { parts: [variablePart()], end: k };
+    // ${V:-d}, ${V-d}, ${V:=d}, ${V=d}, ${V:?m}, ${V?m}: V's value, or the default where it is unset
+    if (/^(:?[-=?])/.test(op)) {
+      const own = value(name);
+      if (own.length) return { parts: own, end: k };
+      // unset (an env option without it, no parent environment): the default is the value
+      const text: Part[] = [];
+      for (let d = j + (at(j) === ':' ? 2 : 1); d < k; d++) {
+        const c = items[d]!;
+        text.push(typeof c !== 'string' || c === '$' || c === '`' ? variablePart() : GLOB_CHARS.has(c) ? globPart() : c === '"' || c === "'" ? '' : c);
+      }
+      return { parts: text.filter((t) => t !== ''), end: k };
+    }
+    // other forms (${V#p}, ${V%p}, ${V/a/b}, ${#V}, ${V:1:2}) compute text from V
+    return { parts: [variablePart()], end: k };
+  }
+  if (/^[A-Za-z_]$/.test(next)) {
+    let j = i + 1;
+    let name = '';
+    while (j < items.length && /^[A-Za-z0-9_]$/.test(at(j) ?? '')) name += at(j++);
+    return { parts: value(name), end: j - 1 };
+  }
+  // $1, $@, $*, $#, $?, $$, $!, $-, $0
+  if (/^[0-9@*#?$!\-]$/.test(next)) return { parts: [variablePart()], end: i + 1 };
+  return null;
+}
+
+/** A word and the paths inside it that a program may read as one (`--out=data/runs`, `if=a,of=data/runs/x`, `dir:data/runs`). */
+export function wordPaths(word: Sym): Sym[] {
+  const out: Sym[] = [word];
+  const pieces: Sym[] = [[]];
+  let split = false;
+  for (const p of word) {
+    if (typeof p !== 'string') {
+      pieces[pieces.length - 1]!.push(p);
+      continue;
+    }
+    p.split(/[=,:]/).forEach((t, i) => {
+      if (i > 0) {
+        split = true;
+        pieces.push([]);
+      }
+      if (t) pieces[pieces.length - 1]!.push(t);
+    });
+  }
+  if (split) out.push(...pieces.filter((x) => x.length));
+  return out;
+}
+
+/** A path given relative to a working directory: the directory joined in front, unless the path is absolute. */
+export function relativeTo(dir: Sym | null, p: Sym): Sym {
+  if (!dir || isAbsolute(p)) return p;
+  return [...dir, '/', ...p];
+}
+
+/** An argument given to a program without a shell: its glob characters still match for programs that read them as patterns (find -path, rsync, tar --wildcards). */
+export function globbed(word: Sym): Sym {
+  const out: Sym = [];
+  for (const p of word) {
+    if (typeof p !== 'string') out.push(p);
+    else
+      for (const piece of p.split(/([*?[\]{}])/))
+        if (piece === '') continue;
+        else if (GLOB_CHARS.has(piece)) out.push(globPart());
+        else if (typeof out[out.length - 1] === 'string') out[out.length - 1] = (out[out.length - 1] as string) + piece;
+        else out.push(piece);
+  }
+  return out;
 }

@@ -24,6 +24,8 @@ function tester() {
       { filename: API, code: `${fsImport} fs.readFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'));` },
       { filename: API, code: `${fsImport} fs.openSync('data/runs/a.json', 'r'); fs.openSync('data/runs/b.json'); fs.createReadStream('data/runs/c');` },
       { filename: API, code: `${fsImport} const fd = fs.openSync('data/runs/a', fs.constants.O_RDONLY); fs.readSync(fd, Buffer.alloc(1));` },
+      // read-only flags: | of read-safe fs.constants, 'r' / 'rs' as an option, an encoding, a spread of read-only options
+      { filename: API, code: `${fsImport} const { O_RDONLY, O_CLOEXEC } = fs.constants; fs.openSync('data/runs/runs.sqlite', fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW); fs.openSync('data/runs/x', O_RDONLY | O_CLOEXEC); fs.readFileSync('data/runs/a', { flag: 'r', encoding: 'utf8' }); fs.readFileSync('data/runs/b', 'utf8'); fs.createReadStream('data/runs/c', { flags: 'rs' }); const ro = { flag: 'r' }; fs.readFileSync('data/runs/d', { ...ro });` },
       // the runs library writes its own store
       { filename: RUNS, code: `${fsImport} fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'), '{}');` },
       // writes outside the data root's protected folders
@@ -50,6 +52,11 @@ function tester() {
       { filename: API, code: `${fsImport} enum P { s = 'data/sandbox', n } namespace N { export const d = 'data/exports'; } fs.writeFileSync(P.s + '/a', ''); fs.writeFileSync(N.d + '/a', '');` },
       { filename: API, code: `${fsImport} class S { #dir = 'data/runs'; dir = 'data/sandbox'; save() { fs.writeFileSync(this.dir + '/a', ''); return this.#dir; } }` },
       { filename: API, code: "import Database from 'better-sqlite3'; new Database(':memory:'); new Database('data/sandbox/x.db'); import pino from 'pino'; pino(pino.destination(1));" },
+      // a database opened read-only; servers on a port or a socket outside the data root; bundler output and log files elsewhere
+      { filename: API, code: "import Database from 'better-sqlite3'; import { DatabaseSync } from 'node:sqlite'; new Database('data/runs/runs.sqlite', { readonly: true, fileMustExist: true }); new DatabaseSync('data/runs/runs.sqlite', { readOnly: true }); import net from 'node:net'; import http from 'node:http'; net.createServer().listen('/tmp/rmos.sock'); http.createServer().listen({ port: 3000, host: '127.0.0.1' }); http.createServer().listen(8080); export const f = (port: number) => http.createServer().listen(port);" },
+      { filename: API, code: "import esbuild from 'esbuild'; import pino from 'pino'; esbuild.buildSync({ entryPoints: ['data/runs/in.ts'].slice(1), outfile: 'dist/x.js', write: true }); pino.transport({ target: 'pino/file', options: { destination: '/var/log/api.log' } }); process.report.directory = '/var/log/reports'; process.report.writeReport('/tmp/r.json');" },
+      // the advisory zone: an in-memory database, a port
+      { filename: AI, code: "export const f = (s: { listen(p: number): void }) => s.listen(8080);" },
       // SQL that names no protected file, a backup elsewhere, reports written elsewhere; a regex's exec
       { filename: API, code: "export function f(db: any, p: string) { db.exec(\"ATTACH 'data/sandbox/s.db' AS s; VACUUM INTO '/tmp/copy.db'\"); db.prepare('SELECT * FROM runs WHERE note = ?').run(\"ATTACH 'x'\"); db.backup('/tmp/b.db'); db.exec(`ATTACH ${p} AS q`); process.report.directory = '/var/log/reports'; return /a/.exec('data/runs'); }" },
       // SQL that reads the audit trail's tables, locks them, or writes other tables (also ones named like them)
@@ -66,6 +73,12 @@ function tester() {
       { filename: API, code: `${fsImport} fs.writeFileSync('data/sandbox/' + (1 + 2) + '.json', ''); fs.writeFileSync(\`data/sandbox/\${(255).toString(16)}\`, '');` },
       // call.call of a read, and a plain .call with a receiver that is not a write
       { filename: API, code: `${fsImport} Function.prototype.call.call(fs.readFileSync, fs, 'data/runs/a'); fs.writeFileSync.call(fs, 'data/sandbox/a', '');` },
+      // a folder named data under a known relative prefix is not the data root (that is data/ of the working directory)
+      { filename: API, code: `${fsImport} fs.writeFileSync('docs/examples/data/runs/README.md', '…'); fs.mkdirSync(path.join('fixtures', 'data', 'run_attachments'), { recursive: true });` },
+      // programs known to write nothing, run by a constant name without a shell or on a plain line; commands and scripts elsewhere
+      { filename: API, code: "import { execFileSync, execSync, spawnSync, fork } from 'node:child_process'; import { Worker } from 'node:worker_threads'; execFileSync('du', ['-sh', 'data/runs']); execSync('wc -l data/runs/index.json'); execSync('rm -rf \"$TMPDIR/x\"'); execSync('ls ${HOME:-/tmp}'); spawnSync('sh', ['-c', 'rm -rf /tmp/x && ls data/sandbox']); spawnSync(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], { cwd: process.cwd() }); fork('tools/boundaries/bin/boundaries.mjs'); new Worker(new URL('../../../tools/boundaries/bin/boundaries.mjs', import.meta.url)); spawnSync('node', ['--version']); execSync('find . -name \"*.log\" -delete', { cwd: '/tmp/logs' });" },
+      // a chdir to a constant folder outside the data root; a link in the sandbox to a sandbox file; a link outside the data root to elsewhere
+      { filename: API, code: `${fsImport} process.chdir('/srv/app'); fs.writeFileSync('../x', ''); fs.symlinkSync('../sandbox/x', 'data/sandbox/y'); fs.symlinkSync('/etc/hosts', 'data/sandbox/h'); export const f = (t: string) => fs.symlinkSync(t, '/tmp/z');` },
       // a target that is not under the data root as far as can be told
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
@@ -85,6 +98,13 @@ function tester() {
       // SQL that makes SQLite write a file (ATTACH, VACUUM INTO, a URI filename), a connection's backup, where reports go
       { filename: API, code: "import Database from 'better-sqlite3'; const db = new Database(':memory:'); db.exec(\"ATTACH DATABASE 'data/runs/runs.sqlite' AS r; DELETE FROM r.run_artifacts\"); db.prepare(`VACUUM INTO '${process.env.RMOS_DATA_DIR}/run_attachments/x.db'`).run(); db.exec(\"attach 'file:data/runs/runs.sqlite?mode=rw' as r2\"); export const b = (conn: any) => conn.backup('data/runs/runs.sqlite'); process.report.directory = 'data/runs';", errors: errors(6) },
       { filename: API, code: "import Database from 'better-sqlite3'; new Database('data/runs/x.db'); import { DatabaseSync } from 'node:sqlite'; new DatabaseSync(`${process.env.RMOS_DATA_DIR}/run_attachments/a.db`); import v8 from 'node:v8'; v8.writeHeapSnapshot('data/runs/h'); process.report.writeReport('data/runs/r.json'); import pino from 'pino'; pino(pino.destination('data/runs/log')); pino.destination({ dest: 'data/run_attachments/l' }); import gfs from 'graceful-fs'; gfs.writeFileSync('data/runs/x', '');", errors: errors(7) },
+      // files made outside fs: a Unix socket (net, http, listen({ path })), a bundler's outfile / outDir (any case, through a spread),
+      // a logger transport's nested destination, a database opened writable, a report folder in the data root (writeReport('runs/x') lands in it)
+      { filename: API, code: "import net from 'node:net'; import http from 'node:http'; import esbuild from 'esbuild'; import pino from 'pino'; import Database from 'better-sqlite3'; net.createServer().listen('data/runs/x.sock'); http.createServer().listen({ path: 'data/runs/x.sock' }); esbuild.buildSync({ outfile: 'data/runs/x', write: true }); const o = { outDir: 'data/run_attachments' }; esbuild.build({ ...o }); pino.transport({ target: 'pino/file', options: { destination: 'data/runs/x.log' } }); pino({ transport: { targets: [{ target: 'pino/file', options: { destination: 'data/runs/y.log' } }] } }); new Database('data/runs/b.sqlite', { readonly: false }); process.report.directory = process.env.RMOS_DATA_DIR ?? 'data'; process.report.writeReport('runs/x.json');", errors: errors(8) },
+      // a member of the global object that is no global of Node may hold fs
+      { filename: API, code: "import fs from 'node:fs'; (globalThis as any).F = fs; (globalThis as any).F.rmSync('data/runs', { recursive: true }); (global as any).io.promises.writeFile('data/run_attachments/x', '');", errors: errors(2) },
+      // the advisory zone reaches no file system, with or without fs: reports, heap snapshots, sockets, SQLite files (node:sqlite is banned like fs)
+      { filename: AI, code: "process.report.writeReport('/tmp/x.json'); process.report.directory = '/tmp'; import net from 'node:net'; net.createServer().listen('/tmp/s.sock'); export const f = (s: any, p: string) => s.listen(p);", errors: errors(4) },
       // SQL that changes the audit trail's tables or their triggers: rows written, triggers dropped or switched off, a
       // trigger function replaced, a shadowing TEMP table, a table name that cannot be read; pg's { text } objects
       { filename: API, code: "const TABLE = 'run_' + 'artifacts'; export function f(db: any, pool: any, t: string) { db.prepare(`DELETE FROM ${TABLE} WHERE 1`).run(); db.exec('DROP TRIGGER IF EXISTS run_artifacts_no_update'); pool.query({ text: 'ALTER TABLE rmos.run_artifacts DISABLE TRIGGER ALL' }); pool.query(\"CREATE OR REPLACE FUNCTION rmos.refuse_change() RETURNS trigger AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql\"); db.exec('CREATE TEMP TABLE run_chain_head (seq INTEGER)'); db.exec('INSERT OR REPLACE INTO \"run_attachments\" VALUES (1)'); db.exec(`DELETE FROM ${t}`); pool.query(\"SET session_replication_role = 'replica'\"); }", errors: errors(8) },
@@ -144,6 +164,8 @@ function tester() {
       { filename: API, code: "import fs from 'fs'; const fd = fs.openSync('data/runs/a'); fs.ftruncateSync(fd); fs.fchmodSync(fd, 0o777);", errors: errors(2) },
       { filename: API, code: "import fs from 'fs'; export const f = (flags: string) => fs.openSync('data/runs/a', flags);", errors: errors(1) },
       { filename: API, code: "import fs from 'fs'; fs.openSync('data/runs/a', fs.constants.O_WRONLY);", errors: errors(1) },
+      // a read whose flag option opens for writing, or cannot be proved read-only; a write flag among read-safe ones
+      { filename: API, code: `${fsImport} fs.createReadStream('data/runs/x', { flags: 'w' }); fs.readFileSync('data/runs/x', { flag: 'w+' }); fs.promises.readFile('data/runs/new', { flag: 'a+' }); export const f = (fl: string, o: object) => [fs.readFileSync('data/runs/y', { flag: fl }), fs.readFileSync('data/runs/z', o)]; fs.openSync('data/runs/a', fs.constants.O_RDONLY | fs.constants.O_CREAT); const opts: any = { flag: 'r' }; opts.flag = 'a'; fs.readFileSync('data/run_attachments/b', opts);`, errors: errors(7) },
       // the target followed through concatenation, templates, path.*, constants, the data root env
       { filename: API, code: `${fsImport} fs.writeFileSync(process.env.RMOS_DATA_DIR + '/runs/' + id, '');`, errors: errors(1) },
       { filename: API, code: `${fsImport} fs.writeFileSync(\`\${process.env.RMOS_DATA_DIR ?? 'data'}/run_attachments/\${h}\`, '');`, errors: errors(1) },
@@ -196,6 +218,19 @@ function tester() {
       // fail closed: the first segment under the data root cannot be folded
       { filename: API, code: `${fsImport} export const f = (sub: string) => fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', sub, 'x'), '');`, errors: errors(1) },
       { filename: API, code: `${fsImport} export const f = (s: string) => fs.writeFileSync(\`data/run\${s}/x\`, '');`, errors: errors(1) },
+      // a folder named data counts anywhere after a part that cannot be read (a temporary folder, __dirname), after a leading ..,
+      // and anywhere in an absolute path; a .. after a part that cannot be read removes nothing (it may be several segments)
+      { filename: API, code: `${fsImport} import os from 'node:os'; fs.mkdirSync(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fixture-')), 'data', 'runs'), { recursive: true }); fs.writeFileSync('../data/runs/x', ''); fs.writeFileSync('/srv/app/data/run_attachments/x', ''); export const f = (x: string) => fs.writeFileSync(\`data/\${x}/../runs/y\`, '');`, errors: errors(4) },
+      // relative paths after a chdir into the data root climb into runs/; a link's target is relative to its folder, and a
+      // link into a protected folder (or one in the data root to a target that cannot be read) is a way in no later write shows
+      { filename: API, code: `${fsImport} process.chdir('data/sandbox'); fs.writeFileSync('../runs/x', 'a'); fs.writeFileSync('ok.txt', 'a');`, errors: errors(1) },
+      { filename: API, code: `${fsImport} export const go = (d: string) => process.chdir(d); fs.rmSync('../runs', { recursive: true });`, errors: errors(1) },
+      { filename: API, code: `${fsImport} fs.symlinkSync('../runs', 'data/sandbox/l'); fs.symlinkSync('../../data/runs/runs.sqlite', 'data/sandbox/latest-runs-db'); export const f = (t: string) => fs.symlinkSync(t, 'data/sandbox/z');`, errors: errors(3) },
+      // command lines: globs, quote removal, backslashes, ${VAR:-default}, the env option's variables, unknown variables next to runs/,
+      // spread options, a cwd the words are relative to
+      { filename: API, code: "import { execSync, execFileSync, spawnSync } from 'node:child_process'; execSync('rm -rf data/*'); execSync('rm -rf d\"\"ata/runs'); execSync('rm -rf da\\\\ta/runs'); spawnSync('find', ['.', '-path', '*/runs/*', '-delete']); execSync('rm -rf ${RMOS_DATA_DIR:-data}/runs'); execSync('rm -rf \"$D/runs\"', { env: { ...process.env, D: 'data' } }); execSync('rm -rf \"$X/run_attachments\"'); const opts = { cwd: 'data' }; execSync('rm -rf runs', { ...opts }); execFileSync('rm', ['-rf', '../runs'], { cwd: 'data/sandbox' }); execSync('rm -rf *'); execSync('du -sh data/runs; rm -rf data/runs/x'); execFileSync('du', ['-sh', 'data/runs'], { env: { PATH: '/tmp/bin' } });", errors: errors(12) },
+      // interpreters on inline code, a shell on text that cannot be read, scripts outside the workspace or written by the file
+      { filename: API, code: "import fs from 'node:fs'; import { execSync, spawnSync, fork } from 'node:child_process'; import { Worker } from 'node:worker_threads'; spawnSync(process.execPath, ['-e', 'require(\"fs\").rmSync(\"da\"+\"ta/runs\",{recursive:true})']); execSync('python3 -c \"import os\"'); export const f = (cmd: string, prog: string) => [spawnSync('bash', ['-c', cmd]), spawnSync(prog, ['-e', 'x'])]; execSync('sqlite3 data/sandbox/x.db \"VACUUM\"'); fs.writeFileSync('/tmp/rtp/evil.cjs', 'x'); fork('/tmp/rtp/evil.cjs'); new Worker('/tmp/rtp/evil2.mjs'); fs.writeFileSync('tools/boundaries/bin/boundaries.mjs', ''); fork('tools/boundaries/bin/boundaries.mjs'); spawnSync('node', [], { input: 'x' }); fork('apps/api/src/nope.js');", errors: errors(10) },
       // removing the data root takes runs/ with it
       { filename: API, code: "import fs from 'fs'; fs.rmSync(process.env.RMOS_DATA_DIR ?? 'data', { recursive: true });", errors: errors(1) },
       // every zone but the writer

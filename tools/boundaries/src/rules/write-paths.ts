@@ -1,15 +1,21 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
-import { DATA_ROOT, fold, describe, urlPathParts } from '../analysis/fold.js';
+import { fold, describe, urlPathParts } from '../analysis/fold.js';
 import { callShape, derefNode, memberKey, originOf, propertyOf } from '../analysis/origin.js';
 import type { Sym } from '../analysis/fold.js';
-import { calledFunction, fsCallTargets, sqlFileTargets, sqlText, writeTargets, writtenParams } from './fs-writes.js';
+import { calledFunction, fileSystemReach, fsCallTargets, optionValues, sqlFileTargets, sqlText, writeTargets, writtenParams } from './fs-writes.js';
 import { SQL_RUNNERS, sqlWrites, writesAny } from '../analysis/sql.js';
 import { complianceRef, fileContext } from './context.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
-import { classifyTarget } from './target-path.js';
-import { escapeRegExp } from '../analysis/regexp.js';
+import { classifyTarget, climbsAboveStart, GLOB_WHY, globbed, isAbsolute, namesDataRoot, relativeTo, shellCommands, variablePart, wordPaths, type ShellVars } from './target-path.js';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { forEachChild } from '../analysis/ast.js';
+import { findVariable } from '../analysis/variables.js';
+import { foldSingle, unknownPart } from '../analysis/fold.js';
+import { recordDependency } from '../workspace/dependency-log.js';
 
 const RULE = 'boundaries/write-paths';
 /** process members that hand out native code: internal bindings (fs's own natives) and addons */
@@ -18,6 +24,84 @@ const NATIVE_ACCESS = new Set(['process.binding', 'process._linkedBinding', 'pro
 const TIMER_ARGS: Record<string, number> = { setTimeout: 2, setInterval: 2, setImmediate: 1, 'process.nextTick': 1 };
 /** array methods that call their callback with each element first */
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
+/** programs that run the program named by a later word (env FOO=1 rm …, sudo rm …, xargs rm …) */
+const RUNS_NEXT = new Set(['env', 'sudo', 'doas', 'nice', 'nohup', 'exec', 'command', 'time', 'stdbuf', 'ionice', 'timeout', 'xargs', 'setsid', 'chrt', 'taskset', 'builtin']);
+/** interpreters, and the flags that hand them code as text */
+const INTERPRETERS: Record<string, RegExp> = {
+  node: /^(-[a-zA-Z]*[epi][a-zA-Z]*|--(eval|print|interactive)(=.*)?)$/,
+  bun: /^(-[a-zA-Z]*[ep][a-zA-Z]*|--(eval|print)(=.*)?)$/,
+  tsx: /^(-[a-zA-Z]*[ep][a-zA-Z]*|--(eval|print)(=.*)?)$/,
+  'ts-node': /^(-[a-zA-Z]*[epi][a-zA-Z]*|--(eval|print|interactive)(=.*)?)$/,
+  deno: /^(eval|repl|-e|--eval(=.*)?)$/,
+  python: /^-[a-zA-Z]*c/,
+  perl: /^-[a-zA-Z]*[eE]/,
+  ruby: /^-[a-zA-Z]*e/,
+  php: /^-[a-zA-Z]*r/,
+  osascript: /^-[a-zA-Z]*e/,
+  psql: /^(-[a-zA-Z]*c|--command(=.*)?)$/,
+  sh: /^-[a-zA-Z]*c[a-zA-Z]*$/,
+};
+/** inline-code flags, for a program the check cannot name */
+const ANY_INLINE = /^(-e|-p|-pe|-ep|-c|-lc|--eval|--print|--command)(=.*)?$/;
+const NODE_LIKE = new Set(['node', 'bun', 'tsx', 'ts-node']);
+/** node options whose value is a module it loads (a path there is a script too) */
+const NODE_MODULE_OPTIONS = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
+/** node options that take the next word as their value */
+const NODE_VALUE_OPTIONS = new Set(['-C', '--conditions', '--env-file', '--title', '--inspect-port', '--input-type', '--stack-size', '--max-old-space-size']);
+/** node runs without a script and without reading code from its input */
+const NODE_NO_SCRIPT = /^(-v|--version|-h|--help|--test|--run|--v8-options)$/;
+/**
+ * Programs with no option that writes a file: run by a constant name, without a shell (or on a plain line with no
+ * shell syntax), without an environment of their own (a PATH there could name another program), their words are
+ * read only. (find, sort, tee, file, sed, awk… write files and are not here.)
+ */
+const READ_ONLY_PROGRAMS = new Set(['du', 'ls', 'cat', 'stat', 'wc', 'head', 'tail', 'sha256sum', 'sha1sum', 'sha512sum', 'md5sum', 'b2sum', 'grep', 'realpath', 'readlink', 'basename', 'dirname', 'pwd']);
+const SOURCE_EXT = /\.(c|m)?(j|t)sx?$/;
+
+/** The name a command word runs: its last path segment, lower-cased, without .exe; pythonN, bash & co, nodejs by their family's name. */
+function progName(word: Sym): string {
+  const n = describe(word).split(/[\/\\]/).pop()!.toLowerCase().replace(/\.exe$/, '');
+  if (/^python[0-9.]*$|^pypy[0-9.]*$/.test(n)) return 'python';
+  if (/^(ba|z|da|k|a|fi|mk|tc|c)?sh$|^busybox$|^fish$|^pwsh$|^powershell$/.test(n)) return 'sh';
+  if (n === 'nodejs') return 'node';
+  if (/^perl[0-9.]*$/.test(n)) return 'perl';
+  if (/^ruby[0-9.]*$/.test(n)) return 'ruby';
+  if (/^php[0-9.]*$/.test(n)) return 'php';
+  return n;
+}
+
+/** The scripts a node command line runs (its first word that is no option, and -r / --import modules given by path), or 'stdin'. */
+function nodeScript(rest: Sym[]): Sym[] | 'stdin' {
+  const out: Sym[] = [];
+  let info = false;
+  for (let i = 0; i < rest.length; i++) {
+    const t = describe(rest[i]!);
+    const [flag, inline] = t.startsWith('--') && t.includes('=') ? [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)] : [t, null];
+    if (NODE_MODULE_OPTIONS.has(flag)) {
+      const value = inline !== null ? [inline] : rest[++i];
+      const v = value ? describe(value) : '';
+      // a package (tsx) loads from node_modules; a path is a script
+      if (value && (/^[.\/\\~]|^[a-z]:|^file:|^data:/i.test(v) || value.some((p) => typeof p !== 'string'))) out.push(value as Sym);
+      continue;
+    }
+    if (NODE_VALUE_OPTIONS.has(flag) && inline === null) {
+      i++;
+      continue;
+    }
+    if (t === '--') {
+      if (rest[i + 1]) out.push(rest[i + 1]!);
+      return out;
+    }
+    if (t.startsWith('-') && rest[i]!.every((p) => typeof p === 'string')) {
+      info ||= NODE_NO_SCRIPT.test(t);
+      continue;
+    }
+    out.push(rest[i]!);
+    return out;
+  }
+  return info ? out : 'stdin';
+}
+
 /** settings that name where Node writes its diagnostic reports */
 const REPORT_PATHS = new Set(['process.report.directory', 'process.report.filename']);
 
@@ -61,82 +145,364 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       });
     }
 
-    function checkTarget(report_at: Node, target: Node, targetEnv: Env, op: string, destroysRoot: boolean, paths?: Sym[], definite = false): void {
+    /** constant paths this file writes (resolved against the workspace root), and whether it writes any file at all */
+    const writtenPaths = new Set<string>();
+    let writesFiles = false;
+
+    /**
+     * process.chdir calls of the file that cannot be shown to leave the data root alone (a constant absolute path
+     * with no folder named like the data root): after one, relative paths may start anywhere, in the data root too.
+     */
+    let movedMemo: boolean | null = null;
+    function moved(): boolean {
+      if (movedMemo !== null) return movedMemo;
+      movedMemo = false;
+      const visit = (n: Node) => {
+        if (movedMemo) return;
+        if (n.type === 'CallExpression') {
+          const c = callShape(n, env);
+          const co = originOf(c.callee, env);
+          if (co.kind === 'global' && co.path.join('.') === 'process.chdir') {
+            const alts = c.args[0] ? fold(c.args[0], env) : [[unknownPart('no directory')]];
+            if (!alts.every((a) => a.every((p) => typeof p === 'string') && isAbsolute(a) && !namesDataRoot(policy, a))) movedMemo = true;
+          }
+        }
+        forEachChild(n, visit);
+      };
+      visit(context.sourceCode.ast as Node);
+      return movedMemo;
+    }
+
+    function checkTarget(report_at: Node, target: Node, targetEnv: Env, op: string, destroysRoot: boolean, paths?: Sym[], definite = false): boolean {
       const o = paths ? null : originOf(target, targetEnv);
-      if (o?.kind === 'handle') return definite ? undefined : checkTarget(report_at, o.target, o.env, op, destroysRoot);
+      if (o?.kind === 'handle') return definite ? false : checkTarget(report_at, o.target, o.env, op, destroysRoot);
       // a file URL whose path is set after it is made: each path it is given is written too
       if (!paths) for (const part of urlPathParts(target, targetEnv)) checkTarget(report_at, part, targetEnv, `${op} (through a path set on the URL object)`, destroysRoot, undefined, definite);
+      const isMoved = moved();
       for (const alt of paths ?? fold(target, targetEnv)) {
-        const verdict = classifyTarget(policy, alt, names);
+        writesFiles = true;
+        if (alt.every((p) => typeof p === 'string')) writtenPaths.add(path.resolve(fc.ws.root, alt.join('')));
+        if (isMoved && !definite && climbsAboveStart(alt)) {
+          const entry = guarded[0]!;
+          report(report_at, {
+            rule: RULE,
+            zones: writerZones(entry),
+            securityRef: ref,
+            allowedWay: `write to an absolute path, or chdir only to a constant absolute folder outside the data root; ${entry.allowedWay}`,
+            what: `${op} writes "${describe(alt)}", which climbs above the working directory, after a process.chdir in this file that cannot be shown to stay outside the data root: from a folder of the data root (data/sandbox) it reaches ${names.map((n) => n + '/').join(' and ')} (fail closed)`,
+          });
+          return true;
+        }
+        const verdict = classifyTarget(policy, alt, names, { moved: isMoved });
         if (!verdict) continue;
         const shown = describe(alt);
-        if (verdict.kind === 'protected') return reportProtected(report_at, verdict.name, `${op} writes "${shown}"`);
+        if (verdict.kind === 'protected') return reportProtected(report_at, verdict.name, `${op} writes "${shown}"`), true;
         if (definite) continue;
         if (verdict.kind === 'unprovable') {
           const entry = guarded[names.indexOf(verdict.candidates[0]!)]!;
-          return report(report_at, {
+          report(report_at, {
             rule: RULE,
             zones: writerZones(entry),
             securityRef: ref,
             allowedWay: `name the folder under the data root with a constant; ${entry.allowedWay}`,
-            what: `${op} writes "${shown}": its first segment under the data root cannot be folded, so it cannot be proved to be outside ${verdict.candidates.map((c) => c + '/').join(' and ')} (fail closed)`,
+            what: `${op} writes "${shown}": its first segment under the data root cannot be folded (or is a glob or variable), so it cannot be proved to be outside ${verdict.candidates.map((c) => c + '/').join(' and ')} (fail closed)`,
           });
+          return true;
         }
         if (verdict.kind === 'dataRoot' && destroysRoot) {
           const entry = guarded[0]!;
-          return report(report_at, {
+          report(report_at, {
             rule: RULE,
             zones: writerZones(entry),
             securityRef: ref,
             allowedWay: entry.allowedWay,
             what: `${op} changes the data root "${shown}" itself, and with it ${names.map((n) => n + '/').join(' and ')}`,
           });
+          return true;
         }
       }
+      return false;
     }
 
     function underDataRoot(arg: Node): boolean {
       return fold(arg, env).some((alt) => classifyTarget(policy, alt, names) !== null);
     }
 
-    /**
-     * Paths named in a shell command or a program's arguments: any of them may be written by it. A program
-     * run on the data root itself (rm -rf data, cd data && …, node -e "…'data'…") may change runs/ too, and
-     * so may one whose working directory is in the data root. $RMOS_DATA_DIR in a command is the data root.
-     */
-    function checkCommand(node: TSESTree.CallExpression | TSESTree.NewExpression, fn: string, args: Node[]) {
-      const words: Node[] = [];
-      for (const a of args) {
-        const arr = derefNode(a, env);
-        if (arr?.node.type === 'ArrayExpression') words.push(...arr.node.elements.filter((e): e is TSESTree.Expression => !!e && e.type !== 'SpreadElement'));
-        else if (arr?.node.type === 'ObjectExpression') {
-          const cwd = propertyOf(arr.node, 'cwd');
-          if (cwd) checkTarget(node, cwd, arr.env, `child_process.${fn} (a program run in it)`, true);
-        } else words.push(a);
-      }
-      const variable = new RegExp(`\\$\\{?${escapeRegExp(policy.dataRoot.env)}\\b\\}?`, 'g');
-      for (const word of words)
-        for (const alt of fold(word, env)) {
-          // split a command line into its words; each may be a path the command changes
-          const tokens: Sym[] = [[]];
-          for (const p of alt) {
-            if (typeof p !== 'string') {
-              tokens[tokens.length - 1]!.push(p);
+    /** A command's options: its working directory (null: the process's), its environment, whether a shell runs it. */
+    function commandOptions(opts: Node | undefined) {
+      const read = optionValues(opts, env, ['cwd', 'env', 'shell', 'execArgv', 'execPath']);
+      const get = (k: string) => read.values.filter((v) => v.key === k);
+      const cwdNodes = get('cwd');
+      // a working directory set by options that cannot be read is any folder (a shell variable)
+      const cwd: Sym[] | null = cwdNodes.length ? cwdNodes.flatMap((v) => foldPath(v.node, v.env)) : read.opaque && !read.notObject ? [[variablePart()]] : null;
+      const vars: ShellVars = { set: new Map(), inherits: true, dataRootVar: policy.dataRoot.env };
+      const envNode = get('env').at(-1);
+      if (envNode) {
+        const e = derefNode(envNode.node, envNode.env);
+        if (e?.node.type === 'ObjectExpression') {
+          vars.inherits = false;
+          for (const prop of e.node.properties) {
+            if (prop.type === 'SpreadElement') {
+              // ...process.env (or anything else spread in): the parent's variables come along
+              vars.inherits = true;
               continue;
             }
-            p.split(/[\s'"`;|&<>()=,]+/).forEach((piece, i) => {
-              if (i > 0) tokens.push([]);
-              piece.split(variable).forEach((text, j) => {
-                if (j > 0) tokens[tokens.length - 1]!.push(DATA_ROOT);
-                if (text) tokens[tokens.length - 1]!.push(text);
-              });
-            });
-          }
-          for (const t of tokens) {
-            if (!t.length || !classifyTarget(policy, t, names)) continue;
-            return checkTarget(node, word, env, `child_process.${fn} (a program given it)`, true, [t]);
+            const k = prop.computed ? null : prop.key.type === 'Identifier' ? prop.key.name : String((prop.key as TSESTree.Literal).value);
+            if (k === null) vars.inherits = true;
+            else {
+              const alts = fold(prop.value as Node, e.env);
+              vars.set.set(k, alts.length === 1 ? alts[0]! : null);
+            }
           }
         }
+      }
+      const shellNodes = get('shell');
+      const shell = shellNodes.some((v) => !(unwrap(v.node).type === 'Literal' && (unwrap(v.node) as TSESTree.Literal).value === false)) || (read.opaque && !read.notObject);
+      const execArgv = get('execArgv').flatMap((v) => {
+        const arr = derefNode(v.node, v.env);
+        return arr?.node.type === 'ArrayExpression' ? arr.node.elements.flatMap((el) => (el && el.type !== 'SpreadElement' ? fold(el, arr.env) : [[variablePart()]])) : [[variablePart()]];
+      });
+      return { cwd, vars, shell, execArgv, opaque: read.opaque && !read.notObject, hasEnv: !!envNode || (read.opaque && !read.notObject), hasExecPath: get('execPath').length > 0 };
+    }
+
+    /** scripts run (fork, Worker, node <file>): checked when the whole file is read, against the paths it writes */
+    const pendingScripts: { node: Node; label: string; file: string | null; why?: string }[] = [];
+
+    /**
+     * A script path node, fork()'s or a Worker's: a URL or path made from the module's own place (new URL('./w.js',
+     * import.meta.url), path.join(__dirname, 'w.js')) is resolved against this file's folder; any other is folded.
+     */
+    function checkScript(node: Node, script: Node, scriptEnv: Env, label: string, cwd: Sym[] | null) {
+      for (const alt of foldPath(script, scriptEnv).slice(0, 8)) if (checkScriptSym(node, alt, label, cwd)) return;
+    }
+
+    /**
+     * A path made from a module's own place, as an absolute path: import.meta.url / filename / dirname, __dirname,
+     * __filename, and new URL(rel, …), fileURLToPath, path.dirname / join / resolve over them with constant parts,
+     * also through constants of this and imported workspace files (each read in its own file). Else null.
+     */
+    function ownPath(n0: Node, e: Env, depth = 0): string | null {
+      if (depth > 8) return null;
+      const d = derefNode(n0, e);
+      const n = d ? unwrap(d.node) : unwrap(n0);
+      const ne = d?.env ?? e;
+      if (n.type === 'MemberExpression' && unwrap(n.object).type === 'MetaProperty') {
+        const key = memberKey(n, ne);
+        return key === 'url' || key === 'filename' ? ne.file : key === 'dirname' ? path.dirname(ne.file) : null;
+      }
+      if (n.type === 'Identifier' && (n.name === '__dirname' || n.name === '__filename') && !findVariable(ne.getScope(n), n)) return n.name === '__dirname' ? path.dirname(ne.file) : ne.file;
+      if ((n.type === 'NewExpression' || n.type === 'CallExpression') && n.arguments.length && !n.arguments.some((a) => a.type === 'SpreadElement')) {
+        const co = originOf(n.callee, ne);
+        const name = co.kind === 'global' ? co.path.join('.') : co.kind === 'module' ? `${co.module}.${co.path.filter((k) => k !== 'posix' && k !== 'default').join('.')}` : '';
+        const argv = n.arguments as Node[];
+        if ((name === 'URL' || name === 'url.URL') && n.type === 'NewExpression' && argv[1]) {
+          const baseFile = ownPath(argv[1], ne, depth + 1);
+          const rel = foldSingle(argv[0]!, ne);
+          return baseFile !== null && rel !== null ? path.resolve(path.dirname(baseFile), rel) : null;
+        }
+        if (name === 'url.fileURLToPath') return ownPath(argv[0]!, ne, depth + 1);
+        if (name === 'path.dirname') {
+          const inner = ownPath(argv[0]!, ne, depth + 1);
+          return inner === null ? null : path.dirname(inner);
+        }
+        if (name === 'path.join' || name === 'path.resolve') {
+          const first = ownPath(argv[0]!, ne, depth + 1);
+          if (first === null) return null;
+          const rest = argv.slice(1).map((a) => foldSingle(a, ne));
+          if (rest.some((r) => r === null)) return null;
+          return name === 'path.join' ? path.join(first, ...(rest as string[])) : path.resolve(first, ...(rest as string[]));
+        }
+      }
+      return null;
+    }
+
+    /** A path argument folded, where it is made from the module's own place read as that absolute path. */
+    function foldPath(n: Node, e: Env): Sym[] {
+      const own = ownPath(n, e);
+      return own !== null ? [[own]] : fold(n, e);
+    }
+
+    /** A folded script path: a constant one is resolved (against the cwd option, else the workspace root); one that cannot be folded is refused if the file writes files. */
+    function checkScriptSym(node: Node, sym: Sym, label: string, cwd: Sym[] | null): boolean {
+      if (!sym.every((p) => typeof p === 'string')) return void addScript(node, label, null), false;
+      let text = sym.join('');
+      if (/^(data|https?|blob|node):/i.test(text)) return reportCommand(node, `${label} runs "${text.slice(0, 60)}", code that is no file of the workspace`, 'run a workspace source file'), true;
+      if (/^file:/i.test(text)) {
+        try {
+          text = fileURLToPath(text);
+        } catch {
+          return void addScript(node, label, null), false;
+        }
+      }
+      const dir = cwd && cwd.length === 1 && cwd[0]!.every((p) => typeof p === 'string') ? path.resolve(fc.ws.root, cwd[0]!.join('')) : fc.ws.root;
+      addScript(node, label, path.resolve(dir, text));
+      return false;
+    }
+
+    function addScript(node: Node, label: string, file: string | null) {
+      pendingScripts.push({ node, label, file });
+    }
+
+    /**
+     * At the end of the file: a script must be a source file of the workspace (or of an installed package) that
+     * exists at check time, outside the data root, and that this file does not write; one whose path cannot be folded is refused
+     * in a file that writes files (it may be one of them).
+     */
+    function checkScripts() {
+      for (const s of pendingScripts) {
+        let why: string | null = null;
+        if (s.file === null) why = writesFiles ? 'a script whose path cannot be folded, in a file that writes files (the script may be one of them)' : null;
+        else {
+          recordDependency(env.recordFor, s.file);
+          const rel = path.relative(fc.ws.root, s.file).split(path.sep).join('/');
+          const exists = (() => {
+            try {
+              return statSync(s.file).isFile();
+            } catch {
+              return false;
+            }
+          })();
+          if (rel.startsWith('..') || path.isAbsolute(rel)) why = `"${s.file}", a script outside the workspace`;
+          else if (namesDataRoot(policy, [rel])) why = `"${rel}", a script in the data root, not a workspace source file`;
+          // an installed package's script (node_modules/husky/bin.js) is as trusted as the package loaded by name (--import tsx)
+          else if (!exists || (!SOURCE_EXT.test(rel) && !rel.startsWith('node_modules/'))) why = `"${rel}", which is no workspace source file at check time`;
+          else if (writtenPaths.has(s.file)) why = `"${rel}", a script this file writes`;
+        }
+        if (why) reportCommand(s.node, `${s.label} runs ${why}, whose code the check has not read`, 'run a committed workspace source file by a constant path (fork / new Worker(new URL(\'./w.js\', import.meta.url)))');
+      }
+    }
+
+    function reportCommand(node: Node, what: string, allowed: string) {
+      const entry = guarded[0]!;
+      report(node, {
+        rule: RULE,
+        zones: writerZones(entry),
+        securityRef: ref,
+        allowedWay: `${allowed}; ${entry.allowedWay}`,
+        what: `${what}, so what it writes cannot be proved to stay outside ${names.map((n) => n + '/').join(' and ')} (fail closed)`,
+      });
+    }
+
+    /**
+     * Paths named in a shell command or a program's arguments: any of them may be written by it. A program
+     * run on the data root itself (rm -rf data, cd data && …) may change runs/ too, and so may one whose working
+     * directory is in the data root; words are paths relative to the command's cwd option. $RMOS_DATA_DIR in a command
+     * is the data root. Code run inline by an interpreter (node -e, sh -c "…", python -c) and scripts that are not
+     * workspace source files cannot be followed (fail closed).
+     */
+    function checkCommand(node: TSESTree.CallExpression | TSESTree.NewExpression, fn: string, args: Node[]) {
+      const base = fn.replace(/Sync$/, '').replace(/^promises\./, '');
+      const line = base === 'exec';
+      const isFork = base === 'fork';
+      let program: Node | undefined = args[0];
+      let argList: Node | undefined;
+      let opts: Node | undefined;
+      for (const a of args.slice(1)) {
+        const d = derefNode(a, env);
+        if (d?.node.type === 'ArrayExpression' && !argList && !line) argList = a;
+        else if (typeof a !== 'undefined' && unwrap(a).type !== 'ArrowFunctionExpression' && unwrap(a).type !== 'FunctionExpression') opts ??= d?.node.type === 'ObjectExpression' || d === null ? a : opts;
+      }
+      if (!program) return;
+      const o = commandOptions(opts);
+      for (const c of o.cwd ?? []) if (checkTarget(node, opts!, env, `child_process.${fn} (a program run in it)`, true, [c])) return;
+      // the program's words: a command line split as the shell splits it, or the program and its argument array
+      const commands: { words: Sym[]; viaShell: boolean; plain: boolean }[] = [];
+      const argWords: Sym[][] = [[]];
+      if (argList) {
+        const arr = derefNode(argList, env)!;
+        for (const el of (arr.node as TSESTree.ArrayExpression).elements) {
+          if (!el) continue;
+          const alts = el.type === 'SpreadElement' ? [[variablePart()]] : foldPath(el, arr.env);
+          // an element with alternatives: each alternative line is judged (up to a few)
+          const next: Sym[][] = [];
+          for (const w of argWords) for (const alt of alts.slice(0, 4)) next.push([...w, alt]);
+          argWords.splice(0, argWords.length, ...next.slice(0, 16));
+        }
+      }
+      if (line) {
+        for (const alt of fold(program, env)) {
+          const plain = alt.every((p) => typeof p === 'string') && /^[A-Za-z0-9_.\/,:=+@%\- ]*$/.test(alt.join(''));
+          for (const words of shellCommands(alt, o.vars)) commands.push({ words, viaShell: true, plain });
+        }
+      } else if (isFork) {
+        checkScript(node, program, env, `child_process.fork()`, o.cwd);
+        for (const a of o.execArgv) if (INTERPRETERS.node!.test(describe(a))) reportCommand(node, `child_process.fork() with execArgv "${describe(a)}" runs code given as text`, 'put the code in a workspace source file and fork that');
+        for (const w of argWords) commands.push({ words: w, viaShell: false, plain: false });
+      } else {
+        const progs = foldPath(program, env);
+        const po = originOf(program, env);
+        // process.execPath / process.argv0 / process.argv[0]: node itself
+        const isNode = po.kind === 'global' && ['process.execPath', 'process.argv0', 'process.argv.0'].includes(po.path.join('.'));
+        for (const prog of progs.slice(0, 4))
+          for (const w of argWords) {
+            const words = [isNode ? ['node'] : prog, ...w];
+            if (o.shell) for (const words2 of shellCommands(words.flatMap((x, i) => (i ? [' ', ...x] : x)), o.vars)) commands.push({ words: words2, viaShell: true, plain: false });
+            else commands.push({ words: words.map(globbed), viaShell: false, plain: true });
+          }
+      }
+      for (const c of commands) if (checkWords(node, fn, c.words, o, c.viaShell, c.plain && !o.hasEnv, 0)) return;
+    }
+
+    /** One simple command: interpreters on inline code, scripts run, and every word as a path the program may write. true: reported. */
+    function checkWords(node: Node, fn: string, words: Sym[], o: ReturnType<typeof commandOptions>, viaShell: boolean, plain: boolean, depth: number): boolean {
+      // VAR=value before the program, and programs that run the next word (env, sudo, nice, xargs …)
+      let i = 0;
+      while (i < words.length) {
+        const w = words[i]!;
+        const t = typeof w[0] === 'string' ? (w[0] as string) : '';
+        if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(t) || (i > 0 && RUNS_NEXT.has(progName(words[i - 1]!)) && t.startsWith('-'))) i++;
+        else if (RUNS_NEXT.has(progName(w))) i++;
+        else break;
+      }
+      const wrapped = i > 0;
+      const progWord = words[i];
+      if (!progWord) return false;
+      const name = progName(progWord);
+      const rest = words.slice(i + 1);
+      const known = progWord.every((p) => typeof p === 'string');
+      const texts = rest.map((w) => describe(w));
+      const label = `child_process.${fn} ("${words.map(describe).join(' ').slice(0, 100)}")`;
+      // an interpreter given code as text, or a program the check cannot name given an inline-code flag
+      const inline = INTERPRETERS[name];
+      if (inline && name !== 'sh') {
+        const k = texts.findIndex((t) => inline.test(t));
+        if (k >= 0) return reportCommand(node, `${label} runs ${name} on code given as text (${texts[k]}), which the check cannot read`, 'put the code in a workspace source file and run that, or do the work in this file with calls the check can follow'), true;
+      }
+      if (!known && texts.some((t) => ANY_INLINE.test(t))) return reportCommand(node, `${label} runs a program the check cannot name with an inline-code flag: it may be node -e or sh -c`, 'name the program with a constant and put the code in a workspace source file'), true;
+      if (name === 'sh') {
+        const k = texts.findIndex((t) => INTERPRETERS.sh!.test(t));
+        if (k >= 0) {
+          const text = rest[k + 1];
+          // sh -c "…": the text is a command line too; one the check cannot read, or nested too deep, is refused
+          if (!text || depth > 2 || text.some((p) => typeof p !== 'string' && !(p.kind === 'unknown' && p.why === GLOB_WHY) && p.kind !== 'dataRoot'))
+            return reportCommand(node, `${label} runs a shell on a command line the check cannot read`, 'give the command line as a constant, or run the program with execFile and an argument array'), true;
+          for (const c of shellCommands(text, o.vars)) if (checkWords(node, fn, c, o, true, false, depth + 1)) return true;
+          return false;
+        }
+      }
+      if (name === 'sqlite3' && texts.some((t) => !/^-(-?version|-?help)$/.test(t))) return reportCommand(node, `${label} runs SQL given as text or read from its input, which the check cannot follow`, 'open the database with better-sqlite3 or node:sqlite, whose SQL the check reads'), true;
+      // node (and its kin) running a script: the script must be a workspace source file
+      if (NODE_LIKE.has(name)) {
+        const script = nodeScript(rest);
+        if (script === 'stdin') return reportCommand(node, `${label} runs ${name} with no script, so it reads its program from its input`, 'run a workspace source file'), true;
+        for (const s of script) if (checkScriptSym(node, s, `${label}`, o.cwd)) return true;
+      }
+      // a program known to write nothing, run without a shell or on a plain line, without its own environment: its words are only read
+      if (plain && !wrapped && known && READ_ONLY_PROGRAMS.has(describe(progWord)) && (!viaShell || words.length === rest.length + 1)) return false;
+      for (const w of words) {
+        for (const piece of wordPaths(w)) {
+          const dirs = o.cwd ?? [null];
+          for (const dir of dirs) {
+            const p = relativeTo(dir, piece);
+            if (!dir && moved() && climbsAboveStart(p)) {
+              reportCommand(node, `${label} is given "${describe(p)}", a path above the working directory, after a process.chdir the check cannot place outside the data root`, 'give the program an absolute path, or a path under a constant cwd outside the data root');
+              return true;
+            }
+            if (classifyTarget(policy, p, names, { moved: moved() }) && checkTarget(node, node, env, `child_process.${fn} (a program given it)`, true, [p])) return true;
+          }
+        }
+      }
+      return false;
     }
 
     /**
@@ -204,7 +570,24 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       }
     }
 
+    // a zone the policy keeps off the file system (its forbiddenModules list fs): calls outside fs that reach it are refused whatever their path
+    const fsFreeEntry = policy.forbiddenModules.find((f) => f.zone === fc.zone && f.modules.some((m) => m.replace(/^node:/, '') === 'fs'));
+    function reportFsFree(node: Node, what: string) {
+      const entry = fsFreeEntry!;
+      report(node, {
+        rule: RULE,
+        zones: `${from} (no file system)`,
+        securityRef: ref,
+        allowedWay: entry.allowedWay,
+        what: `${what} reaches the file system without importing fs, and zone:${fc.zone} code may not reach it at all: ${entry.reason}`,
+      });
+    }
+
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression) {
+      if (fsFreeEntry) {
+        const reach = fileSystemReach(node, env);
+        if (reach) reportFsFree(node, reach);
+      }
       for (const w of writeTargets(node, env)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, w.paths, w.definite);
       const shape = callShape(node, env);
       const o = originOf(shape.callee, env);
@@ -218,6 +601,11 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       // after chdir into the data root, every relative write lands in it
       if (o.kind === 'global' && o.path.join('.') === 'process.chdir' && shape.args[0]) checkTarget(node, shape.args[0], env, 'process.chdir (relative writes after it land there)', true);
       if (o.kind === 'module' && o.module === 'child_process' && o.path.length) checkCommand(node, o.path.join('.'), shape.args);
+      // a thread running a script file (new Worker(text, { eval: true }) is boundaries/forbidden-calls')
+      if (node.type === 'NewExpression' && o.kind === 'module' && o.module === 'worker_threads' && o.path.at(-1) === 'Worker' && shape.args[0]) {
+        const opts = optionValues(shape.args[1], env, ['eval']);
+        if (!opts.values.length) checkScript(node, shape.args[0], env, 'new Worker()', null);
+      }
       // a wrapper (same file or imported) that writes a path it is given: check what this call gives it.
       // Only calls passing a path under the data root are worth following into the callee (cheap first).
       if (node.type !== 'CallExpression' || !node.arguments.some((a) => a.type !== 'SpreadElement' && underDataRoot(a))) return;
@@ -236,7 +624,22 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     function checkAssignment(node: TSESTree.AssignmentExpression) {
       if (node.left.type !== 'MemberExpression') return;
       const o = originOf(node.left, env);
-      if (o.kind === 'global' && REPORT_PATHS.has(o.path.join('.'))) checkTarget(node, node.right, env, `${o.path.join('.')} (where reports are written)`, false);
+      if (o.kind !== 'global' || !REPORT_PATHS.has(o.path.join('.'))) return;
+      const setting = o.path.join('.');
+      if (fsFreeEntry) return reportFsFree(node, `${setting} = … (where process.report.writeReport() writes)`);
+      // reports, and relative names given to writeReport(file), land in the folder: inside the data root, runs/ is a name or a .. away
+      const inRoot = setting === 'process.report.directory' && fold(node.right, env).find((alt) => namesDataRoot(policy, alt));
+      if (inRoot) {
+        const entry = guarded[0]!;
+        return report(node, {
+          rule: RULE,
+          zones: writerZones(entry),
+          securityRef: ref,
+          allowedWay: `write diagnostic reports to a folder outside the data root (/var/log/…, os.tmpdir()); ${entry.allowedWay}`,
+          what: `${setting} = "${describe(inRoot)}" puts diagnostic reports in the data root: a report name given to writeReport() is relative to it, and so can name ${names.map((n) => n + '/').join(' or ')}`,
+        });
+      }
+      checkTarget(node, node.right, env, `${setting} (where reports are written)`, false);
     }
 
     /** sql`…` (postgres.js, sql-template-strings, slonik, Bun's sql): the tag runs the text; its holes are values, or names where they stand in one */
@@ -246,6 +649,6 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       checkSql(node, 'a tagged template', sql);
     }
 
-    return { CallExpression: checkCall, NewExpression: checkCall, AssignmentExpression: checkAssignment, TaggedTemplateExpression: checkTaggedSql };
+    return { CallExpression: checkCall, NewExpression: checkCall, AssignmentExpression: checkAssignment, TaggedTemplateExpression: checkTaggedSql, 'Program:exit': checkScripts };
   },
 };
