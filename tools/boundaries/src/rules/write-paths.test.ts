@@ -15,6 +15,8 @@ tester();
 function tester() {
   boundaryTester().run('boundaries/write-paths', asEslintRule(writePathsRule), {
     valid: [
+      // pure computations that fold to the sandbox, and numbers
+      { filename: API, code: `${fsImport} fs.writeFileSync(['data', 'sandbox', 'x'].map((s) => s.trim()).join('/'), ''); new Set(['data/sandbox']).forEach((p) => fs.rmSync(p, { recursive: true })); export const total = [1, 2, 3].reduce((a, b) => a + b, 0);` },
       // an escape that is not a protected name, an escaped separator (fileURLToPath refuses it), another variable of process.env
       { filename: API, code: `${fsImport} fs.writeFileSync(new URL('file:///srv/data/%73andbox/x'), ''); fs.writeFileSync('data/%72uns', ''); const { env: { HOME: h } } = process; fs.writeFileSync(h + '/runs/x', '');` },
       // fs handed to a parameter, writing outside the protected folders
@@ -83,6 +85,15 @@ function tester() {
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
     invalid: [
+      // constants hidden behind bytes, spreads, apply / call, array callbacks and pop (Buffer.from(bytes) is those bytes, never "100,97,…")
+      { filename: API, code: `${fsImport} const d = Buffer.from([100, 97, 116, 97]).toString(); fs.rmSync(d + '/runs', { recursive: true }); fs.writeFileSync(\`\${String.fromCharCode(...[100, 97, 116, 97])}/runs/x\`, ''); fs.rmSync(String.fromCharCode.apply(null, [100, 97, 116, 97, 47, 114, 117, 110, 115])); fs.writeFileSync(Array.prototype.join.call(['data', 'runs', 'x'], '/'), ''); fs.writeFileSync(['data', 'runs', 'x'].reduce((a, b) => a + '/' + b), ''); fs.writeFileSync('data/runs/x'.split('/').map((s) => s).join('/'), ''); fs.writeFileSync(['data/runs/x'].pop()!, '');`, errors: errors(7) },
+      // containers and later changes: a Set, for-in keys, a generator, unshift, an alias, a function changing its parameter, an instance's field
+      { filename: API, code: `${fsImport} new Set(['data/runs']).forEach((p) => fs.rmSync(p)); for (const p in { 'data/runs': 1 }) fs.rmSync(p); async function* g() { yield 'data/runs/x'; } for await (const p of g()) fs.writeFileSync(p, ''); const arr = ['data/sandbox/x']; arr.unshift('data/runs/x'); fs.writeFileSync(arr[0]!, ''); const parts = ['data', 'sandbox', 'x']; const alias = parts; alias[1] = 'runs'; fs.writeFileSync(parts.join('/'), '');`, errors: errors(5) },
+      { filename: API, code: `${fsImport} function mut(a: string[]) { a[1] = 'runs'; } const parts = ['data', 'sandbox', 'x']; mut(parts); fs.writeFileSync(parts.join('/'), ''); class S { dir = 'data/sandbox'; w() { fs.writeFileSync(this.dir + '/x', ''); } } const s = new S(); s.dir = 'data/runs'; s.w();`, errors: errors(2) },
+      // environment variables set in the file, Reflect.get of the data root, Promise.resolve, path.parse / path.relative, String.raw called directly
+      { filename: API, code: `${fsImport} process.env.X = 'data'; fs.writeFileSync(process.env.X + '/runs/x', ''); const root: string = Reflect.get(process.env, 'RMOS_DATA_DIR'); fs.writeFileSync(path.join(root, 'runs', 'x'), ''); fs.writeFileSync(await Promise.resolve('data/runs/x'), ''); fs.writeFileSync(path.parse('data/runs/x').dir + '/y', ''); fs.writeFileSync(path.relative('/x', '/x/data/runs/y'), ''); fs.writeFileSync(String.raw({ raw: ['data/runs/x'] }), '');`, errors: errors(6) },
+      // fs functions through Object.values(fs), at(), Function.prototype.call.bind, callbackify, a generator
+      { filename: API, code: `${fsImport} import util from 'node:util'; const w = Object.values(fs).find((f) => typeof f === 'function') as typeof fs.writeFileSync; w('data/runs/x', ''); const f = [fs.writeFileSync].at(0)!; f('data/runs/x', ''); const c = Function.prototype.call.bind(fs.writeFileSync); c(null, 'data/runs/x', ''); util.callbackify(fs.promises.writeFile)('data/runs/x', '', () => {}); function* gen() { yield fs.rmSync; } for (const r of gen()) r('data/runs');`, errors: errors(5) },
       // text methods that change no separator, applied to a path only partly known: normalize (NFKC folds fullwidth letters), trim, slice(0), toWellFormed; URL.parse is new URL
       { filename: API, code: `${fsImport} const d = process.env.RMOS_DATA_DIR ?? 'data'; fs.writeFileSync(path.join(d, 'runs', 'x').normalize(), ''); fs.writeFileSync(path.join(d, '\uFF52\uFF55\uFF4E\uFF53').normalize('NFKC'), ''); fs.writeFileSync(path.join(d, 'runs', 'x ').trim(), ''); fs.writeFileSync(\`\${d}/run_attachments/x\`.slice(0), ''); fs.writeFileSync(path.join(d, 'runs').toWellFormed(), ''); fs.writeFileSync(URL.parse('file:///srv/data/runs/x')!, '');`, errors: errors(6) },
       // a file URL whose path is set after it is made (assignment, Object.assign)
