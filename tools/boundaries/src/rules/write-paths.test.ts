@@ -15,6 +15,8 @@ tester();
 function tester() {
   boundaryTester().run('boundaries/write-paths', asEslintRule(writePathsRule), {
     valid: [
+      // load_extension( written in a string or a comment is no call
+      { filename: API, code: "export const f = (db: any) => [db.prepare(\"SELECT 'load_extension(' AS t\").get(), db.exec('-- load_extension(x)\\nSELECT 1')];" },
       // pure computations that fold to the sandbox, and numbers
       { filename: API, code: `${fsImport} fs.writeFileSync(['data', 'sandbox', 'x'].map((s) => s.trim()).join('/'), ''); new Set(['data/sandbox']).forEach((p) => fs.rmSync(p, { recursive: true })); export const total = [1, 2, 3].reduce((a, b) => a + b, 0);` },
       // an escape that is not a protected name, an escaped separator (fileURLToPath refuses it), another variable of process.env
@@ -126,6 +128,8 @@ function tester() {
       { filename: API, code: "import fse from 'fs-extra'; import tar from 'tar'; import { JSONFile } from 'lowdb/node'; fse.outputFileSync('data/runs/x', ''); tar.x({ file: '/tmp/b.tgz', cwd: 'data/run_attachments' }); new JSONFile(`${process.env.RMOS_DATA_DIR}/runs/db.json`);", errors: errors(3) },
       // Node's native bindings and addons, SQLite extensions (fail closed)
       { filename: API, code: "const p: any = process; p['bind' + 'ing']('fs').writeFileUtf8('data/runs/x', 'y', 0, 0o644); process.dlopen({ exports: {} } as any, '/tmp/x.node'); export const f = (db: any) => [db.loadExtension('/tmp/x.so'), db.prepare(\"SELECT load_extension('/tmp/x.so')\").get()];", errors: errors(4) },
+      // a comment between load_extension and its parenthesis does not hide it
+      { filename: API, code: "export const f = (db: any) => db.prepare(\"SELECT load_extension/**/('/tmp/x.so')\").get();", errors: errors(1) },
       // PostgreSQL writing a file the SQL names (the server runs on this machine in development)
       { filename: API, code: "export const f = (pool: any) => [pool.query(\"COPY (SELECT 1) TO 'data/runs/x'\"), pool.query(`COPY sessions TO E'${process.env.RMOS_DATA_DIR}/run_attachments/x'`), pool.query(\"SELECT lo_export(1234, 'data/runs/x')\")];", errors: errors(3) },
       // the same for SQL handed over as pg's { text } object or run by a tagged template

@@ -5,7 +5,7 @@ import { fold, describe, urlPathParts } from '../analysis/fold.js';
 import { callShape, derefNode, memberKey, originOf, propertyOf } from '../analysis/origin.js';
 import type { Sym } from '../analysis/fold.js';
 import { calledFunction, fileSystemReach, fsCallTargets, optionValues, sqlFileTargets, sqlText, writeTargets, writtenParams } from './fs-writes.js';
-import { SQL_RUNNERS, sqlWrites, writesAny } from '../analysis/sql.js';
+import { SQL_RUNNERS, sqlLoadsExtension, sqlWrites, writesAny } from '../analysis/sql.js';
 import { complianceRef, fileContext } from './context.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 import { classifyTarget, climbsAboveStart, GLOB_WHY, globbed, isAbsolute, namesDataRoot, relativeTo, shellCommands, variablePart, wordPaths, type ShellVars } from './target-path.js';
@@ -549,7 +549,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
      */
     function checkSql(node: Node, runner: string, sql: { node: Node; env: Env }) {
       for (const alt of fold(sql.node, sql.env)) {
-        if (/\bload_extension\s*\(/i.test(describe(alt))) return reportNative(node, `SQL run by ${runner}`, 'a SQLite extension (native code) with load_extension()');
+        if (sqlLoadsExtension(alt)) return reportNative(node, `SQL run by ${runner}`, 'a SQLite extension (native code) with load_extension()');
         if (sqlGuarded.length === 0) continue;
         const { writes, everyTable } = sqlWrites(alt);
         const hit = everyTable
