@@ -727,6 +727,17 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
     if (invokerKind(direct.object, env, depth) && node.arguments[0] && node.arguments[0].type !== 'SpreadElement') return originOf(node.arguments[0], env, depth + 1);
     return originOf(direct.object, env, depth + 1);
   }
+  // als.getStore(): what an als.run(v, …) or als.enterWith(v) of the file stored (any such call, fail closed)
+  if (direct.type === 'MemberExpression' && memberKey(direct, env, depth) === 'getStore') {
+    let program: Node = node;
+    while (program.parent) program = program.parent;
+    for (const call of [...methodCallSites(program, 'run', env), ...methodCallSites(program, 'enterWith', env)].slice(0, 16)) {
+      const a = call.arguments[0];
+      if (!a || a.type === 'SpreadElement') continue;
+      const o = originOf(a, env, depth + 1);
+      if (o.kind !== 'unknown') return o;
+    }
+  }
   // [process].at(0), [fetch].pop(), list.find(…): an element of the receiver
   if (direct.type === 'MemberExpression' && ELEMENT_GETTERS.has(memberKey(direct, env, depth) ?? '')) {
     const el = elementOrigin(direct.object, env, depth + 1);
@@ -1128,6 +1139,20 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
     const value = propertyOf(lit.node, key);
     if (value) out.push({ node: value, env: lit.env });
   }
+  // new Error(m, { cause: v }).cause, Object.create(p, { k: { value: v } }).k: what the options or descriptors hold
+  if (lit && (lit.node.type === 'NewExpression' || lit.node.type === 'CallExpression')) {
+    const co = originOf(lit.node.callee, lit.env, depth + 1);
+    const name = co.kind === 'global' ? co.path.join('.') : '';
+    const at = (i: number) => (lit.node as TSESTree.CallExpression).arguments[i];
+    const options = key === 'cause' && /Error$/.test(name) ? at(1) : name === 'Object.create' ? at(1) : undefined;
+    const holder = options && options.type !== 'SpreadElement' ? derefNode(options, lit.env, depth + 1) : null;
+    const held = holder ? propertyOf(holder.node, key) : null;
+    if (held && name === 'Object.create') {
+      const desc = derefNode(held, holder!.env, depth + 1);
+      const v = desc ? (propertyOf(desc.node, 'value') ?? propertyOf(desc.node, 'get')) : null;
+      if (v) out.push({ node: v, env: desc!.env });
+    } else if (held) out.push({ node: held, env: holder!.env });
+  }
   // Object.assign(target, { k: v }, …).k: the value a literal source gives it
   if (lit && lit.node.type === 'CallExpression') {
     const co = originOf(lit.node.callee, lit.env, depth + 1);
@@ -1151,6 +1176,16 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
       if ((m.type === 'PropertyDefinition' || m.type === 'MethodDefinition') && (inst.viaThis || !m.static) && !m.computed && memberName(m.key) === key && m.value)
         out.push({ node: m.value as Node, env: inst.env });
     for (const right of thisAssignments(inst.cls, inst.env).get(key) ?? []) out.push({ node: right, env: inst.env });
+    // constructor(public f) with new C(x): x (a parameter property is a field set from the argument)
+    const made = inst.viaThis ? null : derefNode(obj, env, depth + 1);
+    const ctor = inst.cls.body.body.find((m): m is TSESTree.MethodDefinition => m.type === 'MethodDefinition' && m.kind === 'constructor');
+    if (made?.node.type === 'NewExpression' && ctor)
+      ctor.value.params.forEach((p, i) => {
+        const prop = p.type === 'TSParameterProperty' ? p.parameter : null;
+        const id = prop?.type === 'AssignmentPattern' ? prop.left : prop;
+        const arg = (made.node as TSESTree.NewExpression).arguments[i];
+        if (id?.type === 'Identifier' && id.name === key && arg && arg.type !== 'SpreadElement') out.push({ node: arg, env: made.env });
+      });
   }
   return out;
 }

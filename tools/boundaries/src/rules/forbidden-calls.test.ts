@@ -124,6 +124,9 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a nameless member kept in an error's cause, a created object's descriptor, a parameter property, an AsyncLocalStorage
+    { filename: AI, code: "class H { constructor(public f: (s: string) => unknown) {} } export function p(deps: Record<string, unknown>, k: string, sid: string) { return [(new Error('x', { cause: deps[k] }).cause as Function)(sid), Object.create(null, { f: { value: deps[k] } }).f(sid), new H(deps[k] as never).f(sid)]; }", errors: errors(3) },
+    { filename: AI, code: "import { AsyncLocalStorage } from 'node:async_hooks'; const als = new AsyncLocalStorage<(s: string) => unknown>(); export function p(deps: Record<string, unknown>, k: string, sid: string) { return als.run(deps[k] as never, () => als.getStore()!(sid)); }", errors: errors(1) },
     // globals hidden in containers, parameters, generators and setters keep what they are
     { filename: AI, code: 'export function p(code: string) { for (const g of [globalThis]) return g.eval(code); }', errors: errors(1) },
     { filename: AI, code: 'export function p(code: string) { const [g] = (() => [globalThis])(); return [g.eval(code), [...[globalThis]][0]!.eval(code)]; }', errors: errors(2) },
