@@ -26,11 +26,14 @@ export async function postgresUnreachable(): Promise<string | null> {
   }
 }
 
-async function dropSchema(schema: string): Promise<void> {
+const SCHEMA_PREFIX = 'workflow_test_';
+
+/** Drops a test's own schema: the prefix is written in the SQL, so the boundary check can see it is never the store's. */
+async function dropSchema(suffix: string): Promise<void> {
   const client = new pg.Client({ connectionString: PG_TEST_URL });
   await client.connect();
   try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.query(`DROP SCHEMA IF EXISTS "${SCHEMA_PREFIX}${suffix}" CASCADE`);
   } finally {
     await client.end();
   }
@@ -58,7 +61,8 @@ export async function openHarness(
   options: { sessions?: 'store' | 'memory'; backend?: 'sqlite' | 'postgres'; runs?: (runs: RunStore) => RunStore } = {},
 ): Promise<Harness> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'rmos-workflow-'));
-  const schema = `workflow_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
+  const schema = `${SCHEMA_PREFIX}${suffix}`;
   const postgres = options.backend === 'postgres';
   const stores = await openStores(postgres ? { dataDir, databaseUrl: PG_TEST_URL, schema } : { dataDir });
   let tick = 0;
@@ -77,7 +81,7 @@ export async function openHarness(
     },
     async close() {
       await stores.close();
-      if (postgres) await dropSchema(schema);
+      if (postgres) await dropSchema(suffix);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
