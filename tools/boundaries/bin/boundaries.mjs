@@ -4,16 +4,22 @@
 // node_modules/.cache and reused while every compiled source file is byte-identical. Any error on this path
 // falls back to running the TypeScript source through tsx, so the check itself never depends on the bundle.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const toolDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workspace = path.resolve(toolDir, '../..');
 const bundleRoot = path.join(workspace, 'node_modules', '.cache', 'luthier-boundaries', 'bundle');
-// a fixed folder, so the import below has a constant specifier the boundary check itself can follow
-const bundleDir = path.join(bundleRoot, 'current');
-const manifestFile = path.join(bundleDir, 'manifest.json');
+// Each build lives in a folder named by the hash of its inputs and is never changed once made: a run that has
+// loaded one keeps loading its lazily imported chunks and its worker from it, whatever another run (another copy of
+// the workspace sharing node_modules, a run after an edit) builds meanwhile. latest.json names the newest.
+const latestFile = path.join(bundleRoot, 'latest.json');
+const buildDir = (hash) => path.join(bundleRoot, `b-${hash.slice(0, 32)}`);
+// The one module imported by a constant specifier (so the boundary check can follow it): it loads the build the
+// bin chose, named by a global. Its text never changes, so writing it again is harmless.
+const entryFile = path.join(bundleRoot, 'entry.mjs');
+const ENTRY = "import { pathToFileURL } from 'node:url';\nexport const load = () => import(pathToFileURL(globalThis.__boundariesBundleDir + '/main.js').href);\n";
 
 function hashInputs(inputs) {
   const hash = createHash('sha256');
@@ -29,12 +35,14 @@ function hashInputs(inputs) {
   return hash.digest('hex');
 }
 
+/** The folder of the newest build, if its inputs are still byte-identical; null otherwise. */
 function currentBundle() {
   try {
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-    return manifest.format === 3 && hashInputs(manifest.inputs) === manifest.hash;
+    const manifest = JSON.parse(readFileSync(latestFile, 'utf8'));
+    const dir = buildDir(manifest.hash);
+    return manifest.format === 4 && hashInputs(manifest.inputs) === manifest.hash && existsSync(path.join(dir, 'main.js')) ? dir : null;
   } catch {
-    return false; // no bundle yet
+    return null; // no bundle yet
   }
 }
 
@@ -79,21 +87,43 @@ async function buildBundle() {
     .sort();
   const hash = hashInputs(inputs);
   if (!hash) throw new Error('an input vanished during the build');
-  writeFileSync(path.join(outdir, 'manifest.json'), JSON.stringify({ format: 3, inputs, hash }));
-  // swap the finished build in by renames: a concurrent reader sees the old bundle, the new one, or none (and
-  // then falls back to the source), never a half-written one
-  const old = `${bundleDir}-old-${process.pid}`;
-  if (existsSync(bundleDir)) renameSync(bundleDir, old);
-  renameSync(outdir, bundleDir);
-  rmSync(old, { recursive: true, force: true });
+  const manifest = JSON.stringify({ format: 4, inputs, hash });
+  writeFileSync(path.join(outdir, 'manifest.json'), manifest);
+  // the finished build becomes its hash's folder by one rename (another run that built the same inputs first wins)
+  const dir = buildDir(hash);
+  try {
+    renameSync(outdir, dir);
+  } catch {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+  const pointer = `${latestFile}.${process.pid}`;
+  writeFileSync(pointer, manifest);
+  renameSync(pointer, latestFile);
+  // builds older than a day, but the newest, are no longer in use
+  for (const name of readdirSync(bundleRoot)) {
+    const other = path.join(bundleRoot, name);
+    if (other === dir || !/^(?:b-|build-|current)/.test(name)) continue;
+    try {
+      if (Date.now() - statSync(other).mtimeMs > 24 * 3600 * 1000) rmSync(other, { recursive: true, force: true });
+    } catch {
+      // removed by another run meanwhile
+    }
+  }
+  return dir;
 }
 
 async function runBundled() {
   mkdirSync(bundleRoot, { recursive: true });
   process.env.BOUNDARIES_WORKSPACE_URL = pathToFileURL(`${workspace}${path.sep}`).href; // read by the bundle, in every thread
-  if (!currentBundle()) await buildBundle();
-  globalThis.__boundariesWorkerUrl = pathToFileURL(path.join(bundleDir, 'worker.js'));
-  return import('../../../node_modules/.cache/luthier-boundaries/bundle/current/main.js');
+  const dir = currentBundle() ?? (await buildBundle());
+  if (!existsSync(entryFile) || readFileSync(entryFile, 'utf8') !== ENTRY) {
+    writeFileSync(`${entryFile}.${process.pid}`, ENTRY);
+    renameSync(`${entryFile}.${process.pid}`, entryFile);
+  }
+  globalThis.__boundariesBundleDir = dir;
+  globalThis.__boundariesWorkerUrl = pathToFileURL(path.join(dir, 'worker.js'));
+  const entry = await import('../../../node_modules/.cache/luthier-boundaries/bundle/entry.mjs');
+  return entry.load();
 }
 
 async function runSource() {
