@@ -15,6 +15,8 @@ tester();
 function tester() {
   boundaryTester().run('boundaries/write-paths', asEslintRule(writePathsRule), {
     valid: [
+      // a listener given sandbox paths only
+      { filename: API, code: `${fsImport} import { EventEmitter } from 'node:events'; const e = new EventEmitter(); e.on('go', fs.rmSync); e.emit('go', 'data/sandbox/x'); e.emit('other', 'data/runs');` },
       // load_extension( written in a string or a comment is no call
       { filename: API, code: "export const f = (db: any) => [db.prepare(\"SELECT 'load_extension(' AS t\").get(), db.exec('-- load_extension(x)\\nSELECT 1')];" },
       // pure computations that fold to the sandbox, and numbers
@@ -87,6 +89,8 @@ function tester() {
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
     invalid: [
+      // an fs function as a listener: called with what emit sends
+      { filename: API, code: `${fsImport} import { EventEmitter } from 'node:events'; const e = new EventEmitter(); e.on('go', fs.rmSync); e.emit('go', 'data/runs', { recursive: true });`, errors: errors(1) },
       // constants hidden behind bytes, spreads, apply / call, array callbacks and pop (Buffer.from(bytes) is those bytes, never "100,97,…")
       { filename: API, code: `${fsImport} const d = Buffer.from([100, 97, 116, 97]).toString(); fs.rmSync(d + '/runs', { recursive: true }); fs.writeFileSync(\`\${String.fromCharCode(...[100, 97, 116, 97])}/runs/x\`, ''); fs.rmSync(String.fromCharCode.apply(null, [100, 97, 116, 97, 47, 114, 117, 110, 115])); fs.writeFileSync(Array.prototype.join.call(['data', 'runs', 'x'], '/'), ''); fs.writeFileSync(['data', 'runs', 'x'].reduce((a, b) => a + '/' + b), ''); fs.writeFileSync('data/runs/x'.split('/').map((s) => s).join('/'), ''); fs.writeFileSync(['data/runs/x'].pop()!, '');`, errors: errors(7) },
       // containers and later changes: a Set, for-in keys, a generator, unshift, an alias, a function changing its parameter, an instance's field

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forEachChild } from '../analysis/ast.js';
 import { findVariable } from '../analysis/variables.js';
-import { foldSingle, unknownPart } from '../analysis/fold.js';
+import { foldSingle, methodCallSites, unknownPart } from '../analysis/fold.js';
 import { recordDependency } from '../workspace/dependency-log.js';
 
 const RULE = 'boundaries/write-paths';
@@ -23,6 +23,7 @@ const NATIVE_ACCESS = new Set(['process.binding', 'process._linkedBinding', 'pro
 /** timers that call the function they are given with their arguments after this position */
 const TIMER_ARGS: Record<string, number> = { setTimeout: 2, setInterval: 2, setImmediate: 1, 'process.nextTick': 1 };
 /** array methods that call their callback with each element first */
+const LISTENERS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 /** programs that run the program named by a later word (env FOO=1 rm …, sudo rm …, xargs rm …) */
 const RUNS_NEXT = new Set(['env', 'sudo', 'doas', 'nice', 'nohup', 'exec', 'command', 'time', 'stdbuf', 'ionice', 'timeout', 'xargs', 'setsid', 'chrt', 'taskset', 'builtin']);
@@ -518,9 +519,26 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       if (c.type !== 'MemberExpression' || !args[0]) return [];
       const key = memberKey(c, env) ?? '';
       if (ELEMENT_CALLBACKS.has(key)) {
-        const list = derefNode(c.object, env);
+        // (new Set([...]).forEach(f): the Set's elements)
+        const made = derefNode(c.object, env);
+        const so = made?.node.type === 'NewExpression' ? originOf(made.node.callee, made.env) : null;
+        const inner = so?.kind === 'global' && so.path.join('.') === 'Set' && made!.node.type === 'NewExpression' && made!.node.arguments[0] && made!.node.arguments[0].type !== 'SpreadElement' ? made!.node.arguments[0] : null;
+        const list = inner ? derefNode(inner, made!.env) : made;
         if (list?.node.type !== 'ArrayExpression') return [];
         return list.node.elements.filter((e): e is TSESTree.Expression => !!e && e.type !== 'SpreadElement').map((e) => ({ fn: args[0]!, args: [e], host: `.${key}()` }));
+      }
+      // em.on('x', f): f is called with what each em.emit('x', …) of the file sends (an event that cannot be folded matches all)
+      if (LISTENERS.has(key) && args[1]) {
+        const event = fold(args[0], env).map(describe);
+        let program: Node = c;
+        while (program.parent) program = program.parent;
+        return methodCallSites(program, 'emit', env)
+          .slice(0, 16)
+          .filter((call) => {
+            const sent = call.arguments[0] ? fold(call.arguments[0] as Node, env).map(describe) : [];
+            return event.length !== 1 || sent.length !== 1 || event[0] === sent[0] || event[0]!.includes('<?>') || sent[0]!.includes('<?>');
+          })
+          .map((call) => ({ fn: args[1]!, args: call.arguments.slice(1).filter((a) => a.type !== 'SpreadElement') as Node[], host: `.${key}()` }));
       }
       const promised = unwrap(c.object);
       if (key === 'then' && promised.type === 'CallExpression' && promised.arguments[0] && promised.arguments[0].type !== 'SpreadElement') {
