@@ -918,11 +918,17 @@ export function urlPathParts(arg: Node, env: Env): Node[] {
   const isUrl = (m: Node | null): boolean => !!m && ((m.type === 'NewExpression' && (() => { const o = originOf(m.callee, env); return o.kind === 'global' && o.path.join('.') === 'URL'; })()) || (isAssign(m) && !!m.arguments[0] && isUrl(unwrap(m.arguments[0] as Node))));
   if (!isUrl(made)) return out;
   if (made && isAssign(made)) made.arguments.slice(1).forEach((x) => literalParts(x as Node));
-  for (const ref of findVariable(env.getScope(a), a)?.references ?? []) {
-    const p = ref.identifier.parent;
-    // (u.pathname += 'x' is read as the assignment: what it held, then x)
-    if (p?.type === 'MemberExpression' && p.object === ref.identifier && URL_PATH_PARTS.has(memberKey(p, env) ?? '') && p.parent?.type === 'AssignmentExpression' && p.parent.left === p) out.push(p.parent.operator === '=' ? p.parent.right : p.parent);
-    if (p && isAssign(p) && p.arguments[0] === ref.identifier) p.arguments.slice(1).forEach((x) => literalParts(x as Node));
-  }
+  // the URL's variable and its aliases (const v = u: v.pathname = … changes u)
+  const names = [findVariable(env.getScope(a), a)];
+  for (let i = 0; i < names.length && i < 8; i++)
+    for (const ref of names[i]?.references ?? []) {
+      const p = ref.identifier.parent;
+      // (u.pathname += 'x' is read as the assignment: what it held, then x)
+      if (p?.type === 'MemberExpression' && p.object === ref.identifier && URL_PATH_PARTS.has(memberKey(p, env) ?? '') && p.parent?.type === 'AssignmentExpression' && p.parent.left === p) out.push(p.parent.operator === '=' ? p.parent.right : p.parent);
+      if (p && isAssign(p) && p.arguments[0] === ref.identifier) p.arguments.slice(1).forEach((x) => literalParts(x as Node));
+      const alias = p?.type === 'VariableDeclarator' && p.init === ref.identifier && p.id.type === 'Identifier' ? p.id : p?.type === 'AssignmentExpression' && p.right === ref.identifier && p.left.type === 'Identifier' ? p.left : null;
+      const other = alias ? findVariable(env.getScope(alias), alias) : null;
+      if (other && !names.includes(other)) names.push(other);
+    }
   return out;
 }

@@ -146,6 +146,7 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export const p = (apiRoot: string, x: string, id: string) => [fetch(`${apiRoot}/workflow/approve`, { method: 'POST' }), fetch('http://h/api/ai/proposals/' + x, { method: 'POST' }), fetch(`/api/workflow/sessions/${id}`, { method: 'POST', body: '{}' })];", errors: errors(3) },
     { filename: AI, code: "export const p = (base: string) => fetch(new URL('../workflow/approve', base), { method: 'POST' });", errors: errors(1) },
     { filename: AI, code: "export async function p() { const u = new URL('http://h/api/workflow/'); u.pathname += 'approve'; return fetch(u, { method: 'POST' }); }", errors: errors(1) },
+    { filename: AI, code: "export async function p() { const u = new URL('http://h/'); const v = u; v.pathname = '/api/workflow/approve'; return fetch(u, { method: 'POST' }); }", errors: errors(1) },
     // options changed after the literal or spread into it; a request line written in two pieces
     { filename: AI, code: "import http from 'node:http'; const target = { host: 'h', path: '/api/workflow/approve' }; export function p() { const opts = { host: 'h', method: 'POST', path: '/api/ai/proposals' }; opts.path = '/api/rmos/toolpaths'; http.request(opts); http.request({ ...target, method: 'POST' }); }", errors: errors(2) },
     { filename: AI, code: "import net from 'node:net'; export function p() { const s = net.connect(3000, 'h'); s.write('POST /api/workflow/'); s.write('approve HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n'); }", errors: errors(2) },
