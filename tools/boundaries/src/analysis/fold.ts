@@ -180,7 +180,10 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
     } else if (b.kind === 'compound' && b.expr) {
       compound.push(fold(b.expr, env, depth + 1, seen));
     } else if (b.kind === 'param' && b.path.length === 0) {
-      plain.push(unknown(`${id.name} is a parameter`), ...defaults, ...callSiteArguments(b, env, depth, seen));
+      const passed = callSiteArguments(b, env, depth, seen);
+      // a parameter of a function only this file calls (or of a literal array's callback) holds only what it is passed
+      const closed = passed.length > 0 && closedParameter(b, env, depth);
+      plain.push(...(closed ? [] : [unknown(`${id.name} is a parameter`)]), ...defaults, ...passed);
     } else if (b.kind === 'param' && b.path.every((k) => k !== null)) {
       // a destructured parameter ({ p }) reads its part of each argument passed at a call site
       plain.push(unknown(`${id.name} is a parameter`), ...defaults, ...callSiteArgumentNodes(b, env).map((a) => foldPath(a, b.path, env, depth + 1, seen)));
@@ -379,6 +382,38 @@ function callSiteArguments(b: Binding, env: Env, depth: number, seen: Set<unknow
     }
   }
   return callSiteArgumentNodes(b, env).map((arg) => fold(arg, env, depth + 1, seen));
+}
+
+/**
+ * `b` is given values at the call sites this file holds and nowhere else: the first parameter of a callback handed
+ * to an array method of a literal array that nothing changes out of sight, or a parameter of a function of this file
+ * that is not exported, is used only as the callee of its (at most 9) calls, and is passed an argument at that
+ * position by every one of them.
+ */
+function closedParameter(b: Binding, env: Env, depth: number): boolean {
+  const position = parameterPosition(b);
+  if (!position) return false;
+  const { fn, index } = position;
+  const host = fn.parent;
+  if (index === 0 && host?.type === 'CallExpression' && host.arguments[0] === fn) {
+    const callee = unwrap(host.callee);
+    if (callee.type !== 'MemberExpression' || !ARRAY_CALLBACKS.has(memberKey(callee, env, depth) ?? '')) return false;
+    const list = derefNode(callee.object, env, depth + 1);
+    const changes = literalChanges(callee.object, env, depth);
+    return list?.node.type === 'ArrayExpression' && !changes?.localOpaque && !(changes?.assigned.size);
+  }
+  const id = fn.type === 'FunctionDeclaration' ? fn.id : host?.type === 'VariableDeclarator' && host.init === fn && host.id.type === 'Identifier' ? host.id : null;
+  if (!id) return false;
+  const decl = fn.type === 'FunctionDeclaration' ? fn : host?.parent;
+  if (decl?.parent?.type === 'ExportNamedDeclaration' || decl?.parent?.type === 'ExportDefaultDeclaration') return false;
+  const variable = findVariable(env.getScope(id), id);
+  if (!variable) return false;
+  const refs = variable.references.filter((r) => r.identifier !== id);
+  if (refs.length === 0 || refs.length > 9) return false;
+  return refs.every((r) => {
+    const call = r.identifier.parent;
+    return call?.type === 'CallExpression' && call.callee === r.identifier && argumentAt(call, index, env) !== null && !call.arguments.slice(0, index + 1).some((a) => a.type === 'SpreadElement');
+  });
 }
 
 /** Every element of an array literal (through constants), each read along `path`. */

@@ -914,6 +914,11 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
   const classScope = def?.type === 'ClassName' ? env.getScope(def.node as Node) : null;
   const both = classScope ? [classScope.set.get(n.name), classScope.upper?.set.get(n.name)].filter((v): v is NonNullable<typeof v> => !!v && v.defs.some((d) => d.node === def!.node)) : [];
   const refs = both.length > 1 ? [...new Set([...both.flatMap((v) => v.references), ...variable.references])] : variable.references;
+  // pushes in straight-line code beside the declaration fill the next indices in order ([] then push(a), push(b): [a, b])
+  const declarator = def?.node.type === 'VariableDeclarator' ? def.node : null;
+  const initList = declarator?.init ? unwrap(declarator.init as Node) : null;
+  let nextIndex = initList?.type === 'ArrayExpression' && initList.elements.every((e) => e && e.type !== 'SpreadElement') ? initList.elements.length : -1;
+  const declaredIn = declarator?.parent?.parent;
   for (const ref of refs) {
     const id = ref.identifier as Node;
     const p = id.parent;
@@ -932,7 +937,13 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
         // what it inserts is an alternative for any element
         const m = top === p ? memberKey(top, env, depth) : null;
         const items = m === 'push' || m === 'unshift' || m === 'add' ? up.arguments : m === 'splice' ? up.arguments.slice(2) : m === 'fill' ? up.arguments.slice(0, 1) : m === 'set' ? up.arguments.slice(1, 2) : [];
-        for (const a of items) if (a.type !== 'SpreadElement') assigned.set(ANY_ELEMENT, [...(assigned.get(ANY_ELEMENT) ?? []), a]);
+        const inOrder = m === 'push' && nextIndex >= 0 && up.parent?.type === 'ExpressionStatement' && up.parent.parent === declaredIn && items.every((a) => a.type !== 'SpreadElement');
+        if (!inOrder) nextIndex = -1;
+        for (const a of items) {
+          if (a.type === 'SpreadElement') continue;
+          const at = inOrder ? String(nextIndex++) : ANY_ELEMENT;
+          assigned.set(at, [...(assigned.get(at) ?? []), a]);
+        }
       }
     }
     // an alias (const b = a; b[1] = x) or a workspace function's parameter (f(a) with function f(p) { p[1] = x }):

@@ -123,12 +123,13 @@ const suffixPatterns = new Map<string, RegExp>();
 export function matchThroughAnyPath(policy: Policy, sym: Sym): (Policy['authorityEndpoints'][number] & { throughUnknown: boolean }) | null {
   for (const raw of [toText(sym), toText(sym, true)]) {
     const path = pathPart(raw);
-    const last = path.lastIndexOf(HOLE);
-    const variants = last >= 0 ? [path.slice(last + 1)] : [];
     // a one-segment part that is the whole segment may be `..`: the segment before it is undone
-    if (path.includes(SEGMENT_HOLE)) variants.push(normaliseDots(path.replace(/(?<=\/)\u0001(?=\/|$)/g, '..')));
+    const variants = path.includes(SEGMENT_HOLE) ? [path, normaliseDots(path.replace(/(?<=\/)\u0001(?=\/|$)/g, '..'))] : [path];
     for (const v of variants) {
-      const text = normaliseDots(v.replace(/^(?:\/\.\.(?=\/|$))+/, '')).replaceAll(SEGMENT_HOLE, 'x');
+      const last = v.lastIndexOf(HOLE);
+      // after an unknown part that may hold anything, only the text after it is known to be in the path
+      const text = (last >= 0 ? normaliseDots(v.slice(last + 1).replace(/^(?:\/\.\.(?=\/|$))+/, '')) : v).replaceAll(SEGMENT_HOLE, 'x');
+      if (last < 0 && v === path) continue; // (no unknown part at all: matchEndpoint's reading)
       const hit = policy.authorityEndpoints.find((e) => {
         let re = suffixPatterns.get(e.path);
         if (!re) suffixPatterns.set(e.path, (re = suffixPattern(e.path)));

@@ -246,8 +246,12 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         const m = propertyOf(d.node, 'method');
         return m ? !readOnly(m) : false;
       };
-      if (name === 'fetch' || name === 'Request') return methodOf(args[1]) || (args[0] !== undefined && derefNode(args[0], env)?.node.type === 'NewExpression');
-      if (name === 'EventSource' || name === 'WebSocket') return false;
+      // (fetch(new Request(u, { method }))): the request object's own method; a URL object has none
+      const first = args[0] ? derefNode(args[0], env) : null;
+      const fo = first?.node.type === 'NewExpression' ? originOf(first.node.callee, first.env) : null;
+      if (name === 'fetch' || name === 'Request') return methodOf(args[1]) || (!!fo && !(fo.kind === 'global' && fo.path.join('.') === 'URL'));
+      // making a URL sends nothing: the request that uses it is checked where it is sent
+      if (name === 'URL' || name === 'URL.parse' || name === 'EventSource' || name === 'WebSocket') return false;
       if (/^(?:http|https)\.get$/.test(name)) return false;
       if (/^(?:http|https)\.request$/.test(name)) return args.slice(0, 2).some((a) => derefNode(a, env)?.node.type === 'ObjectExpression') ? args.slice(0, 2).filter((a) => derefNode(a, env)?.node.type === 'ObjectExpression').some(methodOf) : false;
       if (key === 'get' || key === 'head') return false;
@@ -340,7 +344,8 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     function unfoldableRead(node: Node, depth: number): boolean {
       const n = unwrap(node);
       if (n.type === 'MemberExpression') {
-        if (n.computed) return memberKey(n, env) === null;
+        // (a literal holding only plain functions, never changed or handed on, may be read so: table[k])
+        if (n.computed) return memberKey(n, env) === null && !sealedLiteral(n.object, env);
         // the value (or getter) of a descriptor read with an unfoldable key
         const key = memberKey(n, env);
         return (key === 'value' || key === 'get') && unfoldableRead(n.object, depth + 1);

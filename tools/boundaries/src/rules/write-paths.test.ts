@@ -15,6 +15,8 @@ tester();
 function tester() {
   boundaryTester().run('boundaries/write-paths', asEslintRule(writePathsRule), {
     valid: [
+      // pushes in order fill the next indices; command -v and node --run run no file
+      { filename: API, code: `${fsImport} import { execSync } from 'node:child_process'; const DATA = process.env.RMOS_DATA_DIR ?? 'data'; const roots: string[] = []; roots.push(path.join(DATA, 'runs')); roots.push(path.join(DATA, 'sandbox')); export function note() { fs.writeFileSync(path.join(roots[1]!, 'note.txt'), ''); } export const r = () => [execSync('command -v node'), execSync('node --run build')];` },
       // a listener given sandbox paths only
       { filename: API, code: `${fsImport} import { EventEmitter } from 'node:events'; const e = new EventEmitter(); e.on('go', fs.rmSync); e.emit('go', 'data/sandbox/x'); e.emit('other', 'data/runs');` },
       // load_extension( written in a string or a comment is no call
@@ -89,6 +91,7 @@ function tester() {
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
     invalid: [
+      { filename: API, code: `${fsImport} const DATA = process.env.RMOS_DATA_DIR ?? 'data'; const roots: string[] = []; roots.push(path.join(DATA, 'runs')); roots.push(path.join(DATA, 'sandbox')); export function note() { fs.writeFileSync(path.join(roots[0]!, 'note.txt'), ''); }`, errors: errors(1) },
       // an fs function as a listener: called with what emit sends
       { filename: API, code: `${fsImport} import { EventEmitter } from 'node:events'; const e = new EventEmitter(); e.on('go', fs.rmSync); e.emit('go', 'data/runs', { recursive: true });`, errors: errors(1) },
       // constants hidden behind bytes, spreads, apply / call, array callbacks and pop (Buffer.from(bytes) is those bytes, never "100,97,…")

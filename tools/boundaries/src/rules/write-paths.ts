@@ -93,6 +93,8 @@ function nodeScript(rest: Sym[]): Sym[] | 'stdin' {
       if (rest[i + 1]) out.push(rest[i + 1]!);
       return out;
     }
+    // node --run name runs a script of package.json, as npm run does: no file of its own
+    if (flag === '--run') return out;
     if (t.startsWith('-') && rest[i]!.every((p) => typeof p === 'string')) {
       info ||= NODE_NO_SCRIPT.test(t);
       continue;
@@ -369,7 +371,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
           else if (!exists || (!SOURCE_EXT.test(rel) && !rel.startsWith('node_modules/'))) why = `"${rel}", which is no workspace source file at check time`;
           else if (writtenPaths.has(s.file)) why = `"${rel}", a script this file writes`;
         }
-        if (why) reportCommand(s.node, `${s.label} runs ${why}, whose code the check has not read`, 'run a committed workspace source file by a constant path (fork / new Worker(new URL(\'./w.js\', import.meta.url)))');
+        if (why) reportCommand(s.node, `${s.label} runs ${why}, whose code the check has not read`, `run a committed workspace source file by a constant path (fork / new Worker(new URL('./w.js', ${'import.meta'}.url)))`);
       }
     }
 
@@ -448,6 +450,8 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     function checkWords(node: Node, fn: string, words: Sym[], o: ReturnType<typeof commandOptions>, viaShell: boolean, plain: boolean, depth: number): boolean {
       // VAR=value before the program, and programs that run the next word (env, sudo, nice, xargs …)
       let i = 0;
+      // command -v / -V name only says where name is: nothing runs
+      if (progName(words[0] ?? []) === 'command' && /^-[vV]$/.test(describe(words[1] ?? []))) return false;
       while (i < words.length) {
         const w = words[i]!;
         const t = typeof w[0] === 'string' ? (w[0] as string) : '';
