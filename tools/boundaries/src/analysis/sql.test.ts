@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sym } from './fold.js';
-import { DATA_ROOT } from './fold.js';
+import { DATA_ROOT, unknownPart } from './fold.js';
 import { STORE_OBJECTS, sqlFileNames, sqlLoadsExtension, sqlWrites, writesAny } from './sql.js';
 import { loadPolicy } from '../policy/load.js';
 import { classifyTarget } from '../rules/target-path.js';
@@ -228,4 +228,12 @@ test('load_extension() is read from tokens', () => {
   assert.equal(sqlLoadsExtension(["SELECT load_extension/* x */('evil.so')"]), true);
   assert.equal(sqlLoadsExtension(['DO $$BEGIN PERFORM load_extension(1); END$$']), true);
   assert.equal(sqlLoadsExtension(["SELECT 'load_extension(x)' -- load_extension(y)"]), false);
+});
+
+test('a verb followed by, or glued to, a part that cannot be read may change anything (fail closed)', () => {
+  const hole = unknownPart('x');
+  for (const sym of [['DROP ', hole], ['DROP', hole, ' TRIGGER'], ['UPDATE', hole], ['DROP TRIGGER', hole]])
+    assert.ok(sqlWrites(sym).writes.some((w) => w.name === null), JSON.stringify(sym));
+  // a known verb and kind with an unknown name after a space is the ordinary fail-closed name; a read is no write
+  assert.deepEqual(sqlWrites(['SELECT ', hole, ' FROM t']).writes, []);
 });

@@ -206,6 +206,8 @@ interface Reading {
 /** words that stand after UPDATE, TRUNCATE or CREATE INDEX where no table is named (BEFORE UPDATE ON t, ON UPDATE SET NULL, FOR UPDATE OF t) */
 const NOT_A_NAME = new Set(['on', 'of', 'set', 'or', 'from', 'where', 'cascade', 'restrict', 'no', 'nowait', 'skip']);
 const TABLE_KINDS = ['table', 'view'];
+/** verbs whose next word says what they change: a part the check cannot read there may be anything */
+const CHANGING_VERBS = new Set(['drop', 'alter', 'delete', 'update', 'insert', 'replace', 'truncate', 'create', 'merge', 'pragma']);
 const OBJECT_KINDS = ['trigger', 'index', 'function', 'procedure', 'routine', 'rule', 'policy', 'aggregate'];
 /** words between CREATE and what it makes */
 const CREATE_MODS = new Set(['or', 'replace', 'global', 'local', 'temp', 'temporary', 'unlogged', 'virtual', 'materialized', 'foreign', 'recursive', 'constraint', 'unique']);
@@ -314,6 +316,20 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
   // a statement whose first word cannot be read may be any statement: it changes the tables it names
   if (t[0]!.kind === 'word' && t[0]!.text.startsWith(HOLE))
     for (const tok of t.slice(1)) if ((tok.kind === 'word' || tok.kind === 'quoted') && !tok.holes && !/^\d+$/.test(tok.text)) write(tok.text.toLowerCase(), 'table');
+
+  // a verb that changes things glued to, or followed by, a part the check cannot read (DROP ${kind} …, UPDATE${x}):
+  // what it changes cannot be named, so it may be a protected table (fail closed)
+  for (let i = 0; i < t.length; i++) {
+    const tok = t[i]!;
+    if (tok.kind !== 'word') continue;
+    const lead = tok.text.split(HOLE)[0]!.toLowerCase();
+    const prev = t[i - 1];
+    const afterVerb = prev?.kind === 'word' && CHANGING_VERBS.has(prev.text.toLowerCase());
+    const glued = tok.holes && (CHANGING_VERBS.has(lead) || (afterVerb && (OBJECT_KINDS.includes(lead) || ['table', 'view', 'schema', 'database', 'from', 'into'].includes(lead))));
+    const next = t[i + 1];
+    const followed = !tok.holes && CHANGING_VERBS.has(tok.text.toLowerCase()) && next?.kind === 'word' && next.text.startsWith(HOLE);
+    if (glued || followed) write(null, 'object');
+  }
 
   // DO runs its body; a function's or procedure's body runs when it is called (PostgreSQL)
   if (d.pg && is(0, 'do')) for (const tok of t) if (tok.kind === 'string') nested(sym(tok), true);
