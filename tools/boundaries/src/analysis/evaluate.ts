@@ -4,6 +4,7 @@ import { unwrap, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { fold, isConstant, MAX_ALTERNATIVES } from './fold.js';
 import { derefNode, literalChanges, memberKey, originOf } from './origin.js';
+import { findVariable } from './variables.js';
 
 /**
  * Evaluation of pure computations over constants: the string and array methods and the
@@ -99,6 +100,16 @@ export function constantValues(node: Node, env: Env, depth = 0): Value[] | null 
     }
     return [n.value as Value];
   }
+  // the global undefined (not a variable of that name) is the value, not the text
+  const isUndefined = (x: Node) => x.type === 'Identifier' && x.name === 'undefined' && !(findVariable(env.getScope(x), x)?.defs.length);
+  if (isUndefined(n)) return [undefined];
+  // const u = undefined (or void 0), never assigned again
+  if (n.type === 'Identifier') {
+    const v = findVariable(env.getScope(n), n);
+    const d = v?.defs.length === 1 ? v.defs[0]! : null;
+    const init = d?.type === 'Variable' && d.node.type === 'VariableDeclarator' && d.node.id.type === 'Identifier' && d.parent?.kind === 'const' ? (d.node.init as Node | null) : null;
+    if (init && (isUndefined(unwrap(init)) || (unwrap(init).type === 'UnaryExpression' && (unwrap(init) as TSESTree.UnaryExpression).operator === 'void'))) return [undefined];
+  }
   if (n.type === 'Identifier' || n.type === 'MemberExpression') {
     // a literal changed after its declaration is no constant
     // (of the variable itself, or of the literal a member is read from: K.k after K.k = …)
@@ -107,7 +118,7 @@ export function constantValues(node: Node, env: Env, depth = 0): Value[] | null 
     const changes = literalChanges(root, env, depth);
     if (changes && (changes.opaque || changes.assigned.size)) return null;
     const d = derefNode(n, env, depth + 1);
-    if (d && d.node !== n && (d.node.type === 'ArrayExpression' || d.node.type === 'CallExpression' || d.node.type === 'Literal')) return constantValues(d.node, d.env, depth + 1);
+    if (d && d.node !== n && (d.node.type === 'ArrayExpression' || d.node.type === 'CallExpression' || d.node.type === 'Literal' || isUndefined(d.node) || (d.node.type === 'UnaryExpression' && d.node.operator === 'void'))) return constantValues(d.node, d.env, depth + 1);
     if (n.type === 'MemberExpression') {
       const key = memberKey(n, env, depth);
       if (key !== null && (/^\d+$/.test(key) || key === 'length')) {
@@ -243,7 +254,8 @@ function callbackMethod(receiver: Value[], key: string, list: readonly TSESTree.
   if (rest.includes(NONE)) return NONE;
   const arr = [...receiver];
   const r = arr as unknown as Record<string, (...x: unknown[]) => Value>;
-  const wrapped = (...a: unknown[]) => call(...(a.slice(0, 2) as Value[]));
+  // (the callback is handed what the method hands it: the element, its index and the array, or the accumulator first)
+  const wrapped = (...a: unknown[]) => call(...(a as Value[]));
   return key === 'reduce' || key === 'reduceRight' ? (rest.length ? r[key]!(wrapped, rest[0]) : r[key]!(wrapped)) : r[key]!(wrapped);
 }
 

@@ -156,8 +156,11 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
   seen.add(variable);
   const plain: Folded[] = [];
   const compound: Folded[] = [];
+  let repeated = false;
   for (const b of bindingsOf(variable)) {
     const defaults = b.defaults.map((d) => fold(d, env, depth + 1, seen));
+    // s += x in a loop may add x any number of times
+    if (b.kind === 'compound' && b.expr && inLoopWithin(b.expr, variable.scope.block as Node)) repeated = true;
     if (b.kind === 'import' && b.def) {
       const decl = b.def.parent as TSESTree.ImportDeclaration | null;
       const spec = b.def.node as Node;
@@ -194,6 +197,7 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
   seen.delete(variable);
   let out = union(...plain);
   for (const c of compound) out = union(out, concat(out, c));
+  if (repeated) out = union(out, concat(out, unknown('what a loop adds')));
   return out;
 }
 
@@ -414,6 +418,20 @@ function closedParameter(b: Binding, env: Env, depth: number): boolean {
     const call = r.identifier.parent;
     return call?.type === 'CallExpression' && call.callee === r.identifier && argumentAt(call, index, env) !== null && !call.arguments.slice(0, index + 1).some((a) => a.type === 'SpreadElement');
   });
+}
+
+/** `node` sits in a loop's body inside `scope` (not past a function boundary). */
+function inLoopWithin(node: Node, scope: Node): boolean {
+  for (let p = node.parent; p && p !== scope; p = p.parent) {
+    if (['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement'].includes(p.type)) return true;
+    if (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression') {
+      // a callback of forEach / map / reduce runs once per element
+      const host = p.parent;
+      if (host?.type === 'CallExpression' && host.callee.type === 'MemberExpression' && !host.callee.computed && host.callee.property.type === 'Identifier' && /^(?:forEach|map|flatMap|filter|reduce|reduceRight|some|every|find)$/.test(host.callee.property.name)) return true;
+      return false;
+    }
+  }
+  return false;
 }
 
 /** Every element of an array literal (through constants), each read along `path`. */
@@ -840,6 +858,20 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
         }
       }
       const obj = derefNode(n.object, env, depth + 1);
+      // a class's static member set in a static block (static { this.k = … }): an alternative too
+      if (obj && key !== null && (obj.node.type === 'ClassDeclaration' || obj.node.type === 'ClassExpression')) {
+        const set: Node[] = [];
+        for (const m of obj.node.body.body)
+          if (m.type === 'StaticBlock')
+            forEachChild(m, function visit(c: Node) {
+              if (c.type === 'AssignmentExpression' && c.left.type === 'MemberExpression' && unwrap(c.left.object).type === 'ThisExpression' && memberKey(c.left, obj.env, depth) === key) set.push(c.right);
+              if (c.type !== 'FunctionExpression' && c.type !== 'FunctionDeclaration') forEachChild(c, visit);
+            });
+        if (set.length) {
+          const base = propertyOf(obj.node, key);
+          return union(...(base ? [fold(base, obj.env, depth + 1, seen)] : []), ...set.map((v) => fold(v, obj.env, depth + 1, seen)));
+        }
+      }
       // a literal changed after its declaration: what is assigned to the key is an alternative too
       const changes = obj && key !== null ? literalChanges(n.object, env, depth) : null;
       // (and what the module that declares an imported literal assigns to it, in that module)
@@ -908,7 +940,9 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
       n.elements.forEach((e, i) => {
         if (i > 0) acc = concat(acc, text(','));
         const el = unwrap(e as Node);
-        if (!(el.type === 'Literal' && el.value === null) && !(el.type === 'Identifier' && el.name === 'undefined')) acc = concat(acc, fold(el, env, depth + 1, seen));
+        // (a constant that is null or undefined, void 0 included, is empty too)
+        const nothing = (el.type === 'Literal' && el.value === null) || constantValues(el, env, depth + 1)?.every((v) => v === null || v === undefined);
+        if (!nothing) acc = concat(acc, fold(el, env, depth + 1, seen));
       });
       return acc;
     }

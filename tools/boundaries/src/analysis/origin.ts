@@ -1,5 +1,5 @@
 import { isBuiltin } from 'node:module';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { importedValue } from '../workspace/constants.js';
 import { namesPackage, resolveSpecifier } from '../workspace/resolve.js';
 import { forEachChild, unwrap, type Node } from './ast.js';
@@ -272,7 +272,7 @@ function iterationOrigin(expr: Node, env: Env, depth: number): Origin {
 }
 
 /** methods that answer an element of their receiver (or a container of its elements) */
-const ELEMENT_GETTERS = new Set(['at', 'pop', 'shift', 'find', 'findLast', 'next']);
+const ELEMENT_GETTERS = new Set(['at', 'pop', 'shift', 'find', 'findLast', 'next', 'deref']);
 const ELEMENT_COPIERS = new Set(['slice', 'concat', 'filter', 'toSorted', 'toReversed', 'reverse', 'sort', 'values', 'flat', 'with', 'toSpliced', 'splice', 'keys', 'entries']);
 
 /**
@@ -301,7 +301,8 @@ export function elementOrigin(node: Node, env: Env, depth: number): Origin {
         if (io.kind !== 'unknown') return io;
       }
     }
-    return UNKNOWN;
+    // (and what is pushed into it later)
+    return addedValues(node, env, depth);
   }
   if (n.type === 'NewExpression' || n.type === 'CallExpression') {
     const co = originOf(n.callee, e, depth + 1);
@@ -312,13 +313,25 @@ export function elementOrigin(node: Node, env: Env, depth: number): Origin {
       const src = originOf(first, e, depth + 1);
       if (src.kind !== 'unknown') return memberOf(src, null, env);
     }
-    if ((CONTAINERS.has(name) || name === 'Array.from' || name === 'Iterator.from') && first) return elementOrigin(first, e, depth + 1);
+    // new WeakRef(x).deref() is x
+    if (name === 'WeakRef' && first) return originOf(first, e, depth + 1);
+    if ((CONTAINERS.has(name) || name === 'Array.from' || name === 'Iterator.from') && first) {
+      const inner = elementOrigin(first, e, depth + 1);
+      if (inner.kind !== 'unknown') return inner;
+    }
+    // what m.set(k, v) / s.add(v) / a.push(v) put in a container of the file
+    if (n.type === 'NewExpression' && (CONTAINERS.has(name) || name === 'Array')) {
+      const added = addedValues(node, env, depth);
+      if (added.kind !== 'unknown') return added;
+    }
     if (name === 'Array.of' || name === 'Array')
       for (const a of n.arguments) {
         const ao = a.type === 'SpreadElement' ? elementOrigin(a.argument, e, depth + 1) : originOf(a, e, depth + 1);
         if (ao.kind !== 'unknown') return ao;
       }
     const callee = unwrap(n.callee);
+    // Array(n).fill(x): x
+    if (n.type === 'CallExpression' && callee.type === 'MemberExpression' && memberKey(callee, e, depth) === 'fill' && first) return originOf(first, e, depth + 1);
     if (n.type === 'CallExpression' && callee.type === 'MemberExpression' && ELEMENT_COPIERS.has(memberKey(callee, e, depth) ?? '')) {
       const ro = elementOrigin(callee.object, e, depth + 1);
       if (ro.kind !== 'unknown') return ro;
@@ -335,6 +348,23 @@ export function elementOrigin(node: Node, env: Env, depth: number): Origin {
         const ro = y ? (y.delegate ? elementOrigin(r, called.env, depth + 1) : originOf(r, called.env, depth + 1)) : elementOrigin(r, called.env, depth + 1);
         if (ro.kind !== 'unknown') return ro;
       }
+  }
+  return UNKNOWN;
+}
+
+/** The first known origin of what `.set(k, v)`, `.add(v)`, `.push(v)` or `.unshift(v)` put into the container a variable holds. */
+function addedValues(node: Node, env: Env, depth: number): Origin {
+  const id = unwrap(node);
+  if (id.type !== 'Identifier' || depth > MAX_EVAL_DEPTH) return UNKNOWN;
+  for (const ref of findVariable(env.getScope(id), id)?.references ?? []) {
+    const member = ref.identifier.parent;
+    const call = member?.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== ref.identifier || call?.type !== 'CallExpression' || call.callee !== member) continue;
+    const k = memberKey(member, env, depth);
+    const value = k === 'set' ? call.arguments[1] : k === 'add' || k === 'push' || k === 'unshift' ? call.arguments[0] : undefined;
+    if (!value || value.type === 'SpreadElement') continue;
+    const o = originOf(value, env, depth + 1);
+    if (o.kind !== 'unknown') return o;
   }
   return UNKNOWN;
 }
@@ -919,8 +949,11 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
   const initList = declarator?.init ? unwrap(declarator.init as Node) : null;
   let nextIndex = initList?.type === 'ArrayExpression' && initList.elements.every((e) => e && e.type !== 'SpreadElement') ? initList.elements.length : -1;
   const declaredIn = declarator?.parent?.parent;
+  const mutable = initList?.type === 'ArrayExpression' || initList?.type === 'ObjectExpression';
   for (const ref of refs) {
-    const id = ref.identifier as Node;
+    let id = ref.identifier as Node;
+    // (parts as string[]).reverse(), parts!.push(x): a cast is the same value
+    while (id.parent && CASTS.has(id.parent.type)) id = id.parent;
     const p = id.parent;
     if (p?.type === 'MemberExpression' && p.object === id) {
       let top: Node = p;
@@ -956,6 +989,10 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
         for (const [k, vs] of more.assigned) assigned.set(k, [...(assigned.get(k) ?? []), ...vs]);
       }
     }
+    // a literal array or object handed where the check does not follow it (an argument of a call it cannot see into,
+    // Array.prototype.reverse.call(parts), an element of another literal, a returned value, a member of another object)
+    // may be changed there
+    if (mutable && !through && p && escapesHere(id, p, env, depth)) opaque = true;
     if ((p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.arguments[0] === id) {
       const callee = originOf(p.callee, env, depth + 1);
       const fn = callee.kind === 'global' ? callee.path.join('.') : '';
@@ -988,6 +1025,25 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
 });
 
 const isGetterLike = (v: Node): boolean => v.type === 'FunctionExpression' || v.type === 'ArrowFunctionExpression';
+
+const CASTS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
+
+/** `id` (a reference to a literal) is handed on, at its parent `p`, to code that may change it. */
+function escapesHere(id: Node, p: Node, env: Env, depth: number): boolean {
+  if (p.type === 'CallExpression' || p.type === 'NewExpression') {
+    if (!p.arguments.includes(id as TSESTree.Expression)) return false;
+    const callee = originOf(p.callee, env, depth + 1);
+    const name = callee.kind === 'global' ? callee.path.join('.') : '';
+    // readers, and the changes literalChanges reads itself (Object.assign / defineProperty of its first argument)
+    if (READ_ONLY_CALLS.has(name) || name.startsWith('console.') || (p.arguments[0] === id && (name === 'Object.assign' || name === 'Object.defineProperty' || name === 'Reflect.defineProperty'))) return false;
+    if (name === 'Object.assign' && p.arguments[0] !== id) return false;
+    return true;
+  }
+  if (p.type === 'ArrayExpression' || p.type === 'ReturnStatement' || p.type === 'YieldExpression') return true;
+  if (p.type === 'Property' && p.value === id && p.parent?.type === 'ObjectExpression') return true;
+  if (p.type === 'ArrowFunctionExpression' && p.body === id) return true;
+  return p.type === 'AssignmentExpression' && p.right === id && p.left.type === 'MemberExpression';
+}
 
 /** The other name a reference hands its value to: `const b = a` / `b = a`, or the parameter of a workspace function it is passed to. */
 function aliasOrParameter(id: Node, env: Env, depth: number): { id: TSESTree.Identifier; env: Env } | null {
@@ -1072,25 +1128,50 @@ export function propertyOf(obj: Node, key: string): Node | null {
   if (obj.type === 'ClassDeclaration' || obj.type === 'ClassExpression') {
     for (let i = obj.body.body.length - 1; i >= 0; i--) {
       const m = obj.body.body[i]!;
-      if ((m.type !== 'PropertyDefinition' && m.type !== 'MethodDefinition') || !m.static || m.computed) continue;
-      const k = m.key.type === 'Identifier' ? m.key.name : m.key.type === 'PrivateIdentifier' ? `#${m.key.name}` : m.key.type === 'Literal' ? String(m.key.value) : null;
+      if ((m.type !== 'PropertyDefinition' && m.type !== 'MethodDefinition') || !m.static) continue;
+      // (a computed key that is not written out may be this one: the later member wins, so nothing before it is known)
+      const k = m.computed ? staticKey(m.key as Node) : m.key.type === 'Identifier' ? m.key.name : m.key.type === 'PrivateIdentifier' ? `#${m.key.name}` : m.key.type === 'Literal' ? String(m.key.value) : null;
+      if (k === undefined) return null;
       if (k === key) return (m.value as Node | null) ?? null;
     }
     return null;
   }
   if (obj.type === 'ObjectExpression') {
+    // the last definition wins: a later spread or computed key that cannot be read here may be the one
     for (let i = obj.properties.length - 1; i >= 0; i--) {
       const p = obj.properties[i]!;
+      if (p.type === 'SpreadElement') {
+        const inner = unwrap(p.argument);
+        if (inner.type !== 'ObjectExpression') return null;
+        const found = propertyOf(inner, key);
+        if (found || inner.properties.some((q) => q.type === 'SpreadElement' || q.computed)) return found;
+        continue;
+      }
       if (p.type !== 'Property') continue;
-      const k = p.computed ? (p.key.type === 'Literal' ? String(p.key.value) : null) : p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value);
+      const k = p.computed ? staticKey(p.key as Node) : p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value);
+      if (k === undefined) return null;
       if (k === key) return p.value as Node;
     }
   }
   if (obj.type === 'ArrayExpression' && /^\d+$/.test(key)) {
-    const el = obj.elements[Number(key)];
+    // (a spread before the index moves it: unknown here)
+    const index = Number(key);
+    if (obj.elements.slice(0, index + 1).some((e) => e?.type === 'SpreadElement')) return null;
+    const el = obj.elements[index];
     return el && el.type !== 'SpreadElement' ? el : null;
   }
   return null;
+}
+
+/** A computed key written out (['k'], [`k`]); null for a symbol; undefined when it is an expression this syntax-only reading cannot name. */
+function staticKey(k: Node): string | null | undefined {
+  const n = unwrap(k);
+  if (n.type === 'Literal') return String(n.value);
+  // a symbol (Symbol.iterator, Symbol('x'), Symbol.for('x')) is never a string key: null, no name
+  const sym = n.type === 'MemberExpression' ? n.object : n.type === 'CallExpression' ? (n.callee.type === 'MemberExpression' ? n.callee.object : n.callee) : null;
+  if (sym?.type === 'Identifier' && sym.name === 'Symbol') return null;
+  if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return n.quasis[0]!.value.cooked ?? undefined;
+  return undefined;
 }
 
 const DESCRIPTOR_CALLS = new Set(['Object.getOwnPropertyDescriptor', 'Reflect.getOwnPropertyDescriptor']);
@@ -1174,6 +1255,8 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
         if (value) out.push({ node: value, env: src!.env });
       }
   }
+  // o.inner.k = v after const o = {}: assignments to the same member path of the same variable
+  out.push(...pathAssignments(obj, key, env));
   // (only a literal's changes are followed: o.k = v after const o = {}; and a class's or a function's: C.k = v, F.k = v)
   const changeable = (t: string) => t === 'ObjectExpression' || t === 'ArrayExpression' || t === 'ClassDeclaration' || t === 'ClassExpression' || t === 'FunctionDeclaration' || t === 'FunctionExpression' || t === 'ArrowFunctionExpression';
   const changes = (lit && changeable(lit.node.type)) || namesFunctionOrClass(obj, env) ? literalChanges(obj, env, depth) : null;
@@ -1199,6 +1282,37 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
       });
   }
   return out;
+}
+
+/** The member path of `node` from a variable (o.inner → o, ['inner']), or null. */
+function memberPath(node: Node, env: Env): { root: TSESLint.Scope.Variable; keys: string[] } | null {
+  const keys: string[] = [];
+  let n = unwrap(node);
+  while (n.type === 'MemberExpression') {
+    const k = memberKey(n, env);
+    if (k === null) return null;
+    keys.unshift(k);
+    n = unwrap(n.object);
+  }
+  if (n.type !== 'Identifier') return null;
+  const root = findVariable(env.getScope(n), n);
+  return root ? { root, keys } : null;
+}
+
+/** Values assigned in the file to `obj.key` where obj is a member path of a variable with at least one key (o.inner.k = v). */
+function pathAssignments(obj: Node, key: string, env: Env): Array<{ node: Node; env: Env }> {
+  const target = unwrap(obj).type === 'MemberExpression' ? memberPath(obj, env) : null;
+  if (!target) return [];
+  let program: Node = obj;
+  while (program.parent) program = program.parent;
+  return memberAssignmentSites(program, key, env)
+    .filter((right) => {
+      const left = (right.parent as TSESTree.AssignmentExpression).left as TSESTree.MemberExpression;
+      const at = memberPath(left.object, env);
+      return !!at && at.root === target.root && at.keys.join('\u0000') === target.keys.join('\u0000');
+    })
+    .slice(0, 12)
+    .map((right) => ({ node: right, env }));
 }
 
 /** `node` names a function or class declared in the file (whose members F.k = v can be set like an object's). */

@@ -129,6 +129,14 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // wrong constants: callbacks see (element, index, array), casts and .call and callbacks change literals, a later spread or computed key wins, a spread moves indices, static blocks, [undefined] is empty
+    { filename: AI, code: "const k = ['approveWorkflow'].map((c, i, a) => (a ? c : 'proposeDesign')).join(''); export function f(deps: any) { return deps[k]('s1'); }", errors: errors(1) },
+    { filename: AI, code: "const p1 = ['Workflow', 'approve']; (p1 as string[]).reverse(); const p2 = ['Workflow', 'approve']; Array.prototype.reverse.call(p2); const p3 = ['Workflow', 'approve']; [p3].forEach((x) => x.reverse()); export function f(deps: any) { return [deps[p1.join('')]('s'), deps[p2.join('')]('s'), deps[p3.join('')]('s')]; }", errors: errors(3) },
+    { filename: AI, code: "const a = { k: 'proposeDesign', ...{ k: 'approve' + 'Workflow' } }; const b = { k: 'proposeDesign', [`k`]: 'approve' + 'Workflow' }; const c = [...['proposeDesign', 'approve' + 'Workflow'], 'proposeDesign']; export function f(deps: any) { return [deps[a.k]('s'), deps[b.k]('s'), deps[c[1]!]('s')]; }", errors: errors(3) },
+    { filename: AI, code: "class N { static k = 'proposeDesign'; static { this.k = 'approve' + 'Workflow'; } } class M { static k = 'proposeDesign'; static [`k`] = 'approve' + 'Workflow'; } const u = undefined; export function f(deps: any) { return [deps[N.k]('s'), deps[M.k]('s'), deps['approve' + 'Workflow' + [u]]('s')]; }", errors: errors(3) },
+    { filename: AI, code: "export async function f() { let u = 'http://h'; for (const p of ['/api', '/workflow', '/approve']) u += p; return fetch(u, { method: 'POST' }); }", errors: errors(1) },
+    // origins through a Map's set and forEach, WeakRef, fill, a nested member, a push, a spread copy
+    { filename: AI, code: "export function f(code: string): any { const m = new Map<string, any>(); m.set('g', globalThis); m.forEach((v) => v.eval(code)); const o: any = {}; o.inner = {}; o.inner.g = globalThis; const arr: any[] = []; for (const x of [globalThis]) arr.push(x); return [new WeakRef(globalThis).deref()!.eval(code), (Array(1).fill(globalThis) as any)[0].eval(code), o.inner.g.eval(code), arr[0].eval(code), ({ ...{ g: globalThis } } as any).g.eval(code)]; }", errors: errors(6) },
     // a private helper still passes on what it is given
     { filename: AI, code: "async function postJson(url: string) { const r = await fetch(url, { method: 'POST' }); return r.json(); } export const go = () => postJson('/api/workflow/approve');", errors: errors(1) },
     // a nameless member kept in an error's cause, a created object's descriptor, a parameter property, an AsyncLocalStorage

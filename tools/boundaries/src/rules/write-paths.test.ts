@@ -15,6 +15,8 @@ tester();
 function tester() {
   boundaryTester().run('boundaries/write-paths', asEslintRule(writePathsRule), {
     valid: [
+      // a config spread before its own key keeps that key; a loop adding to a sandbox path; a Map read by its key
+      { filename: API, code: `${fsImport} const base = { dir: 'data/sandbox' }; const cfg = { ...base, name: 'x' }; fs.writeFileSync(cfg.dir + '/x.json', ''); let p = 'data/sandbox/'; for (const s of ['a', 'b']) p += s; fs.writeFileSync(p, ''); const m = new Map<string, any>([['w', fs.writeFileSync], ['r', fs.readFileSync]]); m.get('r')('data/runs/y.json');` },
       // pushes in order fill the next indices; command -v and node --run run no file
       { filename: API, code: `${fsImport} import { execSync } from 'node:child_process'; const DATA = process.env.RMOS_DATA_DIR ?? 'data'; const roots: string[] = []; roots.push(path.join(DATA, 'runs')); roots.push(path.join(DATA, 'sandbox')); export function note() { fs.writeFileSync(path.join(roots[1]!, 'note.txt'), ''); } export const r = () => [execSync('command -v node'), execSync('node --run build')];` },
       // a listener given sandbox paths only
@@ -91,6 +93,11 @@ function tester() {
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
     invalid: [
+      // wrong constants and lost origins found by the second red team: loops, callbacks given the array, casts, .call, later spreads, spreads before an index; fs functions in a Map, a WeakRef, a nested member, fill
+      { filename: API, code: `${fsImport} let p = 'dat'; for (const s of ['a/ru', 'ns/x.json']) p += s; fs.writeFileSync(p, ''); fs.writeFileSync(['data', 'runs', 'x.json'].map((c, i, a) => (a ? c : 'tmp')).join('/'), ''); const p1 = ['data', 'tmp']; (p1 as string[])[1] = 'runs'; fs.writeFileSync(p1.join('/') + '/x', ''); const p2 = ['data', 'tmp']; Array.prototype.fill.call(p2, 'runs', 1); fs.writeFileSync(p2.join('/') + '/x', ''); const cfg = { dir: 'data/sandbox', ...{ dir: 'data/runs' } }; fs.writeFileSync(cfg.dir + '/x', ''); const segs = [...['data', 'runs'], 'sandbox']; fs.writeFileSync(\`\${segs[0]}/\${segs[1]}/x\`, '');`, errors: errors(6) },
+      { filename: API, code: `${fsImport} const m = new Map<string, any>(); m.set('w', fs.writeFileSync); m.forEach((w) => w('data/runs/y', '')); const o: any = {}; o.inner = {}; o.inner.w = fs.writeFileSync; o.inner.w('data/runs/y', ''); new WeakRef(fs.writeFileSync).deref()!('data/runs/y', ''); const w = Array(1).fill(fs.writeFileSync)[0]; w('data/runs/y', '');`, errors: errors(4) },
+      // SQL whose verb is followed by, or glued to, a part the check cannot read
+      { filename: API, code: "export const f = (db: any, x: string) => { let sql = ''; for (const w of ['DROP', ' TRIGGER', ' run_artifacts_no_delete']) sql += w; db.exec(sql); db.exec('DROP ' + x); db.exec('UPDATE' + x); };", errors: errors(3) },
       { filename: API, code: `${fsImport} const DATA = process.env.RMOS_DATA_DIR ?? 'data'; const roots: string[] = []; roots.push(path.join(DATA, 'runs')); roots.push(path.join(DATA, 'sandbox')); export function note() { fs.writeFileSync(path.join(roots[0]!, 'note.txt'), ''); }`, errors: errors(1) },
       // an fs function as a listener: called with what emit sends
       { filename: API, code: `${fsImport} import { EventEmitter } from 'node:events'; const e = new EventEmitter(); e.on('go', fs.rmSync); e.emit('go', 'data/runs', { recursive: true });`, errors: errors(1) },
