@@ -466,6 +466,19 @@ function elementsOf(node: Node, path: Array<string | null>, env: Env, depth: num
     const first = n.arguments[0] && n.arguments[0].type !== 'SpreadElement' ? (n.arguments[0] as Node) : null;
     // a Map's entries are [key, value] pairs: path[0] picks one
     if (first && (name === 'Set' || name === 'Array.from' || name === 'Map')) return elementsOf(first, path, e, depth + 1, seen);
+    // Object.keys / values / entries of a literal object nothing changes: its keys, its values, or [key, value] pairs
+    if (first && (name === 'Object.keys' || name === 'Object.values' || name === 'Object.entries')) {
+      const lit = derefNode(first, e, depth + 1);
+      const changes = literalChanges(first, e, depth);
+      if (lit?.node.type !== 'ObjectExpression' || lit.node.properties.some((q) => q.type !== 'Property' || q.computed || q.kind !== 'init') || changes?.opaque || changes?.assigned.size) return null;
+      const props = lit.node.properties as TSESTree.Property[];
+      if (!props.length) return null;
+      const keyOf = (q: TSESTree.Property) => text(q.key.type === 'Identifier' ? q.key.name : String((q.key as TSESTree.Literal).value));
+      const part = name === 'Object.keys' ? 0 : name === 'Object.values' ? 1 : path[0] === '0' ? 0 : path[0] === '1' ? 1 : -1;
+      if (part < 0) return null;
+      const rest = name === 'Object.entries' ? path.slice(1) : path;
+      return union(...props.map((q) => (part === 0 ? (rest.length ? unknown('a member of a key') : keyOf(q)) : foldPath(q.value as Node, rest, lit.env, depth + 1, seen))));
+    }
     if (n.type === 'CallExpression') {
       const called = calledFunction(n.callee, e);
       if (called?.fn.generator) {
@@ -868,7 +881,7 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
               if (c.type !== 'FunctionExpression' && c.type !== 'FunctionDeclaration') forEachChild(c, visit);
             });
         if (set.length) {
-          const base = propertyOf(obj.node, key);
+          const base = propertyOf(obj.node, key, obj.env);
           return union(...(base ? [fold(base, obj.env, depth + 1, seen)] : []), ...set.map((v) => fold(v, obj.env, depth + 1, seen)));
         }
       }
@@ -877,7 +890,7 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
       // (and what the module that declares an imported literal assigns to it, in that module)
       const foreign = changes ? foreignChanges(n.object, env, depth) : null;
       if (changes && (changes.opaque || changes.assigned.has(key!))) {
-        const base = propertyOf(obj!.node, key!);
+        const base = propertyOf(obj!.node, key!, obj!.env);
         const anyOpaque = changes.localOpaque || (foreign ? foreign.opaque : false);
         return union(
           ...(base ? [fold(base, obj!.env, depth + 1, seen)] : []),
@@ -886,7 +899,7 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
           ...(anyOpaque || !base ? [unknown(`${key} of an object changed after its declaration`)] : []),
         );
       }
-      const value = obj && key !== null ? propertyOf(obj.node, key) : null;
+      const value = obj && key !== null ? propertyOf(obj.node, key, obj.env) : null;
       if (obj && value) {
         // a getter (`get d() { return '…' }`) reads as what it returns
         if (isFunction(value) && value.parent && ((value.parent.type === 'Property' && value.parent.kind === 'get') || (value.parent.type === 'MethodDefinition' && value.parent.kind === 'get')))

@@ -1028,21 +1028,28 @@ const isGetterLike = (v: Node): boolean => v.type === 'FunctionExpression' || v.
 
 const CASTS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
 
-/** `id` (a reference to a literal) is handed on, at its parent `p`, to code that may change it. */
+/**
+ * `id` (a reference to a literal) is handed, at its parent `p`, to a change the member reads above do not see: the
+ * receiver of a mutating method called through .call / .apply / Reflect.apply (Array.prototype.reverse.call(parts)),
+ * or an element of a literal array whose elements a callback or a loop is handed ([parts].forEach((x) => x.reverse())).
+ * Reading calls (fs, builtins, loggers, a route's answer) are not changes: a literal they are handed keeps its value.
+ */
 function escapesHere(id: Node, p: Node, env: Env, depth: number): boolean {
-  if (p.type === 'CallExpression' || p.type === 'NewExpression') {
-    if (!p.arguments.includes(id as TSESTree.Expression)) return false;
-    const callee = originOf(p.callee, env, depth + 1);
-    const name = callee.kind === 'global' ? callee.path.join('.') : '';
-    // readers, and the changes literalChanges reads itself (Object.assign / defineProperty of its first argument)
-    if (READ_ONLY_CALLS.has(name) || name.startsWith('console.') || (p.arguments[0] === id && (name === 'Object.assign' || name === 'Object.defineProperty' || name === 'Reflect.defineProperty'))) return false;
-    if (name === 'Object.assign' && p.arguments[0] !== id) return false;
-    return true;
+  if (p.type === 'CallExpression' && p.arguments.includes(id as TSESTree.Expression)) {
+    const callee = unwrap(p.callee);
+    const via = callee.type === 'MemberExpression' ? memberKey(callee, env, depth) : null;
+    const target = via === 'call' || via === 'apply' ? unwrap((callee as TSESTree.MemberExpression).object) : null;
+    if (target?.type === 'MemberExpression' && p.arguments[0] === id && MUTATING_METHODS.has(memberKey(target, env, depth) ?? '')) return true;
+    const co = originOf(p.callee, env, depth + 1);
+    if (co.kind === 'global' && co.path.join('.') === 'Reflect.apply' && p.arguments[1] === id) return true;
+    return false;
   }
-  if (p.type === 'ArrayExpression' || p.type === 'ReturnStatement' || p.type === 'YieldExpression') return true;
-  if (p.type === 'Property' && p.value === id && p.parent?.type === 'ObjectExpression') return true;
-  if (p.type === 'ArrowFunctionExpression' && p.body === id) return true;
-  return p.type === 'AssignmentExpression' && p.right === id && p.left.type === 'MemberExpression';
+  if (p.type === 'ArrayExpression') {
+    const host = p.parent;
+    if (host?.type === 'ForOfStatement' && host.right === p) return true;
+    return host?.type === 'MemberExpression' && host.object === p && CALLBACK_METHODS.has(memberKey(host, env, depth) ?? '');
+  }
+  return false;
 }
 
 /** The other name a reference hands its value to: `const b = a` / `b = a`, or the parameter of a workspace function it is passed to. */
@@ -1102,7 +1109,7 @@ export function namespaceSource(node: Node, env: Env): string | null {
   return decl?.type === 'ImportDeclaration' ? decl.source.value : null;
 }
 
-export function propertyOf(obj: Node, key: string): Node | null {
+export function propertyOf(obj: Node, key: string, env?: Env): Node | null {
   // an enum member's initialiser (members without one are numbers, which name no path)
   if (obj.type === 'TSEnumDeclaration') {
     for (const m of obj.body.members) {
@@ -1130,7 +1137,7 @@ export function propertyOf(obj: Node, key: string): Node | null {
       const m = obj.body.body[i]!;
       if ((m.type !== 'PropertyDefinition' && m.type !== 'MethodDefinition') || !m.static) continue;
       // (a computed key that is not written out may be this one: the later member wins, so nothing before it is known)
-      const k = m.computed ? staticKey(m.key as Node) : m.key.type === 'Identifier' ? m.key.name : m.key.type === 'PrivateIdentifier' ? `#${m.key.name}` : m.key.type === 'Literal' ? String(m.key.value) : null;
+      const k = m.computed ? staticKey(m.key as Node, env) : m.key.type === 'Identifier' ? m.key.name : m.key.type === 'PrivateIdentifier' ? `#${m.key.name}` : m.key.type === 'Literal' ? String(m.key.value) : null;
       if (k === undefined) return null;
       if (k === key) return (m.value as Node | null) ?? null;
     }
@@ -1143,12 +1150,12 @@ export function propertyOf(obj: Node, key: string): Node | null {
       if (p.type === 'SpreadElement') {
         const inner = unwrap(p.argument);
         if (inner.type !== 'ObjectExpression') return null;
-        const found = propertyOf(inner, key);
+        const found = propertyOf(inner, key, env);
         if (found || inner.properties.some((q) => q.type === 'SpreadElement' || q.computed)) return found;
         continue;
       }
       if (p.type !== 'Property') continue;
-      const k = p.computed ? staticKey(p.key as Node) : p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value);
+      const k = p.computed ? staticKey(p.key as Node, env) : p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value);
       if (k === undefined) return null;
       if (k === key) return p.value as Node;
     }
@@ -1164,12 +1171,19 @@ export function propertyOf(obj: Node, key: string): Node | null {
 }
 
 /** A computed key written out (['k'], [`k`]); null for a symbol; undefined when it is an expression this syntax-only reading cannot name. */
-function staticKey(k: Node): string | null | undefined {
+function staticKey(k: Node, env?: Env): string | null | undefined {
   const n = unwrap(k);
   if (n.type === 'Literal') return String(n.value);
-  // a symbol (Symbol.iterator, Symbol('x'), Symbol.for('x')) is never a string key: null, no name
-  const sym = n.type === 'MemberExpression' ? n.object : n.type === 'CallExpression' ? (n.callee.type === 'MemberExpression' ? n.callee.object : n.callee) : null;
+  // a symbol (Symbol.iterator, Symbol('x'), Symbol.for('x'), a const holding one) is never a string key: null, no name
+  const made = env && n.type === 'Identifier' ? derefNode(n, env) : null;
+  const s0 = made ? unwrap(made.node) : n;
+  const sym = s0.type === 'MemberExpression' ? s0.object : s0.type === 'CallExpression' ? (s0.callee.type === 'MemberExpression' ? s0.callee.object : s0.callee) : null;
   if (sym?.type === 'Identifier' && sym.name === 'Symbol') return null;
+  // a key the file's constants give (const K = 'flag'; [K], [`${K}2`])
+  if (env) {
+    const folded = foldSingle(n, env);
+    if (folded !== null) return folded;
+  }
   if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return n.quasis[0]!.value.cooked ?? undefined;
   return undefined;
 }
@@ -1228,7 +1242,7 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
   const out: Array<{ node: Node; env: Env }> = [];
   const lit = derefNode(obj, env, depth + 1);
   if (lit) {
-    const value = propertyOf(lit.node, key);
+    const value = propertyOf(lit.node, key, lit.env);
     if (value) out.push({ node: value, env: lit.env });
   }
   // new Error(m, { cause: v }).cause, Object.create(p, { k: { value: v } }).k: what the options or descriptors hold

@@ -7,6 +7,9 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // route tables logged, returned or handed to a request; keys that cannot collide (a symbol, a folded constant) leave the others known
+    { filename: AI, code: "const ROUTES = { feasibility: '/api/rmos/feasibility' }; export function getRoutes() { return ROUTES; } export async function check(body: unknown) { console.debug({ routes: ROUTES }); const req = { url: '/api/rmos/feasibility', method: 'POST', body: JSON.stringify(body) }; return [fetch(ROUTES.feasibility, { method: 'POST' }), fetch(req.url, req)]; }" },
+    { filename: AI, code: "const META = Symbol('meta'); const K = 'flag'; export function run(ports: { evaluate(): number }) { const plan = { method: 'evaluate' as const, [META]: true, [K]: 1 }; return ports[plan.method](); }" },
     // an encoded id after an unknown base; a GET through a handed-in fetch; a URL object sends nothing itself; a sealed table read into a variable
     { filename: AI, code: "export const f = (base: string, id: string, f2: typeof fetch) => [fetch(`${base}/api/ai/proposals/${encodeURIComponent(id)}`, { method: 'POST', body: '{}' }), f2(`${base}/api/workflow/sessions/${encodeURIComponent(id)}`), fetch(new URL(`/api/runs/${encodeURIComponent(id)}`, 'http://localhost:3000'), { method: 'GET' }), fetch(new URL('api/ai/proposals', base + '/'), { method: 'POST' })];" },
     { filename: AI, code: 'const scorers = { rings: (d: { rings: number }) => d.rings * 2 }; export function score(d: { rings: number }, name: keyof typeof scorers): number { const fn = scorers[name]; return fn(d); }' },
@@ -129,6 +132,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a folded computed key that is the one read
+    { filename: AI, code: "const K = 'method'; export function run(ports: any) { const plan = { method: 'evaluate', [K]: 'approveWorkflow' }; return ports[plan.method](); }", errors: errors(1) },
     // wrong constants: callbacks see (element, index, array), casts and .call and callbacks change literals, a later spread or computed key wins, a spread moves indices, static blocks, [undefined] is empty
     { filename: AI, code: "const k = ['approveWorkflow'].map((c, i, a) => (a ? c : 'proposeDesign')).join(''); export function f(deps: any) { return deps[k]('s1'); }", errors: errors(1) },
     { filename: AI, code: "const p1 = ['Workflow', 'approve']; (p1 as string[]).reverse(); const p2 = ['Workflow', 'approve']; Array.prototype.reverse.call(p2); const p3 = ['Workflow', 'approve']; [p3].forEach((x) => x.reverse()); export function f(deps: any) { return [deps[p1.join('')]('s'), deps[p2.join('')]('s'), deps[p3.join('')]('s')]; }", errors: errors(3) },

@@ -15,6 +15,11 @@ tester();
 function tester() {
   boundaryTester().run('boundaries/write-paths', asEslintRule(writePathsRule), {
     valid: [
+      // literals handed to readers keep their values: fs and child_process options in a variable, a Set of table names, Object.hasOwn, a logger, a route's answer
+      { filename: API, code: `${fsImport} import { execFileSync } from 'node:child_process'; export function readRun(id: string) { const opts = { encoding: 'utf8' as const }; return fs.readFileSync(\`data/runs/\${encodeURIComponent(id)}.json\`, opts); } export function show(sha: string) { const opts = { encoding: 'utf8' as const }; return execFileSync('git', ['show', sha], opts); }` },
+      { filename: API, code: "const TABLES = ['jobs', 'audit_log']; const T2 = { jobs: 'jobs' }; export const KNOWN = new Set(TABLES); export const isTable = (k: string) => Object.hasOwn(T2, k); export function clear(db: any, log: any) { log.info(TABLES); db.exec(`DELETE FROM ${TABLES[0]}`); db.exec(`DELETE FROM ${T2.jobs}`); return { tables: TABLES }; }" },
+      // PRAGMAs from a constant table, values of a constant object, and db.pragma settings that rewrite nothing
+      { filename: API, code: "const PRAGMAS = { journal_mode: 'WAL', synchronous: 'NORMAL' }; const TABLES = { a: 'jobs', b: 'audit_log' }; export function tune(db: any) { for (const [k, v] of Object.entries(PRAGMAS)) db.exec(`PRAGMA ${k} = ${v}`); for (const t of Object.values(TABLES)) db.exec(`DELETE FROM ${t}`); db.pragma('journal_mode = WAL'); }" },
       // a config spread before its own key keeps that key; a loop adding to a sandbox path; a Map read by its key
       { filename: API, code: `${fsImport} const base = { dir: 'data/sandbox' }; const cfg = { ...base, name: 'x' }; fs.writeFileSync(cfg.dir + '/x.json', ''); let p = 'data/sandbox/'; for (const s of ['a', 'b']) p += s; fs.writeFileSync(p, ''); const m = new Map<string, any>([['w', fs.writeFileSync], ['r', fs.readFileSync]]); m.get('r')('data/runs/y.json');` },
       // pushes in order fill the next indices; command -v and node --run run no file
@@ -93,6 +98,8 @@ function tester() {
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
     ],
     invalid: [
+      // a constant table naming a protected table or setting, and db.pragma rewriting the schema
+      { filename: API, code: "const PRAGMAS = { writable_schema: 'ON' }; const TABLES = { a: 'jobs', b: 'run_artifacts' }; export function tune(db: any) { for (const [k, v] of Object.entries(PRAGMAS)) db.exec(`PRAGMA ${k} = ${v}`); for (const t of Object.values(TABLES)) db.exec(`DELETE FROM ${t}`); db.pragma('writable_schema = 1'); }", errors: errors(3) },
       // wrong constants and lost origins found by the second red team: loops, callbacks given the array, casts, .call, later spreads, spreads before an index; fs functions in a Map, a WeakRef, a nested member, fill
       { filename: API, code: `${fsImport} let p = 'dat'; for (const s of ['a/ru', 'ns/x.json']) p += s; fs.writeFileSync(p, ''); fs.writeFileSync(['data', 'runs', 'x.json'].map((c, i, a) => (a ? c : 'tmp')).join('/'), ''); const p1 = ['data', 'tmp']; (p1 as string[])[1] = 'runs'; fs.writeFileSync(p1.join('/') + '/x', ''); const p2 = ['data', 'tmp']; Array.prototype.fill.call(p2, 'runs', 1); fs.writeFileSync(p2.join('/') + '/x', ''); const cfg = { dir: 'data/sandbox', ...{ dir: 'data/runs' } }; fs.writeFileSync(cfg.dir + '/x', ''); const segs = [...['data', 'runs'], 'sandbox']; fs.writeFileSync(\`\${segs[0]}/\${segs[1]}/x\`, '');`, errors: errors(6) },
       { filename: API, code: `${fsImport} const m = new Map<string, any>(); m.set('w', fs.writeFileSync); m.forEach((w) => w('data/runs/y', '')); const o: any = {}; o.inner = {}; o.inner.w = fs.writeFileSync; o.inner.w('data/runs/y', ''); new WeakRef(fs.writeFileSync).deref()!('data/runs/y', ''); const w = Array(1).fill(fs.writeFileSync)[0]; w('data/runs/y', '');`, errors: errors(4) },

@@ -615,6 +615,12 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       const o = originOf(shape.callee, env);
       const methodKey = unwrap(shape.callee).type === 'MemberExpression' ? memberKey(unwrap(shape.callee) as TSESTree.MemberExpression, env) : null;
       if (methodKey && SQL_RUNNERS.has(methodKey) && shape.args[0]) checkSql(node, `.${methodKey}()`, sqlText(shape.args[0], env));
+      // better-sqlite3's db.pragma('writable_schema = 1') runs PRAGMA and its text
+      if (methodKey === 'pragma' && shape.args[0]) {
+        const arg = shape.args[0];
+        const prefixed = { type: 'BinaryExpression', operator: '+', left: { type: 'Literal', value: 'PRAGMA ', raw: "'PRAGMA '", range: arg.range, loc: arg.loc }, right: arg, range: arg.range, loc: arg.loc, parent: arg.parent } as unknown as Node;
+        checkSql(node, '.pragma()', { node: prefixed, env });
+      }
       for (const h of handedCalls(shape.callee, shape.args, o))
         for (const w of fsCallTargets(originOf(h.fn, env), h.args, env, ` (handed to ${h.host})`)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot);
       // Node's native bindings and addons, and SQLite's extensions, write files by calls the check cannot follow (fail closed)
