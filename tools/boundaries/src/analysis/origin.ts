@@ -397,8 +397,10 @@ function callbackParamOrigin(b: Binding, env: Env, depth: number): Origin {
     return UNKNOWN;
   }
   // JSON.stringify(obj, (k, v) => …): the replacer is handed every value of obj, by no name the source writes
-  if (host.arguments[1] === fn && host.arguments[0] && originOf(callee, env, depth + 1).kind === 'global' && (originOf(callee, env, depth + 1) as { path: string[] }).path.join('.') === 'JSON.stringify' && !sealedLiteral(host.arguments[0] as Node, env, depth))
-    return enumerated('a value JSON.stringify hands its replacer');
+  if (host.arguments[1] === fn && host.arguments[0]) {
+    const co = originOf(callee, env, depth + 1);
+    if (co.kind === 'global' && co.path.join('.') === 'JSON.stringify' && !sealedLiteral(host.arguments[0] as Node, env, depth)) return enumerated('a value JSON.stringify hands its replacer');
+  }
   // Array.prototype.forEach.call(values, (v) => …): the receiver is the first argument
   if ((key === 'call' || key === 'apply') && host.arguments[0] && host.arguments[0] !== fn) return iterationOrigin(host.arguments[0] as Node, env, depth);
   return iterationOrigin(callee.object, env, depth);
