@@ -902,11 +902,17 @@ const derefMemo = memoize<{ node: Node; env: Env } | null>(null, (node, env, dep
     const obj = derefNode(n.object, env, depth + 1);
     const key = memberKey(n, env, depth);
     if (!obj || key === null) return null;
-    const value = propertyOf(obj.node, key);
+    const value = propertyOf(obj.node, key, obj.env);
     return value ? derefNode(value, obj.env, depth + 1) : null;
+  }
+  // Object.freeze(x) (and Object.seal, Object.preventExtensions) answers x itself
+  if (n.type === 'CallExpression' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') {
+    const co = originOf(n.callee, env, depth + 1);
+    if (co.kind === 'global' && FREEZERS.has(co.path.join('.'))) return derefNode(n.arguments[0], env, depth + 1);
   }
   return { node: n, env };
 });
+const FREEZERS = new Set(['Object.freeze', 'Object.seal', 'Object.preventExtensions']);
 
 const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'fill', 'copyWithin', 'sort', 'reverse', 'set', 'delete', 'clear', 'add']);
 /** the key under which literalChanges records values inserted at no one index (push, unshift, splice, fill, Set#add, Map#set) */

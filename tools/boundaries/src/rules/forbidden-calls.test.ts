@@ -7,6 +7,8 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // a computed key with a few constant, harmless alternatives; a frozen table of routes
+    { filename: AI, code: "const ENDPOINTS = Object.freeze({ feasibility: '/api/rmos/feasibility' }); export function run(ports: any, flag: boolean) { for (const s of ['evaluate', 'explain']) ports[s](); ['evaluate', 'explain'].forEach((s) => ports[s]()); return [ports[flag ? 'evaluate' : 'explain'](), fetch(ENDPOINTS.feasibility, { method: 'POST' })]; }" },
     // route tables logged, returned or handed to a request; keys that cannot collide (a symbol, a folded constant) leave the others known
     { filename: AI, code: "const ROUTES = { feasibility: '/api/rmos/feasibility' }; export function getRoutes() { return ROUTES; } export async function check(body: unknown) { console.debug({ routes: ROUTES }); const req = { url: '/api/rmos/feasibility', method: 'POST', body: JSON.stringify(body) }; return [fetch(ROUTES.feasibility, { method: 'POST' }), fetch(req.url, req)]; }" },
     { filename: AI, code: "const META = Symbol('meta'); const K = 'flag'; export function run(ports: { evaluate(): number }) { const plan = { method: 'evaluate' as const, [META]: true, [K]: 1 }; return ports[plan.method](); }" },
@@ -132,6 +134,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // one of the alternatives is an authority function, or reaches code; a frozen table of an endpoint
+    { filename: AI, code: "const E = Object.freeze({ approve: '/api/workflow/approve' }); export function run(ports: any, flag: boolean) { for (const s of ['evaluate', 'constructor']) ports[s]('return 1'); return [ports[flag ? 'evaluate' : 'approveWorkflow']('s'), fetch(E.approve, { method: 'POST' })]; }", errors: errors(3) },
     // a folded computed key that is the one read
     { filename: AI, code: "const K = 'method'; export function run(ports: any) { const plan = { method: 'evaluate', [K]: 'approveWorkflow' }; return ports[plan.method](); }", errors: errors(1) },
     // wrong constants: callbacks see (element, index, array), casts and .call and callbacks change literals, a later spread or computed key wins, a spread moves indices, static blocks, [undefined] is empty

@@ -24,6 +24,8 @@ const READING_METHODS = new Set([
   ...['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal'],
   ...['setAttribute', 'setAttributeNS', 'write', 'writeln', 'end'],
 ]);
+/** member names that reach code, the module system or another function's body when called: a computed key that may be one fails closed */
+const REACHING_NAMES = new Set(['constructor', '__proto__', 'prototype', 'call', 'apply', 'bind', 'getBuiltinModule', 'binding', '_linkedBinding', 'dlopen', 'require', 'mainModule', '_load', 'compile', 'runInThisContext', 'runInNewContext', 'runInContext']);
 /** the fields of an HTTP client's options that may hold its URL or a part of it */
 const URL_OPTION_KEYS = new Set(['path', 'url', 'href', 'pathname', ':path', 'uri', 'host', 'hostname', 'origin', 'baseURL', 'baseUrl', 'prefixUrl', 'endpoint', 'socketPath', 'toString', 'valueOf']);
 /** collections whose get / delete / … read or change an entry: no request */
@@ -384,6 +386,20 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       // (unless the object is a literal holding only plain values, never changed or handed on)
       for (let c: Node = callee; c.type === 'MemberExpression'; c = unwrap(c.object)) {
         if (c.computed && memberKey(c, env) === null && !sealedLiteral(c.object, env)) {
+          // a key with a few constant alternatives (for (const s of ['evaluate', 'explain']) ports[s]()) names what it may
+          // call: an authority function among them is reported by name; names that reach code or the module system fail closed
+          const alts = fold(c.property, env);
+          const names = alts.length > 0 && alts.length <= 16 && alts.every(isConstant) ? alts.map(describe) : null;
+          const hit = names?.find((k) => authorities.has(k));
+          if (hit) {
+            authority(c, hit, `the computed member [${JSON.stringify(hit)}]`);
+            closed = true;
+            break;
+          }
+          if (names && !names.some((k) => REACHING_NAMES.has(k) || (dynamicCode?.names ?? ['eval', 'Function']).includes(k))) {
+            closed = true;
+            break;
+          }
           // (reported at the call when its callee was read through a variable: const g = deps[k].bind(deps); g())
           const within = c.range[0] >= node.range[0] && c.range[1] <= node.range[1];
           failClosed(within ? c : node, 'this call goes through a computed key that cannot be folded to a constant');
