@@ -78,6 +78,15 @@ export function isPureCall(n: TSESTree.CallExpression, env: Env, depth: number):
   return g !== null && g in GLOBAL_FUNCTIONS;
 }
 
+type Method = (...a: Value[]) => Value;
+/** r.key(...args) for a constant receiver and a method this module runs (on a copy of an array); NONE for any other. */
+function methodValue(r: Value, key: string, args: Value[]): Value | typeof NONE {
+  if (typeof r === 'string' && STRING_METHODS.has(key)) return (String.prototype as unknown as Record<string, Method>)[key]!.apply(r, args);
+  if (Array.isArray(r) && ARRAY_METHODS.has(key)) return (Array.prototype as unknown as Record<string, Method>)[key]!.apply([...r], args);
+  if (typeof r === 'number' && NUMBER_METHODS.has(key)) return (Number.prototype as unknown as Record<string, Method>)[key]!.apply(r, args);
+  return NONE;
+}
+
 const tooBig = (v: Value): boolean => (typeof v === 'string' ? v.length > MAX_LENGTH : Array.isArray(v) ? v.length > MAX_LENGTH || v.some(tooBig) : false);
 
 function single(node: Node, env: Env, depth: number): Value | typeof NONE {
@@ -225,9 +234,7 @@ function callbackValue(fnNode: Node, args: Value[], env: Env, depth: number): Va
         if (v === NONE) return NONE;
         a.push(v);
       }
-      if (typeof r === 'string' && STRING_METHODS.has(key)) return (String.prototype as unknown as Record<string, (...x: Value[]) => Value>)[key]!.apply(r, a);
-      if (Array.isArray(r) && ARRAY_METHODS.has(key)) return (Array.prototype as unknown as Record<string, (...x: Value[]) => Value>)[key]!.apply([...r], a);
-      return NONE;
+      return r === NONE || typeof r === 'number' ? NONE : methodValue(r, key, a);
     }
     if (e.type === 'MemberExpression' && !e.computed && e.property.type === 'Identifier' && e.property.name === 'length') {
       const r = ev(e.object);
@@ -305,8 +312,7 @@ function callValues(n: TSESTree.CallExpression, env: Env, depth: number): Value[
       if (list === null || method === null) return null;
       const self = args[0];
       let v: Value | typeof NONE = NONE;
-      if (proto === 'String.prototype' && STRING_METHODS.has(method) && typeof self === 'string') v = run(() => (String.prototype as unknown as Record<string, (...a: Value[]) => Value>)[method]!.apply(self, list));
-      else if (proto === 'Array.prototype' && ARRAY_METHODS.has(method) && Array.isArray(self)) v = run(() => (Array.prototype as unknown as Record<string, (...a: Value[]) => Value>)[method]!.apply([...self], list));
+      if ((proto === 'String.prototype' && typeof self === 'string') || (proto === 'Array.prototype' && Array.isArray(self))) v = run(() => methodValue(self, method, list) as Value);
       else {
         const g = globalName(target, env, depth);
         if (g !== null && g in GLOBAL_FUNCTIONS) v = run(() => GLOBAL_FUNCTIONS[g]!(...list));
@@ -318,10 +324,7 @@ function callValues(n: TSESTree.CallExpression, env: Env, depth: number): Value[
       if (!receivers) return null;
       const out: Value[] = [];
       for (const r of receivers) {
-        let v: Value | typeof NONE = NONE;
-        if (typeof r === 'string' && STRING_METHODS.has(key)) v = run(() => (String.prototype as unknown as Record<string, (...a: Value[]) => Value>)[key]!.apply(r, args));
-        else if (Array.isArray(r) && ARRAY_METHODS.has(key)) v = run(() => (Array.prototype as unknown as Record<string, (...a: Value[]) => Value>)[key]!.apply([...r], args));
-        else if (typeof r === 'number' && NUMBER_METHODS.has(key)) v = run(() => (Number.prototype as unknown as Record<string, (...a: Value[]) => Value>)[key]!.apply(r, args));
+        const v = run(() => methodValue(r, key, args) as Value);
         if (v === NONE) return null;
         out.push(v);
       }
