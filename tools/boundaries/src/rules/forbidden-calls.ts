@@ -178,8 +178,8 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       return alts.length === 1 ? alts[0]! : null;
     };
 
-    function checkEndpoints(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression | TSESTree.Decorator, args: Node[], sink: string, requesting = false, client = false) {
-      const writing = mayWrite(node, args);
+    function checkEndpoints(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression | TSESTree.Decorator, callee: Node, o: Origin, args: Node[], sink: string, requesting: boolean, client: boolean) {
+      const writing = mayWrite(node, callee, o, args);
       for (const arg of args) {
         const values: Array<{ node: Node; env: Env }> = [{ node: arg, env }];
         const obj = derefNode(arg, env);
@@ -231,11 +231,8 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     /** The request may use a method other than GET or HEAD: a method that cannot be read counts as one that may. */
-    function mayWrite(node: Node, args: Node[]): boolean {
-      const call = node.type === 'CallExpression' || node.type === 'NewExpression' ? node : null;
-      if (!call) return true;
-      const callee = unwrap(callShape(call, env).callee);
-      const o = originOf(callee, env);
+    function mayWrite(node: Node, callee: Node, o: Origin, args: Node[]): boolean {
+      if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return true;
       const name = o.kind === 'global' ? o.path.join('.') : o.kind === 'module' ? `${o.module}.${o.path.join('.')}` : '';
       const key = callee.type === 'MemberExpression' ? memberKey(callee, env) : null;
       const readOnly = (m: Node | null | undefined) => !!m && fold(m, env).every((alt) => isConstant(alt) && /^(?:GET|HEAD)$/i.test(describe(alt).trim()));
@@ -255,7 +252,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       // making a URL sends nothing: the request that uses it is checked where it is sent
       if (name === 'URL' || name === 'URL.parse' || name === 'EventSource' || name === 'WebSocket') return false;
       if (/^(?:http|https)\.get$/.test(name)) return false;
-      if (/^(?:http|https)\.request$/.test(name)) return args.slice(0, 2).some((a) => derefNode(a, env)?.node.type === 'ObjectExpression') ? args.slice(0, 2).filter((a) => derefNode(a, env)?.node.type === 'ObjectExpression').some(methodOf) : false;
+      if (/^(?:http|https)\.request$/.test(name)) return args.slice(0, 2).filter((a) => derefNode(a, env)?.node.type === 'ObjectExpression').some(methodOf);
       if (key === 'get' || key === 'head') return false;
       if (key === 'open' && args[0]) return !readOnly(args[0]);
       return true;
@@ -275,21 +272,22 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       });
     }
 
-    function sinkName(callee: Node, o: Origin): string | null {
-      if (o.kind === 'global' && GLOBAL_SINKS.has(o.path.join('.'))) return o.path.join('.');
-      if (o.kind === 'module' && HTTP_MODULES.has(o.module)) return `${o.module}.${o.path.join('.')}`;
-      if (o.kind === 'external' && !o.member) return `${o.module}`;
+    /** The request sink a call is, named for messages; `client`: a known HTTP client (its options are read by their URL fields only). */
+    function sinkName(callee: Node, o: Origin): { name: string; client: boolean } | null {
+      if (o.kind === 'global' && GLOBAL_SINKS.has(o.path.join('.'))) return { name: o.path.join('.'), client: true };
+      if (o.kind === 'module' && HTTP_MODULES.has(o.module)) return { name: `${o.module}.${o.path.join('.')}`, client: true };
+      if (o.kind === 'external' && !o.member) return { name: `${o.module}`, client: true };
       if (callee.type === 'MemberExpression') {
         const key = memberKey(callee, env);
         // (a Map, a Set, URLSearchParams or Headers of this file is no HTTP client: .get() reads an entry)
-        if (key && CLIENT_METHODS.has(key) && !localCollection(callee.object)) return `.${key}()`;
+        if (key && CLIENT_METHODS.has(key) && !localCollection(callee.object)) return { name: `.${key}()`, client: true };
       }
       // a function handed in (a parameter, a member of one, what calling one answers) whose code this file does not hold:
       // given an authority endpoint's URL, it may request it (fail closed); value methods and loggers only read it
       if (o.kind === 'unknown' && !calledFunction(callee, env) && injected(callee, 0)) {
         const key = callee.type === 'MemberExpression' ? memberKey(callee, env) : null;
-        if (callee.type === 'Identifier') return `${callee.name}() (a function handed in, whose code cannot be seen)`;
-        if (key !== null && !READING_METHODS.has(key)) return `.${key}() (of a value handed in, whose code cannot be seen)`;
+        if (callee.type === 'Identifier') return { name: `${callee.name}() (a function handed in, whose code cannot be seen)`, client: false };
+        if (key !== null && !READING_METHODS.has(key)) return { name: `.${key}() (of a value handed in, whose code cannot be seen)`, client: false };
       }
       return null;
     }
@@ -448,9 +446,9 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       }
       const sink = sinkName(callee, o);
       const requesting = isRequesting(o);
-      if (sink) checkEndpoints(node, shape.args, sink, requesting, !sink.includes('whose code cannot be seen'));
+      if (sink) checkEndpoints(node, callee, o, shape.args, sink.name, requesting, sink.client);
       // fetch(...urls): a spread the check cannot read may hold any URL
-      if (sink && requesting && shape.argsUnknown && shape.args.length === 0) opaqueRequest(node, sink, 'URL', [[unknownPart('a spread argument')]]);
+      if (sink && requesting && shape.argsUnknown && shape.args.length === 0) opaqueRequest(node, sink.name, 'URL', [[unknownPart('a spread argument')]]);
       // el.setAttribute('href', url), Object.assign(location, { href: url }): the same navigation as an assignment
       if (callee.type === 'MemberExpression' && (memberKey(callee, env) === 'setAttribute' || memberKey(callee, env) === 'setAttributeNS')) {
         const at = memberKey(callee, env) === 'setAttribute' ? 0 : 1;
