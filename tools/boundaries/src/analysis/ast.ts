@@ -21,12 +21,24 @@ export function unwrap(node: Node): Node {
   }
 }
 
-/** Node at the end of parent links that still is the same value (casts, parentheses are not nodes). */
-export function valueParent(node: Node): Node | undefined {
+/** The outermost node around `node` that still is the same value: `node` wrapped in its casts (parentheses are not nodes). */
+export function valueNode(node: Node): Node {
   let n: Node = node;
   while (n.parent && ['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ChainExpression'].includes(n.parent.type))
     n = n.parent;
-  return n.parent;
+  return n;
+}
+
+/** Node at the end of parent links that still is the same value (casts, parentheses are not nodes). */
+export function valueParent(node: Node): Node | undefined {
+  return valueNode(node).parent;
+}
+
+/** The Program a node belongs to (the top of its parent links). */
+export function rootOf(node: Node): Node {
+  let n = node;
+  while (n.parent) n = n.parent;
+  return n;
 }
 
 /** Calls `visit` on each child node of `node`: every property holding a node or an array of nodes, `parent` aside. */

@@ -1,10 +1,10 @@
 import { posix as posixPath } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { importedValue } from '../workspace/constants.js';
-import { forEachChild, unwrap, valueParent, type Node } from './ast.js';
+import { forEachChild, rootOf, staticName, unwrap, valueParent, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
-import { ANY_ELEMENT, derefNode, foreignChanges, literalChanges, memberKey, namespaceSource, originOf, propertyOf } from './origin.js';
+import { aliasIdentifier, ANY_ELEMENT, derefNode, foreignChanges, literalChanges, memberKey, namespaceSource, originOf, propertyOf } from './origin.js';
 import { bindingsOf, findVariable, type Binding } from './variables.js';
 import { calledFunction, isFunction, returnedExpressions } from './functions.js';
 import { constantValues, isPureCall, operatorValues } from './evaluate.js';
@@ -67,8 +67,7 @@ function constantBytes(node: Node, env: Env, depth: number): number[] | null {
  */
 function envVariable(n: Node, name: string, env: Env, depth: number, seen: Set<unknown>): Folded {
   if (name === env.policy.dataRoot.env) return [[DATA_ROOT]];
-  let program: Node = n;
-  while (program.parent) program = program.parent;
+  const program = rootOf(n);
   const assigned = memberAssignmentSites(program, name, env).filter((right) => {
     const left = (right.parent as TSESTree.AssignmentExpression).left;
     if (left.type !== 'MemberExpression') return false;
@@ -264,8 +263,7 @@ export function callSiteArgumentNodes(b: Binding, env: Env): Node[] {
   // a setter's parameter is what is assigned to a member of its name (o.v = x calls set v(x))
   if ((host?.type === 'Property' || host?.type === 'MethodDefinition') && host.kind === 'set' && index === 0 && !host.computed) {
     const name = host.key.type === 'Identifier' ? host.key.name : host.key.type === 'PrivateIdentifier' ? `#${host.key.name}` : null;
-    let program: Node = fn;
-    while (program.parent) program = program.parent;
+    const program = rootOf(fn);
     if (name) out.push(...memberAssignmentSites(program, name, env).slice(0, 9));
   }
   return out;
@@ -311,8 +309,7 @@ export function callSitesOfFunction(fn: TSESTree.FunctionDeclaration | TSESTree.
     return calls;
   }
   if ((host?.type === 'Property' || host?.type === 'MethodDefinition' || host?.type === 'PropertyDefinition') && !host.computed && host.key.type === 'Identifier') {
-    let program: Node = fn;
-    while (program.parent) program = program.parent;
+    const program = rootOf(fn);
     calls.push(...methodCallSites(program, host.key.name, env));
   }
   let nameId: TSESTree.Identifier | null = null;
@@ -473,7 +470,7 @@ function elementsOf(node: Node, path: Array<string | null>, env: Env, depth: num
       if (lit?.node.type !== 'ObjectExpression' || lit.node.properties.some((q) => q.type !== 'Property' || q.computed || q.kind !== 'init') || changes?.opaque || changes?.assigned.size) return null;
       const props = lit.node.properties as TSESTree.Property[];
       if (!props.length) return null;
-      const keyOf = (q: TSESTree.Property) => text(q.key.type === 'Identifier' ? q.key.name : String((q.key as TSESTree.Literal).value));
+      const keyOf = (q: TSESTree.Property) => text(literalKey(q));
       const part = name === 'Object.keys' ? 0 : name === 'Object.values' ? 1 : path[0] === '0' ? 0 : path[0] === '1' ? 1 : -1;
       if (part < 0) return null;
       const rest = name === 'Object.entries' ? path.slice(1) : path;
@@ -490,13 +487,16 @@ function elementsOf(node: Node, path: Array<string | null>, env: Env, depth: num
   return null;
 }
 
+/** The key a non-computed property is written with (`a: …`, `'a': …`, `1: …`). */
+const literalKey = (p: TSESTree.Property): string => staticName(p.key as Node) ?? String((p.key as TSESTree.Literal).value);
+
 /** The keys `for (k in node)` visits: a literal object's own keys (or an array's indices). */
 function keysOf(node: Node, env: Env, depth: number): Folded | null {
   const d = derefNode(node, env, depth + 1);
   const n = d ? unwrap(d.node) : null;
   if (n?.type === 'ArrayExpression') return n.elements.length ? union(...n.elements.map((_, i) => text(String(i)))) : null;
   if (n?.type !== 'ObjectExpression' || n.properties.some((p) => p.type !== 'Property')) return null;
-  const keys = (n.properties as TSESTree.Property[]).map((p) => (p.computed ? fold(p.key as Node, d!.env, depth + 1) : text(p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value))));
+  const keys = (n.properties as TSESTree.Property[]).map((p) => (p.computed ? fold(p.key as Node, d!.env, depth + 1) : text(literalKey(p))));
   return keys.length ? union(...keys) : null;
 }
 
@@ -522,8 +522,7 @@ function classField(n: TSESTree.MemberExpression, key: string, env: Env, depth: 
   };
   visit(cls, 12);
   // inst.name = v on an instance of the class made in the file (const s = new S(); s.dir = …)
-  let program: Node = cls;
-  while (program.parent) program = program.parent;
+  const program = rootOf(cls);
   for (const right of memberAssignmentSites(program, key, env).slice(0, 12)) {
     const left = (right.parent as TSESTree.AssignmentExpression).left as TSESTree.MemberExpression;
     const made = unwrap(left.object).type === 'ThisExpression' ? null : derefNode(left.object, env, depth + 1);
@@ -1008,7 +1007,7 @@ export function urlPathParts(arg: Node, env: Env): Node[] {
       // (u.pathname += 'x' is read as the assignment: what it held, then x)
       if (p?.type === 'MemberExpression' && p.object === ref.identifier && URL_PATH_PARTS.has(memberKey(p, env) ?? '') && p.parent?.type === 'AssignmentExpression' && p.parent.left === p) out.push(p.parent.operator === '=' ? p.parent.right : p.parent);
       if (p && isAssign(p) && p.arguments[0] === ref.identifier) p.arguments.slice(1).forEach((x) => literalParts(x as Node));
-      const alias = p?.type === 'VariableDeclarator' && p.init === ref.identifier && p.id.type === 'Identifier' ? p.id : p?.type === 'AssignmentExpression' && p.right === ref.identifier && p.left.type === 'Identifier' ? p.left : null;
+      const alias = aliasIdentifier(ref.identifier as Node);
       const other = alias ? findVariable(env.getScope(alias), alias) : null;
       if (other && !names.includes(other)) names.push(other);
     }

@@ -2,7 +2,7 @@ import { isBuiltin } from 'node:module';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { importedValue } from '../workspace/constants.js';
 import { namesPackage, resolveSpecifier } from '../workspace/resolve.js';
-import { forEachChild, unwrap, type Node } from './ast.js';
+import { forEachChild, rootOf, unwrap, valueNode, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
 import { callSitesOfFunction, foldSingle, memberAssignmentSites, methodCallSites } from './fold.js';
@@ -51,7 +51,19 @@ const WINDOW_ALIASES = new Set(['parent', 'top', 'opener', 'content']);
 /** members that give a window whatever they are read from (iframe.contentWindow, document.defaultView) */
 const WINDOW_MEMBERS = new Set(['contentWindow', 'defaultView']);
 const BOUND_FORMS = new Set(['call', 'apply', 'bind']);
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+/** an event emitter's methods that register a listener: em.on('x', f) */
+export const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/** The `.emit(…)` calls of the file (at most 16) that may send `event`: an event name that cannot be folded, on either side, matches all. */
+export function emitCallsFor(event: Node, at: Node, env: Env, depth = 0): TSESTree.CallExpression[] {
+  const name = foldSingle(event, env, depth + 1);
+  return methodCallSites(rootOf(at), 'emit', env)
+    .slice(0, 16)
+    .filter((call) => {
+      const sent = call.arguments[0] ? foldSingle(call.arguments[0] as Node, env, depth + 1) : null;
+      return name === null || sent === null || sent === name;
+    });
+}
 const OPENERS = new Set(['open', 'openSync']);
 
 export function authorityNames(env: Env): Set<string> {
@@ -384,13 +396,9 @@ function callbackParamOrigin(b: Binding, env: Env, depth: number): Origin {
   // em.on('x', (v) => …): what an .emit('x', v) in the file sends (any emitter; an event name that cannot be folded matches all)
   if (key && LISTENER_METHODS.has(key) && host.arguments[1] === fn && host.arguments[0]) {
     const index = (fn.params as Node[]).indexOf(b.def!.name as Node);
-    const event = foldSingle(host.arguments[0] as Node, env, depth + 1);
-    let program: Node = host;
-    while (program.parent) program = program.parent;
-    for (const call of index < 0 ? [] : methodCallSites(program, 'emit', env).slice(0, 16)) {
-      const name = call.arguments[0] ? foldSingle(call.arguments[0] as Node, env, depth + 1) : null;
+    for (const call of index < 0 ? [] : emitCallsFor(host.arguments[0] as Node, host, env, depth)) {
       const a = call.arguments[index + 1];
-      if ((event !== null && name !== null && name !== event) || !a || a.type === 'SpreadElement') continue;
+      if (!a || a.type === 'SpreadElement') continue;
       const o = originOf(a, env, depth + 1);
       if (o.kind === 'enumerated' || o.kind === 'authority') return o;
     }
@@ -417,8 +425,7 @@ function argumentsOrigin(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExp
   const host = fn.parent;
   if ((host?.type === 'Property' || host?.type === 'MethodDefinition') && host.kind === 'set' && index === 0 && !host.computed) {
     const name = host.key.type === 'Identifier' ? host.key.name : host.key.type === 'PrivateIdentifier' ? `#${host.key.name}` : null;
-    let program: Node = fn;
-    while (program.parent) program = program.parent;
+    const program = rootOf(fn);
     for (const right of name ? memberAssignmentSites(program, name, env).slice(0, 12) : []) {
       const o = pathOrigin(right, keys, env, depth);
       if (o.kind !== 'unknown') return o;
@@ -761,8 +768,7 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
   }
   // als.getStore(): what an als.run(v, …) or als.enterWith(v) of the file stored (any such call, fail closed)
   if (direct.type === 'MemberExpression' && memberKey(direct, env, depth) === 'getStore') {
-    let program: Node = node;
-    while (program.parent) program = program.parent;
+    const program = rootOf(node);
     for (const call of [...methodCallSites(program, 'run', env), ...methodCallSites(program, 'enterWith', env)].slice(0, 16)) {
       const a = call.arguments[0];
       if (!a || a.type === 'SpreadElement') continue;
@@ -959,9 +965,8 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
   const declaredIn = declarator?.parent?.parent;
   const mutable = initList?.type === 'ArrayExpression' || initList?.type === 'ObjectExpression';
   for (const ref of refs) {
-    let id = ref.identifier as Node;
     // (parts as string[]).reverse(), parts!.push(x): a cast is the same value
-    while (id.parent && CASTS.has(id.parent.type)) id = id.parent;
+    const id = valueNode(ref.identifier as Node);
     const p = id.parent;
     if (p?.type === 'MemberExpression' && p.object === id) {
       let top: Node = p;
@@ -1034,8 +1039,6 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
 
 const isGetterLike = (v: Node): boolean => v.type === 'FunctionExpression' || v.type === 'ArrowFunctionExpression';
 
-const CASTS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
-
 /**
  * `id` (a reference to a literal) is handed, at its parent `p`, to a change the member reads above do not see: the
  * receiver of a mutating method called through .call / .apply / Reflect.apply (Array.prototype.reverse.call(parts)),
@@ -1060,11 +1063,19 @@ function escapesHere(id: Node, p: Node, env: Env, depth: number): boolean {
   return false;
 }
 
+/** The variable name a reference is copied to: `const b = a`, `b = a` or `b ??= a` (and ||=, &&=) gives b. */
+export function aliasIdentifier(id: Node): TSESTree.Identifier | null {
+  const p = id.parent;
+  if (p?.type === 'VariableDeclarator' && p.init === id && p.id.type === 'Identifier') return p.id;
+  if (p?.type === 'AssignmentExpression' && p.right === id && (p.operator === '=' || LOGICAL_ASSIGN.has(p.operator)) && p.left.type === 'Identifier') return p.left;
+  return null;
+}
+
 /** The other name a reference hands its value to: `const b = a` / `b = a`, or the parameter of a workspace function it is passed to. */
 function aliasOrParameter(id: Node, env: Env, depth: number): { id: TSESTree.Identifier; env: Env } | null {
   const p = id.parent;
-  if (p?.type === 'VariableDeclarator' && p.init === id && p.id.type === 'Identifier') return { id: p.id, env };
-  if (p?.type === 'AssignmentExpression' && p.right === id && p.operator === '=' && p.left.type === 'Identifier') return { id: p.left, env };
+  const alias = aliasIdentifier(id);
+  if (alias) return { id: alias, env };
   if ((p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.arguments.includes(id as TSESTree.Expression)) {
     const called = depth < MAX_EVAL_DEPTH ? calledFunctionRef.fn?.(p.callee, env) : null;
     const param = called?.fn.params[p.arguments.indexOf(id as TSESTree.Expression)];
@@ -1325,8 +1336,7 @@ function memberPath(node: Node, env: Env): { root: TSESLint.Scope.Variable; keys
 function pathAssignments(obj: Node, key: string, env: Env): Array<{ node: Node; env: Env }> {
   const target = unwrap(obj).type === 'MemberExpression' ? memberPath(obj, env) : null;
   if (!target) return [];
-  let program: Node = obj;
-  while (program.parent) program = program.parent;
+  const program = rootOf(obj);
   return memberAssignmentSites(program, key, env)
     .filter((right) => {
       const left = (right.parent as TSESTree.AssignmentExpression).left as TSESTree.MemberExpression;
@@ -1439,8 +1449,7 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
       return originOf(n.argument, env, depth + 1, seen);
     case 'YieldExpression': {
       // const x = yield: what a .next(v) in the file sends in (the generator's object is not tracked)
-      let program: Node = n;
-      while (program.parent) program = program.parent;
+      const program = rootOf(n);
       for (const call of methodCallSites(program, 'next', env).slice(0, 16)) {
         const a = call.arguments[0];
         if (!a || a.type === 'SpreadElement') continue;

@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { unwrap, type Node } from '../analysis/ast.js';
+import { forEachChild, unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import { fold, describe, urlPathParts } from '../analysis/fold.js';
-import { callShape, derefNode, memberKey, originOf, propertyOf } from '../analysis/origin.js';
+import { callShape, derefNode, emitCallsFor, LISTENER_METHODS, memberKey, originOf, propertyOf } from '../analysis/origin.js';
 import type { Sym } from '../analysis/fold.js';
 import { calledFunction, fileSystemReach, fsCallTargets, optionValues, sqlFileTargets, sqlText, writeTargets, writtenParams } from './fs-writes.js';
 import { SQL_RUNNERS, sqlLoadsExtension, sqlWrites, writesAny } from '../analysis/sql.js';
@@ -12,9 +12,8 @@ import { classifyTarget, climbsAboveStart, GLOB_WHY, globbed, isAbsolute, namesD
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { forEachChild } from '../analysis/ast.js';
 import { findVariable } from '../analysis/variables.js';
-import { foldSingle, methodCallSites, unknownPart } from '../analysis/fold.js';
+import { foldSingle, unknownPart } from '../analysis/fold.js';
 import { recordDependency } from '../workspace/dependency-log.js';
 
 const RULE = 'boundaries/write-paths';
@@ -23,7 +22,6 @@ const NATIVE_ACCESS = new Set(['process.binding', 'process._linkedBinding', 'pro
 /** timers that call the function they are given with their arguments after this position */
 const TIMER_ARGS: Record<string, number> = { setTimeout: 2, setInterval: 2, setImmediate: 1, 'process.nextTick': 1 };
 /** array methods that call their callback with each element first */
-const LISTENERS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 /** programs that run the program named by a later word (env FOO=1 rm …, sudo rm …, xargs rm …) */
 const RUNS_NEXT = new Set(['env', 'sudo', 'doas', 'nice', 'nohup', 'exec', 'command', 'time', 'stdbuf', 'ionice', 'timeout', 'xargs', 'setsid', 'chrt', 'taskset', 'builtin']);
@@ -532,17 +530,8 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         return list.node.elements.filter((e): e is TSESTree.Expression => !!e && e.type !== 'SpreadElement').map((e) => ({ fn: args[0]!, args: [e], host: `.${key}()` }));
       }
       // em.on('x', f): f is called with what each em.emit('x', …) of the file sends (an event that cannot be folded matches all)
-      if (LISTENERS.has(key) && args[1]) {
-        const event = fold(args[0], env).map(describe);
-        let program: Node = c;
-        while (program.parent) program = program.parent;
-        return methodCallSites(program, 'emit', env)
-          .slice(0, 16)
-          .filter((call) => {
-            const sent = call.arguments[0] ? fold(call.arguments[0] as Node, env).map(describe) : [];
-            return event.length !== 1 || sent.length !== 1 || event[0] === sent[0] || event[0]!.includes('<?>') || sent[0]!.includes('<?>');
-          })
-          .map((call) => ({ fn: args[1]!, args: call.arguments.slice(1).filter((a) => a.type !== 'SpreadElement') as Node[], host: `.${key}()` }));
+      if (LISTENER_METHODS.has(key) && args[1]) {
+        return emitCallsFor(args[0], c, env).map((call) => ({ fn: args[1]!, args: call.arguments.slice(1).filter((a) => a.type !== 'SpreadElement') as Node[], host: `.${key}()` }));
       }
       const promised = unwrap(c.object);
       if (key === 'then' && promised.type === 'CallExpression' && promised.arguments[0] && promised.arguments[0].type !== 'SpreadElement') {
