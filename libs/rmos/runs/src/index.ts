@@ -17,4 +17,4 @@ export {
   RunArtifactCorruptError,
 } from './errors.js';
 export { RunArtifactValidationError } from '@luthier/rmos-gates';
-export type { AttachmentFs } from './attachments/file-attachments.js';
+export { NODE_ATTACHMENT_FS, type AttachmentFs } from './attachments/attachment-fs.js';

@@ -1,6 +1,6 @@
 import type { SessionStore } from './sessions/session-store.js';
 import type { RunStore } from './store/run-store.js';
-import type { AttachmentFs } from './attachments/file-attachments.js';
+import type { AttachmentFs } from './attachments/attachment-fs.js';
 import { openSqliteDatabase } from './sqlite/sqlite-database.js';
 import { SqliteRunStore } from './sqlite/sqlite-run-store.js';
 import { SqliteSessionStore } from './sqlite/sqlite-session-store.js';

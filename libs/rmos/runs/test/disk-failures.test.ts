@@ -5,7 +5,6 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import * as fsp from 'node:fs/promises';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import {
   openStores,
   persistRunArtifact,
   putRunAttachment,
+  NODE_ATTACHMENT_FS,
   type AttachmentFs,
 } from '@luthier/rmos-runs';
 import { runInput } from './helpers/fixtures-data.js';
@@ -26,18 +26,12 @@ const tmpFiles = (dataDir: string) => {
 
 function failing(code: 'ENOSPC' | 'EROFS', where: 'write' | 'rename'): AttachmentFs {
   const fault = () => Object.assign(new Error(`${code}: injected`), { code });
+  // The seam's writes and renames are only ever made on attachment files.
   return {
-    ...fsp,
-    rename: where === 'rename' ? async () => Promise.reject(fault()) : fsp.rename,
-    open: (async (file: string, flags?: string, mode?: number) => {
-      const handle = await fsp.open(file, flags, mode);
-      if (where !== 'write' || flags !== 'wx') return handle;
-      return Object.assign(Object.create(handle) as fsp.FileHandle, {
-        write: async () => Promise.reject(fault()),
-        sync: () => handle.sync(),
-        close: () => handle.close(),
-      });
-    }) as AttachmentFs['open'],
+    ...NODE_ATTACHMENT_FS,
+    writeSync: where === 'write' ? () => { throw fault(); } : NODE_ATTACHMENT_FS.writeSync,
+    write: where === 'write' ? async () => Promise.reject(fault()) : NODE_ATTACHMENT_FS.write,
+    renameSync: where === 'rename' ? () => { throw fault(); } : NODE_ATTACHMENT_FS.renameSync,
   };
 }
 
@@ -46,14 +40,16 @@ describe('injected faults in attachment writes (run on every machine)', () => {
   before(() => (dataDir = mkdtempSync(path.join(os.tmpdir(), 'runs-fault-'))));
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  for (const [code, where, Expected] of [
-    ['ENOSPC', 'write', RunStoreFullError],
-    ['EROFS', 'rename', RunStoreReadOnlyError],
+  // 64 KiB is written synchronously, 2 MiB in the thread pool (see file-attachments.ts).
+  for (const [code, where, Expected, size] of [
+    ['ENOSPC', 'write', RunStoreFullError, 64 * 1024],
+    ['ENOSPC', 'write', RunStoreFullError, 2 * 1024 * 1024],
+    ['EROFS', 'rename', RunStoreReadOnlyError, 64 * 1024],
   ] as const) {
-    test(`${code} during ${where} gives ${Expected.name} and leaves no file behind`, async () => {
+    test(`${code} during ${where} of ${size / 1024} KiB gives ${Expected.name} and leaves no file behind`, async () => {
       const stores = await openStores({ dataDir, attachmentFs: failing(code, where) });
       try {
-        const bytes = randomBytes(64 * 1024);
+        const bytes = randomBytes(size);
         await assert.rejects(putRunAttachment(stores.runs, bytes, 'application/octet-stream'), Expected);
         assert.deepEqual(tmpFiles(dataDir), []);
         assert.equal(await stores.runs.getAttachment((await import('@luthier/shared-hashing')).sha256Hex(bytes)), null);

@@ -4,7 +4,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import * as fsp from 'node:fs/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import {
   openStores,
   persistRunArtifact,
   putRunAttachment,
+  NODE_ATTACHMENT_FS,
   type AttachmentFs,
 } from '@luthier/rmos-runs';
 import { openSqliteDatabase } from '../src/sqlite/sqlite-database.js';
@@ -200,12 +200,11 @@ describe('SQLite group commit', () => {
 
 describe('coalesced directory fsyncs', () => {
   test('a caller is answered only by an fsync that started after it asked; callers waiting together share one', async () => {
-    const started: { dir: string; finish: () => void }[] = [];
-    const fakeFs = {
-      open: (async (dir: string) => ({
-        sync: () => new Promise<void>((resolve) => started.push({ dir, finish: resolve })),
-        close: async () => undefined,
-      })) as unknown as AttachmentFs['open'],
+    const started: { fd: number; finish: () => void }[] = [];
+    const fakeFs: Pick<AttachmentFs, 'openSync' | 'fsync' | 'closeSync'> = {
+      openSync: () => 7,
+      fsync: (fd) => new Promise<void>((resolve) => started.push({ fd, finish: resolve })),
+      closeSync: () => undefined,
     };
     const batcher = new DirSyncBatcher(fakeFs);
     const tick = () => new Promise((r) => setImmediate(r));
@@ -236,11 +235,11 @@ describe('coalesced directory fsyncs', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'runs-dirsync-'));
     let dirSyncs = 0;
     const countingFs: AttachmentFs = {
-      ...fsp,
-      open: (async (file: string, flags?: string, mode?: number) => {
+      ...NODE_ATTACHMENT_FS,
+      openSync: (file, flags, mode) => {
         if (flags === 'r') dirSyncs += 1;
-        return fsp.open(file, flags, mode);
-      }) as AttachmentFs['open'],
+        return NODE_ATTACHMENT_FS.openSync(file, flags, mode);
+      },
     };
     const t = openCounted(dir, countingFs);
     try {

@@ -1,4 +1,4 @@
-import type { AttachmentFs } from './file-attachments.js';
+import type { AttachmentFs } from './attachment-fs.js';
 
 interface DirState {
   running?: Promise<void>;
@@ -15,7 +15,7 @@ interface DirState {
 export class DirSyncBatcher {
   private readonly dirs = new Map<string, DirState>();
 
-  constructor(private readonly fs: Pick<AttachmentFs, 'open'>) {}
+  constructor(private readonly fs: Pick<AttachmentFs, 'openSync' | 'fsync' | 'closeSync'>) {}
 
   sync(dir: string): Promise<void> {
     let state = this.dirs.get(dir);
@@ -46,11 +46,11 @@ export class DirSyncBatcher {
   }
 
   private async fsyncDir(dir: string): Promise<void> {
-    const handle = await this.fs.open(dir, 'r');
+    const fd = this.fs.openSync(dir, 'r');
     try {
-      await handle.sync();
+      await this.fs.fsync(fd);
     } finally {
-      await handle.close();
+      this.fs.closeSync(fd);
     }
   }
 }

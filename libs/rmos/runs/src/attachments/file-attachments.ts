@@ -1,18 +1,18 @@
-import * as nodeFs from 'node:fs/promises';
-import { readFileSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { RunAttachmentStored } from '@luthier/rmos-contracts';
 import { isSha256Hex, sha256Hex } from '@luthier/shared-hashing';
 import { RunAttachmentCorruptError, toRunStoreError } from '../errors.js';
+import { NODE_ATTACHMENT_FS, type AttachmentFs } from './attachment-fs.js';
 import { assertAttachmentInput } from './attachment-input.js';
 import { DirSyncBatcher } from './dir-sync.js';
 
-/** The file-system calls attachments make: a seam so tests can inject ENOSPC/EROFS where no tiny disk can be mounted. */
-export type AttachmentFs = Pick<typeof nodeFs, 'open' | 'rename' | 'mkdir' | 'unlink' | 'readFile' | 'stat' | 'readdir'>;
-
-/** Attachments up to this size are checked synchronously before a put (a small read from the page cache). */
-const SYNC_READ_MAX_BYTES = 1024 * 1024;
+/**
+ * Attachments up to this size are written, and checked before a put, synchronously: a
+ * copy to or from the page cache that costs less than the thread-pool round trips.
+ * Larger ones go to the thread pool, so that the event loop is never held for long.
+ */
+const SYNC_IO_MAX_BYTES = 1024 * 1024;
 
 /** What a stored attachment file looks like when checked. */
 export type AttachmentFileState = { state: 'ok'; size: number } | { state: 'missing' } | { state: 'corrupt'; detail: string };
@@ -30,7 +30,7 @@ export class FileAttachments {
 
   constructor(
     readonly dir: string,
-    private readonly fs: AttachmentFs = nodeFs,
+    private readonly fs: AttachmentFs = NODE_ATTACHMENT_FS,
   ) {
     this.tmpDir = path.join(dir, '.tmp');
     this.dirSync = new DirSyncBatcher(fs);
@@ -44,7 +44,7 @@ export class FileAttachments {
     assertAttachmentInput(bytes, mediaType);
     const sha256 = sha256Hex(bytes);
     const stored = { sha256, size_bytes: bytes.byteLength, media_type: mediaType };
-    const existing = this.fs === nodeFs && bytes.byteLength <= SYNC_READ_MAX_BYTES ? this.checkSync(sha256, bytes.byteLength) : await this.check(sha256, bytes.byteLength);
+    const existing = bytes.byteLength <= SYNC_IO_MAX_BYTES ? this.checkSync(sha256, bytes.byteLength) : await this.check(sha256, bytes.byteLength);
     if (existing.state === 'ok') return stored;
     // A corrupt file is evidence: it is reported, never silently overwritten.
     if (existing.state === 'corrupt') throw new RunAttachmentCorruptError(sha256, existing.detail);
@@ -89,12 +89,12 @@ export class FileAttachments {
   /**
    * check() for a small file, read synchronously: the same answer without four
    * thread-pool round trips (open, stat, read, close), each of which waits behind
-   * whatever holds the event loop — on this store, a commit's fsync.
+   * whatever holds the event loop (on this store, a commit's fsync).
    */
   private checkSync(sha256: string, expectedSize: number): AttachmentFileState {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(this.pathOf(sha256));
+      bytes = this.fs.readFileSync(this.pathOf(sha256));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
       throw toRunStoreError(error, 'putRunAttachment');
@@ -108,8 +108,8 @@ export class FileAttachments {
   /** Cheap check used on every append: the file exists with the size the artifact claims. */
   async exists(sha256: string, size: number): Promise<boolean> {
     try {
-      // One stat; synchronous with the real file system for the reason checkSync gives.
-      const st = this.fs === nodeFs ? statSync(this.pathOf(sha256)) : await this.fs.stat(this.pathOf(sha256));
+      // One stat, synchronous for the reason checkSync gives.
+      const st = this.fs.statSync(this.pathOf(sha256));
       return st.isFile() && st.size === size;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
@@ -123,17 +123,23 @@ export class FileAttachments {
    */
   async sweepStaleTemp(olderThanMs: number, now = Date.now()): Promise<number> {
     let removed = 0;
+    let names: string[];
     try {
-      const names = await this.fs.readdir(this.tmpDir);
-      for (const name of names) {
-        const file = path.join(this.tmpDir, name);
-        const st = await this.fs.stat(file).catch(() => null);
-        if (st?.isFile() && now - st.mtimeMs > olderThanMs) {
-          await this.fs.unlink(file).then(() => (removed += 1), () => undefined);
-        }
-      }
+      names = this.fs.readdirSync(this.tmpDir);
     } catch {
-      // no temp directory yet, or not readable: nothing to sweep
+      return 0; // no temp directory yet, or not readable: nothing to sweep
+    }
+    for (const name of names) {
+      const file = path.join(this.tmpDir, name);
+      try {
+        const st = this.fs.statSync(file);
+        if (st.isFile() && now - st.mtimeMs > olderThanMs) {
+          this.fs.unlinkSync(file);
+          removed += 1;
+        }
+      } catch {
+        // gone already (another process swept it) or not ours to remove: best effort
+      }
     }
     return removed;
   }
@@ -144,37 +150,48 @@ export class FileAttachments {
     await this.makeDir(shardDir, this.dir);
     const tmp = path.join(this.tmpDir, `${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}`);
     let renamed = false;
-    let closing: Promise<void> | undefined;
     try {
-      const handle = await this.fs.open(tmp, 'wx', 0o444);
+      const fd = this.fs.openSync(tmp, 'wx', 0o444);
+      let written = false;
       try {
-        let offset = 0;
-        while (offset < bytes.byteLength) {
-          const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);
-          offset += bytesWritten;
-        }
+        await this.writeAll(fd, bytes);
         // fdatasync, not fsync: it still makes durable the bytes and the metadata needed to
         // read them back (size, block map); only timestamps are left to the next sync. The
         // rename below is made only after it returns, so the name never outlives a crash
         // without its bytes.
-        await handle.datasync();
+        await this.fs.fdatasync(fd);
+        written = true;
       } finally {
-        // Closing is not an ordering point for durability: it runs beside the rename and
-        // the directory fsync instead of in front of them (awaited below either way).
-        closing = handle.close();
-        closing.catch(() => undefined); // handled where it is awaited; never an unhandled rejection
+        try {
+          this.fs.closeSync(fd);
+        } catch (error) {
+          if (written) throw error; // else the write's own error is the one to report
+        }
       }
-      await this.fs.rename(tmp, target);
+      this.fs.renameSync(tmp, target);
       renamed = true;
       // Coalesced with concurrent writers' syncs of the same directory, never skipped.
-      await Promise.all([this.dirSync.sync(shardDir), closing]);
+      await this.dirSync.sync(shardDir);
     } catch (error) {
-      await closing?.catch(() => undefined);
       // A directory removed behind our back is made again by the next write.
       this.madeDirs.clear();
       throw error;
     } finally {
-      if (!renamed) await this.fs.unlink(tmp).catch(() => undefined);
+      if (!renamed) {
+        try {
+          this.fs.unlinkSync(tmp);
+        } catch {
+          // never created, or already gone
+        }
+      }
+    }
+  }
+
+  private async writeAll(fd: number, bytes: Uint8Array): Promise<void> {
+    const small = bytes.byteLength <= SYNC_IO_MAX_BYTES;
+    for (let offset = 0; offset < bytes.byteLength; ) {
+      const length = bytes.byteLength - offset;
+      offset += small ? this.fs.writeSync(fd, bytes, offset, length) : await this.fs.write(fd, bytes, offset, length);
     }
   }
 
@@ -187,7 +204,7 @@ export class FileAttachments {
     let made = this.madeDirs.get(dir);
     if (!made) {
       made = (async () => {
-        const created = (await this.fs.mkdir(dir, { recursive: true })) !== undefined;
+        const created = this.fs.mkdirSync(dir, { recursive: true }) !== undefined;
         if (created && syncParent) await this.dirSync.sync(syncParent);
       })();
       this.madeDirs.set(dir, made);
