@@ -179,6 +179,55 @@ test('COPY … TO/FROM PROGRAM runs a shell command: refused whatever it runs (f
   assert.deepEqual(sqlFileNames(["COPY x FROM PROGRAM 'true'"]).at(-1)?.slice(0, 2), [DATA_ROOT, '/']);
 });
 
+test('PostgreSQL statements that write without the usual verbs: CALL, dblink and the functions that run a query, server-side file writers', () => {
+  // a procedure's body is in the database: what it changes cannot be read (fail closed); SQLite has no CALL
+  assert.deepEqual(refused('CALL rmos_runs.purge()'), ['object:null']);
+  assert.deepEqual(refused('call tidy(1, 2)'), ['object:null']);
+  // the SQL dblink and query_to_xml run is read; one the check cannot read may be anything
+  assert.deepEqual(refused("SELECT dblink_exec('dbname=luthier', 'DELETE FROM run_artifacts')"), ['table:run_artifacts']);
+  assert.deepEqual(refused("SELECT * FROM public.dblink('host=x', 'UPDATE run_index SET kind = 1 RETURNING 1') AS t(x int)"), ['table:run_index']);
+  assert.deepEqual(refused("SELECT \"dblink_exec\"('TRUNCATE run_chain_head')"), ['table:run_chain_head']);
+  assert.deepEqual(refused("SELECT query_to_xml('WITH d AS (DELETE FROM run_attachments RETURNING *) SELECT 1', true, false, '')"), ['table:run_attachments']);
+  assert.deepEqual(refused(["SELECT dblink_exec('conn', ", hole, ')']), ['object:null']);
+  assert.deepEqual(refused('SELECT dblink_exec(q) FROM queue'), ['object:null']);
+  assert.deepEqual(refused("SELECT dblink_exec('conn', 'DELETE FROM audit_log', false)"), []);
+  // files written by the server: adminpack, lo_export; lo_import reads a file into a large object (no protected table)
+  const files = (sql: string) => sqlFileNames([sql]).map((p) => p.join(''));
+  assert.deepEqual(files("SELECT pg_catalog.pg_file_write('data/runs/x.json', '{}', false)"), ['data/runs/x.json']);
+  assert.deepEqual(files("SELECT pg_file_rename('data/runs/a', '/tmp/a')"), ['data/runs/a', '/tmp/a']);
+  assert.deepEqual(files("SELECT pg_file_unlink('data/run_attachments/b')"), ['data/run_attachments/b']);
+  assert.deepEqual(files("SELECT lo_export(lo_import('/etc/hosts'), 'data/runs/c')"), ['data/runs/c']);
+  assert.deepEqual(files("SELECT lo_import('data/runs/c')"), []);
+  assert.deepEqual(refused("SELECT lo_import('data/runs/c')"), []);
+});
+
+test('a name partly known is compared by what is known of it: users_${id} is no protected table, run_${x} may be one', () => {
+  assert.deepEqual(refused(['DELETE FROM users_', hole]), []);
+  assert.deepEqual(refused(['UPDATE "users_', hole, '" SET a = 1']), []);
+  assert.deepEqual(refused(['DROP TABLE IF EXISTS tmp_', hole, '_copy']), []);
+  assert.deepEqual(refused(['DROP TRIGGER audit_', hole]), []);
+  assert.deepEqual(refused(['DELETE FROM run_', hole]), ['table:null']);
+  assert.deepEqual(refused(['TRUNCATE ', hole, '_artifacts']), ['object:null', 'table:null']);
+  assert.deepEqual(refused(['DELETE FROM rmos.', hole]), ['table:null']);
+  // a trigger or index whose known part is one of the store's
+  assert.deepEqual(refused(['DROP TRIGGER run_artifacts_no_', hole]), ['object:null']);
+  // a partly known name does not hide a wholly unknown one after it
+  assert.deepEqual(refused(['DELETE FROM users_', hole, '; DELETE FROM ', hole]), ['table:null']);
+});
+
+test('ATTACH of a SQLite URI opened read-only (mode=ro) writes no file; any other mode, or a plain path with ?mode=ro, does', () => {
+  const files = (sql: Sym) => sqlFileNames(sql).map((p) => p.join(''));
+  assert.deepEqual(files(["ATTACH 'file:data/runs/runs.sqlite?mode=ro' AS r"]), []);
+  assert.deepEqual(files(["ATTACH DATABASE 'file:data/runs/runs.sqlite?cache=shared&mode=%72o' AS r"]), []);
+  assert.deepEqual(files(["ATTACH 'file:data/runs/runs.sqlite?mode=ro&mode=rw' AS r"]), ['data/runs/runs.sqlite']);
+  assert.deepEqual(files(["ATTACH 'file:data/runs/runs.sqlite?mode=rwc' AS r"]), ['data/runs/runs.sqlite']);
+  assert.deepEqual(files(["ATTACH 'file:data/runs/runs.sqlite' AS r"]), ['data/runs/runs.sqlite']);
+  // without file: the text is no URI: SQLite makes a file named runs.sqlite?mode=ro in data/runs
+  assert.ok(files(["ATTACH 'data/runs/runs.sqlite?mode=ro' AS r"]).length === 1);
+  // a mode the check cannot read may be rw
+  assert.equal(sqlFileNames(["ATTACH 'file:data/runs/runs.sqlite?mode=", hole, "' AS r"]).length, 1);
+});
+
 // Confirmed false positives of the old reader.
 
 test("E'\\'' closes where PostgreSQL closes it: the text after it is a string", () => {

@@ -87,11 +87,15 @@ const READINGS: Dialect[] = [
 const WORD_CHAR = /[\w$\u0001\u0002\u0080-\uffff]/;
 const DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/y;
 
+/** A name token's text as a pattern: its known text, each hole any text (a hole in a name stands for name characters). */
+function namePattern(tok: Tok): string {
+  return `^${tok.text.split(/\u0001\d+\u0002/).map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`;
+}
+
 /** whether a name token, its holes read as any text, may be `name` */
 function couldBe(tok: Tok, name: string): boolean {
   if (tok.unicode) return true;
-  const pattern = tok.text.split(/\u0001\d+\u0002/).map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-  return new RegExp(`^${pattern}$`, 'i').test(name);
+  return new RegExp(namePattern(tok), 'i').test(name);
 }
 
 /** The tokens of a SQL text in one dialect: comments and whitespace dropped. */
@@ -189,6 +193,11 @@ function tokenize(text: string, d: Dialect): Tok[] {
 export interface SqlWrite {
   /** the name as the database reads it: unquoted, lower case, without its schema */
   name: string | null;
+  /**
+   * where the name is only partly known (`users_${id}`): the pattern (case-insensitive) the names it may be match,
+   * its holes any text. Absent where nothing of it can be read: it may be any name.
+   */
+  pattern?: string;
   /** a table (or view) named exactly; or the name of a trigger, index or function */
   role: 'table' | 'object';
   /** the statement, for messages */
@@ -213,6 +222,35 @@ const OBJECT_KINDS = ['trigger', 'index', 'function', 'procedure', 'routine', 'r
 const CREATE_MODS = new Set(['or', 'replace', 'global', 'local', 'temp', 'temporary', 'unlogged', 'virtual', 'materialized', 'foreign', 'recursive', 'constraint', 'unique']);
 const SCHEMA_TABLES = new Set(['sqlite_master', 'sqlite_schema', 'sqlite_temp_master', 'sqlite_temp_schema']);
 
+/**
+ * Server-side functions that write a file, and the arguments that name it: lo_export(oid, file); adminpack's
+ * pg_file_write(file, data, append), pg_file_rename(old, new [, archive]) (the old name is changed too) and
+ * pg_file_unlink(file). (lo_import reads a file into a large object: no protected file or table is written.)
+ */
+const FILE_FUNCTIONS: Readonly<Record<string, number[]>> = { lo_export: [1], pg_file_write: [0], pg_file_rename: [0, 1, 2], pg_file_unlink: [0] };
+/** PostgreSQL functions that run SQL given to them as text: dblink's, and the XML and text-search ones that run a query */
+const SQL_FUNCTIONS = new Set(['dblink', 'dblink_exec', 'dblink_send_query', 'dblink_open', 'query_to_xml', 'query_to_xmlschema', 'query_to_xml_and_xmlschema', 'ts_stat']);
+
+/**
+ * A SQLite URI filename that opens the file read-only: file:…?mode=ro (every mode parameter ro, percent escapes
+ * decoded as SQLite decodes them), every part of the query known. ATTACH of such a file writes nothing; where the
+ * connection takes no URIs the text is a file named "file:…", which is no path under the data root.
+ */
+function readOnlyUri(file: Sym): boolean {
+  if (typeof file[0] !== 'string' || !/^file:/i.test(file[0])) return false;
+  const q = file.findIndex((p) => typeof p === 'string' && p.includes('?'));
+  if (q < 0 || file.slice(q + 1).some((p) => typeof p !== 'string')) return false;
+  const query = (file.slice(q).join('') as string).slice((file[q] as string).indexOf('?') + 1).split('#')[0]!;
+  let decoded: string[];
+  try {
+    decoded = query.split('&').map((kv) => decodeURIComponent(kv.replace(/\+/g, ' ')));
+  } catch {
+    return false;
+  }
+  const modes = decoded.filter((kv) => /^mode=/i.test(kv)).map((kv) => kv.slice(5));
+  return modes.length > 0 && modes.every((m) => m === 'ro');
+}
+
 /** Reads one SQL text (with holes) in every dialect; `body`: the text is a PL/pgSQL body (EXECUTE runs a string). */
 function readSql(sql: Sym, body = false, depth = 0): Reading {
   const out: Reading = { writes: [], every: [], files: [], native: false };
@@ -231,7 +269,7 @@ function readSql(sql: Sym, body = false, depth = 0): Reading {
       const shown = text.slice(stmt[0]!.start, stmt.at(-1)!.end).replace(/\s+/g, ' ').replace(/\u0001\d+\u0002/g, '<?>');
       const r = readStatement(stmt, shown, d, holes, body, depth);
       for (const w of r.writes) {
-        const key = `${w.role}:${w.name}`;
+        const key = `${w.role}:${w.name}:${w.pattern ?? ''}`;
         if (!seen.has(key)) seen.add(key), out.writes.push(w);
       }
       for (const e of r.every) if (!out.every.includes(e)) out.every.push(e);
@@ -252,16 +290,17 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
   const is = (i: number, ...words: string[]) => words.includes(word(i) ?? '\0');
   const punct = (i: number, c: string) => t[i]?.kind === 'punct' && t[i]!.text === c;
   const sym = (tok: Tok) => toSym(tok.text, holes);
-  const write = (name: string | null, role: SqlWrite['role']) => out.writes.push({ name, role, statement: shown });
+  const write = (name: string | null, role: SqlWrite['role'], pattern?: string) => out.writes.push({ name, role, statement: shown, ...(pattern ? { pattern } : {}) });
   const isNamePart = (i: number) => t[i] !== undefined && (t[i]!.kind === 'word' || t[i]!.kind === 'quoted' || t[i]!.kind === 'string');
 
   /** a (schema-qualified) name at i, compared by its last part; a quoted name or a SQLite 'string' name counts */
-  const nameAt = (i: number): { name: string | null; end: number } | null => {
+  const nameAt = (i: number): { name: string | null; end: number; pattern?: string } | null => {
     if (!isNamePart(i)) return null;
     let last = i;
     while (punct(last + 1, '.') && isNamePart(last + 2)) last += 2;
     const tok = t[last]!;
-    return { name: tok.holes || tok.unicode ? null : tok.text.toLowerCase(), end: last + 1 };
+    // a name with a hole keeps what is known of it (users_${id} cannot be run_artifacts); U&"…" escapes may spell any name
+    return { name: tok.holes || tok.unicode ? null : tok.text.toLowerCase(), end: last + 1, ...(tok.holes && !tok.unicode ? { pattern: namePattern(tok) } : {}) };
   };
   /** past balanced parentheses at i (a function's argument list, a column list) */
   const skipParens = (i: number) => {
@@ -279,7 +318,7 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
       if (is(i, 'only')) i++;
       const n = nameAt(i);
       if (!n || (n.name !== null && NOT_A_NAME.has(n.name))) return i;
-      write(n.name, role);
+      write(n.name, role, n.pattern);
       i = skipParens(n.end);
       if (punct(i, '*')) i++;
       if (!punct(i, ',')) return i;
@@ -303,6 +342,16 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
       else if (typeof parts.at(-1) !== 'object') parts.push(unknownPart('a part of the SQL expression the check does not read'));
     }
     return any ? parts : null;
+  };
+  /** where each argument of the parenthesised list at i starts */
+  const argumentsAt = (i: number): number[] => {
+    const starts = [i + 1];
+    for (let k = i + 1, level = 0; k < t.length; k++) {
+      if (punct(k, '(')) level++;
+      else if (punct(k, ')') && --level < 0) break;
+      else if (level === 0 && punct(k, ',')) starts.push(k + 1);
+    }
+    return punct(i + 1, ')') ? [] : starts;
   };
   const nested = (s: Sym, asBody: boolean) => {
     if (depth > 3) return;
@@ -336,7 +385,9 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
 
   // every statement in the text, wherever it starts (inside WITH, a trigger's BEGIN … END, a rule's DO INSTEAD, PREPARE … AS)
   for (let i = 0; i < t.length; i++) {
-    const w = word(i);
+    // (a function may be called by its quoted name: "dblink_exec"(…), case and all)
+    const quotedCall = t[i]!.kind === 'quoted' && !t[i]!.holes && punct(i + 1, '(') ? t[i]!.text : null;
+    const w = word(i) ?? (quotedCall !== null && (Object.hasOwn(FILE_FUNCTIONS, quotedCall) || SQL_FUNCTIONS.has(quotedCall) || quotedCall === 'load_extension') ? quotedCall : null);
     if (!w) continue;
     let j = i + 1;
     if (w === 'insert') {
@@ -352,7 +403,7 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
       if (!n || (n.name !== null && NOT_A_NAME.has(n.name))) continue;
       let k = n.end;
       while (k < n.end + 5 && !is(k, 'set') && (t[k]?.kind === 'word' || t[k]?.kind === 'quoted' || punct(k, '*'))) k++;
-      if (is(k, 'set')) write(n.name, 'table');
+      if (is(k, 'set')) write(n.name, 'table', n.pattern);
     } else if (w === 'delete') {
       if (is(j, 'from')) names(j + 1, 'table');
     } else if (w === 'truncate') {
@@ -361,7 +412,7 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
       // COPY t [(cols)] FROM: rows written; COPY … TO 'file': a file written; … PROGRAM: a shell command run
       let k = j;
       while (k < t.length && !is(k, 'to', 'from')) k = punct(k, '(') ? skipParens(k) : k + 1;
-      if (is(k, 'from') && nameAt(j)) write(nameAt(j)!.name, 'table');
+      if (is(k, 'from') && nameAt(j)) write(nameAt(j)!.name, 'table', nameAt(j)!.pattern);
       if (is(k + 1, 'program')) {
         const command = expr(k + 2, () => false) ?? [];
         for (const piece of command) if (typeof piece === 'string') for (const p of piece.split(/\s+/)) if (p) out.files.push([p]);
@@ -372,19 +423,31 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
       }
     } else if (w === 'attach') {
       const file = expr(is(j, 'database') ? j + 1 : j, (x) => is(x, 'as', 'key'));
-      if (file) out.files.push(file);
+      if (file && !readOnlyUri(file)) out.files.push(file);
     } else if (w === 'vacuum') {
       if (!is(j, 'into')) j++;
       const file = is(j, 'into') ? expr(j + 1, () => false) : null;
       if (file) out.files.push(file);
-    } else if (w === 'lo_export' && punct(j, '(')) {
-      let k = j + 1;
-      for (let level = 0; k < t.length && !(level === 0 && punct(k, ',')); k++) {
-        if (punct(k, '(')) level++;
-        if (punct(k, ')') && --level < 0) break;
+    } else if (d.pg && w === 'call') {
+      // CALL runs a procedure whose body is in the database, not in this text: what it changes cannot be read (fail closed)
+      write(null, 'object');
+    } else if (Object.hasOwn(FILE_FUNCTIONS, w) && punct(j, '(')) {
+      // server-side functions that write the files named at these arguments (lo_export, adminpack's pg_file_write …)
+      const list = argumentsAt(j);
+      for (const at of FILE_FUNCTIONS[w]!) {
+        const arg = list[at];
+        const file = arg ? expr(arg, (x) => punct(x, ',')) : null;
+        if (file) out.files.push(file);
       }
-      const file = punct(k, ',') ? expr(k + 1, (x) => punct(x, ',')) : null;
-      if (file) out.files.push(file);
+    } else if (d.pg && SQL_FUNCTIONS.has(w) && punct(j, '(')) {
+      // functions that run SQL text they are given (dblink_exec, query_to_xml …): each argument is read as SQL; one the
+      // check cannot read may be any statement (fail closed). A connection string or a boolean reads as no write.
+      for (const arg of argumentsAt(j)) {
+        if (is(arg, 'true', 'false') && (punct(arg + 1, ',') || punct(arg + 1, ')'))) continue;
+        const text = expr(arg, (x) => punct(x, ','));
+        if (!text || text.some((p) => typeof p !== 'string')) write(null, 'object');
+        else nested(text, false);
+      }
     } else if (w === 'load_extension' && punct(j, '(')) {
       out.native = true;
     } else if (w === 'pragma') {
@@ -402,7 +465,7 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
         if (w === 'drop') names(k, 'table');
         else {
           const n = nameAt(is(k, 'only') ? k + 1 : k);
-          if (n) write(n.name, 'table');
+          if (n) write(n.name, 'table', n.pattern);
         }
       } else if (OBJECT_KINDS.includes(word(j) ?? '')) {
         const objectKind = word(j)!;
@@ -410,7 +473,7 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
         if (w === 'drop') k = names(k, 'object');
         else {
           const n = nameAt(k);
-          if (n && !(n.name !== null && NOT_A_NAME.has(n.name))) write(n.name, 'object'), (k = n.end);
+          if (n && !(n.name !== null && NOT_A_NAME.has(n.name))) write(n.name, 'object', n.pattern), (k = n.end);
         }
         // the table it is made on or dropped from; the table a rule rewrites (ON INSERT TO t)
         while (k < t.length && !is(k, 'on')) k++;
@@ -419,7 +482,7 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
           if (objectKind === 'rule' && is(k, 'select', 'insert', 'update', 'delete') && is(k + 1, 'to')) k += 2;
           if (objectKind === 'trigger' || objectKind === 'index' || objectKind === 'policy' || objectKind === 'rule') {
             const n = nameAt(is(k, 'only') ? k + 1 : k);
-            if (n) write(n.name, 'table');
+            if (n) write(n.name, 'table', n.pattern);
           }
         }
         // a function's body: the strings after AS, read as SQL
@@ -502,7 +565,11 @@ export function sqlWrites(sql: Sym): { writes: SqlWrite[]; everyTable: string | 
  * trigger or index the store makes on one of the tables; an unreadable name may be any of them.
  */
 export function writesAny(write: SqlWrite, names: readonly string[]): boolean {
-  if (write.name === null) return true;
+  if (write.name === null) {
+    if (write.pattern === undefined) return true;
+    const may = new RegExp(write.pattern, 'i');
+    return names.some((n) => may.test(n)) || (write.role === 'object' && Object.entries(STORE_OBJECTS).some(([o, table]) => may.test(o) && names.includes(table)));
+  }
   const name = write.name;
   return names.includes(name) || (write.role === 'object' && Object.hasOwn(STORE_OBJECTS, name) && names.includes(STORE_OBJECTS[name]!));
 }
