@@ -125,7 +125,16 @@ export function constantValues(node: Node, env: Env, depth = 0): Value[] | null 
     let root: Node = n;
     while (root.type === 'MemberExpression') root = unwrap(root.object);
     const changes = literalChanges(root, env, depth);
-    if (changes && (changes.opaque || changes.assigned.size)) return null;
+    if (changes && (changes.opaque || changes.assigned.size)) {
+      // an array changed only by mutating methods with constant arguments (words.reverse(), words.sort()): each value those
+      // calls, in any order and number, can leave it with (the read may come before, between or after them)
+      if (!changes.onlyMutations || !changes.mutations.length) return null;
+      if (n === root) return mutatedValues(n, changes.mutations, env, depth);
+      const key = n.type === 'MemberExpression' ? memberKey(n, env, depth) : null;
+      if (key === null || !(/^\d+$/.test(key) || key === 'length')) return null;
+      const objs = constantValues((n as TSESTree.MemberExpression).object, env, depth + 1);
+      return objs && objs.every((o) => Array.isArray(o)) ? objs.map((o) => (o as Value[])[key as never] as Value) : null;
+    }
     const d = derefNode(n, env, depth + 1);
     if (d && d.node !== n && (d.node.type === 'ArrayExpression' || d.node.type === 'CallExpression' || d.node.type === 'Literal' || isUndefined(d.node) || (d.node.type === 'UnaryExpression' && d.node.operator === 'void'))) return constantValues(d.node, d.env, depth + 1);
     if (n.type === 'MemberExpression') {
@@ -162,6 +171,46 @@ export function constantValues(node: Node, env: Env, depth = 0): Value[] | null 
   const folded = fold(n, env, depth + 1);
   if (folded.length > MAX_ALTERNATIVES || !folded.every(isConstant)) return null;
   return folded.map((alt) => alt.join(''));
+}
+
+/** how many values an array changed in place may be given before it counts as not constant */
+const MAX_MUTATED_STATES = 16;
+
+/**
+ * The values of a literal array that `calls` (its mutating method calls: reverse, sort, pop, push of constants …)
+ * change in place: its declared value and every value reached by applying them, in any order and any number of times.
+ * null where a call's arguments are not constants (a comparator function), or the values do not settle within a few.
+ */
+function mutatedValues(id: Node, calls: readonly TSESTree.CallExpression[], env: Env, depth: number): Value[] | null {
+  const d = derefNode(id, env, depth + 1);
+  if (d?.node.type !== 'ArrayExpression') return null;
+  const base = constantValues(d.node, d.env, depth + 1);
+  if (!base || base.length !== 1 || !Array.isArray(base[0])) return null;
+  const ops: { key: string; args: Value[] }[] = [];
+  for (const call of calls) {
+    const callee = unwrap(call.callee);
+    const key = callee.type === 'MemberExpression' ? memberKey(callee, env, depth) : null;
+    const args = argumentValues(call.arguments, env, depth);
+    if (key === null || !args || typeof (Array.prototype as unknown as Record<string, unknown>)[key] !== 'function') return null;
+    ops.push({ key, args });
+  }
+  const states: Value[][] = [base[0] as Value[]];
+  const seen = new Set([JSON.stringify(states[0])]);
+  for (let i = 0; i < states.length; i++)
+    for (const op of ops) {
+      const next = [...states[i]!];
+      try {
+        (Array.prototype as unknown as Record<string, Method>)[op.key]!.apply(next, op.args);
+      } catch {
+        return null;
+      }
+      const k = JSON.stringify(next);
+      if (seen.has(k)) continue;
+      if (states.length >= MAX_MUTATED_STATES || tooBig(next)) return null;
+      seen.add(k);
+      states.push(next);
+    }
+  return states;
 }
 
 /** The constant values of a call's arguments, a spread of a constant array or string included; null if one is not constant. */
@@ -271,14 +320,20 @@ function callValues(n: TSESTree.CallExpression, env: Env, depth: number): Value[
   const callbackKey = callee.type === 'MemberExpression' ? memberKey(callee, env, depth) : null;
   if (callee.type === 'MemberExpression' && callbackKey !== null && CALLBACK_METHODS.has(callbackKey)) {
     const receivers = constantValues(callee.object, env, depth + 1);
-    if (!receivers || receivers.length !== 1 || !Array.isArray(receivers[0])) return null;
-    let out: Value | typeof NONE = NONE;
-    try {
-      out = callbackMethod(receivers[0] as Value[], callbackKey, n.arguments, env, depth);
-    } catch {
-      return null;
+    // (each value the receiver may have: an array changed in place has several)
+    if (!receivers || !receivers.length || !receivers.every((r) => Array.isArray(r))) return null;
+    const results: Value[] = [];
+    for (const r of receivers) {
+      let out: Value | typeof NONE = NONE;
+      try {
+        out = callbackMethod(r as Value[], callbackKey, n.arguments, env, depth);
+      } catch {
+        return null;
+      }
+      if (out === NONE || tooBig(out)) return null;
+      results.push(out);
     }
-    return out === NONE || tooBig(out) ? null : [out];
+    return results;
   }
   const args = argumentValues(n.arguments, env, depth);
   if (!args) return null;

@@ -632,6 +632,11 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
       const arr = derefNode(callee.object, env, depth + 1);
       // an array changed after its declaration: assigned elements are alternatives; after push/splice/… any element may be anything
       const changed = literalChanges(callee.object, env, depth);
+      // (one changed only by mutating calls that can be run, words.reverse(): each value they can leave it with)
+      if (changed?.opaque && changed.onlyMutations) {
+        const values = constantValues(n, env, depth + 1);
+        if (values && values.every((v) => typeof v === 'string')) return values.map((v) => [v as string]);
+      }
       if (arr?.node.type === 'ArrayExpression' && arr.node.elements.every((e) => e && e.type !== 'SpreadElement')) {
         const sep = args[0] ? fold(args[0], env, depth + 1, seen) : text(',');
         let acc: Folded = [[]];

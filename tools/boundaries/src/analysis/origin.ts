@@ -941,8 +941,13 @@ export function literalChanges(node: Node, env: Env, depth = 0): LiteralChanges 
   return changesMemo(key, env, depth);
 }
 
-type LiteralChanges = { opaque: boolean; localOpaque: boolean; assigned: Map<string, Node[]> };
-const NO_CHANGES: LiteralChanges = Object.freeze({ opaque: false, localOpaque: false, assigned: new Map<string, Node[]>() });
+/**
+ * opaque: changed in ways not followed here, or in the module that declares it; localOpaque: here only; assigned: values
+ * given to a key (ANY_ELEMENT: to no one index). mutations: the mutating method calls made on the literal itself in its
+ * file (parts.reverse(), parts.push(x)), and onlyMutations: no other change (so its values are those calls applied to it).
+ */
+type LiteralChanges = { opaque: boolean; localOpaque: boolean; assigned: Map<string, Node[]>; mutations: TSESTree.CallExpression[]; onlyMutations: boolean };
+const NO_CHANGES: LiteralChanges = Object.freeze({ opaque: false, localOpaque: false, assigned: new Map<string, Node[]>(), mutations: [], onlyMutations: true });
 
 const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth) => {
   const n = node as TSESTree.Identifier;
@@ -950,6 +955,9 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
   if (!variable) return null;
   const assigned = new Map<string, Node[]>();
   let opaque = false;
+  const mutations: TSESTree.CallExpression[] = [];
+  // a change other than a mutating method called on the literal itself
+  let other = false;
   // an imported literal changed in the module that declares it (export const M = {}; M.k = … there): its keys cannot be trusted here
   const there = foreignChanges(n, env, depth);
   const changedThere = !!there && (there.opaque || there.assigned.size > 0);
@@ -977,9 +985,12 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
         // (o.k ||= v keeps the old value or takes v: both are alternatives)
         if (key !== null && up.type === 'AssignmentExpression' && (up.operator === '=' || LOGICAL_ASSIGN.has(up.operator))) assigned.set(key, [...(assigned.get(key) ?? []), up.right]);
         else opaque = true;
+        other = true;
       }
       if (up?.type === 'CallExpression' && up.callee === top && top.type === 'MemberExpression' && MUTATING_METHODS.has(memberKey(top, env, depth) ?? '')) {
         opaque = true;
+        if (top === p) mutations.push(up);
+        else other = true;
         // what it inserts is an alternative for any element
         const m = top === p ? memberKey(top, env, depth) : null;
         const items = m === 'push' || m === 'unshift' || m === 'add' ? up.arguments : m === 'splice' ? up.arguments.slice(2) : m === 'fill' ? up.arguments.slice(0, 1) : m === 'set' ? up.arguments.slice(1, 2) : [];
@@ -1000,15 +1011,19 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
       if (more) {
         opaque ||= more.localOpaque;
         for (const [k, vs] of more.assigned) assigned.set(k, [...(assigned.get(k) ?? []), ...vs]);
+        // (mutating calls through an alias in the same file are calls on the literal; any other change is not followed)
+        if (more.onlyMutations && through.env.file === env.file) mutations.push(...more.mutations);
+        else if (more.localOpaque || more.assigned.size) other = true;
       }
     }
     // a literal array or object handed where the check does not follow it (an argument of a call it cannot see into,
     // Array.prototype.reverse.call(parts), an element of another literal, a returned value, a member of another object)
     // may be changed there
-    if (mutable && !through && p && escapesHere(id, p, env, depth)) opaque = true;
+    if (mutable && !through && p && escapesHere(id, p, env, depth)) opaque = other = true;
     if ((p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.arguments[0] === id) {
       const callee = originOf(p.callee, env, depth + 1);
       const fn = callee.kind === 'global' ? callee.path.join('.') : '';
+      if (fn === 'Object.assign' || fn === 'Object.defineProperty' || fn === 'Reflect.defineProperty' || MUTATING_GLOBALS.has(fn)) other = true;
       if (fn === 'Object.assign') {
         // Object.assign(v, { key: x }): each literal source's keys are assignments
         for (const src of p.arguments.slice(1)) {
@@ -1033,8 +1048,7 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
       } else if (MUTATING_GLOBALS.has(fn)) opaque = true;
     }
   }
-  // opaque: changed in ways not followed here, or in the module that declares it; localOpaque: here only
-  return { opaque: opaque || changedThere, localOpaque: opaque, assigned };
+  return { opaque: opaque || changedThere, localOpaque: opaque, assigned, mutations, onlyMutations: !other && !changedThere };
 });
 
 const isGetterLike = (v: Node): boolean => v.type === 'FunctionExpression' || v.type === 'ArrowFunctionExpression';

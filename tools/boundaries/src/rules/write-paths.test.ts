@@ -96,6 +96,8 @@ function tester() {
       { filename: API, code: `${fsImport} process.chdir('/srv/app'); fs.writeFileSync('../x', ''); fs.symlinkSync('../sandbox/x', 'data/sandbox/y'); fs.symlinkSync('/etc/hosts', 'data/sandbox/h'); export const f = (t: string) => fs.symlinkSync(t, '/tmp/z');` },
       // a target that is not under the data root as far as can be told
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
+      // an array reordered in place whose every order is harmless (sorting a sandbox path's parts keeps them in order)
+      { filename: API, code: `${fsImport} const parts = ['data', 'sandbox', 'x']; parts.sort(); fs.writeFileSync(parts.join('/'), ''); const q = ['jobs', 'FROM', 'DELETE']; q.reverse(); export const f = (db: any) => db.exec(q.join(' '));` },
       // a table named from a prefix and a value (users_${id}) is none of the store's; a read-only ATTACH; lo_import reads a file
       { filename: API, code: "export const f = (db: any, id: string) => [db.exec(`DELETE FROM users_${id}`), db.exec(`UPDATE tenant_${id}.jobs SET done = 1`), db.exec(\"ATTACH 'file:data/runs/runs.sqlite?mode=ro' AS store\"), db.query(\"SELECT lo_import('data/runs/a.json')\"), db.query(\"SELECT dblink_exec('dbname=x', 'DELETE FROM audit_log')\")];" },
     ],
@@ -274,6 +276,9 @@ function tester() {
       // every zone but the writer
       { filename: AI, code: "import fs from 'fs'; fs.writeFileSync('data/runs/a', '');", errors: errors(1) },
       { filename: WORKFLOW, code: "import fs from 'fs'; fs.writeFileSync('data/runs/a', '');", errors: errors(1) },
+      // SQL words reordered at run time: reverse / sort in place, through an alias, then join (and map) read every order they can give
+      { filename: API, code: "const w = ['run_artifacts', 'FROM', 'DELETE']; const v = ['1', 'WHERE', 'run_index', 'FROM', 'DELETE']; const r = v.reverse(); const s = ['b run_chain_head', 'a DELETE FROM']; const u = ['sessions', 'TRUNCATE']; const alias = u; alias.reverse(); export const f = (db: any) => [db.exec(w.reverse().join(' ')), db.exec(r.join(' ')), db.exec(s.sort().map((x) => x.slice(2)).join(' ')), db.exec(u.join(' '))];", errors: errors(4) },
+      { filename: API, code: `${fsImport} const parts = ['x', 'runs', 'data']; parts.reverse(); fs.writeFileSync(parts.join('/'), '');`, errors: errors(1) },
       // PostgreSQL writes without the usual verbs: CALL of a procedure (fail closed), dblink_exec, pg_file_write, lo_export, COPY … TO PROGRAM
       { filename: API, code: "export const f = (pg: any) => [pg.query('CALL rmos_runs.purge_runs()'), pg.query(\"SELECT dblink_exec('dbname=luthier', 'DELETE FROM run_artifacts')\"), pg.query(\"SELECT pg_file_write('data/runs/x.json', '{}', false)\"), pg.query(\"SELECT lo_export(lo_import('/etc/hosts'), 'data/run_attachments/x')\"), pg.query(\"COPY (SELECT 1) TO PROGRAM 'true'\")];", errors: errors(5) },
       // a name partly known that may still be a protected one; an ATTACH whose mode is not read-only
