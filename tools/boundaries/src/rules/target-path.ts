@@ -178,6 +178,70 @@ const WORD_ENDS = new Set([' ', '\t', '\r', '<', '>']);
  * in the word they are in.
  */
 export function shellCommands(line: Sym, vars: ShellVars): ShellCommand[] {
+  const posix = readCommandLine(line, vars, false);
+  // bash reads $'…' (ANSI-C escapes) and $"…" (a translated string); a POSIX sh (dash) reads a $ and a quoted string: both count
+  return line.some((p) => typeof p === 'string' && /\$['"]/.test(p)) ? [...posix, ...readCommandLine(line, vars, true)] : posix;
+}
+
+/** single-letter escapes of bash's $'…' */
+const ANSI_C: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+
+/**
+ * bash's $'…' from items[i] (just after the opening quote): its text with the escapes decoded (\n, \xHH, \NNN octal,
+ * \uHHHH, \UHHHHHHHH, \cX), and where it ends (the closing quote). An escape that cannot be decoded (a part the
+ * folding could not read after the backslash, \x without digits) is any text (fail closed); an unknown letter stays as written.
+ */
+function ansiC(items: (string | Part)[], i: number): { parts: Part[]; end: number } {
+  const at = (k: number) => (typeof items[k] === 'string' ? (items[k] as string) : null);
+  const parts: Part[] = [];
+  const digits = (k: number, re: RegExp, max: number) => {
+    let d = '';
+    while (d.length < max && re.test(at(k + d.length) ?? '')) d += at(k + d.length);
+    return d;
+  };
+  for (; i < items.length; i++) {
+    const c = items[i]!;
+    if (typeof c !== 'string') {
+      parts.push(c);
+      continue;
+    }
+    if (c === "'") return { parts, end: i };
+    if (c !== '\\') {
+      parts.push(c);
+      continue;
+    }
+    const e = at(i + 1);
+    if (e === null) {
+      parts.push(variablePart());
+      i++;
+      continue;
+    }
+    if (Object.hasOwn(ANSI_C, e)) {
+      parts.push(ANSI_C[e]!);
+      i++;
+    } else if (/[0-7]/.test(e)) {
+      const d = digits(i + 1, /^[0-7]$/, 3);
+      parts.push(String.fromCharCode(parseInt(d, 8) & 0xff));
+      i += d.length;
+    } else if (e === 'x' || e === 'u' || e === 'U') {
+      const d = digits(i + 2, /^[0-9a-fA-F]$/, e === 'x' ? 2 : e === 'u' ? 4 : 8);
+      const code = d ? parseInt(d, 16) : NaN;
+      parts.push(d && code <= 0x10ffff ? String.fromCodePoint(code) : variablePart());
+      i += 1 + d.length;
+    } else if (e === 'c') {
+      const x = at(i + 2);
+      parts.push(x === null ? variablePart() : String.fromCharCode(x.charCodeAt(0) & 0x1f));
+      i += 2;
+    } else {
+      parts.push('\\', e);
+      i++;
+    }
+  }
+  // unterminated: the shell refuses the line; read what there is
+  return { parts, end: i };
+}
+
+function readCommandLine(line: Sym, vars: ShellVars, bash: boolean): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let words: Sym[] = [];
   let word: Sym | null = null;
@@ -246,6 +310,16 @@ export function shellCommands(line: Sym, vars: ShellVars): ShellCommand[] {
       add(variablePart());
       continue;
     }
+    if (c === '$' && bash && !quote && at(i + 1) === "'") {
+      const r = ansiC(items, i + 2);
+      word ??= [];
+      // (glob characters in it still match for programs that read patterns, as in '…')
+      for (const p of r.parts) add(typeof p === 'string' && GLOB_CHARS.has(p) ? globPart() : p);
+      i = r.end;
+      continue;
+    }
+    // $"…": the string (translated where a catalogue has it: the check reads it as written)
+    if (c === '$' && bash && !quote && at(i + 1) === '"') continue;
     if (c === '$') {
       const r = expansion(items, i, vars);
       if (r) {

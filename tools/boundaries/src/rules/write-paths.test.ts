@@ -96,6 +96,9 @@ function tester() {
       { filename: API, code: `${fsImport} process.chdir('/srv/app'); fs.writeFileSync('../x', ''); fs.symlinkSync('../sandbox/x', 'data/sandbox/y'); fs.symlinkSync('/etc/hosts', 'data/sandbox/h'); export const f = (t: string) => fs.symlinkSync(t, '/tmp/z');` },
       // a target that is not under the data root as far as can be told
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
+      // a shell given its commands on a constant input that writes nothing protected, a script file, --version; eval of harmless
+      // constant text; $'…' spelling ordinary words
+      { filename: API, code: "import { execFileSync, spawnSync, execSync } from 'node:child_process'; execFileSync('sh', { input: 'ls data/sandbox' }); spawnSync('bash', ['-s'], { input: 'echo ok' }); execFileSync('sh', ['./scripts/x.sh']); execFileSync('bash', ['--version']); execFileSync('bash', ['-x', 'build.sh']); execSync(\"eval echo hi; eval 'ls data/sandbox'\"); execSync(\"echo $'hello\\\\tworld' > /tmp/x; ls $'data/\\\\x73andbox'\");" },
       // an array reordered in place whose every order is harmless (sorting a sandbox path's parts keeps them in order)
       { filename: API, code: `${fsImport} const parts = ['data', 'sandbox', 'x']; parts.sort(); fs.writeFileSync(parts.join('/'), ''); const q = ['jobs', 'FROM', 'DELETE']; q.reverse(); export const f = (db: any) => db.exec(q.join(' '));` },
       // a table named from a prefix and a value (users_${id}) is none of the store's; a read-only ATTACH; lo_import reads a file
@@ -276,6 +279,13 @@ function tester() {
       // every zone but the writer
       { filename: AI, code: "import fs from 'fs'; fs.writeFileSync('data/runs/a', '');", errors: errors(1) },
       { filename: WORKFLOW, code: "import fs from 'fs'; fs.writeFileSync('data/runs/a', '');", errors: errors(1) },
+      // a shell fed its commands on its input: a stream written later, stdio, a pipe; the input option read as its command line
+      { filename: API, code: "import { spawn, execFile, execFileSync, execSync, spawnSync } from 'node:child_process'; const c = spawn('sh'); c.stdin.write('rm -rf data/runs'); execFile('bash', ['-s']); execFileSync('sh', ['-s'], { stdio: 'inherit' }); execSync(\"echo 'rm -rf data/runs' | sh\"); spawnSync('bash', { input: 'rm -rf data/runs' }); execSync('sh', { input: 'rm -rf data/run_attachments/x' }); execFileSync('zsh', ['--', '-'], { input: 'rm -rf data/runs' });", errors: errors(7) },
+      { filename: API, code: "import { execFileSync } from 'node:child_process'; export const f = (script: string) => execFileSync('bash', [], { input: script });", errors: errors(1) },
+      // eval runs its words as a command line: constant text is read, other text refused
+      { filename: API, code: "import { execSync, execFileSync } from 'node:child_process'; execSync(\"sh -c 'eval \\\"$X\\\"'\"); execSync(\"eval 'rm -rf data/runs'\"); execFileSync('bash', [], { input: 'builtin eval \"rm -rf data/run_attachments\"' }); execSync('eval $(cat cmd.txt)');", errors: errors(4) },
+      // bash's $'…' decoded (hex, octal, unicode escapes spelling rm or a protected path); one that cannot be decoded fails closed
+      { filename: API, code: "import { execSync, execFileSync } from 'node:child_process'; execSync(\"$'\\\\x72m' -rf data/runs\"); execSync(\"rm -rf $'data/\\\\x72uns'\"); execSync(\"rm -rf $'data/\\\\162uns/x'\"); execSync(\"rm -rf $'data/\\\\u0072un_attachments'\"); execFileSync('bash', ['-c', \"rm -rf $'\\\\x64ata'/runs\"]); execSync('rm -rf $\"data/runs\"'); export const f = (x: string) => execSync(`rm -rf $'data/\\\\x${x}uns'`);", errors: errors(7) },
       // SQL words reordered at run time: reverse / sort in place, through an alias, then join (and map) read every order they can give
       { filename: API, code: "const w = ['run_artifacts', 'FROM', 'DELETE']; const v = ['1', 'WHERE', 'run_index', 'FROM', 'DELETE']; const r = v.reverse(); const s = ['b run_chain_head', 'a DELETE FROM']; const u = ['sessions', 'TRUNCATE']; const alias = u; alias.reverse(); export const f = (db: any) => [db.exec(w.reverse().join(' ')), db.exec(r.join(' ')), db.exec(s.sort().map((x) => x.slice(2)).join(' ')), db.exec(u.join(' '))];", errors: errors(4) },
       { filename: API, code: `${fsImport} const parts = ['x', 'runs', 'data']; parts.reverse(); fs.writeFileSync(parts.join('/'), '');`, errors: errors(1) },

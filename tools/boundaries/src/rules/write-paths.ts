@@ -103,6 +103,23 @@ function nodeScript(rest: Sym[]): Sym[] | 'stdin' {
   return info ? out : 'stdin';
 }
 
+/**
+ * Whether a shell's words (after its name) leave it reading its commands from its input: -s, or no script operand
+ * (-o / +o and bash's --rcfile / --init-file take a value). A word that cannot be read may be -s (fail closed).
+ */
+function shellReadsInput(rest: Sym[]): boolean {
+  for (let i = 0; i < rest.length; i++) {
+    if (!rest[i]!.every((p) => typeof p === 'string')) return true;
+    const t = describe(rest[i]!);
+    if (t === '-') return true;
+    if (t === '--') return i + 1 >= rest.length || describe(rest[i + 1]!) === '-' || !rest[i + 1]!.every((p) => typeof p === 'string');
+    if (/^[-+][a-zA-Z]*s/.test(t) && !t.startsWith('--')) return true;
+    if (/^[-+]o$/.test(t) || t === '--rcfile' || t === '--init-file') i++;
+    else if (!/^[-+]/.test(t)) return false;
+  }
+  return true;
+}
+
 /** settings that name where Node writes its diagnostic reports */
 const REPORT_PATHS = new Set(['process.report.directory', 'process.report.filename']);
 
@@ -231,7 +248,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
 
     /** A command's options: its working directory (null: the process's), its environment, whether a shell runs it. */
     function commandOptions(opts: Node | undefined) {
-      const read = optionValues(opts, env, ['cwd', 'env', 'shell', 'execArgv', 'execPath']);
+      const read = optionValues(opts, env, ['cwd', 'env', 'shell', 'execArgv', 'execPath', 'input', 'stdio']);
       const get = (k: string) => read.values.filter((v) => v.key === k);
       const cwdNodes = get('cwd');
       // a working directory set by options that cannot be read is any folder (a shell variable)
@@ -263,7 +280,15 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         const arr = derefNode(v.node, v.env);
         return arr?.node.type === 'ArrayExpression' ? arr.node.elements.flatMap((el) => (el && el.type !== 'SpreadElement' ? fold(el, arr.env) : [[variablePart()]])) : [[variablePart()]];
       });
-      return { cwd, vars, shell, execArgv, opaque: read.opaque && !read.notObject, hasEnv: !!envNode || (read.opaque && !read.notObject), hasExecPath: get('execPath').length > 0 };
+      const opaque = read.opaque && !read.notObject;
+      // what the program reads on its input: the input option (sync functions); nothing where a sync function has neither
+      // input nor stdio (its input is an empty pipe); anything (null) where stdio hands it a stream, or the call is asynchronous
+      const inputs = get('input');
+      const stdin = (sync: boolean): Sym[] | null => {
+        if (!sync || opaque || get('stdio').length) return null;
+        return inputs.length ? inputs.flatMap((v) => fold(v.node, v.env)) : [['']];
+      };
+      return { cwd, vars, shell, execArgv, opaque, hasEnv: !!envNode || opaque, hasExecPath: get('execPath').length > 0, stdin };
     }
 
     /** scripts run (fork, Worker, node <file>): checked when the whole file is read, against the paths it writes */
@@ -407,7 +432,8 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       const o = commandOptions(opts);
       for (const c of o.cwd ?? []) if (checkTarget(node, opts!, env, `child_process.${fn} (a program run in it)`, true, [c])) return;
       // the program's words: a command line split as the shell splits it, or the program and its argument array
-      const commands: { words: Sym[]; viaShell: boolean; plain: boolean }[] = [];
+      const commands: { words: Sym[]; viaShell: boolean; plain: boolean; stdin: Sym[] | null }[] = [];
+      const sync = /Sync$/.test(fn);
       const argWords: Sym[][] = [[]];
       if (argList) {
         const arr = derefNode(argList, env)!;
@@ -423,12 +449,14 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       if (line) {
         for (const alt of fold(program, env)) {
           const plain = alt.every((p) => typeof p === 'string') && /^[A-Za-z0-9_.\/,:=+@%\- ]*$/.test(alt.join(''));
-          for (const words of shellCommands(alt, o.vars)) commands.push({ words, viaShell: true, plain });
+          // the line's input reaches its command only where it is one command without a pipe, redirection or here-document
+          const single = alt.every((p) => typeof p === 'string' && !/[|&;<>()\n`]/.test(p));
+          for (const words of shellCommands(alt, o.vars)) commands.push({ words, viaShell: true, plain, stdin: single ? o.stdin(sync) : null });
         }
       } else if (isFork) {
         checkScript(node, program, env, `child_process.fork()`, o.cwd);
         for (const a of o.execArgv) if (INTERPRETERS.node!.test(describe(a))) reportCommand(node, `child_process.fork() with execArgv "${describe(a)}" runs code given as text`, 'put the code in a workspace source file and fork that');
-        for (const w of argWords) commands.push({ words: w, viaShell: false, plain: false });
+        for (const w of argWords) commands.push({ words: w, viaShell: false, plain: false, stdin: null });
       } else {
         const progs = foldPath(program, env);
         const po = originOf(program, env);
@@ -437,15 +465,22 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         for (const prog of progs.slice(0, 4))
           for (const w of argWords) {
             const words = [isNode ? ['node'] : prog, ...w];
-            if (o.shell) for (const words2 of shellCommands(words.flatMap((x, i) => (i ? [' ', ...x] : x)), o.vars)) commands.push({ words: words2, viaShell: true, plain: false });
-            else commands.push({ words: words.map(globbed), viaShell: false, plain: true });
+            if (o.shell) for (const words2 of shellCommands(words.flatMap((x, i) => (i ? [' ', ...x] : x)), o.vars)) commands.push({ words: words2, viaShell: true, plain: false, stdin: null });
+            else commands.push({ words: words.map(globbed), viaShell: false, plain: true, stdin: o.stdin(sync) });
           }
       }
-      for (const c of commands) if (checkWords(node, fn, c.words, o, c.viaShell, c.plain && !o.hasEnv, 0)) return;
+      for (const c of commands) if (checkWords(node, fn, c.words, o, c.viaShell, c.plain && !o.hasEnv, 0, c.stdin)) return;
     }
 
     /** One simple command: interpreters on inline code, scripts run, and every word as a path the program may write. true: reported. */
-    function checkWords(node: Node, fn: string, words: Sym[], o: ReturnType<typeof commandOptions>, viaShell: boolean, plain: boolean, depth: number): boolean {
+    /** A command line the check can read: its known text, globs and the data root; not a shell variable or a part the fold cannot read. */
+    const readableLine = (text: Sym) => !text.some((p) => typeof p !== 'string' && !(p.kind === 'unknown' && p.why === GLOB_WHY) && p.kind !== 'dataRoot');
+
+    /**
+     * One simple command: interpreters on inline code, scripts run, and every word as a path the program may write. true: reported.
+     * stdin: the texts the command reads on its input (alternatives), null where that cannot be told.
+     */
+    function checkWords(node: Node, fn: string, words: Sym[], o: ReturnType<typeof commandOptions>, viaShell: boolean, plain: boolean, depth: number, stdin: Sym[] | null = null): boolean {
       // VAR=value before the program, and programs that run the next word (env, sudo, nice, xargs …)
       let i = 0;
       // command -v / -V name only says where name is: nothing runs
@@ -477,11 +512,26 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         if (k >= 0) {
           const text = rest[k + 1];
           // sh -c "…": the text is a command line too; one the check cannot read, or nested too deep, is refused
-          if (!text || depth > 2 || text.some((p) => typeof p !== 'string' && !(p.kind === 'unknown' && p.why === GLOB_WHY) && p.kind !== 'dataRoot'))
+          if (!text || depth > 2 || !readableLine(text))
             return reportCommand(node, `${label} runs a shell on a command line the check cannot read`, 'give the command line as a constant, or run the program with execFile and an argument array'), true;
           for (const c of shellCommands(text, o.vars)) if (checkWords(node, fn, c, o, true, false, depth + 1)) return true;
           return false;
         }
+        // a shell with no command line and no script file (sh, bash -s) runs what it reads on its input: the input
+        // option's text is read as its command line; input the check cannot read (a stream, a pipe, stdio) is refused
+        if (shellReadsInput(rest)) {
+          const why = stdin === null ? 'its input, which the check cannot read (a stream written later, a pipe or redirection, the parent\'s input)' : !stdin.every(readableLine) || depth > 2 ? 'an input option the check cannot read' : null;
+          if (why) return reportCommand(node, `${label} runs a shell on the commands it reads from ${why}`, 'give the command line to sh -c as a constant, or run the program with execFile and an argument array'), true;
+          for (const text of stdin!) for (const c of shellCommands(text, o.vars)) if (checkWords(node, fn, c, o, true, false, depth + 1)) return true;
+          return false;
+        }
+      }
+      // the eval builtin runs its words, joined by spaces, as a command line: one the check cannot read is refused
+      if (name === 'eval' && rest.length) {
+        const text: Sym = rest.flatMap((w, k) => [...(k ? [' '] : []), ...w.map((p) => (typeof p !== 'string' && p.kind === 'unknown' && p.why === GLOB_WHY ? '*' : p))]);
+        if (depth > 2 || !readableLine(text)) return reportCommand(node, `${label} runs eval on text the check cannot read`, 'run the command itself, with constant words'), true;
+        for (const c of shellCommands(text, o.vars)) if (checkWords(node, fn, c, o, true, false, depth + 1)) return true;
+        return false;
       }
       if (name === 'sqlite3' && texts.some((t) => !/^-(-?version|-?help)$/.test(t))) return reportCommand(node, `${label} runs SQL given as text or read from its input, which the check cannot follow`, 'open the database with better-sqlite3 or node:sqlite, whose SQL the check reads'), true;
       // node (and its kin) running a script: the script must be a workspace source file
