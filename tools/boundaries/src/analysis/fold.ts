@@ -14,8 +14,11 @@ import { constantValues, isPureCall, operatorValues } from './evaluate.js';
  * a concatenation of known text, the data root (`process.env.RMOS_DATA_DIR`), and
  * unknown parts with the reason they could not be folded.
  */
-/** An unknown part; `segment`: it cannot hold a `/`, `?` or `#` (encodeURIComponent's result), though it may be `.` or `..`. */
-export type Part = string | { kind: 'dataRoot' } | { kind: 'unknown'; why: string; segment?: boolean };
+/**
+ * An unknown part; `segment`: it cannot hold a `/`, `?` or `#` (encodeURIComponent's result), though it may be `.` or `..`;
+ * `fresh`: the six random letters and digits mkdtemp ends the name of a folder it has just made with.
+ */
+export type Part = string | { kind: 'dataRoot' } | { kind: 'unknown'; why: string; segment?: boolean; fresh?: boolean };
 export type Sym = Part[];
 export type Folded = Sym[];
 
@@ -189,6 +192,9 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
     } else if (b.kind === 'param' && b.path.every((k) => k !== null)) {
       // a destructured parameter ({ p }) reads its part of each argument passed at a call site
       plain.push(unknown(`${id.name} is a parameter`), ...defaults, ...callSiteArgumentNodes(b, env).map((a) => foldPath(a, b.path, env, depth + 1, seen)));
+    } else if (b.kind === 'other' && b.def?.node.type === 'VariableDeclarator' && !b.def.node.init && b.def.node.id.type === 'Identifier' && b.def.parent?.type === 'VariableDeclaration' && !b.def.parent.declare) {
+      // \`let dir;\`: undefined until it is assigned (the assignments are alternatives of their own)
+      plain.push(text('undefined'));
     } else {
       plain.push(unknown(b.kind === 'param' ? `${id.name} is a parameter` : `${id.name} has no constant value`), ...defaults);
     }
@@ -782,6 +788,9 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
     }
     return unknown('String.raw of pieces that cannot be read');
   }
+  // fs.mkdtemp(prefix): the prefix and six random letters and digits, the name of a folder that did not exist before
+  if (o.kind === 'module' && o.module === 'fs' && /^mkdtemp(Sync)?$/.test(o.path.filter((k) => k !== 'promises' && k !== 'default').join('.')) && args[0] && args[0].type !== 'SpreadElement')
+    return concat(fold(args[0], env, depth + 1, seen), [[{ kind: 'unknown', why: 'the random end of the name of a folder mkdtemp makes', segment: true, fresh: true }]]);
   // encodeURIComponent(x): whatever x is, no separator survives it (it may still be . or ..)
   if (o.kind === 'global' && o.path.join('.') === 'encodeURIComponent') return [[{ kind: 'unknown', why: 'encodeURIComponent of a value that cannot be read', segment: true }]];
   // a function of the workspace whose value can be read: what its return statements give

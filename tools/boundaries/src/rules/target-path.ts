@@ -13,6 +13,9 @@ export const globPart = (): Part => unknownPart(GLOB_WHY);
 export const variablePart = (): Part => unknownPart(VARIABLE_WHY);
 const isWild = (p: Part): boolean => typeof p !== 'string' && p.kind === 'unknown' && (p.why === GLOB_WHY || p.why === VARIABLE_WHY);
 const isGlob = (p: Part): boolean => typeof p !== 'string' && p.kind === 'unknown' && p.why === GLOB_WHY;
+/** mkdtemp's random end of a folder's name: a segment holding one is a folder made just now, one segment and never . or .. */
+const isFresh = (p: Part): boolean => typeof p !== 'string' && p.kind === 'unknown' && p.fresh === true;
+const freshFolder = (s: Seg): boolean => !s.data && s.parts.some(isFresh) && s.parts.every((p) => typeof p === 'string' || isFresh(p));
 
 /** parts: the segment's text; data: the data root itself; above: a leading `..` (a folder above where the path starts) */
 type Seg = { parts: Part[]; data: boolean; above?: boolean };
@@ -71,7 +74,7 @@ function segments(sym: Sym): Seg[] {
     if (known === '..') {
       const top = out.at(-1);
       if (!top || top.above) out.push({ parts: ['..'], data: false, above: true });
-      else if (top.data || top.parts.every((p) => typeof p === 'string')) out.pop();
+      else if (top.data || top.parts.every((p) => typeof p === 'string') || freshFolder(top)) out.pop();
       continue;
     }
     out.push(s);
@@ -88,7 +91,7 @@ function canonical(name: string): string {
 }
 
 function couldBe(seg: Seg, name: string): boolean {
-  const re = seg.parts.map((p) => (typeof p === 'string' ? escapeRegExp(p) : '.*')).join('');
+  const re = seg.parts.map((p) => (typeof p === 'string' ? escapeRegExp(p) : isFresh(p) ? '[A-Za-z0-9]{6}' : '.*')).join('');
   return new RegExp(`^${re}[. ]*$`, 'i').test(name);
 }
 
@@ -123,8 +126,11 @@ export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[
   const segs = segments(sym);
   const anywhere = options.moved || isAbsolute(sym);
   let verdict: TargetVerdict = null;
+  // inside a folder mkdtemp has just made (a test's fresh store) nothing is the data root, which existed before it
+  const fresh = segs.findIndex(freshFolder);
   segs.forEach((seg, i) => {
     if (verdict?.kind === 'protected') return;
+    if (fresh >= 0 && i >= fresh && !seg.data) return;
     // a folder named data is the data root only where the data root can stand
     const eligible = seg.data || anywhere || i === 0 || !segs.slice(0, i).every(plainKnown);
     if (!eligible) return;

@@ -99,6 +99,8 @@ function tester() {
       // a shell given its commands on a constant input that writes nothing protected, a script file, --version; eval of harmless
       // constant text; $'…' spelling ordinary words
       { filename: API, code: "import { execFileSync, spawnSync, execSync } from 'node:child_process'; execFileSync('sh', { input: 'ls data/sandbox' }); spawnSync('bash', ['-s'], { input: 'echo ok' }); execFileSync('sh', ['./scripts/x.sh']); execFileSync('bash', ['--version']); execFileSync('bash', ['-x', 'build.sh']); execSync(\"eval echo hi; eval 'ls data/sandbox'\"); execSync(\"echo $'hello\\\\tworld' > /tmp/x; ls $'data/\\\\x73andbox'\");" },
+      // a test's fresh store: a folder mkdtemp has just made, and its data/runs (the data root existed before it); a let assigned in a hook
+      { filename: API, code: `${fsImport} import os from 'node:os'; import { mkdtemp } from 'node:fs/promises'; const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runs-test-')); fs.mkdirSync(path.join(dir, 'data', 'runs'), { recursive: true }); fs.writeFileSync(\`\${dir}/data/runs/a.json\`, ''); fs.rmSync(dir, { recursive: true }); export async function t() { const d = await mkdtemp('/tmp/x-'); fs.writeFileSync(path.join(d, 'runs', 'b'), ''); } let root: string; export function setup() { root = fs.mkdtempSync(path.join(os.tmpdir(), 'y-')); } export function put() { fs.rmSync(path.join(root, 'data', 'run_attachments'), { recursive: true }); } fs.writeFileSync(path.join(fs.mkdtempSync('data/run'), 'x'), '');` },
       // an array reordered in place whose every order is harmless (sorting a sandbox path's parts keeps them in order)
       { filename: API, code: `${fsImport} const parts = ['data', 'sandbox', 'x']; parts.sort(); fs.writeFileSync(parts.join('/'), ''); const q = ['jobs', 'FROM', 'DELETE']; q.reverse(); export const f = (db: any) => db.exec(q.join(' '));` },
       // a table named from a prefix and a value (users_${id}) is none of the store's; a read-only ATTACH; lo_import reads a file
@@ -261,9 +263,9 @@ function tester() {
       // fail closed: the first segment under the data root cannot be folded
       { filename: API, code: `${fsImport} export const f = (sub: string) => fs.writeFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', sub, 'x'), '');`, errors: errors(1) },
       { filename: API, code: `${fsImport} export const f = (s: string) => fs.writeFileSync(\`data/run\${s}/x\`, '');`, errors: errors(1) },
-      // a folder named data counts anywhere after a part that cannot be read (a temporary folder, __dirname), after a leading ..,
+      // a folder named data counts anywhere after a part that cannot be read (the temporary folder, __dirname; not inside a folder mkdtemp made), after a leading ..,
       // and anywhere in an absolute path; a .. after a part that cannot be read removes nothing (it may be several segments)
-      { filename: API, code: `${fsImport} import os from 'node:os'; fs.mkdirSync(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fixture-')), 'data', 'runs'), { recursive: true }); fs.writeFileSync('../data/runs/x', ''); fs.writeFileSync('/srv/app/data/run_attachments/x', ''); export const f = (x: string) => fs.writeFileSync(\`data/\${x}/../runs/y\`, '');`, errors: errors(4) },
+      { filename: API, code: `${fsImport} import os from 'node:os'; fs.mkdirSync(path.join(os.tmpdir(), 'data', 'runs'), { recursive: true }); fs.writeFileSync('../data/runs/x', ''); fs.writeFileSync('/srv/app/data/run_attachments/x', ''); export const f = (x: string) => fs.writeFileSync(\`data/\${x}/../runs/y\`, '');`, errors: errors(4) },
       // relative paths after a chdir into the data root climb into runs/; a link's target is relative to its folder, and a
       // link into a protected folder (or one in the data root to a target that cannot be read) is a way in no later write shows
       { filename: API, code: `${fsImport} process.chdir('data/sandbox'); fs.writeFileSync('../runs/x', 'a'); fs.writeFileSync('ok.txt', 'a');`, errors: errors(1) },
@@ -279,6 +281,8 @@ function tester() {
       // every zone but the writer
       { filename: AI, code: "import fs from 'fs'; fs.writeFileSync('data/runs/a', '');", errors: errors(1) },
       { filename: WORKFLOW, code: "import fs from 'fs'; fs.writeFileSync('data/runs/a', '');", errors: errors(1) },
+      // mkdtemp inside a protected folder is a write there, and so is what is written in it; a .. out of the fresh folder leaves it; the data root joined inside it may be absolute
+      { filename: API, code: `${fsImport} const a = fs.mkdtempSync('data/runs/x-'); fs.writeFileSync(path.join(a, 'x'), ''); const b = fs.mkdtempSync('/tmp/x-'); fs.writeFileSync(path.join(b, '..', 'data', 'runs', 'x'), ''); fs.rmSync(\`\${b}/\${process.env.RMOS_DATA_DIR}/runs\`, { recursive: true });`, errors: errors(4) },
       // a shell fed its commands on its input: a stream written later, stdio, a pipe; the input option read as its command line
       { filename: API, code: "import { spawn, execFile, execFileSync, execSync, spawnSync } from 'node:child_process'; const c = spawn('sh'); c.stdin.write('rm -rf data/runs'); execFile('bash', ['-s']); execFileSync('sh', ['-s'], { stdio: 'inherit' }); execSync(\"echo 'rm -rf data/runs' | sh\"); spawnSync('bash', { input: 'rm -rf data/runs' }); execSync('sh', { input: 'rm -rf data/run_attachments/x' }); execFileSync('zsh', ['--', '-'], { input: 'rm -rf data/runs' });", errors: errors(7) },
       { filename: API, code: "import { execFileSync } from 'node:child_process'; export const f = (script: string) => execFileSync('bash', [], { input: script });", errors: errors(1) },
