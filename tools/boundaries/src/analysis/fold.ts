@@ -148,6 +148,67 @@ function pathCall(fn: string, args: Folded[]): Folded {
   return acc;
 }
 
+/** the function (or the program) whose body a node runs in */
+function homeOf(n: Node): Node {
+  let p = n.parent;
+  while (p && !isFunction(p) && p.type !== 'Program') p = p.parent;
+  return p ?? n;
+}
+
+/** a with statement or a direct eval() in the code of `home` (either may write any variable of it) */
+const dynamicScopes = new WeakMap<Node, boolean>();
+function hasDynamicScope(home: Node): boolean {
+  let hit = dynamicScopes.get(home);
+  if (hit !== undefined) return hit;
+  hit = false;
+  const visit = (n: Node) => {
+    if (hit) return;
+    if (n.type === 'WithStatement' || (n.type === 'CallExpression' && unwrap(n.callee).type === 'Identifier' && (unwrap(n.callee) as TSESTree.Identifier).name === 'eval')) hit = true;
+    else forEachChild(n, visit);
+  };
+  visit(rootOf(home));
+  dynamicScopes.set(home, hit);
+  return hit;
+}
+
+/**
+ * The value a variable assigned more than once has at a read, where straight-line code shows it: the nearest
+ * statement before the read's, in a statement list that holds the read (at any level within its function), that
+ * writes the variable, when that statement is a plain `v = expr;` or `let v = expr;` and no statement between
+ * writes it. Control enters a statement list only at its top, so that assignment runs before the read on every
+ * path and nothing changes the variable after it. Null (every assignment is an alternative) where that cannot be
+ * shown: a write of the variable in another function (a closure may run at any time, during an await too), a write
+ * inside the read's own statement at any level (a loop brings it round), a write between that is not plain (a
+ * conditional one, a loop, destructuring), a with statement or a direct eval.
+ */
+function reachingAssignment(id: TSESTree.Identifier, variable: NonNullable<ReturnType<typeof findVariable>>): Node | null {
+  const writes = variable.references.filter((r) => r.isWrite());
+  if (writes.length < 2 || variable.defs.some((d) => d.type !== 'Variable')) return null;
+  const home = homeOf(id);
+  if (writes.some((w) => homeOf(w.identifier as Node) !== home) || hasDynamicScope(home)) return null;
+  const inside = (n: Node, outer: Node) => n.range[0] >= outer.range[0] && n.range[1] <= outer.range[1];
+  let child: Node = id;
+  for (let p = id.parent as Node | undefined; p; child = p, p = p.parent as Node | undefined) {
+    const list: Node[] | null = p.type === 'BlockStatement' || p.type === 'StaticBlock' || p.type === 'Program' ? (p.body as Node[]) : p.type === 'SwitchCase' ? (p.consequent as Node[]) : null;
+    if (list) {
+      if (writes.some((w) => inside(w.identifier as Node, child))) return null;
+      for (let k = list.indexOf(child) - 1; k >= 0; k--) {
+        const st = list[k]!;
+        const here = writes.filter((w) => inside(w.identifier as Node, st));
+        if (!here.length) continue;
+        if (here.length !== 1) return null;
+        const w = here[0]!.identifier as Node;
+        const q = w.parent;
+        if (st.type === 'ExpressionStatement' && st.expression.type === 'AssignmentExpression' && st.expression.operator === '=' && st.expression.left === w) return st.expression.right;
+        if (st.type === 'VariableDeclaration' && q?.type === 'VariableDeclarator' && q.id === w && q.init && q.parent === st) return q.init as Node;
+        return null;
+      }
+    }
+    if (p === home) break;
+  }
+  return null;
+}
+
 function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: Set<unknown>): Folded {
   const variable = findVariable(env.getScope(id), id);
   if (!variable || variable.defs.length === 0) {
@@ -155,6 +216,9 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
     return unknown(`the global ${id.name}`);
   }
   if (seen.has(variable)) return unknown(`${id.name} depends on itself`);
+  // a variable assigned again: the one assignment that reaches this read in straight-line code, where it can be shown
+  const reaching = reachingAssignment(id, variable);
+  if (reaching) return fold(reaching, env, depth + 1, seen);
   seen.add(variable);
   const plain: Folded[] = [];
   const compound: Folded[] = [];
