@@ -197,13 +197,13 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
       // const { g } = await import('./a.js') (or = ns): what that workspace module exports as g
       const ns = keys.length > 0 && keys[0] !== null ? namespaceSource(b.expr, env) : null;
       if (ns !== null && !builtinOrigin(ns)) candidates.push(applyPath(moduleOrigin(ns, keys[0]!, env, depth), keys.slice(1), env));
-      // const { a } = { a: deps[k] }, const [w] = [fs.writeFileSync]: the member's value in the literal
-      const lit = keys.length > 0 && keys[0] !== null ? derefNode(b.expr, env, depth + 1) : null;
-      const litType = lit ? unwrap(lit.node).type : null;
-      const member = lit && (litType === 'ObjectExpression' || litType === 'ArrayExpression') ? propertyOf(unwrap(lit.node), keys[0]!) : null;
-      if (member) candidates.push(applyPath(originOf(member, lit!.env, depth + 1, seen), keys.slice(1), env));
+      // const { a } = { a: deps[k] }, const [w] = [fs.writeFileSync]: the member's value in the literal; and what
+      // else the member may hold: a getter's result (const { x } = { get x() { … } }, = new C(), = C), a value
+      // assigned to it later, an instance's field
+      const held = keys.length > 0 && keys[0] !== null ? memberValues(b.expr, keys[0]!, env, depth + 1) : [];
+      for (const v of held) candidates.push(applyPath(valueOrigin(v.node, v.env, depth + 1), keys.slice(1), env));
       // const [g] = make(), const [g] = [...list]: an element of the container
-      else if (keys.length > 0 && keys[0] !== null && /^\d+$/.test(keys[0]!)) candidates.push(applyPath(elementOrigin(b.expr, env, depth + 1), keys.slice(1), env));
+      if (!held.length && keys.length > 0 && keys[0] !== null && /^\d+$/.test(keys[0]!)) candidates.push(applyPath(elementOrigin(b.expr, env, depth + 1), keys.slice(1), env));
       candidates.push(applyPath(originOf(b.expr, env, depth + 1, seen), keys, env));
     }
     else if (b.kind === 'iter' && b.expr) candidates.push(applyPath(iterationOrigin(b.expr, env, depth), keys, env));
@@ -1304,9 +1304,10 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
   }
   // o.inner.k = v after const o = {}: assignments to the same member path of the same variable
   out.push(...pathAssignments(obj, key, env));
-  // (only a literal's changes are followed: o.k = v after const o = {}; and a class's or a function's: C.k = v, F.k = v)
-  const changeable = (t: string) => t === 'ObjectExpression' || t === 'ArrayExpression' || t === 'ClassDeclaration' || t === 'ClassExpression' || t === 'FunctionDeclaration' || t === 'FunctionExpression' || t === 'ArrowFunctionExpression';
-  const changes = (lit && changeable(lit.node.type)) || namesFunctionOrClass(obj, env) ? literalChanges(obj, env, depth) : null;
+  // o.k = v after the declaration of o, whatever o holds: a literal, a class or a function (C.k = v, F.k = v), a copy
+  // (structuredClone(x), Object.create(p), new Foo()), a parameter: each value assigned is one the member may hold
+  // (a variable of the file, not a global: the module system's objects are read, not built here)
+  const changes = declaredHere(obj, env) ? literalChanges(obj, env, depth) : null;
   for (const v of changes?.assigned.get(key) ?? []) out.push({ node: v, env });
   // a class's static members assigned in static blocks and static methods (static { this.g = … })
   if (lit && (lit.node.type === 'ClassDeclaration' || lit.node.type === 'ClassExpression'))
@@ -1361,12 +1362,10 @@ function pathAssignments(obj: Node, key: string, env: Env): Array<{ node: Node; 
     .map((right) => ({ node: right, env }));
 }
 
-/** `node` names a function or class declared in the file (whose members F.k = v can be set like an object's). */
-function namesFunctionOrClass(node: Node, env: Env): boolean {
+/** `node` names a variable declared in the file: a const or let, a parameter, a function, a class or an import. */
+function declaredHere(node: Node, env: Env): boolean {
   const n = unwrap(node);
-  if (n.type !== 'Identifier') return false;
-  const def = findVariable(env.getScope(n), n)?.defs[0];
-  return def?.type === 'FunctionName' || def?.type === 'ClassName';
+  return n.type === 'Identifier' && (findVariable(env.getScope(n), n)?.defs.length ?? 0) > 0;
 }
 
 /** `this.key = v` in a class's body, by key (built once per class and run). */
