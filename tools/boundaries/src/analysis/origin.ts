@@ -1045,6 +1045,11 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
         if (key === null || !value) opaque = true;
         else if (isGetterLike(value)) for (const r of returnedExpressions(value as TSESTree.FunctionExpression)) assigned.set(key, [...(assigned.get(key) ?? []), r]);
         else assigned.set(key, [...(assigned.get(key) ?? []), value]);
+      } else if (fn === 'Reflect.set' && p.arguments[1] && p.arguments[2] && p.arguments[1].type !== 'SpreadElement' && p.arguments[2].type !== 'SpreadElement') {
+        // Reflect.set(v, 'k', x): an assignment of x to k (a key that cannot be folded: any member)
+        const key = foldSingle(p.arguments[1], env, depth + 1);
+        if (key === null) opaque = true;
+        assigned.set(key ?? ANY_ELEMENT, [...(assigned.get(key ?? ANY_ELEMENT) ?? []), p.arguments[2]]);
       } else if (MUTATING_GLOBALS.has(fn)) opaque = true;
     }
   }

@@ -68,6 +68,9 @@ const MUTATORS = new Set(['Object.defineProperty', 'Object.defineProperties', 'O
 const PROXY_MAKERS = new Set(['Proxy', 'Proxy.revocable']);
 const DEFINERS = new Set(['Object.defineProperty', 'Reflect.defineProperty', 'Object.defineProperties', 'Object.create']);
 
+/** constructors and statics whose result holds the values they are given (a value handed inside one is handed) */
+const HOLDING_CALLS = new Set(['Map', 'WeakMap', 'Set', 'WeakSet', 'WeakRef', 'Array', 'Array.of', 'Array.from', 'Object.fromEntries', 'Object.assign', 'Object.create', 'Object.freeze', 'Object.seal', 'Promise.resolve', 'Proxy', 'AsyncLocalStorage', 'FinalizationRegistry']);
+
 const TYPE_CONTEXTS = new Set(['TSTypeAnnotation', 'TSTypeQuery', 'TSTypeAliasDeclaration', 'TSInterfaceDeclaration', 'TSTypeParameterInstantiation', 'TSTypeParameterDeclaration', 'TSTypeReference']);
 
 /** An identifier in a type (no expression lives inside these nodes): not a run-time reference. */
@@ -662,14 +665,23 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         : v.type === 'ArrayExpression' ? v.elements.filter((x): x is TSESTree.Expression | TSESTree.SpreadElement => !!x).map((x) => (x.type === 'SpreadElement' ? x.argument : x))
         : v.type === 'ConditionalExpression' ? [v.consequent, v.alternate]
         : v.type === 'LogicalExpression' ? [v.left, v.right]
+        : holdsArguments(v, d.env) ? (v as TSESTree.NewExpression | TSESTree.CallExpression).arguments.map((a) => (a.type === 'SpreadElement' ? a.argument : a) as Node)
         : v !== n ? [v] : [];
-      // members assigned to the literal later (ports.save = …) are handed too
-      if ((v.type === 'ObjectExpression' || v.type === 'ArrayExpression') && n.type === 'Identifier') for (const more of literalChanges(n, e)?.assigned.values() ?? []) values.push(...more);
+      // what is put in it later is handed too: members assigned (ports.save = …, Reflect.set(ports, 'save', …),
+      // Object.assign, Object.defineProperty), entries set or added (m.set(k, fn), s.add(fn), a.push(fn))
+      if (n.type === 'Identifier') for (const more of literalChanges(n, e)?.assigned.values() ?? []) values.push(...more);
       for (const value of values) {
         const hit = authorityInside(value, d.env, depth + 1);
         if (hit) return hit;
       }
       return null;
+    }
+
+    /** A container made of its arguments: new Map([[k, fn]]), new Set([fn]), new WeakRef(fn), Object.fromEntries, Array.of, … */
+    function holdsArguments(v: Node, e: Env): boolean {
+      if (v.type !== 'NewExpression' && v.type !== 'CallExpression') return false;
+      const o = originOf(v.callee, e);
+      return o.kind === 'global' && HOLDING_CALLS.has(o.path.join('.'));
     }
 
     /** The first authority function a function's body refers to (or the functions it calls, a few levels deep). */
