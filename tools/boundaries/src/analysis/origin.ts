@@ -215,7 +215,9 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
       if (fn && (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression')) {
         let param: Node = b.def!.name as Node;
         while (param.parent && param.parent !== fn) param = param.parent;
-        const index = fn.params.indexOf(param as TSESTree.Parameter);
+        // (a TypeScript `this` parameter takes no argument: function (this: T, g) is called with g first)
+        const thisParam = fn.params[0]?.type === 'Identifier' && fn.params[0].name === 'this' ? 1 : 0;
+        const index = fn.params.indexOf(param as TSESTree.Parameter) - thisParam;
         if (index >= 0) {
           const rest = param.type === 'RestElement';
           // a rest parameter is an array of the arguments from its position on
@@ -431,8 +433,12 @@ function argumentsOrigin(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExp
       if (o.kind !== 'unknown') return o;
     }
   }
-  for (const call of callSitesOfFunction(fn, env).slice(0, 12)) {
-    const args = call.arguments;
+  // f(…), and f.call(t, …) / f.apply(t, [...]) / Reflect.apply(f, t, [...]) read through their shape
+  const sites: Array<{ call: TSESTree.CallExpression | TSESTree.NewExpression; args: ReadonlyArray<TSESTree.CallExpressionArgument> }> = [
+    ...callSitesOfFunction(fn, env).slice(0, 12).map((call) => ({ call, args: call.arguments })),
+    ...invocationSites(fn, env).map((call) => ({ call, args: callShape(call, env, depth + 1).args as TSESTree.Expression[] })),
+  ];
+  for (const { args } of sites) {
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       let o: Origin = UNKNOWN;
@@ -448,6 +454,30 @@ function argumentsOrigin(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExp
     }
   }
   return UNKNOWN;
+}
+
+/**
+ * The calls that invoke `fn` through Function.prototype.call / .apply or Reflect.apply (fn written inline, or a
+ * const naming it): `fn.call(t, a)`, `fn.apply(t, [a])`, `Reflect.apply(fn, t, [a])` (at most 12).
+ */
+export function invocationSites(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, env: Env): TSESTree.CallExpression[] {
+  const refs: Node[] = [fn];
+  const nameId = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id : null;
+  const variable = nameId ? findVariable(env.getScope(nameId), nameId) : null;
+  for (const ref of variable?.references ?? []) if (ref.isRead()) refs.push(ref.identifier as Node);
+  const out: TSESTree.CallExpression[] = [];
+  for (const r of refs) {
+    const at = valueNode(r);
+    const p = at.parent;
+    // fn.call(…), fn.apply(…)
+    if (p?.type === 'MemberExpression' && p.object === at && !p.computed && p.property.type === 'Identifier' && (p.property.name === 'call' || p.property.name === 'apply') && p.parent?.type === 'CallExpression' && p.parent.callee === p) out.push(p.parent);
+    // Reflect.apply(fn, …)
+    if (p?.type === 'CallExpression' && p.arguments[0] === at) {
+      const co = originOf(p.callee, env, 1);
+      if (co.kind === 'global' && co.path.join('.') === 'Reflect.apply') out.push(p);
+    }
+  }
+  return out.slice(0, 12);
 }
 
 /** The origin of `node` read along `keys`, through object and array literals. */
@@ -1562,6 +1592,13 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
       if (vs.type === 'module' || vs.type === 'global') return { kind: 'global', path: [] };
       // in sloppy code a plain function called without a receiver gets the global object as `this`
       const fn = vs.block as Node;
+      // (function () { this.… }).call(t), Reflect.apply(function () { … }, t, []): this is what it is called with
+      if (fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration')
+        for (const call of invocationSites(fn, env)) {
+          const given = callShape(call, env, depth + 1).thisArg;
+          const o = given ? originOf(given, env, depth + 1) : UNKNOWN;
+          if (o.kind !== 'unknown') return o;
+        }
       const method = fn.parent && (fn.parent.type === 'MethodDefinition' || fn.parent.type === 'Property' || fn.parent.type === 'PropertyDefinition');
       if (!vs.isStrict && vs.type === 'function' && (fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration') && !method) return { kind: 'global', path: [] };
       return UNKNOWN;
