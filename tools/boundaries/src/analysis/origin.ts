@@ -224,6 +224,9 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
           candidates.push(argumentsOrigin(fn, index, rest, rest ? [null, ...keys] : keys, env, depth));
         }
         candidates.push(applyPath(namedCallbackOrigin(b, env, depth), keys, env));
+        // ({ detail }) => detail(): what the dispatched events carry
+        if (keys[0] && b.path.length > 0 && fn.params[0] === param)
+          for (const v of eventPayloads(fn, keys[0], env, depth)) candidates.push(applyPath(valueOrigin(v.node, v.env, depth + 1), keys.slice(1), env));
       }
     }
     // g ||= v, g ??= v, g &&= v: the variable may hold v
@@ -1337,6 +1340,17 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
         if (value) out.push({ node: value, env: src!.env });
       }
   }
+  // e.detail in a listener: what the file's dispatched events carry (new CustomEvent(name, { detail: v }))
+  if (!lit) out.push(...listenerPayloads(obj, key, env, depth));
+  // o.a.k where o.a is not a literal the file names directly (a getter's result, a listener's e.detail): k of what o.a may hold
+  const inner = unwrap(obj);
+  const innerKey = !lit && inner.type === 'MemberExpression' && depth < MAX_EVAL_DEPTH ? memberKey(inner, env, depth) : null;
+  if (innerKey !== null)
+    for (const h of memberValues((inner as TSESTree.MemberExpression).object, innerKey, env, depth + 1).slice(0, 8)) {
+      const d = derefNode(h.node, h.env, depth + 1);
+      const v = d ? propertyOf(d.node, key, d.env) : null;
+      if (v) out.push({ node: v, env: d!.env });
+    }
   // o.inner.k = v after const o = {}: assignments to the same member path of the same variable
   out.push(...pathAssignments(obj, key, env));
   // o.k = v after the declaration of o, whatever o holds: a literal, a class or a function (C.k = v, F.k = v), a copy
@@ -1363,6 +1377,69 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
         const arg = (made.node as TSESTree.NewExpression).arguments[i];
         if (id?.type === 'Identifier' && id.name === key && arg && arg.type !== 'SpreadElement') out.push({ node: arg, env: made.env });
       });
+  }
+  return out;
+}
+
+/** events whose init object carries a payload to listeners, by the member that holds it */
+const EVENT_PAYLOADS: Record<string, string> = { CustomEvent: 'detail', MessageEvent: 'data' };
+
+/**
+ * `e.<key>` where e is the event parameter of a listener (t.addEventListener(name, (e) => …), the global
+ * addEventListener, a function declared apart and registered so): the payload of each event the file dispatches
+ * that may reach it (dispatchEvent(new CustomEvent(name, { detail: v })) gives v for e.detail; an event name that
+ * cannot be folded, on either side, matches all).
+ */
+export function listenerPayloads(obj: Node, key: string, env: Env, depth: number): Array<{ node: Node; env: Env }> {
+  const id = unwrap(obj);
+  if (id.type !== 'Identifier' || depth > MAX_EVAL_DEPTH || !Object.values(EVENT_PAYLOADS).includes(key)) return [];
+  const variable = findVariable(env.getScope(id), id);
+  const def = variable?.defs[0];
+  const fn = def?.type === 'Parameter' ? (def.node as Node) : null;
+  if (!fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration') || fn.params[0] !== def!.name) return [];
+  return eventPayloads(fn, key, env, depth);
+}
+
+/** The payloads under `key` of the events the file dispatches to the listener `fn` (see listenerPayloads). */
+function eventPayloads(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration, key: string, env: Env, depth: number): Array<{ node: Node; env: Env }> {
+  if (depth > MAX_EVAL_DEPTH || !Object.values(EVENT_PAYLOADS).includes(key)) return [];
+  // where the listener is registered: inline, or by the name of the function
+  const refs: Node[] = [fn];
+  const nameId = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id : null;
+  const named = nameId ? findVariable(env.getScope(nameId), nameId) : null;
+  for (const ref of named?.references ?? []) refs.push(ref.identifier as Node);
+  const names: Array<string | null> = [];
+  for (const r of refs) {
+    const at = valueNode(r);
+    const call = at.parent;
+    if (call?.type !== 'CallExpression' || call.arguments[1] !== at || !call.arguments[0]) continue;
+    const c = unwrap(call.callee);
+    const registers = c.type === 'MemberExpression' ? memberKey(c, env, depth) === 'addEventListener' : c.type === 'Identifier' && c.name === 'addEventListener';
+    if (registers) names.push(foldSingle(call.arguments[0] as Node, env, depth + 1));
+  }
+  if (!names.length) return [];
+  const program = rootOf(fn);
+  const dispatches: TSESTree.CallExpression[] = [...methodCallSites(program, 'dispatchEvent', env)];
+  const visit = (n: Node) => {
+    if (n.type === 'CallExpression' && unwrap(n.callee).type === 'Identifier' && (unwrap(n.callee) as TSESTree.Identifier).name === 'dispatchEvent') dispatches.push(n);
+    forEachChild(n, visit);
+  };
+  if (dispatches.length < 16) visit(program);
+  const out: Array<{ node: Node; env: Env }> = [];
+  for (const call of dispatches.slice(0, 16)) {
+    const arg = call.arguments[0];
+    const ev = arg && arg.type !== 'SpreadElement' ? derefNode(arg, env, depth + 1) : null;
+    if (ev?.node.type !== 'NewExpression') continue;
+    const co = originOf(ev.node.callee, ev.env, depth + 1);
+    if (co.kind !== 'global' || EVENT_PAYLOADS[co.path.join('.')] !== key) continue;
+    const [nameArg, initArg] = ev.node.arguments;
+    const sent = nameArg && nameArg.type !== 'SpreadElement' ? foldSingle(nameArg, ev.env, depth + 1) : null;
+    if (!names.some((n) => n === null || sent === null || n === sent)) continue;
+    const init = initArg && initArg.type !== 'SpreadElement' ? derefNode(initArg, ev.env, depth + 1) : null;
+    const payload = init ? propertyOf(init.node, key, init.env) : null;
+    if (payload) out.push({ node: payload, env: init!.env });
+    // (and what is assigned to the init object's member later)
+    if (initArg && initArg.type !== 'SpreadElement') for (const v of literalChanges(initArg, ev.env, depth + 1)?.assigned.get(key) ?? []) out.push({ node: v, env: ev.env });
   }
   return out;
 }
