@@ -694,6 +694,15 @@ export function riskyContents(node: Node, env: Env, depth: number): Origin | nul
   return null;
 }
 
+/** globals that run code, load modules or send requests (and the global object, which holds them all) */
+const REACHING_GLOBALS = new Set(['eval', 'Function', 'fetch', 'Request', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'Worker', 'SharedWorker', 'WebAssembly', 'ShadowRealm', 'process', 'require', 'module', 'setTimeout', 'setInterval', 'navigator']);
+
+/** An origin that reaches more than a plain value: an authority function, enumerated values, code, modules, requests. */
+export function reachingOrigin(o: Origin): boolean {
+  if (o.kind === 'authority' || o.kind === 'enumerated' || o.kind === 'require' || o.kind === 'module') return true;
+  return o.kind === 'global' && (o.path.length === 0 || REACHING_GLOBALS.has(o.path[0]!));
+}
+
 /** A literal object or array (through constants), never mutated or handed to a call, holding only plain values. */
 export function sealedLiteral(node: Node, env: Env, depth = 0): boolean {
   const m = unwrap(node);
@@ -703,6 +712,10 @@ export function sealedLiteral(node: Node, env: Env, depth = 0): boolean {
   if (d.node.type === 'ObjectExpression' && d.node.properties.some((p) => p.type !== 'Property' || p.kind !== 'init')) return false;
   if (d.node.type === 'ArrayExpression' && d.node.elements.some((e) => !e || e.type === 'SpreadElement')) return false;
   if (riskyContents(node, env, depth)) return false;
+  // (nor the global object, code loaders, request functions, builtin modules or a require function: a member read
+  // without its name, o[sym] or o[k], may be one of them)
+  const values = d.node.type === 'ObjectExpression' ? d.node.properties.map((p) => (p as TSESTree.Property).value as Node) : (d.node.elements as Node[]);
+  if (values.some((v) => reachingOrigin(originOf(v, d.env, depth + 1)))) return false;
   const n = unwrap(node);
   if (n.type === 'Identifier') {
     const variable = findVariable(env.getScope(n), n);

@@ -60,7 +60,7 @@ const CALLING_METHODS: Record<string, number[]> = {
 };
 const CALLING_STATICS: Record<string, number[]> = { 'Array.from': [1], 'Array.fromAsync': [1], 'JSON.parse': [1], 'JSON.stringify': [1], 'Promise': [0], 'Promise.try': [0], 'Object.groupBy': [1], 'Map.groupBy': [1], 'FinalizationRegistry': [0] };
 /** members the language calls by itself: on conversion, await, iteration, JSON, events; a descriptor's accessors */
-const IMPLICIT_CALLS = new Set(['toString', 'valueOf', 'toJSON', 'then', 'handleEvent', 'next', 'return', 'throw', 'Symbol.toPrimitive', 'Symbol.iterator', 'Symbol.asyncIterator', 'Symbol.hasInstance', 'Symbol.match', 'Symbol.matchAll', 'Symbol.replace', 'Symbol.search', 'Symbol.split', 'Symbol.dispose', 'Symbol.asyncDispose']);
+const IMPLICIT_CALLS = new Set(['toString', 'valueOf', 'toJSON', 'then', 'handleEvent', 'next', 'return', 'throw', 'util.inspect.custom', 'util.promisify.custom', 'events.captureRejectionSymbol', 'Symbol.toPrimitive', 'Symbol.iterator', 'Symbol.asyncIterator', 'Symbol.hasInstance', 'Symbol.match', 'Symbol.matchAll', 'Symbol.replace', 'Symbol.search', 'Symbol.split', 'Symbol.dispose', 'Symbol.asyncDispose']);
 /** globals every module in the process shares: changing them (or their prototypes) changes what RMOS computes */
 const SHARED_BUILTINS = new Set(['Object', 'Array', 'Function', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'JSON', 'Math', 'Promise', 'Reflect', 'Proxy', 'Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Error', 'TypeError', 'RangeError', 'Buffer', 'crypto', 'process', 'console', 'URL', 'URLSearchParams', 'Intl', 'ArrayBuffer', 'Uint8Array', 'DataView', 'TextEncoder', 'TextDecoder', 'structuredClone', 'fetch', 'Request', 'Response', 'Headers', 'setTimeout', 'setInterval', 'queueMicrotask', 'performance', 'atob', 'btoa', 'encodeURIComponent', 'decodeURIComponent', 'parseInt', 'parseFloat', 'isNaN', 'isFinite']);
 const MUTATORS = new Set(['Object.defineProperty', 'Object.defineProperties', 'Object.assign', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.defineProperty', 'Reflect.deleteProperty', 'Reflect.setPrototypeOf']);
@@ -530,10 +530,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       const obj = node.parent as TSESTree.ObjectExpression;
       let key: string | null = null;
       if (!node.computed) key = node.key.type === 'Identifier' ? node.key.name : String((node.key as TSESTree.Literal).value);
-      else {
-        const ko = originOf(node.key, env);
-        key = ko.kind === 'global' ? ko.path.join('.') : null;
-      }
+      else key = symbolName(node.key as Node);
       if (key === null) return;
       let accessor = false;
       // new Proxy(target, { apply: … }): the handler's traps
@@ -550,6 +547,35 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       if (!node.value) return;
       const vo = originOf(node.value as Node, env);
       if (vo.kind === 'enumerated') failClosed(node, `${key} is called by the language itself (conversion, await, iteration or a property read), and this one is taken from an object without its name (${vo.how})`);
+    }
+
+    /**
+     * The well-known symbol a computed key is, named as the runtime names it: Symbol.iterator, util.inspect.custom
+     * (also as Symbol.for('nodejs.util.inspect.custom'), directly or through a const), util.promisify.custom,
+     * events.captureRejectionSymbol; null for any other key.
+     */
+    function symbolName(k: Node): string | null {
+      const ko = originOf(k, env);
+      if (ko.kind === 'global' && ko.path[0] === 'Symbol' && ko.path.length === 2) return ko.path.join('.');
+      if (ko.kind === 'module' && (ko.module === 'util' || ko.module === 'events')) return `${ko.module}.${ko.path.join('.')}`;
+      const d = derefNode(k, env);
+      const call = d ? unwrap(d.node) : null;
+      if (call?.type !== 'CallExpression' || !call.arguments[0]) return null;
+      const co = originOf(call.callee, d!.env);
+      if (co.kind !== 'global' || co.path.join('.') !== 'Symbol.for') return null;
+      const registered = fold(call.arguments[0] as Node, d!.env).map(describe);
+      const names: Record<string, string> = { 'nodejs.util.inspect.custom': 'util.inspect.custom', 'nodejs.util.promisify.custom': 'util.promisify.custom', 'nodejs.rejection': 'events.captureRejectionSymbol' };
+      // (a registered name that cannot be read may be any of them)
+      return registered.map((r) => names[r] ?? (r.includes('<?>') ? 'util.inspect.custom' : null)).find((n) => n !== null) ?? null;
+    }
+
+    /** `o.toString = v`, `o[util.inspect.custom] = v`: a member the language calls by itself, set to a value taken without its name. */
+    function implicitAssignment(node: TSESTree.AssignmentExpression, left: Node) {
+      if (left.type !== 'MemberExpression') return;
+      const key = left.computed ? (symbolName(left.property as Node) ?? memberKey(left, env)) : memberKey(left, env);
+      if (key === null || !IMPLICIT_CALLS.has(key)) return;
+      const vo = originOf(node.right, env);
+      if (vo.kind === 'enumerated') failClosed(node, `${key} is called by the language itself (conversion, await, iteration, inspection), and this one is taken from an object without its name (${vo.how})`);
     }
 
     /** What `target` is when it is shared by the whole process: a builtin global, the global object, a builtin module, a prototype. */
@@ -753,6 +779,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
           if (shared) sharedChange(node, 'this assignment', shared);
           if (shared && !all) sharesAuthority(node, [node.right], shared);
         }
+        implicitAssignment(node, left);
         const o = originOf(left, env);
         const prop = left.type === 'MemberExpression' ? memberKey(left, env) : null;
         // el.onclick = g, signal.onabort = g, globalThis.onmessage = g: the runtime calls an on… handler
