@@ -108,7 +108,8 @@ export function memberOf(o: Origin, key: string | null, env: Env): Origin {
   }
   if (WINDOW_MEMBERS.has(key)) return { kind: 'global', path: [] };
   if (o.kind === 'global') {
-    if (o.path.length === 0 && (GLOBAL_OBJECTS.has(key) || WINDOW_ALIASES.has(key))) return o;
+    // (and window[0] is its first frame's window; an index of values standing for the global object is it too)
+    if (o.path.length === 0 && (GLOBAL_OBJECTS.has(key) || WINDOW_ALIASES.has(key) || /^\d+$/.test(key))) return o;
     // frames[0], parent.frames[1]: another window (and window.frames is the window itself)
     if (o.path.length === 1 && o.path[0] === 'frames') return /^\d+$/.test(key) ? { kind: 'global', path: [] } : memberOf({ kind: 'global', path: [] }, key, env);
     // module.constructor, require.main.constructor, process.mainModule.constructor: the Module class
@@ -329,6 +330,10 @@ export function elementOrigin(node: Node, env: Env, depth: number): Origin {
     if ((name === 'Object.values' || name === 'Object.entries') && first) {
       const src = originOf(first, e, depth + 1);
       if (src.kind !== 'unknown') return memberOf(src, null, env);
+      // Object.values({ a: globalThis }): what the literal holds
+      const lit = derefNode(first, e, depth + 1);
+      const held = lit ? reachingContents(lit.node, lit.env, depth + 1) : null;
+      if (held) return held.kind === 'authority' ? enumerated(`${name}(…) of a literal holding ${held.name}`) : held;
     }
     // new WeakRef(x).deref() is x
     if (name === 'WeakRef' && first) return originOf(first, e, depth + 1);
@@ -703,6 +708,20 @@ export function reachingOrigin(o: Origin): boolean {
   return o.kind === 'global' && (o.path.length === 0 || REACHING_GLOBALS.has(o.path[0]!));
 }
 
+/** The first reaching origin (see reachingOrigin) of a value a literal object or array holds, in nested literals too. */
+function reachingContents(lit: Node, env: Env, depth: number): Origin | null {
+  if (depth > MAX_EVAL_DEPTH || (lit.type !== 'ObjectExpression' && lit.type !== 'ArrayExpression')) return null;
+  const values = lit.type === 'ObjectExpression' ? lit.properties.map((p) => (p.type === 'Property' ? (p.value as Node) : p.argument)) : lit.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => !!e).map((e) => (e.type === 'SpreadElement' ? e.argument : e) as Node);
+  for (const v of values) {
+    const o = originOf(v, env, depth + 1);
+    if (reachingOrigin(o)) return o;
+    const inner = unwrap(v);
+    const nested = inner.type === 'ObjectExpression' || inner.type === 'ArrayExpression' ? reachingContents(inner, env, depth + 1) : null;
+    if (nested) return nested;
+  }
+  return null;
+}
+
 /** A literal object or array (through constants), never mutated or handed to a call, holding only plain values. */
 export function sealedLiteral(node: Node, env: Env, depth = 0): boolean {
   const m = unwrap(node);
@@ -714,8 +733,7 @@ export function sealedLiteral(node: Node, env: Env, depth = 0): boolean {
   if (riskyContents(node, env, depth)) return false;
   // (nor the global object, code loaders, request functions, builtin modules or a require function: a member read
   // without its name, o[sym] or o[k], may be one of them)
-  const values = d.node.type === 'ObjectExpression' ? d.node.properties.map((p) => (p as TSESTree.Property).value as Node) : (d.node.elements as Node[]);
-  if (values.some((v) => reachingOrigin(originOf(v, d.env, depth + 1)))) return false;
+  if (reachingContents(d.node, d.env, depth)) return false;
   const n = unwrap(node);
   if (n.type === 'Identifier') {
     const variable = findVariable(env.getScope(n), n);
@@ -855,6 +873,11 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
   if (co.kind === 'global' && ENUMERATORS.has(co.path.join('.')) && shape.args[0]) {
     const src = shape.args[0];
     if (sealedLiteral(src, env, depth)) return UNKNOWN;
+    // the values of a literal holding the global object, fetch, a module …: that (Object.entries' pairs stand for
+    // their values too, as a Map's entries do); a copy under other names (Object.fromEntries) stays enumerated
+    const lit = derefNode(src, env, depth + 1);
+    const held = lit && (co.path.join('.') === 'Object.values' || co.path.join('.') === 'Object.entries') ? reachingContents(lit.node, lit.env, depth) : null;
+    if (held && held.kind !== 'authority' && held.kind !== 'enumerated') return held;
     // the values of a builtin module (Object.values(fs)): some function of it
     const so = originOf(src, env, depth + 1);
     if (so.kind === 'module') return memberOf(so, null, env);

@@ -139,6 +139,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // inspection hooks and conversions written as ordinary code; a symbol-keyed table of plain functions
     { filename: AI, code: "import util from 'node:util'; export class P { [util.inspect.custom]() { return 'P'; } } export const o = { [Symbol.for('nodejs.util.inspect.custom')]: () => 'o', [Symbol.for('app.tag')]: 1 }; const q: any = {}; q.toString = () => 'q'; q[util.inspect.custom] = () => 'q'; console.log(util.inspect(o), q);" },
     { filename: AI, code: "const S = Symbol('s'); const table = { [S]: (x: number) => x * 2, max: Math.max }; export const r = [table[S](2), table.max(1, 2)];" },
+    // enumerating literals of plain functions, numbers and builtins
+    { filename: AI, code: "const fns = { dbl: (x: number) => x * 2, max: Math.max }; export const r = [Object.entries(fns).map(([, g]) => g(1, 2)), Object.values(fns).map((g) => g(3, 4)), Object.values({ a: 1, b: 2 }).reduce((x, y) => x + y, 0), Object.entries({ m: Math }).map(([, m]) => m.max(1, 2))];" },
     // other zones may reference authority functions
     { filename: API, code: "import { approveWorkflow } from '@luthier/rmos-workflow'; await approveWorkflow(s); await fetch('/api/workflow/approve');" },
     { filename: WORKFLOW, code: 'export function approveWorkflow() {} approveWorkflow();' },
@@ -240,6 +242,9 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // a symbol-keyed member read by its symbol, in a literal that holds the global object: not a sealed table of plain values
     { filename: AI, code: "export function f(code: string) { const S = Symbol('s'); const o = { [S]: globalThis }; o[S].eval(code); }", errors: errors(1) },
     { filename: AI, code: "export function f(code: string) { const S = Symbol.for('s'); const o: any = {}; o[S] = globalThis; o[S].eval(code); }", errors: errors(1) },
+    // enumerating a literal that holds the global object or a value taken without its name: Object.entries / values (callbacks, destructured pairs, loops, indices), Object.fromEntries
+    { filename: AI, code: "export function f(code: string) { Object.entries({ a: globalThis }).map(([, g]) => g.eval(code)); Object.values({ a: globalThis }).forEach((g: any) => g.eval(code)); Object.fromEntries([['a', globalThis]]).a.eval(code); (Object.values({ g: globalThis })[0] as any).eval(code); for (const [, g] of Object.entries({ w: globalThis })) (g as any).Function(code); }", errors: errors(5) },
+    { filename: AI, code: "export function f(deps: any, k: string) { Object.entries({ a: deps[k] }).map(([, g]) => g()); Object.values({ a: deps[k] }).forEach((g: any) => g()); Object.fromEntries([['a', deps[k]]]).a(); Object.fromEntries(Object.entries({ a: fetch })).a('/api/rmos/toolpaths'); }", errors: errors(4) },
     // a static member assigned in a static block; an object with its own iterator yields what it yields
     { filename: AI, code: "export function f(deps: any, k: string) { class A { static g: any; static { this.g = deps[k]; } } A.g(); const it = { *[Symbol.iterator]() { yield* Object.values(deps); } }; for (const g of it) (g as any)(); }", errors: errors(2) },
     // another window's globals: parent, top, frames[i], document.defaultView, an iframe's contentWindow
