@@ -74,11 +74,41 @@ describe('auditors CLI', () => {
     assert.equal((await cli(['verify', '--data-dir', dataDir, '--run-id', written[0].run_id])).code, 0);
   });
 
+  test('rebuild-indexes recreates the list index from the artifacts, and touches no artifact', async () => {
+    const db = new Database(path.join(dataDir, 'runs', 'runs.sqlite'));
+    const bodies = () => db.prepare('SELECT seq, run_id, body FROM run_artifacts ORDER BY seq').all();
+    const before = bodies();
+    // The artifacts are appended to the index in batches: index them all first.
+    assert.equal((await cli(['rebuild-indexes', '--data-dir', dataDir])).code, 0);
+    // The index is derived, mutable data: drop a row and mislabel one.
+    db.exec("DELETE FROM run_index WHERE seq = 1; UPDATE run_index SET status = 'ERROR' WHERE seq = 4");
+    const listed = async (filter: object) => {
+      const stores = await openStores({ dataDir, readOnly: true });
+      try {
+        return (await stores.runs.list(filter)).items.map((a) => a.seq);
+      } finally {
+        await stores.close();
+      }
+    };
+    assert.deepEqual(await listed({}), [3, 4], 'a row missing from the index hides its artifact');
+    assert.deepEqual(await listed({ status: 'ERROR' }), [], 'a mislabelled row is checked against its artifact');
+    const rebuilt = await cli(['rebuild-indexes', '--data-dir', dataDir]);
+    assert.equal(rebuilt.code, 0, rebuilt.stderr);
+    // seq 2 was tampered with by the test before: a corrupt artifact is left out of the index (verify names it)
+    assert.match(rebuilt.stdout, /3 artifact\(s\) indexed/);
+    assert.deepEqual(await listed({ status: 'ERROR' }), []);
+    assert.deepEqual(await listed({}), [1, 3, 4]);
+    assert.deepEqual(bodies(), before);
+    db.close();
+  });
+
   test('bad usage and a missing store exit 2', async () => {
     assert.equal((await cli(['frobnicate'])).code, 2);
     assert.equal((await cli(['verify', '--bogus'])).code, 2);
     const missing = await cli(['verify', '--data-dir', path.join(dataDir, 'nope')]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot open/);
+    // rebuild-indexes opens for writing, but never creates a store where there is none
+    assert.equal((await cli(['rebuild-indexes', '--data-dir', path.join(dataDir, 'nope')])).code, 2);
   });
 });

@@ -13,6 +13,8 @@ commands:
                     (exit 0 when intact, 1 naming each problem, 2 when the store cannot be read)
   verify --run-id R check one artifact and its links to its neighbours
   export            write every artifact as one JSON line, in chain order
+  rebuild-indexes   recreate the derived list index from the artifacts (after a restore, or when
+                    list answers look wrong); the only write this CLI makes, and never to an artifact
 
 options:
   --data-dir D      the data root holding runs/ and run_attachments/ (default: $RMOS_DATA_DIR or data)
@@ -22,6 +24,8 @@ options:
   --full            verify: also re-run the artifact schema on every artifact (slower)
   --json            verify: print the report as JSON
 `;
+
+const COMMANDS = new Set(['verify', 'export', 'rebuild-indexes']);
 
 export interface CliIo {
   stdout: Writable;
@@ -52,7 +56,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   const command = positionals[0];
-  if (values.help || (command !== 'verify' && command !== 'export') || positionals.length > 1) {
+  if (values.help || !COMMANDS.has(command ?? '') || positionals.length > 1) {
     (values.help ? io.stdout : io.stderr).write(USAGE);
     return values.help ? 0 : 2;
   }
@@ -67,6 +71,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let stores;
   try {
     stores = await openStores(options);
+    // An auditor's commands never open the store for writing; rebuild-indexes reopens one
+    // that exists (the read-only open just proved it), so a mistyped path creates nothing.
+    if (command === 'rebuild-indexes') {
+      await stores.close();
+      stores = await openStores({ ...options, readOnly: false });
+    }
   } catch (error) {
     io.stderr.write(`cannot open the ${where}: ${(error as Error).message}\n`);
     return 2;
@@ -76,6 +86,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const report = values['run-id'] ? await stores.runs.verify(values['run-id']) : await stores.runs.verifyAll({ full: values.full ?? false });
       printReport(report, where, io, values.json ?? false);
       return report.ok ? 0 : 1;
+    }
+    if (command === 'rebuild-indexes') {
+      const { indexed } = await stores.runs.rebuildIndexes();
+      io.stdout.write(`rebuilt the list index of the ${where}: ${indexed} artifact(s) indexed\n`);
+      return 0;
     }
     const out = values.output ? createWriteStream(values.output, { flags: 'wx' }) : io.stdout;
     let count = 0;
