@@ -177,7 +177,8 @@ function hasDynamicScope(home: Node): boolean {
  * writes the variable, when that statement is a plain `v = expr;` or `let v = expr;` and no statement between
  * writes it. Control enters a statement list only at its top, so that assignment runs before the read on every
  * path and nothing changes the variable after it. Null (every assignment is an alternative) where that cannot be
- * shown: a write of the variable in another function (a closure may run at any time, during an await too), a write
+ * shown: a write of the variable in another function (a closure may run at any time, during an await too; a let's
+ * initialiser excepted, which runs before every other write), a write
  * inside the read's own statement at any level (a loop brings it round), a write between that is not plain (a
  * conditional one, a loop, destructuring), a with statement or a direct eval.
  */
@@ -185,7 +186,13 @@ function reachingAssignment(id: TSESTree.Identifier, variable: NonNullable<Retur
   const writes = variable.references.filter((r) => r.isWrite());
   if (writes.length < 2 || variable.defs.some((d) => d.type !== 'Variable')) return null;
   const home = homeOf(id);
-  if (writes.some((w) => homeOf(w.identifier as Node) !== home) || hasDynamicScope(home)) return null;
+  // (a let's own initialiser is no such write: it runs once, before any other write of the binding can run — one
+  // before it throws — so it never lands after a closure's assignment: let dir = ''; before(() => { dir = mkdtemp(…); … }))
+  const letInit = (w: (typeof writes)[number]) => {
+    const q = w.identifier.parent;
+    return q?.type === 'VariableDeclarator' && q.id === w.identifier && q.parent?.type === 'VariableDeclaration' && q.parent.kind === 'let';
+  };
+  if (writes.some((w) => !letInit(w) && homeOf(w.identifier as Node) !== home) || hasDynamicScope(home)) return null;
   const inside = (n: Node, outer: Node) => n.range[0] >= outer.range[0] && n.range[1] <= outer.range[1];
   let child: Node = id;
   for (let p = id.parent as Node | undefined; p; child = p, p = p.parent as Node | undefined) {
