@@ -705,7 +705,20 @@ const REACHING_GLOBALS = new Set(['eval', 'Function', 'fetch', 'Request', 'XMLHt
 /** An origin that reaches more than a plain value: an authority function, enumerated values, code, modules, requests. */
 export function reachingOrigin(o: Origin): boolean {
   if (o.kind === 'authority' || o.kind === 'enumerated' || o.kind === 'require' || o.kind === 'module') return true;
-  return o.kind === 'global' && (o.path.length === 0 || REACHING_GLOBALS.has(o.path[0]!));
+  return o.kind === 'global' && (o.path.length === 0 || REACHING_GLOBALS.has(o.path[0]!)) && !processData(o.path);
+}
+
+/** process's plain data: text and numbers (process.env.X is always text), not a function or module of it */
+const PROCESS_DATA = new Set(['version', 'versions', 'platform', 'arch', 'pid', 'ppid', 'execPath', 'argv0', 'argv', 'execArgv', 'title', 'exitCode']);
+function processData(path: readonly string[]): boolean {
+  if (path[0] !== 'process' || !PROCESS_DATA.has(path[1] ?? '') && path[1] !== 'env') return false;
+  // (a name of Object.prototype, constructor above all, is no entry: process.env.constructor is Object)
+  const entry = path[2] !== undefined && path.length === 3 && !(path[2] in Object.prototype);
+  // process.env.X (not process.env itself, a whole object, nor a member of its text); process.versions.node,
+  // process.argv[1]; process.version, process.pid …
+  if (path[1] === 'env' || path[1] === 'versions') return entry;
+  if (path[1] === 'argv' || path[1] === 'execArgv') return entry && /^\d+$/.test(path[2]!);
+  return path.length === 2;
 }
 
 /** The first reaching origin (see reachingOrigin) of a value a literal object or array holds, in nested literals too. */

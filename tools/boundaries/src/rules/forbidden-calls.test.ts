@@ -101,6 +101,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "import { EventEmitter } from 'node:events'; const o = { set v(x: number) { console.log(x.toFixed()); } }; o.v = 1; export const p = new Promise<number>((res) => res(1)).then((n) => n + 1); const em = new EventEmitter(); em.on('x', (n: number) => n.toFixed()); em.emit('x', 2); function* gen(): Generator<number, void, number> { const x = yield 1; console.log(x.toFixed()); } const it = gen(); it.next(); it.next(3);" },
     // markup without scripts or handlers, ordinary attributes
     { filename: AI, code: "const d = document.createElement('div'); d.innerHTML = '<b>on=1</b>'; d.setAttribute('class', 'x'); document.write('<p>x</p>'); location.href = '/designs'; export const html = `<span onion=\"1\">`;" },
+    // a literal of process's plain data (process.env.X is text, process.version, process.argv[1] …) is a sealed table
+    { filename: AI, code: "const env = { timeout: process.env.AI_TIMEOUT, mode: process.env.NODE_ENV, node: process.version, script: process.argv[1], v8: process.versions.v8 }; export function get(k: keyof typeof env) { return env[k]?.toLowerCase(); } export const all = () => Object.values(env).map((v) => v?.trim());" },
     // a #private table of plain functions, only read in its class, is a sealed literal
     { filename: AI, code: "export class P { #h = { add: (x: string) => x, clear: () => '' }; run(m: 'add' | 'clear') { return this.#h[m]('x'); } }" },
     // a method's this in sloppy code, and a strict function's this
@@ -242,6 +244,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     // a symbol-keyed member read by its symbol, in a literal that holds the global object: not a sealed table of plain values
     { filename: AI, code: "export function f(code: string) { const S = Symbol('s'); const o = { [S]: globalThis }; o[S].eval(code); }", errors: errors(1) },
     { filename: AI, code: "export function f(code: string) { const S = Symbol.for('s'); const o: any = {}; o[S] = globalThis; o[S].eval(code); }", errors: errors(1) },
+    // process itself, process.env as a whole, a member of an env value's text (its constructor) or of argv are no plain data of process
+    { filename: AI, code: "export function f(k: string, code: string) { const a: any = { p: process }; a[k](code); const b: any = { e: process.env }; b[k](code); const c: any = { x: (process.env as any).X.constructor }; c[k](code); const d: any = { m: process.argv.map }; d[k](code); const e: any = { x: process.env.constructor }; e[k](code); }", errors: errors(5) },
     // enumerating a literal that holds the global object or a value taken without its name: Object.entries / values (callbacks, destructured pairs, loops, indices), Object.fromEntries
     { filename: AI, code: "export function f(code: string) { Object.entries({ a: globalThis }).map(([, g]) => g.eval(code)); Object.values({ a: globalThis }).forEach((g: any) => g.eval(code)); Object.fromEntries([['a', globalThis]]).a.eval(code); (Object.values({ g: globalThis })[0] as any).eval(code); for (const [, g] of Object.entries({ w: globalThis })) (g as any).Function(code); }", errors: errors(5) },
     { filename: AI, code: "export function f(deps: any, k: string) { Object.entries({ a: deps[k] }).map(([, g]) => g()); Object.values({ a: deps[k] }).forEach((g: any) => g()); Object.fromEntries([['a', deps[k]]]).a(); Object.fromEntries(Object.entries({ a: fetch })).a('/api/rmos/toolpaths'); }", errors: errors(4) },
