@@ -191,6 +191,13 @@ test('PostgreSQL statements that write without the usual verbs: CALL, dblink and
   assert.deepEqual(refused(["SELECT dblink_exec('conn', ", hole, ')']), ['object:null']);
   assert.deepEqual(refused('SELECT dblink_exec(q) FROM queue'), ['object:null']);
   assert.deepEqual(refused("SELECT dblink_exec('conn', 'DELETE FROM audit_log', false)"), []);
+  // the argument that holds the SQL, by the signature: a connection given as a parameter is no SQL; a two-argument
+  // dblink whose second argument is neither a string nor a boolean constant may have its SQL in either
+  assert.deepEqual(refused("SELECT * FROM dblink($1, 'SELECT id FROM catalog') AS t(id text)"), []);
+  assert.deepEqual(refused("SELECT dblink_send_query($1, 'SELECT 1'), dblink_open($1, 'cur', 'SELECT id FROM catalog'), dblink_open('cur', 'SELECT 1', true), dblink_exec($1, 'DELETE FROM audit_log', false)"), []);
+  assert.deepEqual(refused("SELECT query_to_xml('SELECT id FROM catalog', true, false, $1), ts_stat('SELECT v FROM docs', $1)"), []);
+  assert.deepEqual(refused("SELECT * FROM dblink($1, 'DELETE FROM run_artifacts RETURNING 1') AS t(x int)"), ['table:run_artifacts']);
+  for (const sql of ['SELECT dblink($1, false)', 'SELECT dblink($1, $2)', "SELECT dblink_open('cur', $1, true)", "SELECT dblink_exec('c', $1, false)"]) assert.deepEqual(refused(sql), ['object:null'], sql);
   // files written by the server: adminpack, lo_export; lo_import reads a file into a large object (no protected table)
   const files = (sql: string) => sqlFileNames([sql]).map((p) => p.join(''));
   assert.deepEqual(files("SELECT pg_catalog.pg_file_write('data/runs/x.json', '{}', false)"), ['data/runs/x.json']);

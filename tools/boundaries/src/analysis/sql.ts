@@ -353,6 +353,23 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
     }
     return punct(i + 1, ')') ? [] : starts;
   };
+  // the arguments of a SQL-running function that hold its SQL, by its signatures: dblink(conn, sql [, fail]) and
+  // dblink(sql [, fail]) (likewise dblink_exec), dblink_send_query(conn, sql), dblink_open([conn,] cursor, sql [, fail]),
+  // query_to_xml(sql, nulls, forest, ns) and its schema forms, ts_stat(sql [, weights]). A two-argument dblink whose
+  // second argument is a boolean constant has its SQL first, a string constant second (PostgreSQL resolves an
+  // unknown literal there as text), anything else either; an unexpected count: every argument.
+  const sqlArguments = (fn: string, list: number[]): number[] => {
+    const lone = (k: number) => punct(k + 1, ',') || punct(k + 1, ')');
+    const bool = (k: number | undefined) => k !== undefined && is(k, 'true', 'false') && lone(k);
+    const str = (k: number | undefined) => k !== undefined && t[k]?.kind === 'string' && !t[k]!.holes && lone(k);
+    const n = list.length;
+    const pick = (...at: number[]) => at.map((k) => list[k]!);
+    if (fn === 'dblink' || fn === 'dblink_exec') return n === 1 ? pick(0) : n === 2 ? (bool(list[1]) ? pick(0) : str(list[1]) ? pick(1) : pick(0, 1)) : n === 3 ? pick(1) : list;
+    if (fn === 'dblink_send_query') return n === 2 ? pick(1) : list;
+    if (fn === 'dblink_open') return n === 2 ? pick(1) : n === 3 ? (bool(list[2]) ? pick(1) : str(list[2]) ? pick(2) : pick(1, 2)) : n === 4 ? pick(2) : list;
+    if (fn === 'ts_stat') return n === 1 || n === 2 ? pick(0) : list;
+    return n === 4 ? pick(0) : list;
+  };
   const nested = (s: Sym, asBody: boolean) => {
     if (depth > 3) return;
     const r = readSql(s, asBody, depth + 1);
@@ -440,9 +457,12 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
         if (file) out.files.push(file);
       }
     } else if (d.pg && SQL_FUNCTIONS.has(w) && punct(j, '(')) {
-      // functions that run SQL text they are given (dblink_exec, query_to_xml …): each argument is read as SQL; one the
-      // check cannot read may be any statement (fail closed). A connection string or a boolean reads as no write.
-      for (const arg of argumentsAt(j)) {
+      // functions that run SQL text they are given (dblink_exec, query_to_xml …): the argument that is the SQL is read
+      // as SQL; one the check cannot read may be any statement (fail closed). Which argument that is follows from
+      // their signatures (sqlArguments); where the count leaves it open, each argument is read. A connection string
+      // or a boolean reads as no write.
+      const list = argumentsAt(j);
+      for (const arg of sqlArguments(w, list)) {
         if (is(arg, 'true', 'false') && (punct(arg + 1, ',') || punct(arg + 1, ')'))) continue;
         const text = expr(arg, (x) => punct(x, ','));
         if (!text || text.some((p) => typeof p !== 'string')) write(null, 'object');

@@ -105,6 +105,8 @@ function tester() {
       { filename: API, code: `${fsImport} let p = 'data/runs/x'; p = 'data/sandbox/x'; fs.writeFileSync(p, ''); p = 'data/runs/y'; export async function f(c: boolean) { let q = process.env.RMOS_DATA_DIR + '/runs'; q = '/tmp/out'; if (c) { await fs.promises.rm(q, { recursive: true }); } }` },
       // a let initialised with a placeholder and assigned a fresh folder in a hook: the hook's own reads after the assignment see the fresh folder
       { filename: API, code: `${fsImport} import os from 'node:os'; import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'; let dir = ''; export async function before() { dir = await mkdtemp(path.join(os.tmpdir(), 'api-')); await mkdir(path.join(dir, 'data', 'runs'), { recursive: true }); await writeFile(path.join(dir, 'data', 'runs', 'seed.json'), '{}'); }` },
+      // dblink given its connection as a parameter: the SQL is the second argument
+      { filename: API, code: "export const report = (pool: any, conn: string) => pool.query(\"SELECT * FROM dblink($1, 'SELECT id FROM catalog') AS t(id text)\", [conn]);" },
       // an array reordered in place whose every order is harmless (sorting a sandbox path's parts keeps them in order)
       { filename: API, code: `${fsImport} const parts = ['data', 'sandbox', 'x']; parts.sort(); fs.writeFileSync(parts.join('/'), ''); const q = ['jobs', 'FROM', 'DELETE']; q.reverse(); export const f = (db: any) => db.exec(q.join(' '));` },
       // a table named from a prefix and a value (users_${id}) is none of the store's; a read-only ATTACH; lo_import reads a file
