@@ -747,23 +747,100 @@ export function sealedLiteral(node: Node, env: Env, depth = 0): boolean {
   // (nor the global object, code loaders, request functions, builtin modules or a require function: a member read
   // without its name, o[sym] or o[k], may be one of them)
   if (reachingContents(d.node, d.env, depth)) return false;
-  const n = unwrap(node);
+  // (nor one whose own function changes it through this: t.a() runs with t as this, so { a() { this.b = v } } may
+  // hold anything after a call)
+  const own = d.node.type === 'ObjectExpression' ? d.node.properties.map((p) => (p as TSESTree.Property).value as Node) : (d.node.elements as Node[]);
+  if (own.some((v) => changesThis(v))) return false;
+  // the variable the literal is reached from: t, or t of t.list (a nested literal changed through t.list.push(…) is
+  // changed too)
+  let n = unwrap(node);
+  while (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') n = unwrap(n.object);
   if (n.type === 'Identifier') {
     const variable = findVariable(env.getScope(n), n);
     if (!variable) return false;
     for (const ref of variable.references) {
-      const p = ref.identifier.parent;
-      if (p?.type === 'MemberExpression' && p.object === ref.identifier) {
-        const up = p.parent;
-        if ((up?.type === 'AssignmentExpression' && up.left === p) || (up?.type === 'UpdateExpression') || (up?.type === 'UnaryExpression' && up.operator === 'delete')) return false;
-      }
-      if ((p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.arguments.includes(ref.identifier as TSESTree.Expression)) {
-        const callee = originOf(p.callee, env, depth + 1);
-        if (!(callee.kind === 'global' && READ_ONLY_CALLS.has(callee.path.join('.')))) return false;
+      // along every member chain from the variable (t.k, t.list[0], t.list.push): a write at its end, a mutating
+      // method called on it, or a link of it handed to a call
+      for (let at: Node = ref.identifier as Node; ; at = at.parent as Node) {
+        const p = at.parent;
+        const up = p?.parent;
+        // (a link handed on: the variable itself, or a link that may be a nested literal, which the call may change;
+        // a plain function of the table handed to Reflect.apply is not the table)
+        const container = at === ref.identifier || nestedLiteral(at, env, depth);
+        if (container && (p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.arguments.includes(at as TSESTree.Expression) && !ownThis(p, at, variable, env, depth)) {
+          const callee = originOf(p.callee, env, depth + 1);
+          if (!(callee.kind === 'global' && READ_ONLY_CALLS.has(callee.path.join('.')))) return false;
+        }
+        if (p?.type !== 'MemberExpression' || p.object !== at) break;
+        if ((up?.type === 'AssignmentExpression' && up.left === p) || up?.type === 'UpdateExpression' || (up?.type === 'UnaryExpression' && up.operator === 'delete')) return false;
+        if (at !== ref.identifier && up?.type === 'CallExpression' && up.callee === p && MUTATING_METHODS.has(memberKey(p, env, depth) ?? '')) return false;
       }
     }
   }
   return true;
+}
+
+/**
+ * `arg` is the this a call hands to a function of the same variable (t[k].call(t, x), t.m.apply(t, xs),
+ * Reflect.apply(t[k], t, xs)): the same as t[k](x), which hands t nothing but its this (changesThis covers that).
+ */
+function ownThis(call: TSESTree.CallExpression | TSESTree.NewExpression, arg: Node, variable: NonNullable<ReturnType<typeof findVariable>>, env: Env, depth: number): boolean {
+  if (call.type !== 'CallExpression' || unwrap(arg).type !== 'Identifier') return false;
+  const callee = unwrap(call.callee);
+  let fn: Node | null = null;
+  if (callee.type === 'MemberExpression' && ['call', 'apply'].includes(memberKey(callee, env, depth) ?? '') && call.arguments[0] === arg) fn = callee.object as Node;
+  else {
+    const co = originOf(call.callee, env, depth + 1);
+    if (co.kind === 'global' && co.path.join('.') === 'Reflect.apply' && call.arguments[1] === arg && call.arguments[0]) fn = call.arguments[0] as Node;
+  }
+  // (fn a member of the variable: t.k or t[k], one level, as the table's own function)
+  const m = fn ? unwrap(fn) : null;
+  if (m?.type !== 'MemberExpression') return false;
+  const root = unwrap(m.object);
+  return root.type === 'Identifier' && findVariable(env.getScope(root), root) === variable;
+}
+
+/** A member link (t.list, t[k]) that may be a literal object or array nested in the literal it reads. */
+function nestedLiteral(link: Node, env: Env, depth: number): boolean {
+  const m = unwrap(link);
+  if (m.type !== 'MemberExpression') return false;
+  const isLiteral = (v: Node | null | undefined) => !!v && (unwrap(v).type === 'ObjectExpression' || unwrap(v).type === 'ArrayExpression');
+  if (!m.computed || memberKey(m, env, depth) !== null) return isLiteral(derefNode(link, env, depth + 1)?.node);
+  // t[k]: any member of what t holds
+  const holder = derefNode(m.object, env, depth + 1)?.node;
+  if (!holder) return true;
+  const values = holder.type === 'ObjectExpression' ? holder.properties.map((p) => (p.type === 'Property' ? (p.value as Node) : p.argument)) : holder.type === 'ArrayExpression' ? (holder.elements.filter(Boolean) as Node[]) : null;
+  return values === null || values.some(isLiteral);
+}
+
+/**
+ * A function (not an arrow: its this is not the object that holds it) that changes or hands on its `this`: anything
+ * but a read of a named member (`this.k`, `this.k(…)`), in its own code and in arrows within it.
+ */
+function changesThis(value: Node): boolean {
+  const fn = unwrap(value);
+  if (fn.type !== 'FunctionExpression') return false;
+  let hit = false;
+  const visit = (n: Node) => {
+    if (hit) return;
+    if (n.type === 'ThisExpression') {
+      let top: Node = n;
+      let named = true;
+      while (top.parent?.type === 'MemberExpression' && top.parent.object === top) {
+        if (top.parent.computed || top.parent.property.type === 'PrivateIdentifier') named = false;
+        top = top.parent;
+      }
+      const up = top.parent;
+      const changed = top === n || !named || (up?.type === 'AssignmentExpression' && up.left === top) || up?.type === 'UpdateExpression' || (up?.type === 'UnaryExpression' && up.operator === 'delete') || up?.type === 'ForInStatement' || up?.type === 'ForOfStatement';
+      if (changed) hit = true;
+      return;
+    }
+    // (another function or a class has its own this)
+    if (n !== fn && (n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration' || n.type === 'ClassBody')) return;
+    forEachChild(n, visit);
+  };
+  visit(fn);
+  return hit;
 }
 
 /**
