@@ -448,10 +448,15 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       }
       if (line) {
         for (const alt of fold(program, env)) {
-          const plain = alt.every((p) => typeof p === 'string') && /^[A-Za-z0-9_.\/,:=+@%\- ]*$/.test(alt.join(''));
+          const known = alt.every((p) => typeof p === 'string');
+          // (a pipeline of programs that write nothing is plain too: cat data/runs/x.json | head -5; one with any
+          // other program in it is not, since that program may act on what the others print: … | xargs rm)
+          const lineCommands = shellCommands(alt, o.vars);
+          const readOnlyPipeline = known && /^[A-Za-z0-9_.\/,:=+@%\- |]*$/.test(alt.join('')) && lineCommands.every((w) => w.length > 0 && READ_ONLY_PROGRAMS.has(describe(w[0]!)));
+          const plain = (known && /^[A-Za-z0-9_.\/,:=+@%\- ]*$/.test(alt.join(''))) || readOnlyPipeline;
           // the line's input reaches its command only where it is one command without a pipe, redirection or here-document
           const single = alt.every((p) => typeof p === 'string' && !/[|&;<>()\n`]/.test(p));
-          for (const words of shellCommands(alt, o.vars)) commands.push({ words, viaShell: true, plain, stdin: single ? o.stdin(sync) : null });
+          for (const words of lineCommands) commands.push({ words, viaShell: true, plain, stdin: single ? o.stdin(sync) : null });
         }
       } else if (isFork) {
         checkScript(node, program, env, `child_process.fork()`, o.cwd);
