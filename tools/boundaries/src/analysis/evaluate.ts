@@ -167,6 +167,21 @@ export function constantValues(node: Node, env: Env, depth = 0): Value[] | null 
     // a + b of texts that are not all constants is folded symbolically below
     if (values || n.type === 'UnaryExpression' || n.operator !== '+') return values;
   }
+  // c ? a : b, and a ?? b, a || b, a && b: the values either side may give (null and undefined stay values, not text)
+  if (n.type === 'ConditionalExpression') {
+    const a = constantValues(n.consequent, env, depth + 1);
+    const b = a ? constantValues(n.alternate, env, depth + 1) : null;
+    return a && b && a.length + b.length <= MAX_ALTERNATIVES ? [...a, ...b] : null;
+  }
+  if (n.type === 'LogicalExpression') {
+    const a = constantValues(n.left, env, depth + 1);
+    if (!a) return null;
+    const passes = (v: Value) => (n.operator === '??' ? v === null || v === undefined : n.operator === '||' ? !v : !!v);
+    const kept = a.filter((v) => !passes(v));
+    if (kept.length === a.length) return kept;
+    const b = constantValues(n.right, env, depth + 1);
+    return b && kept.length + b.length <= MAX_ALTERNATIVES ? [...kept, ...b] : null;
+  }
   // anything else: what constant folding gives, when every alternative is a constant string
   const folded = fold(n, env, depth + 1);
   if (folded.length > MAX_ALTERNATIVES || !folded.every(isConstant)) return null;

@@ -715,13 +715,15 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
         if (values && values.every((v) => typeof v === 'string')) return values.map((v) => [v as string]);
       }
       if (arr?.node.type === 'ArrayExpression' && arr.node.elements.every((e) => e && e.type !== 'SpreadElement')) {
-        const sep = args[0] ? fold(args[0], env, depth + 1, seen) : text(',');
+        // (join(undefined) is join(): a comma)
+        const sep = args[0] && !(args[0].type !== 'SpreadElement' && isNothing(args[0], env, depth, false)) ? fold(args[0], env, depth + 1, seen) : text(',');
         let acc: Folded = [[]];
         arr.node.elements.forEach((e, i) => {
           if (i > 0) acc = concat(acc, sep);
+          // (an element that is null or undefined joins as empty text: ['approve', null, 'Workflow'].join('') is approveWorkflow)
           const element = union(
-            fold(e as Node, arr.env, depth + 1, seen),
-            ...[...(changed?.assigned.get(String(i)) ?? []), ...(changed?.assigned.get(ANY_ELEMENT) ?? [])].map((v) => fold(v, env, depth + 1, seen)),
+            elementText(e as Node, arr.env, depth, seen),
+            ...[...(changed?.assigned.get(String(i)) ?? []), ...(changed?.assigned.get(ANY_ELEMENT) ?? [])].map((v) => elementText(v, env, depth, seen)),
             ...(changed?.opaque ? [unknown('an element of an array changed after its declaration')] : []),
           );
           acc = concat(acc, element);
@@ -871,6 +873,28 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
     if (returns.length) return union(...returns.map((r) => fold(r, called.env, depth + 1, seen)));
   }
   return unknown('the result of a call');
+}
+
+/**
+ * `node` is null or undefined (void 0 included) in every value it may have; with `some`, in one of them at least.
+ */
+function isNothing(node: Node, env: Env, depth: number, some: boolean): boolean {
+  const el = unwrap(node);
+  if (el.type === 'Literal' && el.value === null) return true;
+  const values = constantValues(el, env, depth + 1);
+  const nothing = (v: unknown) => v === null || v === undefined;
+  return !!values && values.length > 0 && (some ? values.some(nothing) : values.every(nothing));
+}
+
+/**
+ * An element of an array as the array's text gives it (Array.prototype.join, toString): null and undefined are
+ * empty text, every other value its own text; an element that may be either has both alternatives.
+ */
+function elementText(node: Node, env: Env, depth: number, seen: Set<unknown>): Folded {
+  if (isNothing(node, env, depth, false)) return text('');
+  if (!isNothing(node, env, depth, true)) return fold(node, env, depth + 1, seen);
+  const values = constantValues(unwrap(node), env, depth + 1)!;
+  return union(...values.map((v) => text(v === null || v === undefined ? '' : String(v))));
 }
 
 export function fold(node: Node, env: Env, depth = 0, _seen?: Set<unknown>): Folded {
@@ -1036,10 +1060,7 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
       let acc: Folded = [[]];
       n.elements.forEach((e, i) => {
         if (i > 0) acc = concat(acc, text(','));
-        const el = unwrap(e as Node);
-        // (a constant that is null or undefined, void 0 included, is empty too)
-        const nothing = (el.type === 'Literal' && el.value === null) || constantValues(el, env, depth + 1)?.every((v) => v === null || v === undefined);
-        if (!nothing) acc = concat(acc, fold(el, env, depth + 1, seen));
+        acc = concat(acc, elementText(e as Node, env, depth, seen));
       });
       return acc;
     }

@@ -26,6 +26,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "export const p = (id: string) => [fetch(`/api/ai/proposals/${encodeURIComponent(id)}`, { method: 'POST', body: '{}' }), fetch(`/api/workflow/sessions/${id}`), fetch(`/api/workflow/sessions/${id}`, { method: 'GET' })];" },
     { filename: AI, code: 'const scorers = [(x: number) => x * 2, (x: number) => x + 1]; export const p = (v: number) => { let s = 0; for (const f of scorers) s += f(v); return [s, [Math].at(0)!.max(1, 2)]; };' },
     { filename: AI, code: "export const f = (m: Map<string, string>) => [m.get('feasibility'), fetch({ toString: () => '/api/rmos/feasibility' } as any)];" },
+    // null and undefined elements join as empty text: the name they leave is harmless
+    { filename: AI, code: "const parts = ['eval', 'x', 'uate']; parts[1] = null as any; export const f = (ports: any) => [ports[['eval', null, 'uate'].join('')](), ports[['eval', undefined, 'uate'].join('')](), ports[parts.join('')](), ports[[null, 'explain'].join('')]()];" },
     // a local function that happens to look like an authority name, and any other local binding
     { filename: AI, code: 'function approveDraft(d: unknown) { return d; } approveDraft({});' },
     { filename: AI, code: 'function approveWorkflow() { return 1; } approveWorkflow(); const a = approveWorkflow; a();' },
@@ -155,6 +157,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: AI, code: "const E = Object.freeze({ approve: '/api/workflow/approve' }); export function run(ports: any, flag: boolean) { for (const s of ['evaluate', 'constructor']) ports[s]('return 1'); return [ports[flag ? 'evaluate' : 'approveWorkflow']('s'), fetch(E.approve, { method: 'POST' })]; }", errors: errors(3) },
     // a folded computed key that is the one read
     { filename: AI, code: "const K = 'method'; export function run(ports: any) { const plan = { method: 'evaluate', [K]: 'approveWorkflow' }; return ports[plan.method](); }", errors: errors(1) },
+    // null and undefined elements of a joined array are empty text, not 'null' / 'undefined' (also when assigned later, or only maybe)
+    { filename: AI, code: "const parts = ['approve', 'x', 'Workflow']; parts[1] = null as any; const m = [Math.random() > 0.5 ? null : 'x']; export function f(deps: any) { return [deps[['approve', null, 'Workflow'].join('')](), deps[['transition', undefined, 'Workflow'].join('')](), deps[['approve', void 0, 'Workflow'].join(String())](), deps[parts.join('')](), deps[`approve${[null]}Workflow`](), deps[['approve', m[0] === 'x' ? null : null, 'Workflow'].join('')]()]; }", errors: errors(6) },
     // wrong constants: callbacks see (element, index, array), casts and .call and callbacks change literals, a later spread or computed key wins, a spread moves indices, static blocks, [undefined] is empty
     { filename: AI, code: "const k = ['approveWorkflow'].map((c, i, a) => (a ? c : 'proposeDesign')).join(''); export function f(deps: any) { return deps[k]('s1'); }", errors: errors(1) },
     { filename: AI, code: "const p1 = ['Workflow', 'approve']; (p1 as string[]).reverse(); const p2 = ['Workflow', 'approve']; Array.prototype.reverse.call(p2); const p3 = ['Workflow', 'approve']; [p3].forEach((x) => x.reverse()); export function f(deps: any) { return [deps[p1.join('')]('s'), deps[p2.join('')]('s'), deps[p3.join('')]('s')]; }", errors: errors(3) },
