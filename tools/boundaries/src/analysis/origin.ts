@@ -747,45 +747,179 @@ export function sealedLiteral(node: Node, env: Env, depth = 0): boolean {
   // (nor the global object, code loaders, request functions, builtin modules or a require function: a member read
   // without its name, o[sym] or o[k], may be one of them)
   if (reachingContents(d.node, d.env, depth)) return false;
-  // (nor one whose own function changes it through this: t.a() runs with t as this, so { a() { this.b = v } } may
-  // hold anything after a call)
-  const own = d.node.type === 'ObjectExpression' ? d.node.properties.map((p) => (p as TSESTree.Property).value as Node) : (d.node.elements as Node[]);
-  if (own.some((v) => changesThis(v))) return false;
-  // the variable the literal is reached from: t, or t of t.list (a nested literal changed through t.list.push(…) is
-  // changed too)
-  let n = unwrap(node);
-  while (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') n = unwrap(n.object);
-  if (n.type === 'Identifier') {
-    const variable = findVariable(env.getScope(n), n);
-    if (!variable) return false;
-    for (const ref of variable.references) {
-      // along every member chain from the variable (t.k, t.list[0], t.list.push): a write at its end, a mutating
-      // method called on it, or a link of it handed to a call
-      for (let at: Node = ref.identifier as Node; ; at = at.parent as Node) {
-        const p = at.parent;
-        const up = p?.parent;
-        // (a link handed on: the variable itself, or a link that may be a nested literal, which the call may change;
-        // a plain function of the table handed to Reflect.apply is not the table)
-        const container = at === ref.identifier || nestedLiteral(at, env, depth);
-        if (container && (p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.arguments.includes(at as TSESTree.Expression) && !ownThis(p, at, variable, env, depth)) {
-          const callee = originOf(p.callee, env, depth + 1);
-          if (!(callee.kind === 'global' && READ_ONLY_CALLS.has(callee.path.join('.')))) return false;
-        }
-        if (p?.type !== 'MemberExpression' || p.object !== at) break;
-        if ((up?.type === 'AssignmentExpression' && up.left === p) || up?.type === 'UpdateExpression' || (up?.type === 'UnaryExpression' && up.operator === 'delete')) return false;
-        if (at !== ref.identifier && up?.type === 'CallExpression' && up.callee === p && MUTATING_METHODS.has(memberKey(p, env, depth) ?? '')) return false;
-      }
+  return onlyRead(d.node, d.env, depth);
+}
+
+/** Object.prototype members that change the object they are called on (t.__defineGetter__('x', f)). */
+const SELF_CHANGING_MEMBERS = new Set(['__defineGetter__', '__defineSetter__']);
+
+/** `v` (a value node: casts included) is written at its place: assigned, updated, deleted, a destructuring or loop target. */
+function isWriteTarget(v: Node): boolean {
+  const up = v.parent;
+  if (!up) return false;
+  if (up.type === 'AssignmentExpression' || up.type === 'AssignmentPattern') return up.left === v;
+  if (up.type === 'UpdateExpression') return true;
+  if (up.type === 'UnaryExpression') return up.operator === 'delete';
+  if (up.type === 'ArrayPattern' || up.type === 'RestElement') return true;
+  if (up.type === 'Property' && up.value === v && up.parent?.type === 'ObjectPattern') return true;
+  if (up.type === 'ForInStatement' || up.type === 'ForOfStatement') return up.left === v;
+  return false;
+}
+
+/**
+ * The literal `lit`, of a sealed table, is only ever read: nothing can change its members or its prototype behind the
+ * check's back. It is bound (through casts, Object.freeze, and the members or elements of enclosing literals) to a
+ * variable whose every reference reads a member of it (never writes one or calls a mutating method: push, splice, …,
+ * nor, for an array, a member named by a key that cannot be folded, which may be one of them) or hands it whole to a
+ * reader only (Object.keys, for … of, typeof, a spread copy, …); so is `this` in its methods. Handed anywhere else (an
+ * alias, a cast handed to Object.setPrototypeOf, a return, an export, an element of another value), it may be changed
+ * there. A literal frozen at every level on the way to it (Object.freeze) cannot be changed and is read wherever it goes.
+ */
+function onlyRead(lit: Node, env: Env, depth: number): boolean {
+  if (depth > MAX_EVAL_DEPTH) return false;
+  const isArray = lit.type === 'ArrayExpression';
+  // from the literal up to its binding: each enclosing literal, the key leading down from it, and whether it is frozen
+  const levels: Array<{ lit: Node; frozen: boolean }> = [];
+  const keys: Array<string | null> = [];
+  let cur: Node = lit;
+  let root: TSESTree.Identifier | null = null;
+  for (let i = 0; i < 8; i++) {
+    let v = valueNode(cur);
+    let frozen = false;
+    while (v.parent?.type === 'CallExpression' && v.parent.arguments[0] === v) {
+      const co = originOf(v.parent.callee, env, depth + 1);
+      if (!(co.kind === 'global' && FREEZERS.has(co.path.join('.')))) break;
+      frozen ||= co.path.join('.') === 'Object.freeze';
+      v = valueNode(v.parent);
     }
+    levels.push({ lit: cur, frozen });
+    const p = v.parent;
+    if (p?.type === 'Property' && p.value === v && p.kind === 'init' && p.parent?.type === 'ObjectExpression') {
+      keys.unshift(p.computed ? foldSingle(p.key as Node, env, depth + 1) : propertyKeyName(p));
+      cur = p.parent;
+      continue;
+    }
+    if (p?.type === 'ArrayExpression') {
+      const at = p.elements.indexOf(v as TSESTree.Expression);
+      keys.unshift(p.elements.slice(0, at).some((e) => !e || e.type === 'SpreadElement') ? null : String(at));
+      cur = p;
+      continue;
+    }
+    if (p?.type === 'VariableDeclarator' && p.init === v && p.id.type === 'Identifier') root = p.id;
+    // not bound: read where it stands (({ a() {} })[k]()), made afresh by each call of a function that returns it, or
+    // a #private field's value (whose uses sealedPrivateField checks); anywhere else it may be changed
+    else if (!(p?.type === 'MemberExpression' && p.object === v) && p?.type !== 'ReturnStatement' && !(p?.type === 'ArrowFunctionExpression' && p.body === v) && !(p?.type === 'PropertyDefinition' && p.key.type === 'PrivateIdentifier' && p.value === v))
+      return levels.every((l) => l.frozen);
+    break;
+  }
+  if (levels.every((l) => l.frozen)) return true;
+  // `this` in the methods of each literal on the way (the methods of t may change t.table through this.table)
+  for (const [i, level] of levels.entries()) {
+    if (level.lit.type !== 'ObjectExpression') continue;
+    const below = keys.slice(keys.length - i);
+    for (const prop of level.lit.properties) {
+      const fn = prop.type === 'Property' ? unwrap(prop.value as Node) : null;
+      if (fn?.type !== 'FunctionExpression') continue;
+      let ok = true;
+      const visit = (n: Node) => {
+        if (!ok) return;
+        if (n.type === 'ThisExpression') ok = readOnlyUse(n, below, isArray, env, depth);
+        if (n.type !== 'FunctionExpression' && n.type !== 'FunctionDeclaration' && !(n.type === 'ClassBody')) forEachChild(n, visit);
+      };
+      forEachChild(fn.body, visit);
+      if (!ok) return false;
+    }
+  }
+  if (!root) return true;
+  const variable = findVariable(env.getScope(root), root);
+  if (!variable) return false;
+  // exported, it may be changed by any module that imports it
+  const decl = root.parent?.parent;
+  if (decl?.parent?.type === 'ExportNamedDeclaration') return false;
+  for (const ref of variable.references) {
+    // (the declaration itself, and types: keyof typeof t)
+    if ((ref.init && ref.identifier === root) || !ref.isValueReference || inTypeQuery(ref.identifier as Node)) continue;
+    if (ref.isWrite()) return false;
+    if (!readOnlyUse(ref.identifier as Node, keys, isArray, env, depth)) return false;
   }
   return true;
 }
 
+/** `id` is read in a type only (typeof t, typeof t.a): no value is taken. */
+function inTypeQuery(id: Node): boolean {
+  for (let p = id.parent; p && (p.type === 'TSQualifiedName' || p.type === 'TSTypeQuery'); p = p.parent) if (p.type === 'TSTypeQuery') return true;
+  return false;
+}
+
+const propertyKeyName = (p: TSESTree.Property): string | null => (p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' ? String(p.key.value) : null);
+
 /**
- * `arg` is the this a call hands to a function of the same variable (t[k].call(t, x), t.m.apply(t, xs),
- * Reflect.apply(t[k], t, xs)): the same as t[k](x), which hands t nothing but its this (changesThis covers that).
+ * `x` (a reference to a sealed table's binding, or `this` in one of its methods) only reads: `keys` lead from x down to
+ * the table (none: x is the table). A member on the way is read, never written; a member of the table is read or
+ * called, never written, and no method that changes it is called; the table (or a literal on the way) handed whole
+ * goes to a reader only.
  */
-function ownThis(call: TSESTree.CallExpression | TSESTree.NewExpression, arg: Node, variable: NonNullable<ReturnType<typeof findVariable>>, env: Env, depth: number): boolean {
-  if (call.type !== 'CallExpression' || unwrap(arg).type !== 'Identifier') return false;
+function readOnlyUse(x: Node, keys: Array<string | null>, isArray: boolean, env: Env, depth: number): boolean {
+  const v = valueNode(x);
+  const p = v.parent;
+  if (p?.type === 'MemberExpression' && p.object === v) {
+    const key = memberKey(p, env, depth);
+    const pv = valueNode(p);
+    const up = pv.parent;
+    if (isWriteTarget(pv)) return false;
+    if (keys.length === 0) {
+      if (up?.type === 'CallExpression' && up.callee === pv && key !== null && (MUTATING_METHODS.has(key) || SELF_CHANGING_MEMBERS.has(key))) return false;
+      // a member named by a key that cannot be folded may be one of those (t[k](...Object.values(deps)) may be a push):
+      // handed a value that reaches more than plain data, it may put it in the table
+      if (up?.type === 'CallExpression' && up.callee === pv && key === null && up.arguments.some((a) => reachingOrigin(originOf(a.type === 'SpreadElement' ? a.argument : a, env, depth + 1)))) return false;
+      return true;
+    }
+    // another member than the one on the way to the table
+    if (key !== null && keys[0] !== null && key !== keys[0]) return true;
+    return readOnlyUse(p, keys.slice(1), isArray, env, depth);
+  }
+  if (!p) return false;
+  switch (p.type) {
+    case 'CallExpression':
+    case 'NewExpression': {
+      if (!p.arguments.includes(v as TSESTree.Expression)) return false;
+      if (keys.length === 0 && ownThis(p, v, env, depth)) return true;
+      const callee = originOf(p.callee, env, depth + 1);
+      return callee.kind === 'global' && READ_ONLY_CALLS.has(callee.path.join('.'));
+    }
+    case 'ForInStatement':
+    case 'ForOfStatement':
+      return p.right === v;
+    case 'BinaryExpression':
+    case 'TemplateLiteral':
+    case 'ExpressionStatement':
+    case 'IfStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+      return true;
+    case 'UnaryExpression':
+      return p.operator !== 'delete';
+    case 'ConditionalExpression':
+      return p.test === v;
+    case 'SpreadElement':
+      // a copy ({ ...t }, [...t]) or the elements handed one by one (f(...t))
+      return true;
+    case 'VariableDeclarator':
+      // const { a, b } = t reads members
+      return p.init === v && p.id.type === 'ObjectPattern' && keys.length === 0 && p.id.properties.every((q) => q.type === 'Property' && unwrap(q.value as Node).type === 'Identifier');
+    default:
+      return false;
+  }
+}
+
+/**
+ * `arg` is the this a call hands to a function of the same binding (t[k].call(t, x), t.m.apply(t, xs),
+ * Reflect.apply(t[k], t, xs)): the same as t[k](x), which hands t nothing but its this (the check of this in the
+ * table's methods covers that).
+ */
+function ownThis(call: TSESTree.CallExpression | TSESTree.NewExpression, arg: Node, env: Env, depth: number): boolean {
+  const self = unwrap(arg);
+  if (call.type !== 'CallExpression' || self.type !== 'Identifier') return false;
   const callee = unwrap(call.callee);
   let fn: Node | null = null;
   if (callee.type === 'MemberExpression' && ['call', 'apply'].includes(memberKey(callee, env, depth) ?? '') && call.arguments[0] === arg) fn = callee.object as Node;
@@ -793,54 +927,13 @@ function ownThis(call: TSESTree.CallExpression | TSESTree.NewExpression, arg: No
     const co = originOf(call.callee, env, depth + 1);
     if (co.kind === 'global' && co.path.join('.') === 'Reflect.apply' && call.arguments[1] === arg && call.arguments[0]) fn = call.arguments[0] as Node;
   }
-  // (fn a member of the variable: t.k or t[k], one level, as the table's own function)
+  // (fn a member of the same binding: t.k or t[k], one level, as the table's own function)
   const m = fn ? unwrap(fn) : null;
   if (m?.type !== 'MemberExpression') return false;
   const root = unwrap(m.object);
-  return root.type === 'Identifier' && findVariable(env.getScope(root), root) === variable;
-}
-
-/** A member link (t.list, t[k]) that may be a literal object or array nested in the literal it reads. */
-function nestedLiteral(link: Node, env: Env, depth: number): boolean {
-  const m = unwrap(link);
-  if (m.type !== 'MemberExpression') return false;
-  const isLiteral = (v: Node | null | undefined) => !!v && (unwrap(v).type === 'ObjectExpression' || unwrap(v).type === 'ArrayExpression');
-  if (!m.computed || memberKey(m, env, depth) !== null) return isLiteral(derefNode(link, env, depth + 1)?.node);
-  // t[k]: any member of what t holds
-  const holder = derefNode(m.object, env, depth + 1)?.node;
-  if (!holder) return true;
-  const values = holder.type === 'ObjectExpression' ? holder.properties.map((p) => (p.type === 'Property' ? (p.value as Node) : p.argument)) : holder.type === 'ArrayExpression' ? (holder.elements.filter(Boolean) as Node[]) : null;
-  return values === null || values.some(isLiteral);
-}
-
-/**
- * A function (not an arrow: its this is not the object that holds it) that changes or hands on its `this`: anything
- * but a read of a named member (`this.k`, `this.k(…)`), in its own code and in arrows within it.
- */
-function changesThis(value: Node): boolean {
-  const fn = unwrap(value);
-  if (fn.type !== 'FunctionExpression') return false;
-  let hit = false;
-  const visit = (n: Node) => {
-    if (hit) return;
-    if (n.type === 'ThisExpression') {
-      let top: Node = n;
-      let named = true;
-      while (top.parent?.type === 'MemberExpression' && top.parent.object === top) {
-        if (top.parent.computed || top.parent.property.type === 'PrivateIdentifier') named = false;
-        top = top.parent;
-      }
-      const up = top.parent;
-      const changed = top === n || !named || (up?.type === 'AssignmentExpression' && up.left === top) || up?.type === 'UpdateExpression' || (up?.type === 'UnaryExpression' && up.operator === 'delete') || up?.type === 'ForInStatement' || up?.type === 'ForOfStatement';
-      if (changed) hit = true;
-      return;
-    }
-    // (another function or a class has its own this)
-    if (n !== fn && (n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration' || n.type === 'ClassBody')) return;
-    forEachChild(n, visit);
-  };
-  visit(fn);
-  return hit;
+  if (root.type !== 'Identifier') return false;
+  const variable = findVariable(env.getScope(self), self);
+  return !!variable && findVariable(env.getScope(root), root) === variable;
 }
 
 /**
