@@ -1184,6 +1184,21 @@ const MUTATING_GLOBALS = new Set(['Object.assign', 'Object.defineProperty', 'Obj
  */
 export function literalChanges(node: Node, env: Env, depth = 0): LiteralChanges | null {
   const n = unwrap(node);
+  // a literal inside another (holder.sub): changed when the holder is changed inside (holder.sub.k = x, holder.sub.push(x),
+  // through an alias of holder.sub), or its member on the way is given another value (holder.sub = {…})
+  if (n.type === 'MemberExpression' && depth < MAX_EVAL_DEPTH) {
+    let root: Node = n;
+    let first: TSESTree.MemberExpression | null = null;
+    while (root.type === 'MemberExpression') {
+      first = root;
+      root = unwrap(root.object);
+    }
+    if (root.type !== 'Identifier' || !first) return null;
+    const rc = literalChanges(root, env, depth + 1);
+    const key = memberKey(first, env, depth);
+    if (!rc || !(rc.opaque || key === null || rc.assigned.has(key) || rc.assigned.has(ANY_ELEMENT))) return null;
+    return { opaque: true, localOpaque: rc.localOpaque || key === null || rc.assigned.size > 0, assigned: new Map(), mutations: [], onlyMutations: false };
+  }
   if (n.type !== 'Identifier') return null;
   const variable = findVariable(env.getScope(n), n);
   if (!variable) return null;
@@ -1229,17 +1244,19 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
     const id = valueNode(ref.identifier as Node);
     const p = id.parent;
     if (p?.type === 'MemberExpression' && p.object === id) {
-      let top: Node = p;
-      while (top.parent?.type === 'MemberExpression' && top.parent.object === top) top = top.parent;
-      const up = top.parent;
-      if ((up?.type === 'AssignmentExpression' && up.left === top) || up?.type === 'UpdateExpression' || (up?.type === 'UnaryExpression' && up.operator === 'delete')) {
+      // (through casts on the way: x[0]![0] = v, (o.a as any).b = v)
+      const wrapped = memberTop(p);
+      const top: Node = unwrap(wrapped);
+      const up = wrapped.parent;
+      // (also a destructuring or loop target: [o.k] = [v], for (o.k of list))
+      if (isWriteTarget(wrapped)) {
         const key = top === p ? memberKey(p, env, depth) : null;
         // (o.k ||= v keeps the old value or takes v: both are alternatives)
-        if (key !== null && up.type === 'AssignmentExpression' && (up.operator === '=' || LOGICAL_ASSIGN.has(up.operator))) assigned.set(key, [...(assigned.get(key) ?? []), up.right]);
+        if (key !== null && up?.type === 'AssignmentExpression' && (up.operator === '=' || LOGICAL_ASSIGN.has(up.operator))) assigned.set(key, [...(assigned.get(key) ?? []), up.right]);
         else opaque = true;
         other = true;
       }
-      if (up?.type === 'CallExpression' && up.callee === top && top.type === 'MemberExpression' && MUTATING_METHODS.has(memberKey(top, env, depth) ?? '')) {
+      if (up?.type === 'CallExpression' && up.callee === wrapped && top.type === 'MemberExpression' && MUTATING_METHODS.has(memberKey(top, env, depth) ?? '')) {
         opaque = true;
         if (top === p) mutations.push(up);
         else other = true;
@@ -1255,6 +1272,11 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
         }
       }
     }
+    // a member read off it and handed on (const q = holder.parts; q[0] = x, or f(holder.parts) changing its parameter):
+    // a change through that name is a change inside this literal
+    if (p?.type === 'MemberExpression' && p.object === id && depth < MAX_EVAL_DEPTH && changedThrough(memberTop(p), env, depth)) opaque = other = true;
+    // held in another literal ({ parts }, [names]): a change through that literal's name or its member reads changes it
+    if (mutable && p && depth < MAX_EVAL_DEPTH && heldAndChanged(id, env, depth)) opaque = other = true;
     // an alias (const b = a; b[1] = x) or a workspace function's parameter (f(a) with function f(p) { p[1] = x }):
     // what is changed through it is changed here
     const through = aliasOrParameter(id, env, depth);
@@ -1307,6 +1329,51 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
   }
   return { opaque: opaque || changedThere, localOpaque: opaque, assigned, mutations, onlyMutations: !other && !changedThere };
 });
+
+/** The outermost member read of a chain that starts at `m` (a.b.c for a.b), as the value node it is (casts included). */
+function memberTop(m: Node): Node {
+  let top = valueNode(m);
+  while (top.parent?.type === 'MemberExpression' && top.parent.object === top) top = valueNode(top.parent);
+  return top;
+}
+
+/** The value at `v` (a member read) is handed to a name (an alias, a workspace function's parameter) through which it is changed. */
+function changedThrough(v: Node, env: Env, depth: number): boolean {
+  const through = aliasOrParameter(v, env, depth);
+  if (!through) return false;
+  const more = literalChanges(through.id, through.env, depth + 1);
+  return !!more && (more.opaque || more.assigned.size > 0 || more.mutations.length > 0);
+}
+
+/**
+ * `id` (a reference to a literal) stands as a member or an element of another literal, and that literal is changed
+ * inside (holder.parts[0] = x, holder.parts.push(x) through the holder's variable or a function it is handed to), or
+ * is read and changed where it stands ([names][0].k = x).
+ */
+function heldAndChanged(id: Node, env: Env, depth: number): boolean {
+  let v = valueNode(id);
+  let held = false;
+  for (let i = 0; i < 8; i++) {
+    const p = v.parent;
+    if (p?.type === 'Property' && p.value === v && p.parent?.type === 'ObjectExpression') v = valueNode(p.parent);
+    else if (p?.type === 'ArrayExpression') v = valueNode(p);
+    else break;
+    held = true;
+  }
+  if (!held) return false;
+  const p = v.parent;
+  if (p?.type === 'MemberExpression' && p.object === v) {
+    const top = memberTop(p);
+    const up = top.parent;
+    if (isWriteTarget(top)) return true;
+    if (up?.type === 'CallExpression' && up.callee === top && top.type === 'MemberExpression' && MUTATING_METHODS.has(memberKey(top, env, depth) ?? '')) return true;
+    return changedThrough(top, env, depth);
+  }
+  const through = aliasOrParameter(v, env, depth);
+  if (!through) return false;
+  const more = literalChanges(through.id, through.env, depth + 1);
+  return !!more && more.opaque;
+}
 
 const isGetterLike = (v: Node): boolean => v.type === 'FunctionExpression' || v.type === 'ArrowFunctionExpression';
 
