@@ -112,8 +112,15 @@ const URL_TEXT = new Set(['pathname', 'href', 'toString']);
  * data/runs, a server routes /api/%61pprove to approve). Escaped separators stay as they are (fileURLToPath refuses them).
  */
 function decodeUrl(folded: Folded): Folded {
-  const decode = (t: string) => t.replace(/%(?!2f|5c)[0-9a-f]{2}/gi, (m) => String.fromCharCode(parseInt(m.slice(1), 16)));
-  return folded.map((sym) => sym.map((p) => (typeof p === 'string' ? decode(p) : p)));
+  // (the URL parser first drops every tab and newline, and C0 controls and spaces at either end: 'file:///srv/data/ru\tns'
+  // is file:///srv/data/runs)
+  const decode = (t: string, i: number, last: number) => {
+    let u = t.replace(/[\t\n\r]/g, '');
+    if (i === 0) u = u.replace(/^[\x00-\x20]+/, '');
+    if (i === last) u = u.replace(/[\x00-\x20]+$/, '');
+    return u.replace(/%(?!2f|5c)[0-9a-f]{2}/gi, (m) => String.fromCharCode(parseInt(m.slice(1), 16)));
+  };
+  return folded.map((sym) => merge(sym.map((p, i) => (typeof p === 'string' ? decode(p, i, sym.length - 1) : p))));
 }
 
 /** path.format({ root, dir, base, name, ext }) */

@@ -22,7 +22,7 @@ type Seg = { parts: Part[]; data: boolean; above?: boolean };
 
 export type TargetVerdict =
   | { kind: 'protected'; name: string }
-  | { kind: 'unprovable'; candidates: string[] }
+  | { kind: 'unprovable'; candidates: string[]; why?: string }
   | { kind: 'dataRoot' }
   | null;
 
@@ -124,6 +124,9 @@ function dataDirName(policy: Policy): string {
 export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[], options: ClassifyOptions = {}): TargetVerdict {
   const dataDir = dataDirName(policy);
   const segs = segments(sym);
+  // a descriptor's link (/proc/self/fd/N, /dev/fd/N) opens again whatever file the descriptor is open on, a run
+  // opened read-only included: it cannot be proved to be outside runs/
+  if (descriptorLink(segs)) return { kind: 'unprovable', candidates: [...protectedNames], why: 'a link to an open file descriptor, which opens again whatever file the descriptor is open on (a run opened read-only too)' };
   const anywhere = options.moved || isAbsolute(sym);
   let verdict: TargetVerdict = null;
   // inside a folder mkdtemp has just made (a test's fresh store) nothing is the data root, which existed before it
@@ -156,6 +159,27 @@ export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[
     if (candidates.length) verdict = { kind: 'unprovable', candidates };
   });
   return verdict;
+}
+
+const knownText = (s: Seg | undefined): string | null => (s && !s.data && s.parts.length === 1 && typeof s.parts[0] === 'string' ? canonical(s.parts[0]) : null);
+
+/**
+ * The path goes through a descriptor's link of Linux's /proc (`/proc/self/fd/N`, `/proc/<pid>/fd/N`,
+ * `/proc/self/task/<tid>/fd/N`) or /dev/fd (`/dev/fd/N`), also as a file: URL, climbing up to it (`../../proc/…`) or
+ * relative to a working directory changed to `/`; a constant 0, 1 or 2 (the standard streams) aside.
+ */
+function descriptorLink(segs: Seg[]): boolean {
+  let i = 0;
+  if (knownText(segs[0]) === 'file:') i++;
+  while (segs[i]?.above) i++;
+  let fd = -1;
+  if (knownText(segs[i]) === 'dev' && knownText(segs[i + 1]) === 'fd') fd = i + 1;
+  else if (knownText(segs[i]) === 'proc') {
+    if (knownText(segs[i + 2]) === 'fd') fd = i + 2;
+    else if (knownText(segs[i + 2]) === 'task' && knownText(segs[i + 4]) === 'fd') fd = i + 4;
+  }
+  if (fd < 0 || !segs[fd + 1]) return false;
+  return !['0', '1', '2'].includes(knownText(segs[fd + 1]) ?? '') || segs.length > fd + 2;
 }
 
 /** What a shell variable in a command stands for: its value where the command's env option sets it, else a shell variable (any text). */

@@ -113,8 +113,14 @@ function tester() {
       { filename: API, code: `${fsImport} const parts = ['data', 'sandbox', 'x']; parts.sort(); fs.writeFileSync(parts.join('/'), ''); const q = ['jobs', 'FROM', 'DELETE']; q.reverse(); export const f = (db: any) => db.exec(q.join(' '));` },
       // a table named from a prefix and a value (users_${id}) is none of the store's; a read-only ATTACH; lo_import reads a file
       { filename: API, code: "export const f = (db: any, id: string) => [db.exec(`DELETE FROM users_${id}`), db.exec(`UPDATE tenant_${id}.jobs SET done = 1`), db.exec(\"ATTACH 'file:data/runs/runs.sqlite?mode=ro' AS store\"), db.query(\"SELECT lo_import('data/runs/a.json')\"), db.query(\"SELECT dblink_exec('dbname=x', 'DELETE FROM audit_log')\")];" },
+      // the standard streams' links, /dev/stdout, a tab in a URL to the sandbox, a tab in a plain path (fs keeps it)
+      { filename: API, code: `${fsImport} fs.writeFileSync('/dev/fd/1', 'x'); fs.writeFileSync('/proc/self/fd/2', 'x'); fs.writeFileSync('/dev/stdout', 'x'); fs.writeFileSync(new URL('file:///srv/data/sand\\tbox/x'), ''); fs.writeFileSync('data/ru\\tns/x', '');` },
     ],
     invalid: [
+      // a descriptor's link opens again the file the descriptor is on (a run opened read-only too): /proc/self/fd/N, /dev/fd/N, a task's, as a URL
+      { filename: API, code: `${fsImport} const fd = fs.openSync('data/runs/x.json', 'r'); fs.writeFileSync(\`/proc/self/fd/\${fd}\`, 'x'); fs.writeFileSync('/dev/fd/' + fd, 'x'); fs.writeFileSync('/proc/self/fd/3', 'x'); fs.writeFileSync(new URL('file:///proc/self/task/1/fd/9'), 'x'); fs.appendFileSync('../../../../proc/1/fd/7', 'x');`, errors: errors(5) },
+      // the URL parser drops tabs and newlines, and spaces at either end
+      { filename: API, code: `${fsImport} fs.writeFileSync(new URL('file:///srv/data/ru\\tns/x'), ''); fs.writeFileSync(new URL('file:///srv/data/ru\\nns/x'), ''); fs.writeFileSync(new URL(' file:///srv/data/runs/x '), '');`, errors: errors(3) },
       // a constant table naming a protected table or setting, and db.pragma rewriting the schema
       { filename: API, code: "const PRAGMAS = { writable_schema: 'ON' }; const TABLES = { a: 'jobs', b: 'run_artifacts' }; export function tune(db: any) { for (const [k, v] of Object.entries(PRAGMAS)) db.exec(`PRAGMA ${k} = ${v}`); for (const t of Object.values(TABLES)) db.exec(`DELETE FROM ${t}`); db.pragma('writable_schema = 1'); }", errors: errors(3) },
       // wrong constants and lost origins found by the second red team: loops, callbacks given the array, casts, .call, later spreads, spreads before an index; fs functions in a Map, a WeakRef, a nested member, fill

@@ -222,8 +222,8 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
             rule: RULE,
             zones: writerZones(entry),
             securityRef: ref,
-            allowedWay: `name the folder under the data root with a constant; ${entry.allowedWay}`,
-            what: `${op} writes "${shown}": its first segment under the data root cannot be folded (or is a glob or variable), so it cannot be proved to be outside ${verdict.candidates.map((c) => c + '/').join(' and ')} (fail closed)`,
+            allowedWay: verdict.why ? `write to the file by its own path; ${entry.allowedWay}` : `name the folder under the data root with a constant; ${entry.allowedWay}`,
+            what: `${op} writes "${shown}": ${verdict.why ?? 'its first segment under the data root cannot be folded (or is a glob or variable)'}, so it cannot be proved to be outside ${verdict.candidates.map((c) => c + '/').join(' and ')} (fail closed)`,
           });
           return true;
         }
