@@ -457,6 +457,8 @@ boundaryTester(root, POLICY).run('boundaries/forbidden-calls (imported names)', 
     // plain exports of a workspace module reached through its namespace (static, awaited, destructured, in a then callback)
     { filename: ai, code: "import * as m from './reexport.js'; const n = await import('./reexport.js'); const { plain } = await import('./reexport.js'); export const a = [m.plain(), n.plain(), plain(), (await import('./names.js')).SAME]; import('./reexport.js').then((x) => x.plain());" },
     { filename: ai, code: "import { show, run } from './run.js'; export function f(rec: Record<string, number>, k: string) { show(rec[k]); run(() => 1); }" },
+    // another module's exported literals read, copied, and copies changed
+    { filename: ai, code: "import { FIXED, arr } from './names.js'; export function f() { const c = { ...FIXED }; c.k = 'x'; const a = [...arr]; a.reverse(); const s = arr.slice(); s.push('y'); return [FIXED.k, arr.at(0), arr.slice().sort(), c, a, s]; }" },
   ],
   invalid: [
     // a workspace module exporting an authority function under another name, reached through its namespace: import * as, await import (kept, destructured, inline), a then callback
@@ -465,5 +467,8 @@ boundaryTester(root, POLICY).run('boundaries/forbidden-calls (imported names)', 
     // a function read by a computed key handed to a function of another file that calls it (directly, by a timer, through another wrapper, as a rest element)
     { filename: ai, code: "import { run, later, pass, rest } from './run.js'; export function f(deps: any, k: string) { run(deps[k]); later(deps[k]); pass(deps[k]); rest(deps[k]); }", errors: errors(4) },
     { filename: ai, code: "import { L, M, arr } from './names.js'; export function f(deps: any) { deps[L](); deps[M.k](); deps[arr[0]!](); }", errors: errors(3) },
+    // changing a literal another module exports changes every importer's constant, which their checks cannot see:
+    // a member set (also nested, through a const alias or a cast), a mutating method, Object.assign
+    { filename: ai, code: "import { FIXED, arr } from './names.js'; const n = FIXED; export function setup() { FIXED.k = 'approveWorkflow'; n.k = 'x'; (arr as any)[0] = 'approveWorkflow'; arr.reverse(); arr.push('x'); Object.assign(FIXED, { k: 'y' }); }", errors: errors(6) },
   ],
 });

@@ -12,6 +12,9 @@ import { resolveSpecifier } from '../workspace/resolve.js';
 import { matchEndpoint, matchThroughAnyPath, opaqueUrl } from './endpoints.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 
+/** array methods that change the array they are called on */
+const LITERAL_MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'fill', 'copyWithin', 'sort', 'reverse']);
+
 const RULE = 'boundaries/forbidden-calls';
 const CLIENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'fetch', 'open', 'send', 'sendBeacon']);
 /**
@@ -494,6 +497,11 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
           break;
         }
       }
+      // NAMES.reverse(), PARTS.push(x) on a literal another module exports
+      if (shape.callee.type === 'MemberExpression' && LITERAL_MUTATORS.has(memberKey(shape.callee, env) ?? '')) {
+        const shared = exportedLiteral(shape.callee.object);
+        if (shared) sharedChange(node, `.${memberKey(shape.callee, env)}()`, shared);
+      }
       // Object.defineProperty(Object.prototype, …), Object.assign(JSON, …), Reflect.set(globalThis, …)
       if (o.kind === 'global' && MUTATORS.has(o.path.join('.')) && shape.args[0]) {
         const shared = sharedRuntime(shape.args[0]);
@@ -591,7 +599,23 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         const co = originOf(t.callee, env);
         if (co.kind === 'global' && ['Object.getPrototypeOf', 'Reflect.getPrototypeOf'].includes(co.path.join('.'))) return 'a shared prototype';
       }
-      return null;
+      return exportedLiteral(t);
+    }
+
+    /**
+     * A literal object or array another module of the workspace exports, reached through an import here
+     * (import { NAMES } …; NAMES.k = x, NAMES.sub.k = x): every module that imports it reads what is changed here as
+     * that module's constant, which no check of theirs sees.
+     */
+    function exportedLiteral(target: Node): string | null {
+      const t = unwrap(target);
+      let root: Node = t;
+      while (root.type === 'MemberExpression') root = unwrap(root.object);
+      // (through an import, or a const alias of one: const n = NAMES; n.k = x)
+      if (root.type !== 'Identifier') return null;
+      const d = derefNode(t, env);
+      if (!d || d.env.file === env.file || (d.node.type !== 'ObjectExpression' && d.node.type !== 'ArrayExpression')) return null;
+      return `a literal exported by ${d.env.file.split('/').slice(-3).join('/')} (${root.name})`;
     }
 
     function sharedChange(node: Node, what: string, target: string) {
