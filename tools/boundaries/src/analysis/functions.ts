@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { importedValue } from '../workspace/constants.js';
-import { unwrap, type Node } from './ast.js';
+import { unwrap, valueNode, type Node } from './ast.js';
 import type { Env } from './env.js';
-import { calledFunctionRef, derefNode, memberKey, memberValues, propertyOf } from './origin.js';
+import { calledFunctionRef, derefNode, isWriteTarget, memberKey, memberValues, MUTATING_GLOBALS, MUTATING_METHODS, originOf, propertyOf } from './origin.js';
 
 export { returnedExpressions } from './origin.js';
 import { findVariable } from './variables.js';
@@ -85,6 +85,61 @@ export function callsParameter(fn: FunctionNode, index: number, env: Env, depth 
       if (callee.type === 'MemberExpression' && CALLBACK_KEYS.has(memberKey(callee, env) ?? '')) return true;
       const inner = p.type === 'CallExpression' ? calledFunction(callee, env) : null;
       if (inner && callsParameter(inner.fn, p.arguments.indexOf(n as TSESTree.Expression), inner.env, depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * True when `fn` may change what it is handed at `index`: it writes a member of it at any depth (p.k = v, p.a.b++,
+ * delete p.k, [p.k] = l), calls a changing method on it or on a member of it (p.push(x), p.list.sort()), hands it to
+ * Object.assign / Object.defineProperty / Reflect.set …, or to a workspace function that changes it (a few levels
+ * deep). A destructured parameter changes the value through its bindings ({ sub }: sub.k = v), a const alias through
+ * the alias.
+ */
+export function changesParameter(fn: FunctionNode, index: number, env: Env, depth = 0): boolean {
+  if (depth > 3) return false;
+  const param = fn.params[index];
+  if (!param) return false;
+  const names: TSESTree.Identifier[] = [];
+  const collect = (p: Node): void => {
+    if (p.type === 'Identifier') names.push(p);
+    else if (p.type === 'AssignmentPattern') collect(p.left);
+    else if (p.type === 'RestElement') collect(p.argument);
+    else if (p.type === 'ArrayPattern') p.elements.forEach((e) => e && collect(e));
+    else if (p.type === 'ObjectPattern') p.properties.forEach((q) => collect(q.type === 'Property' ? (q.value as Node) : q));
+    else if (p.type === 'TSParameterProperty') collect(p.parameter);
+  };
+  collect(param);
+  return names.some((id) => changesBinding(id, env, depth));
+}
+
+function changesBinding(id: TSESTree.Identifier, env: Env, depth: number): boolean {
+  const variable = findVariable(env.getScope(id), id);
+  for (const ref of variable?.references ?? []) {
+    if (ref.identifier === id) continue;
+    // along the member chain from the reference: a write at any link, a changing method called on one
+    for (let at: Node = ref.identifier as Node; ; ) {
+      const v = valueNode(at);
+      const p = v.parent;
+      if (!p) break;
+      if (p.type === 'MemberExpression' && p.object === v) {
+        const pv = valueNode(p);
+        if (isWriteTarget(pv)) return true;
+        if (pv.parent?.type === 'CallExpression' && pv.parent.callee === pv && MUTATING_METHODS.has(memberKey(p, env) ?? '')) return true;
+        at = p;
+        continue;
+      }
+      if (p.type === 'CallExpression' && p.arguments.includes(v as TSESTree.Expression)) {
+        const i = p.arguments.indexOf(v as TSESTree.Expression);
+        const co = originOf(p.callee, env);
+        if (i === 0 && co.kind === 'global' && MUTATING_GLOBALS.has(co.path.join('.'))) return true;
+        const inner = calledFunction(p.callee, env);
+        if (inner && !p.arguments.slice(0, i).some((a) => a.type === 'SpreadElement') && changesParameter(inner.fn, i, inner.env, depth + 1)) return true;
+      }
+      // const q = p: q's changes are p's
+      if (p.type === 'VariableDeclarator' && p.init === v && p.id.type === 'Identifier' && changesBinding(p.id, env, depth + 1)) return true;
+      break;
     }
   }
   return false;

@@ -445,7 +445,7 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
 
 // names imported from other workspace files: real files in a throw-away workspace
 const root = makeWorkspace({
-  'libs/experimental/ai/src/run.ts': "export function run(g: any) { g(); }\nexport function later(g: any) { setTimeout(g, 1); }\nexport function pass(g: any) { run(g); }\nexport const rest = (...fs: any[]) => fs[0]();\nexport function show(v: unknown) { return String(v); }\n",
+  'libs/experimental/ai/src/run.ts': "export function run(g: any) { g(); }\nexport function later(g: any) { setTimeout(g, 1); }\nexport function pass(g: any) { run(g); }\nexport const rest = (...fs: any[]) => fs[0]();\nexport function show(v: unknown) { return String(v); }\nexport function touch(o: any) { o.k = 'approveWorkflow'; }\nexport function deep(o: any) { touch(o); }\nexport function reads(o: any) { return o.k; }\n",
   'libs/experimental/ai/src/reexport.ts': "import { approveWorkflow } from '@luthier/rmos-workflow';\nexport default approveWorkflow;\nexport const g2 = approveWorkflow;\nexport const plain = () => 1;\n",
   'libs/experimental/ai/src/names.ts': "export let L = 'evaluate';\nexport function setL() { L = 'transitionWorkflow'; }\nexport const M = { k: 'evaluate' };\nexport function setM() { M.k = 'approveWorkflow'; }\nexport const arr = ['evaluate'];\nexport function setArr() { arr[0] = 'approveWorkflow'; }\nexport let SAME = 'evaluate';\nexport const FIXED = { k: 'evaluate' };\n",
 });
@@ -458,6 +458,8 @@ boundaryTester(root, POLICY).run('boundaries/forbidden-calls (imported names)', 
     { filename: ai, code: "import * as m from './reexport.js'; const n = await import('./reexport.js'); const { plain } = await import('./reexport.js'); export const a = [m.plain(), n.plain(), plain(), (await import('./names.js')).SAME]; import('./reexport.js').then((x) => x.plain());" },
     { filename: ai, code: "import { show, run } from './run.js'; export function f(rec: Record<string, number>, k: string) { show(rec[k]); run(() => 1); }" },
     // another module's exported literals read, copied, and copies changed
+    // another module's exported literals handed to functions that only read them, or change a copy
+    { filename: ai, code: "import { FIXED, arr } from './names.js'; import { reads, show } from './run.js'; function local(o: any) { return o.k + String(o.list?.length); } function copy(o: any) { const c = { ...o }; c.k = 'x'; return c; } export const r = [reads(FIXED), show(arr), local(FIXED), copy(FIXED)];" },
     { filename: ai, code: "import { FIXED, arr } from './names.js'; export function f() { const c = { ...FIXED }; c.k = 'x'; const a = [...arr]; a.reverse(); const s = arr.slice(); s.push('y'); return [FIXED.k, arr.at(0), arr.slice().sort(), c, a, s]; }" },
   ],
   invalid: [
@@ -469,6 +471,8 @@ boundaryTester(root, POLICY).run('boundaries/forbidden-calls (imported names)', 
     { filename: ai, code: "import { L, M, arr } from './names.js'; export function f(deps: any) { deps[L](); deps[M.k](); deps[arr[0]!](); }", errors: errors(3) },
     // changing a literal another module exports changes every importer's constant, which their checks cannot see:
     // a member set (also nested, through a const alias or a cast), a mutating method, Object.assign
+    // ... or handed to a function that changes what it is handed: of another file (directly or through another), of this file, through an alias or a destructured parameter
+    { filename: ai, code: "import { FIXED, arr } from './names.js'; import { touch, deep } from './run.js'; function local(o: any) { o.sub = 1; } function viaAlias(o: any) { const q = o; q.k = 'x'; } function destr({ k }: any, list: string[]) { list.reverse(); return k; } export function setup() { touch(FIXED); deep(FIXED); local(FIXED); viaAlias(FIXED); destr({}, arr); }", errors: errors(5) },
     { filename: ai, code: "import { FIXED, arr } from './names.js'; const n = FIXED; export function setup() { FIXED.k = 'approveWorkflow'; n.k = 'x'; (arr as any)[0] = 'approveWorkflow'; arr.reverse(); arr.push('x'); Object.assign(FIXED, { k: 'y' }); }", errors: errors(6) },
   ],
 });

@@ -5,7 +5,7 @@ import type { Policy } from '../policy/schema.js';
 import { fold, describe, isConstant, unknownPart, urlPathParts, type Sym } from '../analysis/fold.js';
 import { authorityNames, callShape, derefNode, isDescriptorRead, literalChanges, memberKey, namespaceSource, originOf, propertyOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
-import { calledFunction, callsParameter, isFunction, returnedExpressions } from '../analysis/functions.js';
+import { calledFunction, callsParameter, changesParameter, isFunction, returnedExpressions } from '../analysis/functions.js';
 import { complianceRef, fileContext } from './context.js';
 import type { Project } from '../workspace/projects.js';
 import { resolveSpecifier } from '../workspace/resolve.js';
@@ -502,6 +502,17 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         const shared = exportedLiteral(shape.callee.object);
         if (shared) sharedChange(node, `.${memberKey(shape.callee, env)}()`, shared);
       }
+      // a literal another module exports, handed to a workspace function that changes what it is handed (touch(NAMES) with touch(o) { o.k = x })
+      if (all && node.type === 'CallExpression' && !shape.argsUnknown)
+        shape.args.forEach((a, i) => {
+          const shared = unwrap(a).type === 'Identifier' || unwrap(a).type === 'MemberExpression' ? exportedLiteral(a) : null;
+          const called = shared ? calledFunction(shape.callee, env) : null;
+          if (!called || !changesParameter(called.fn, i, called.env)) return;
+          const c = unwrap(shape.callee);
+          const name = c.type === 'Identifier' ? `${c.name}()` : c.type === 'MemberExpression' ? `.${memberKey(c, env) ?? '[…]'}()` : 'a function';
+          const where = called.env.file === env.file ? '' : ` (${called.env.file.split('/').slice(-3).join('/')})`;
+          sharedChange(a, `handing it to ${name}${where}, which changes what it is handed,`, shared!);
+        });
       // Object.defineProperty(Object.prototype, …), Object.assign(JSON, …), Reflect.set(globalThis, …)
       if (o.kind === 'global' && MUTATORS.has(o.path.join('.')) && shape.args[0]) {
         const shared = sharedRuntime(shape.args[0]);
