@@ -291,3 +291,31 @@ boundaryTester(pkgListRoot).run('boundaries/imports (allowed packages, native co
     { filename: listAi, code: "import addon from './addon.node'; const m = require('./module.wasm');", errors: [{ message: /native addon or WebAssembly module/ }, { message: /native addon or WebAssembly module/ }] },
   ],
 });
+
+// CommonJS runs a file of any extension but .json and .node as JavaScript: code in a file the walk does not read
+// (helper.txt, an extension-less script, a folder whose package.json main is one) is never checked (fail closed);
+// naming it (require.resolve) or loading JSON and source files loads nothing unchecked
+const otherExtRoot = makeWorkspace({
+  'libs/rmos/workflow/src/helper.txt': "require('fs').rmSync('data/runs', { recursive: true });\n",
+  'libs/rmos/workflow/src/script': "require('fs').rmSync('data/runs', { recursive: true });\n",
+  'libs/rmos/workflow/src/pkg/package.json': JSON.stringify({ main: 'main.sh' }),
+  'libs/rmos/workflow/src/pkg/main.sh': "require('fs').rmSync('data/runs', { recursive: true });\n",
+  'libs/rmos/workflow/src/data.json': '{"a":1}\n',
+  'libs/rmos/workflow/src/ok.cjs': 'module.exports = 1;\n',
+  'libs/rmos/workflow/src/types.d.ts': 'export type T = 1;\n',
+});
+const otherExtWorkflow = `${otherExtRoot}/libs/rmos/workflow/src/x.ts`;
+boundaryTester(otherExtRoot).run('boundaries/imports (files of other extensions)', asEslintRule(importsRule), {
+  valid: [
+    { filename: otherExtWorkflow, code: "import data from './data.json' with { type: 'json' }; const ok = require('./ok.cjs'); const j = require('./data'); import type { T } from './types';" },
+    { filename: otherExtWorkflow, code: "const where = require.resolve('./helper.txt'); const url = import.meta.resolve('./script');" },
+  ],
+  invalid: [
+    {
+      filename: otherExtWorkflow,
+      code: "import { createRequire } from 'node:module'; const req = createRequire(import.meta.url); req('./helper.txt'); req('./script'); require('./pkg');",
+      errors: Array.from({ length: 3 }, () => ({ message: /which is no source file the boundary check reads/ })),
+    },
+    { filename: otherExtWorkflow.replace(/\.ts$/, '.cjs'), code: "require('./helper' + '.txt');", languageOptions: { sourceType: 'commonjs' }, errors: [{ message: /loads libs\/rmos\/workflow\/src\/helper\.txt/ }] },
+  ],
+});

@@ -15,6 +15,10 @@ const PROGRAM_RUNNERS = new Set(['process.execve']);
 const MODULE_HOOKS = new Set(['register', 'registerHooks']);
 /** native addons and WebAssembly modules */
 const NATIVE_CODE = /\.(?:node|wasm)$/i;
+/** files the loaders read as data or code the check reads itself: CommonJS runs a file of any other extension (x.txt, an extension-less file) as JavaScript */
+const READ_FILES = /\.(?:[cm]?[jt]sx?|json)$/i;
+/** dependency forms that only name a file, loading nothing */
+const RESOLVE_FORMS = new Set(['require.resolve()', 'import.meta.resolve()']);
 /** dependency forms that load no code at run time */
 const TYPE_ONLY_FORMS = new Set(['import type', "import('…') type", '/// <reference>', 'declare module', 'JSDoc type']);
 /** JavaScript files, whose JSDoc types TypeScript reads (allowJs / checkJs): their import('…') types and @import tags are dependencies */
@@ -155,6 +159,19 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
           securityRef: ref,
           allowedWay: entry.allowedWay,
           what: `${form} "${spec}" loads a native addon or WebAssembly module, compiled code that no boundary check can read, which ${zoneTag(fromZone)} may not load: ${entry.reason}`,
+        });
+        return;
+      }
+      // CommonJS loads a file of any other extension as JavaScript (require('./helper.txt'), an extension-less
+      // script): the walk reads only source files, so that code would never be checked (fail closed)
+      if (res.file && !READ_FILES.test(res.file) && !NATIVE_CODE.test(res.file) && !TYPE_ONLY_FORMS.has(form) && !RESOLVE_FORMS.has(form)) {
+        const rel = path.relative(fc.ws.root, res.file).split(path.sep).join('/');
+        report(specNode, {
+          rule: RULE,
+          zones: `${zoneTag(fromZone)} -> unchecked code`,
+          securityRef: ref,
+          allowedWay: 'give code a source extension (.ts, .js, .mjs, .cjs …) so the boundary check reads it; read data files with fs instead of loading them',
+          what: `${form} "${spec}" loads ${rel}, which is no source file the boundary check reads: Node runs a file of any other extension as JavaScript (fail closed)`,
         });
         return;
       }
