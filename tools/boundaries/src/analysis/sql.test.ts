@@ -293,3 +293,39 @@ test('a verb followed by, or glued to, a part that cannot be read may change any
   // a known verb and kind with an unknown name after a space is the ordinary fail-closed name; a read is no write
   assert.deepEqual(sqlWrites(['SELECT ', hole, ' FROM t']).writes, []);
 });
+
+test("PostgreSQL's system catalogs: a write to one switches off or rewrites triggers and tables without naming them", () => {
+  assert.deepEqual(refused("UPDATE pg_catalog.pg_trigger SET tgenabled = 'D' WHERE tgname = 'run_artifacts_no_update'"), ['every:pg_trigger']);
+  assert.deepEqual(refused("UPDATE pg_proc SET prosrc = 'BEGIN RETURN NEW; END' WHERE proname = 'f'"), ['every:pg_proc']);
+  assert.deepEqual(refused('DELETE FROM pg_trigger'), ['every:pg_trigger']);
+  assert.deepEqual(refused("UPDATE pg_settings SET setting = 'replica' WHERE name = $1"), ['every:pg_settings']);
+  // reading them is no write
+  assert.deepEqual(refused("SELECT tgname, tgenabled FROM pg_catalog.pg_trigger WHERE tgrelid = 'rmos_runs.run_artifacts'::regclass"), []);
+});
+
+test('a setting whose name cannot be read may be session_replication_role (fail closed)', () => {
+  const hole = unknownPart('x');
+  assert.deepEqual(refused('SET U&"session_replication_rol\\0065" = replica'), ['every:SET <a setting the check cannot read>']);
+  assert.deepEqual(refused(['SET LOCAL ', hole, ' = replica']), ['every:SET <a setting the check cannot read>']);
+  assert.deepEqual(refused(['ALTER ROLE app SET ', hole, " = 'replica'"]), ['every:ALTER … SET <a setting the check cannot read>']);
+  assert.deepEqual(refused("SELECT set_config($1, 'replica', false)"), ['every:set_config(<a setting the check cannot read>)']);
+  assert.deepEqual(refused(['DO $$BEGIN PERFORM set_config(', hole, ", 'replica', true); END$$"]), ['every:set_config(<a setting the check cannot read>)']);
+  // settings named by constants, and the values set, are read as they are
+  assert.deepEqual(refused("SET search_path = rmos_runs, public; SET TIME ZONE 'UTC'; SET SESSION AUTHORIZATION app"), []);
+  assert.deepEqual(refused("SELECT set_config('app.user_id', $1, true); ALTER ROLE app SET statement_timeout = '5s'"), []);
+  assert.deepEqual(refused(['SET statement_timeout = ', hole]), []);
+});
+
+test("a table made a child or a partition of a store's table adds rows every read of it returns", () => {
+  assert.deepEqual(refused('CREATE TABLE extra (LIKE run_artifacts) INHERITS (rmos_runs.run_artifacts)'), ['table:run_artifacts']);
+  assert.deepEqual(refused('ALTER TABLE extra INHERIT run_index'), ['table:run_index']);
+  assert.deepEqual(refused('CREATE TABLE p1 PARTITION OF sessions FOR VALUES IN (1)'), ['table:sessions']);
+  // a reference, a copied layout or leaving the family is not
+  assert.deepEqual(refused('CREATE TABLE notes (run_id text REFERENCES run_artifacts ON DELETE CASCADE, LIKE run_index)'), []);
+  assert.deepEqual(refused('ALTER TABLE extra NO INHERIT run_index'), []);
+});
+
+test("PostgreSQL's LOAD runs a shared library in the server (native code)", () => {
+  assert.equal(sqlLoadsExtension(["LOAD 'auto_explain'"]), true);
+  assert.equal(sqlLoadsExtension(["SELECT 'LOAD x' AS load"]), false);
+});

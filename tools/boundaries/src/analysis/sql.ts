@@ -470,6 +470,9 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
       }
     } else if (w === 'load_extension' && punct(j, '(')) {
       out.native = true;
+    } else if (d.pg && w === 'load' && i === 0) {
+      // PostgreSQL's LOAD 'library' runs a shared library's native code in the server (fail closed)
+      out.native = true;
     } else if (w === 'pragma') {
       // PRAGMA writable_schema reads the setting; = 1 or (1) switches it
       const n = nameAt(j);
@@ -486,6 +489,14 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
         else {
           const n = nameAt(is(k, 'only') ? k + 1 : k);
           if (n) write(n.name, 'table', n.pattern);
+          // PostgreSQL: a table made a child (INHERITS (t), ALTER TABLE x INHERIT t) or a partition (PARTITION OF t,
+          // ATTACH PARTITION) of t adds rows every read of t returns, which t's own triggers never see
+          if (kind === 'table' && n)
+            for (let x = n.end; x < t.length; x++) {
+              if (is(x, 'inherits') && punct(x + 1, '(')) names(x + 2, 'table');
+              else if (is(x, 'inherit') && !is(x - 1, 'no')) names(x + 1, 'table');
+              else if (is(x, 'partition') && is(x + 1, 'of')) names(x + 2, 'table');
+            }
         }
       } else if (OBJECT_KINDS.includes(word(j) ?? '')) {
         const objectKind = word(j)!;
@@ -542,8 +553,33 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
     if (verb === 'alter' && kind === 'schema') out.every.push(`ALTER SCHEMA ${target}`);
   }
 
-  // writes to SQLite's schema table rewrite every table and trigger
-  for (const w of out.writes) if (w.role === 'table' && w.name !== null && SCHEMA_TABLES.has(w.name)) out.every.push(w.name);
+  // writes to SQLite's schema table rewrite every table and trigger; writes to PostgreSQL's system catalogs
+  // (pg_trigger's tgenabled, pg_proc's prosrc, pg_class, pg_settings …, all named pg_*) switch off or rewrite
+  // triggers and tables without naming them
+  for (const w of out.writes)
+    if (w.role === 'table' && w.name !== null && (SCHEMA_TABLES.has(w.name) || w.name.startsWith('pg_'))) out.every.push(w.name);
+
+  // a setting named by a part the check cannot read (SET ${name}, a U&"…" name, ALTER ROLE … SET it, set_config($1, …))
+  // may be session_replication_role (fail closed)
+  const unreadableName = (k: number) => {
+    const tok = t[k];
+    if (!tok) return false;
+    if (tok.holes || tok.unicode) return true;
+    return !(tok.kind === 'word' || tok.kind === 'quoted' || tok.kind === 'string');
+  };
+  const settingAt = (k: number) => (is(k, 'session', 'local') && !is(k + 1, 'authorization', 'characteristics', 'time') ? k + 1 : k);
+  if (d.pg) {
+    if (is(0, 'set') && unreadableName(settingAt(1))) out.every.push('SET <a setting the check cannot read>');
+    if (is(0, 'alter') && !is(1, 'table', 'view', 'index', 'sequence', 'materialized', 'foreign'))
+      for (let x = 2; x < t.length; x++) if (is(x, 'set') && unreadableName(x + 1)) out.every.push('ALTER … SET <a setting the check cannot read>');
+    for (let x = 0; x < t.length; x++) {
+      const named = word(x) === 'set_config' || (t[x]!.kind === 'quoted' && !t[x]!.holes && t[x]!.text === 'set_config');
+      if (!named || !punct(x + 1, '(')) continue;
+      const first = t[x + 2];
+      const constant = first?.kind === 'string' && !first.holes && (punct(x + 3, ',') || punct(x + 3, ')'));
+      if (!constant) out.every.push('set_config(<a setting the check cannot read>)');
+    }
+  }
 
   // PostgreSQL's replica role skips ordinary triggers: set by SET, ALTER … SET, set_config() or an UPDATE of pg_settings; SHOW and plain reads do not
   if (t.some((x) => (x.kind === 'word' || x.kind === 'string' || x.kind === 'quoted') && x.text.toLowerCase() === 'session_replication_role')) {

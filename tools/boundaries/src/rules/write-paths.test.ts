@@ -26,6 +26,8 @@ function tester() {
       { filename: API, code: `${fsImport} import { execSync } from 'node:child_process'; const DATA = process.env.RMOS_DATA_DIR ?? 'data'; const roots: string[] = []; roots.push(path.join(DATA, 'runs')); roots.push(path.join(DATA, 'sandbox')); export function note() { fs.writeFileSync(path.join(roots[1]!, 'note.txt'), ''); } export const r = () => [execSync('command -v node'), execSync('node --run build')];` },
       // a listener given sandbox paths only
       { filename: API, code: `${fsImport} import { EventEmitter } from 'node:events'; const e = new EventEmitter(); e.on('go', fs.rmSync); e.emit('go', 'data/sandbox/x'); e.emit('other', 'data/runs');` },
+      // reading PostgreSQL's catalogs, settings named by constants, a table referring to the store's
+      { filename: API, code: "export const f = (pool: any, id: string) => [pool.query(\"SELECT tgenabled FROM pg_catalog.pg_trigger WHERE tgname = 'run_artifacts_no_update'\"), pool.query(\"SELECT set_config('app.user_id', $1, true)\", [id]), pool.query('SET search_path = rmos_runs, public'), pool.query('CREATE TABLE notes (run_id text REFERENCES rmos_runs.run_artifacts ON DELETE CASCADE)')];" },
       // load_extension( written in a string or a comment is no call
       { filename: API, code: "export const f = (db: any) => [db.prepare(\"SELECT 'load_extension(' AS t\").get(), db.exec('-- load_extension(x)\\nSELECT 1')];" },
       // pure computations that fold to the sandbox, and numbers
@@ -172,6 +174,9 @@ function tester() {
       { filename: API, code: "import fse from 'fs-extra'; import tar from 'tar'; import { JSONFile } from 'lowdb/node'; fse.outputFileSync('data/runs/x', ''); tar.x({ file: '/tmp/b.tgz', cwd: 'data/run_attachments' }); new JSONFile(`${process.env.RMOS_DATA_DIR}/runs/db.json`);", errors: errors(3) },
       // Node's native bindings and addons, SQLite extensions (fail closed)
       { filename: API, code: "const p: any = process; p['bind' + 'ing']('fs').writeFileUtf8('data/runs/x', 'y', 0, 0o644); process.dlopen({ exports: {} } as any, '/tmp/x.node'); export const f = (db: any) => [db.loadExtension('/tmp/x.so'), db.prepare(\"SELECT load_extension('/tmp/x.so')\").get()];", errors: errors(4) },
+      // PostgreSQL around the store's triggers without naming them: its system catalogs written, a setting whose name
+      // cannot be read (it may be session_replication_role), a child table whose rows every read of run_artifacts returns, LOAD of a library
+      { filename: API, code: "export const f = (pool: any, name: string) => [pool.query(\"UPDATE pg_catalog.pg_trigger SET tgenabled = 'D'\"), pool.query('SELECT set_config($1, $2, false)', [name, 'replica']), pool.query({ text: 'CREATE TABLE extra () INHERITS (rmos_runs.run_artifacts)' }), pool.query(\"LOAD 'evil'\")];", errors: [{ message: /every table or rewrites the schema \(pg_trigger\)/ }, { message: /set_config/ }, { message: /changes the table run_artifacts/ }, { message: /native code/ }] },
       // a comment between load_extension and its parenthesis does not hide it
       { filename: API, code: "export const f = (db: any) => db.prepare(\"SELECT load_extension/**/('/tmp/x.so')\").get();", errors: errors(1) },
       // PostgreSQL writing a file the SQL names (the server runs on this machine in development)

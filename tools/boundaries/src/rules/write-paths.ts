@@ -615,7 +615,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
      */
     function checkSql(node: Node, runner: string, sql: { node: Node; env: Env }) {
       for (const alt of fold(sql.node, sql.env)) {
-        if (sqlLoadsExtension(alt)) return reportNative(node, `SQL run by ${runner}`, 'a SQLite extension (native code) with load_extension()');
+        if (sqlLoadsExtension(alt)) return reportNative(node, `SQL run by ${runner}`, 'native code (a SQLite extension with load_extension(), a PostgreSQL library with LOAD)');
         if (sqlGuarded.length === 0) continue;
         const { writes, everyTable } = sqlWrites(alt);
         const hit = everyTable
