@@ -560,6 +560,12 @@ function elementsOf(node: Node, path: Array<string | null>, env: Env, depth: num
       const rest = name === 'Object.entries' ? path.slice(1) : path;
       return union(...props.map((q) => (part === 0 ? (rest.length ? unknown('a member of a key') : keyOf(q)) : foldPath(q.value as Node, rest, lit.env, depth + 1, seen))));
     }
+    // an array method that keeps some of the receiver's elements (filter, slice, sort …): each is one of them
+    const callee = unwrap(n.callee);
+    if (n.type === 'CallExpression' && callee.type === 'MemberExpression' && ELEMENT_SUBSETS.has(memberKey(callee, e, depth) ?? '')) {
+      const inner = elementsOf(callee.object, path, e, depth + 1, seen);
+      if (inner) return inner;
+    }
     if (n.type === 'CallExpression') {
       const called = calledFunction(n.callee, e);
       if (called?.fn.generator) {
@@ -570,6 +576,11 @@ function elementsOf(node: Node, path: Array<string | null>, env: Env, depth: num
   }
   return null;
 }
+
+/** array methods whose result holds only elements of the receiver */
+const ELEMENT_SUBSETS = new Set(['filter', 'slice', 'toSorted', 'toReversed', 'reverse', 'sort', 'values', 'toSpliced', 'splice']);
+/** array methods that give back one element of the receiver (or undefined) */
+const ELEMENT_PICKERS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
 
 /** The key a non-computed property is written with (`a: …`, `'a': …`, `1: …`). */
 const literalKey = (p: TSESTree.Property): string => staticName(p.key as Node) ?? String((p.key as TSESTree.Literal).value);
@@ -617,6 +628,21 @@ function classField(n: TSESTree.MemberExpression, key: string, env: Env, depth: 
 }
 
 /** Folds `node` and then reads the destructuring path from it (an object or array literal). */
+/** Each constant value of `node` read along numeric `keys` ('a,b'.split(',') at [1]); null unless every one is text. */
+function constantElement(node: Node, keys: Array<string | null>, env: Env, depth: number): Folded | null {
+  if (!keys.every((k) => k !== null && /^\d+$/.test(k))) return null;
+  const values = constantValues(node, env, depth + 1);
+  if (!values) return null;
+  const out: Folded = [];
+  for (const value of values) {
+    let v: unknown = value;
+    for (const k of keys) v = typeof v === 'string' || Array.isArray(v) ? (v as unknown[])[Number(k)] : undefined;
+    if (typeof v !== 'string') return null;
+    out.push([v]);
+  }
+  return out;
+}
+
 /** The functions whose returned values foldPath is reading a member of, right now. */
 const readingReturns = new Set<Node>();
 
@@ -643,6 +669,9 @@ function foldPath(node: Node, path: Array<string | null>, env: Env, depth: numbe
     }
     const value = propertyOf(obj.node, key);
     if (!value) {
+      // an element of a constant computed array (const [, p] = 'a,b'.split(','))
+      const element = constantElement(obj.node, path.slice(i), obj.env, depth);
+      if (element) return element;
       // a member of what a workspace function returns (loadConfig().dataDir): that member of each returned value
       // (not of a function already being read so: a recursive one would never end)
       const called = obj.node.type === 'CallExpression' ? calledFunction(obj.node.callee, obj.env) : null;
@@ -808,7 +837,17 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
     const values = constantValues(n, env, depth + 1);
     if (values && values.every((v) => typeof v === 'string')) return values.map((v) => [v as string]);
   }
+  // arr.find(cb), arr.at(i): one of the receiver's elements, whatever the callback or index
+  if (callee.type === 'MemberExpression' && ELEMENT_PICKERS.has(memberKey(callee, env, depth) ?? '')) {
+    const elements = elementsOf(callee.object, [], env, depth + 1, seen);
+    if (elements) return elements;
+  }
   const o = originOf(callee, env, depth + 1);
+  // Uint8Array.from([…]) / Uint8Array.of(…) as a path: fs takes any Uint8Array as the bytes of a path
+  if (o.kind === 'global' && (o.path.join('.') === 'Uint8Array.from' || o.path.join('.') === 'Uint8Array.of')) {
+    const bytes = constantBytes(n, env, depth);
+    return bytes ? text(Buffer.from(bytes).toString('utf8')) : unknown('bytes that cannot be read');
+  }
   // Promise.resolve(x) holds x (await reads it)
   if (o.kind === 'global' && o.path.join('.') === 'Promise.resolve' && args[0] && args[0].type !== 'SpreadElement') return fold(args[0], env, depth + 1, seen);
   // Reflect.get(process.env, name): the variable; Reflect.get(literal, key): its member
@@ -1030,6 +1069,16 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
         const viaParam = parameterMember(n.object, key, env, depth, seen);
         if (viaParam) return viaParam;
       }
+      // an element of a constant string or array ('a/b'.split('/')[1], ['x'].filter(Boolean)[0]), before what a call returns
+      if (key !== null && /^\d+$/.test(key)) {
+        const values = constantValues(n, env, depth + 1);
+        if (values && values.every((v) => typeof v === 'string')) return values.map((v) => [v as string]);
+      }
+      // (an element of an array the check can list the elements of but not their order: ['x'].filter(f)[0], Object.values(o)[0]: any of them)
+      if (key !== null && /^\d+$/.test(key) && !value) {
+        const elements = elementsOf(n.object, [], env, depth + 1, seen);
+        if (elements) return elements;
+      }
       if (obj && key !== null && !value && obj.node.type === 'CallExpression') return foldPath(obj.node, [key], obj.env, depth + 1, seen);
       // a URL's text parts are the URL (its pathname is a suffix of what it folds to)
       // (when the whole URL is constant text, its pathname is the parsed pathname: new URL('http://h/x').pathname is '/x')
@@ -1059,6 +1108,11 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
       if (o.kind === 'global' && o.path.join('.') === 'URL' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') return foldUrl(n.arguments, env, depth, seen);
       // new String(x) is x as text
       if (o.kind === 'global' && o.path.join('.') === 'String' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') return fold(n.arguments[0], env, depth + 1, seen);
+      // new Uint8Array([…]) as a path: fs takes any Uint8Array as the bytes of a path
+      if (o.kind === 'global' && o.path.join('.') === 'Uint8Array') {
+        const bytes = constantBytes(n, env, depth);
+        if (bytes) return text(Buffer.from(bytes).toString('utf8'));
+      }
       return unknown('a constructed object');
     }
     case 'ArrayExpression': {
@@ -1070,6 +1124,24 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
         acc = concat(acc, elementText(e as Node, env, depth, seen));
       });
       return acc;
+    }
+    case 'ObjectExpression': {
+      // an object as text (`${o}`, o + '', import(o)): what its Symbol.toPrimitive, toString or valueOf returns (each an alternative)
+      const converters = n.properties.filter(
+        (p): p is TSESTree.Property =>
+          p.type === 'Property' && ((!p.computed && ['toString', 'valueOf'].includes(staticName(p.key as Node) ?? String((p.key as TSESTree.Literal).value))) || (p.computed && originOf(p.key as Node, env, depth + 1).kind === 'global' && (originOf(p.key as Node, env, depth + 1) as { path: string[] }).path.join('.') === 'Symbol.toPrimitive')),
+      );
+      // (a conversion set later, o.toString = …, or through a prototype is not seen: any other text stays an alternative)
+      if (!converters.length) return unknown('an object as text');
+      return union(
+        unknown('an object whose conversion may be changed later'),
+        ...converters.map((p) => {
+          const fn = unwrap(p.value as Node);
+          if (!isFunction(fn)) return unknown('a conversion that is not a function');
+          const returns = returnedExpressions(fn);
+          return returns.length ? union(...returns.map((r) => fold(r, env, depth + 1, seen))) : unknown('a conversion that returns nothing readable');
+        }),
+      );
     }
     case 'ConditionalExpression':
       return union(fold(n.consequent, env, depth + 1, seen), fold(n.alternate, env, depth + 1, seen));

@@ -66,6 +66,8 @@ function tester() {
       { filename: API, code: `${fsImport} const cfg = { dir: 'data/sandbox' }; console.log(cfg); cfg.other = 1; fs.writeFileSync(cfg.dir + '/x', '');` },
       { filename: API, code: `${fsImport} const dirs = new Map([['r', 'data/runs'], ['s', 'data/sandbox']]); fs.writeFileSync(dirs.get('s')!, '');` },
       { filename: API, code: `${fsImport} fs.writeFileSync(String.fromCharCode(100, 97, 116, 97) + '/sandbox/a', '');` },
+      // the same forms naming the sandbox only
+      { filename: API, code: `${fsImport} const l = ['data/sandbox/a', 'data/sandbox/b']; fs.writeFileSync(l.find((x) => x.endsWith('a'))!, ''); fs.writeFileSync(l.filter(Boolean)[0]!, ''); fs.writeFileSync('a,data/sandbox/x'.split(',')[1]!, ''); fs.writeFileSync(new Uint8Array([100, 97, 116, 97, 47, 115]), ''); const o = { toString() { return 'data/sandbox/x'; } }; fs.writeFileSync(\`\${o}\`, ''); fs.writeFileSync(\`\${{}}\`, '');` },
       { filename: API, code: `${fsImport} enum P { s = 'data/sandbox', n } namespace N { export const d = 'data/exports'; } fs.writeFileSync(P.s + '/a', ''); fs.writeFileSync(N.d + '/a', '');` },
       { filename: API, code: `${fsImport} class S { #dir = 'data/runs'; dir = 'data/sandbox'; save() { fs.writeFileSync(this.dir + '/a', ''); return this.#dir; } }` },
       { filename: API, code: "import Database from 'better-sqlite3'; new Database(':memory:'); new Database('data/sandbox/x.db'); import pino from 'pino'; pino(pino.destination(1));" },
@@ -200,6 +202,9 @@ function tester() {
       // enum members and namespace constants are constants declared in the workspace
       { filename: API, code: `${fsImport} enum P { r = 'data/runs', s = 'data/sandbox' } fs.writeFileSync(P.r + '/a', ''); fs.writeFileSync(P['r'] + '/b', '');`, errors: errors(2) },
       { filename: API, code: `${fsImport} namespace N { export const d = 'data/run_attachments'; export namespace M { export const r = 'data/runs'; } } fs.writeFileSync(N.d + '/a', ''); fs.mkdirSync(N.M.r);`, errors: errors(2) },
+      // an element of a computed constant array (indexed or destructured), one an array method picks or keeps whatever its
+      // callback (find, filter, at: any of the receiver's elements), a typed array's bytes, an object's own conversion to text
+      { filename: API, code: `${fsImport} fs.writeFileSync('a,data/runs/x'.split(',')[1]!, ''); const [, p] = 'a data/run_attachments/y'.split(' '); fs.rmSync(p!); fs.writeFileSync(['data/runs/x'].filter(Boolean)[0]!, ''); fs.writeFileSync(['data/sandbox/a', 'data/runs/b'].find((x) => x.length > 0)!, ''); fs.writeFileSync(Object.values({ p: 'data/runs/c' })[0]!, ''); fs.writeFileSync(new Uint8Array([100, 97, 116, 97, 47, 114, 117, 110, 115, 47, 120]), ''); fs.writeFileSync(Uint8Array.of(100, 97, 116, 97, 47, 114, 117, 110, 115), ''); const o = { toString() { return 'data/runs/d'; } }; fs.writeFileSync(\`\${o}\`, '');`, errors: errors(8) },
       // a global decoder reached as a member (String.fromCharCode) is evaluated on constants like the string methods
       { filename: API, code: `${fsImport} fs.writeFileSync(String.fromCharCode(100, 97, 116, 97) + '/runs/a', ''); const d = String.fromCodePoint(100) + 'ata'; fs.rmSync(d + '/run_attachments');`, errors: errors(2) },
       // every mutating form, sync, callback, promise
