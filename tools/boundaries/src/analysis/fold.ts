@@ -848,6 +848,8 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
     const bytes = constantBytes(n, env, depth);
     return bytes ? text(Buffer.from(bytes).toString('utf8')) : unknown('bytes that cannot be read');
   }
+  // process.cwd() is the working directory, where relative paths start: '.' (after a process.chdir, see the write check)
+  if (o.kind === 'global' && o.path.join('.') === 'process.cwd' && args.length === 0) return text('.');
   // Promise.resolve(x) holds x (await reads it)
   if (o.kind === 'global' && o.path.join('.') === 'Promise.resolve' && args[0] && args[0].type !== 'SpreadElement') return fold(args[0], env, depth + 1, seen);
   // Reflect.get(process.env, name): the variable; Reflect.get(literal, key): its member

@@ -41,6 +41,14 @@ const HANDLE_WRITES = new Set(['write', 'writev', 'writeFile', 'appendFile', 'tr
 const OPENERS = new Set(['open', 'openSync']);
 /** creating the data root itself is harmless; removing, moving or re-linking it takes runs/ along */
 const HARMLESS_ON_ROOT = new Set(['mkdir', 'mkdtemp']);
+/**
+ * the argument positions where a folder's whole tree is changed: removed (rm, rmdir), moved away (rename's source),
+ * or written into from a tree the check cannot see (cp's destination). Aimed at a folder that holds the data root
+ * (the working directory, `..`, `/`), they change runs/ too.
+ */
+export const TREE_WRITES: Readonly<Record<string, number[]>> = { rm: [0], rmdir: [0], rename: [0], cp: [1] };
+// (an fs function the check cannot name may be rm: its first argument; its second is as likely a file's content)
+const treeWrite = (fn: string, i: number) => (fn === '*' ? i === 0 : Object.hasOwn(TREE_WRITES, fn) && TREE_WRITES[fn]!.includes(i));
 
 export interface WriteTarget {
   target: Node;
@@ -48,6 +56,8 @@ export interface WriteTarget {
   op: string;
   /** the operation also harms the data root when aimed at the root itself */
   destroysRoot: boolean;
+  /** the operation changes the whole tree under its target: aimed at a folder that holds the data root, it changes runs/ */
+  destroysTree?: boolean;
   /** the paths written, where they are read out of the argument's text (a file named in SQL) rather than being it */
   paths?: Sym[];
   /** reported only where the path is certainly in a protected folder (not where it cannot be proved outside one) */
@@ -182,7 +192,7 @@ export function fsCallTargets(o: Origin, args: readonly Node[], env: Env, how = 
   }
   // an fs function chosen by a key that cannot be folded may be any of them (fail closed)
   const targets = fn === '*' ? [0, 1] : PATH_WRITES[fn];
-  for (const i of targets ?? []) if (args[i]) out.push({ target: args[i]!, env, op: label, destroysRoot: !HARMLESS_ON_ROOT.has(fn) });
+  for (const i of targets ?? []) if (args[i]) out.push({ target: args[i]!, env, op: label, destroysRoot: !HARMLESS_ON_ROOT.has(fn), destroysTree: treeWrite(fn, i) });
   if (FD_WRITES.has(fn) && args[0]) out.push(...handleTarget(args[0], env, `${label} on a descriptor`));
   // createWriteStream(path, { fd }): the stream writes the descriptor, not the path
   if ((fn === 'createWriteStream' || fn === 'WriteStream') && args[1]) {
@@ -246,7 +256,7 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
     const name = key?.replace(/Sync$/, '');
     if (name && Object.hasOwn(PATH_WRITES, name) && opaqueValue(o) && opaqueValue(originOf(callee.object, env)) && !calledFunction(callee, env)) {
       const out: WriteTarget[] = [];
-      for (const i of PATH_WRITES[name]!) if (shape.args[i]) out.push({ target: shape.args[i]!, env, op: `.${key}() of a value that may be fs`, destroysRoot: !HARMLESS_ON_ROOT.has(name) });
+      for (const i of PATH_WRITES[name]!) if (shape.args[i]) out.push({ target: shape.args[i]!, env, op: `.${key}() of a value that may be fs`, destroysRoot: !HARMLESS_ON_ROOT.has(name), destroysTree: treeWrite(name, i) });
       return out;
     }
   }

@@ -1,3 +1,4 @@
+import { posix as posixPath } from 'node:path';
 import { unknownPart, type Part, type Sym } from '../analysis/fold.js';
 import type { Policy } from '../policy/schema.js';
 import { escapeRegExp } from '../analysis/regexp.js';
@@ -100,6 +101,42 @@ const plainKnown = (s: Seg) => !s.data && !s.above && s.parts.every((p) => typeo
 /** The path climbs above the folder it starts in (`../runs/x`, `a/../../runs`): relative, and its first segment is a leading `..`. */
 export function climbsAboveStart(sym: Sym): boolean {
   return !isAbsolute(sym) && segments(sym)[0]?.above === true;
+}
+
+/**
+ * Why the path may be a folder that holds the data root (null when it is not): the working directory (`.`, `''`,
+ * `./`, which holds the default data root), a folder above it (`..`), `/` or a folder above the workspace, the data
+ * root's parent (`$RMOS_DATA_DIR/..`), or a folder climbed to from a path the check cannot read (`${dir}/..`: fail
+ * closed). A tree removed, moved away or copied into there changes runs/ with it.
+ */
+export function holdsDataRoot(sym: Sym, workspaceRoot: string): string | null {
+  if (descriptorLink(segments(sym))) return null;
+  const first = sym[0];
+  const segs = segments(sym);
+  if (first !== undefined && typeof first !== 'string' && first.kind === 'dataRoot')
+    return segs.length === 0 ? 'the folder that holds the data root' : null;
+  const strings = sym.every((p) => typeof p === 'string');
+  if (!isAbsolute(sym)) {
+    if (segs.length === 0 && (strings || typeof first === 'string')) return 'the working directory, which holds the data root';
+    if (segs.length > 0 && segs.every((s) => s.above)) return 'a folder above the working directory, which holds the data root';
+  }
+  if (strings && isAbsolute(sym)) {
+    const text = (sym as string[]).join('').replace(/^file:\/\/(?:localhost)?/i, '').replace(/\\/g, '/');
+    if (text.startsWith('/')) {
+      const norm = text.split('/').reduce<string[]>((acc, seg) => (seg === '' || seg === '.' ? acc : seg === '..' ? acc.slice(0, -1) : [...acc, seg]), []);
+      const dir = '/' + norm.join('/');
+      const root = workspaceRoot.split('\\').join('/');
+      if (dir === '/' || root === dir || root.startsWith(dir + '/')) return `${dir === '/' ? 'the file system root' : 'a folder that holds the workspace'}, and the data root in it`;
+    }
+  }
+  // a climb (..) at the end of a path after a part that cannot be read: the folder it reaches may hold the data root
+  // (only a climb past that part: path.join(dir, 'a', '..') is dir itself)
+  const lastUnknown = sym.findLastIndex((p) => typeof p !== 'string');
+  if (lastUnknown >= 0) {
+    const after = (sym.slice(lastUnknown + 1) as string[]).join('').replace(/\\/g, '/').replace(/^\/+/, '');
+    if (after && posixPath.normalize(after).startsWith('..')) return 'a folder climbed to (..) from a path the check cannot read, which may hold the data root';
+  }
+  return null;
 }
 
 /** The path passes through a folder named like the data root, or the data root itself, wherever it stands. */

@@ -8,7 +8,7 @@ import { calledFunction, fileSystemReach, fsCallTargets, optionValues, sqlFileTa
 import { SQL_RUNNERS, sqlLoadsExtension, sqlWrites, writesAny } from '../analysis/sql.js';
 import { complianceRef, fileContext } from './context.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
-import { classifyTarget, climbsAboveStart, GLOB_WHY, globbed, isAbsolute, namesDataRoot, relativeTo, shellCommands, variablePart, wordPaths, type ShellVars } from './target-path.js';
+import { classifyTarget, climbsAboveStart, GLOB_WHY, globbed, holdsDataRoot, isAbsolute, namesDataRoot, relativeTo, shellCommands, variablePart, wordPaths, type ShellVars } from './target-path.js';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,34 @@ const NODE_NO_SCRIPT = /^(-v|--version|-h|--help|--test|--run|--v8-options)$/;
  * shell syntax), without an environment of their own (a PATH there could name another program), their words are
  * read only. (find, sort, tee, file, sed, awk… write files and are not here.)
  */
+/**
+ * Programs that change files throughout their working directory when no folder is named: git clean, git stash
+ * with untracked or ignored files, git apply / am and patch (the files a patch names), tar / cpio extracting and
+ * unzip (the files an archive holds), find without a start folder and with an action that changes files.
+ */
+function treeWideProgram(name: string, words: string[]): boolean {
+  const has = (...w: string[]) => words.some((t) => w.includes(t));
+  if (name === 'git') {
+    const sub = words.find((t, i) => !t.startsWith('-') && !['-C', '-c', '--git-dir', '--work-tree'].includes(words[i - 1] ?? ''));
+    if (sub === 'clean' || sub === 'am') return true;
+    if (sub === 'apply') return !has('--check', '--stat', '--numstat', '--summary');
+    if (sub === 'stash') return words.some((t) => /^(?:-[a-zA-Z]*[au][a-zA-Z]*|--all|--include-untracked)$/.test(t));
+    return false;
+  }
+  if (['tar', 'bsdtar', 'gtar'].includes(name)) {
+    const extracts = /^-?[A-Za-wyz]*x/.test(words[0] ?? '') || words.some((t) => /^-[A-Za-z]*x[A-Za-z]*$/.test(t)) || has('--extract', '--get');
+    return extracts && !words.some((t) => t === '-C' || t.startsWith('--directory') || /^-[A-Za-z]*C/.test(t));
+  }
+  if (name === 'unzip') return !words.some((t) => /^-[A-Za-z]*[dltvZ]/.test(t));
+  if (name === 'cpio') return words.some((t) => /^-[A-Za-z]*i/.test(t) || t === '--extract');
+  if (name === 'patch') return !has('--dry-run', '-d', '--directory');
+  if (name === 'find') {
+    const startsAt = words.length === 0 || /^[-(!]/.test(words[0]!);
+    return startsAt && words.some((t) => /^-(?:delete|exec|execdir|ok|okdir|fprint0?|fprintf|fls)$/.test(t));
+  }
+  return false;
+}
+
 const READ_ONLY_PROGRAMS = new Set(['du', 'ls', 'cat', 'stat', 'wc', 'head', 'tail', 'sha256sum', 'sha1sum', 'sha512sum', 'md5sum', 'b2sum', 'grep', 'realpath', 'readlink', 'basename', 'dirname', 'pwd']);
 const SOURCE_EXT = /\.(c|m)?(j|t)sx?$/;
 
@@ -191,7 +219,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       return movedMemo;
     }
 
-    function checkTarget(report_at: Node, target: Node, targetEnv: Env, op: string, destroysRoot: boolean, paths?: Sym[], definite = false): boolean {
+    function checkTarget(report_at: Node, target: Node, targetEnv: Env, op: string, destroysRoot: boolean, paths?: Sym[], definite = false, destroysTree = false): boolean {
       const o = paths ? null : originOf(target, targetEnv);
       if (o?.kind === 'handle') return definite ? false : checkTarget(report_at, o.target, o.env, op, destroysRoot);
       // a file URL whose path is set after it is made: each path it is given is written too
@@ -212,6 +240,10 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
           return true;
         }
         const verdict = classifyTarget(policy, alt, names, { moved: isMoved });
+        if (!verdict && destroysTree && !definite) {
+          const holds = holdsDataRoot(alt, fc.ws.root);
+          if (holds) return reportTree(report_at, op, alt, holds), true;
+        }
         if (!verdict) continue;
         const shown = describe(alt);
         if (verdict.kind === 'protected') return reportProtected(report_at, verdict.name, `${op} writes "${shown}"`), true;
@@ -240,6 +272,18 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         }
       }
       return false;
+    }
+
+    /** A whole tree removed, moved away or copied into at a folder that holds the data root (the working directory, `..`, `/`). */
+    function reportTree(at: Node, op: string, alt: Sym, why: string) {
+      const entry = guarded[0]!;
+      report(at, {
+        rule: RULE,
+        zones: writerZones(entry),
+        securityRef: ref,
+        allowedWay: `name the folder itself (data/sandbox/x, a mkdtemp folder), never one that holds the data root; ${entry.allowedWay}`,
+        what: `${op} changes the whole tree at "${describe(alt)}", ${why}: ${names.map((n) => n + '/').join(' and ')} with it`,
+      });
     }
 
     function underDataRoot(arg: Node): boolean {
@@ -547,11 +591,17 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       }
       // a program known to write nothing, run without a shell or on a plain line, without its own environment: its words are only read
       if (plain && !wrapped && known && READ_ONLY_PROGRAMS.has(describe(progWord)) && (!viaShell || words.length === rest.length + 1)) return false;
-      for (const w of words) {
+      // programs that change their whole working directory when given no path (git clean, tar -x, unzip, patch, find …): it is a word too
+      const implicit: Sym[] = treeWideProgram(name, texts) ? [['.']] : [];
+      for (const w of [...words, ...implicit]) {
         for (const piece of wordPaths(w)) {
           const dirs = o.cwd ?? [null];
           for (const dir of dirs) {
             const p = relativeTo(dir, piece);
+            // a word naming a folder that holds the data root (., .., /): the program may change anything under it
+            // (git changes only tracked files and its own folder, except in the subcommands treeWideProgram names)
+            const holds = w !== progWord && (name !== 'git' || implicit.includes(w)) && !w.some((x) => typeof x !== 'string') ? holdsDataRoot(p, fc.ws.root) : null;
+            if (holds && !(piece.length === 1 && typeof piece[0] === 'string' && piece[0].startsWith('-'))) return reportTree(node, `child_process.${fn} (a program given it)`, p, holds), true;
             if (!dir && moved() && climbsAboveStart(p)) {
               reportCommand(node, `${label} is given "${describe(p)}", a path above the working directory, after a process.chdir the check cannot place outside the data root`, 'give the program an absolute path, or a path under a constant cwd outside the data root');
               return true;
@@ -654,7 +704,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         const reach = fileSystemReach(node, env);
         if (reach) reportFsFree(node, reach);
       }
-      for (const w of writeTargets(node, env)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, w.paths, w.definite);
+      for (const w of writeTargets(node, env)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, w.paths, w.definite, w.destroysTree);
       const shape = callShape(node, env);
       const o = originOf(shape.callee, env);
       const methodKey = unwrap(shape.callee).type === 'MemberExpression' ? memberKey(unwrap(shape.callee) as TSESTree.MemberExpression, env) : null;
@@ -666,7 +716,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         checkSql(node, '.pragma()', { node: prefixed, env });
       }
       for (const h of handedCalls(shape.callee, shape.args, o))
-        for (const w of fsCallTargets(originOf(h.fn, env), h.args, env, ` (handed to ${h.host})`)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot);
+        for (const w of fsCallTargets(originOf(h.fn, env), h.args, env, ` (handed to ${h.host})`)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, undefined, false, w.destroysTree);
       // Node's native bindings and addons, and SQLite's extensions, write files by calls the check cannot follow (fail closed)
       if (o.kind === 'global' && NATIVE_ACCESS.has(o.path.join('.'))) reportNative(node, `${o.path.join('.')}()`, o.path[1] === 'dlopen' ? 'a native addon' : "Node's native bindings");
       if (methodKey === 'loadExtension') reportNative(node, '.loadExtension()', 'a SQLite extension (native code)');
