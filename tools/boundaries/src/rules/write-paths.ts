@@ -98,6 +98,46 @@ function progName(word: Sym): string {
 }
 
 /** The scripts a node command line runs (its first word that is no option, and -r / --import modules given by path), or 'stdin'. */
+/** The modules node options preload (--require x, --import=x, --loader x): the paths among them (a package loads from node_modules). */
+function nodePreloads(words: Sym[]): Sym[] {
+  const out: Sym[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const t = describe(words[i]!);
+    const [flag, inline] = t.startsWith('--') && t.includes('=') ? [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)] : [t, null];
+    if (!NODE_MODULE_OPTIONS.has(flag)) continue;
+    const value = inline !== null ? [inline] : words[++i];
+    const v = value ? describe(value) : '';
+    if (value && (/^[.\/\\~]|^[a-z]:|^file:|^data:/i.test(v) || value.some((p) => typeof p !== 'string'))) out.push(value as Sym);
+  }
+  return out;
+}
+
+/** NODE_OPTIONS as node splits it: at blanks, double quotes joining (a part that cannot be read stays in its word). */
+function nodeOptionWords(value: Sym): Sym[] {
+  const words: Sym[] = [];
+  let cur: Sym = [];
+  let quoted = false;
+  for (const part of value) {
+    if (typeof part !== 'string') {
+      cur.push(part);
+      continue;
+    }
+    let text = '';
+    for (const c of part) {
+      if (c === '"') quoted = !quoted;
+      else if (!quoted && /\s/.test(c)) {
+        if (text) cur.push(text);
+        text = '';
+        if (cur.length) words.push(cur);
+        cur = [];
+      } else text += c;
+    }
+    if (text) cur.push(text);
+  }
+  if (cur.length) words.push(cur);
+  return words;
+}
+
 function nodeScript(rest: Sym[]): Sym[] | 'stdin' {
   const out: Sym[] = [];
   let info = false;
@@ -460,6 +500,18 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
      * is the data root. Code run inline by an interpreter (node -e, sh -c "…", python -c) and scripts that are not
      * workspace source files cannot be followed (fail closed).
      */
+    /** NODE_OPTIONS values given to a program (null: one that cannot be read): the modules they preload must be scripts the check reads. true: reported. */
+    function checkNodeOptions(node: Node, values: Array<Sym | null>, label: string, cwd: Sym[] | null): boolean {
+      for (const value of values) {
+        if (value === null || nodeOptionWords(value).some((w) => w.some((p) => typeof p !== 'string') && nodePreloads(w.length ? [w] : []).length === 0 && !describe(w).startsWith('-'))) {
+          reportCommand(node, `${label} sets NODE_OPTIONS to a value the check cannot read: it may preload any module (--require, --import) into every node process the program starts`, 'set NODE_OPTIONS to constant text, preloading only workspace source files');
+          return true;
+        }
+        for (const s of nodePreloads(nodeOptionWords(value))) if (checkScriptSym(node, s, `${label} (a module NODE_OPTIONS preloads)`, cwd)) return true;
+      }
+      return false;
+    }
+
     function checkCommand(node: TSESTree.CallExpression | TSESTree.NewExpression, fn: string, args: Node[]) {
       const base = fn.replace(/Sync$/, '').replace(/^promises\./, '');
       const line = base === 'exec';
@@ -475,6 +527,10 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       if (!program) return;
       const o = commandOptions(opts);
       for (const c of o.cwd ?? []) if (checkTarget(node, opts!, env, `child_process.${fn} (a program run in it)`, true, [c])) return;
+      // modules a node process preloads (fork's execArgv, NODE_OPTIONS in the env option: every node the program
+      // starts, npm and npx included, reads it) are scripts it runs
+      if (isFork) for (const s of nodePreloads(o.execArgv)) if (checkScriptSym(node, s, `child_process.fork() (a module its execArgv preloads)`, o.cwd)) return;
+      if (checkNodeOptions(node, o.vars.set.has('NODE_OPTIONS') ? [o.vars.set.get('NODE_OPTIONS') ?? null] : [], `child_process.${fn}`, o.cwd)) return;
       // the program's words: a command line split as the shell splits it, or the program and its argument array
       const commands: { words: Sym[]; viaShell: boolean; plain: boolean; stdin: Sym[] | null }[] = [];
       const sync = /Sync$/.test(fn);
@@ -544,6 +600,9 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       const wrapped = i > 0;
       const progWord = words[i];
       if (!progWord) return false;
+      // NODE_OPTIONS=… before the program (VAR=value, env VAR=value): its preloads run in every node the program starts
+      const prefixed = words.slice(0, i).filter((w) => typeof w[0] === 'string' && w[0].startsWith('NODE_OPTIONS=')).map((w) => [(w[0] as string).slice('NODE_OPTIONS='.length), ...w.slice(1)].filter((p) => p !== '') as Sym);
+      if (checkNodeOptions(node, prefixed, `child_process.${fn}`, o.cwd)) return true;
       const name = progName(progWord);
       const rest = words.slice(i + 1);
       const known = progWord.every((p) => typeof p === 'string');
@@ -727,6 +786,12 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       if (node.type === 'NewExpression' && o.kind === 'module' && o.module === 'worker_threads' && o.path.at(-1) === 'Worker' && shape.args[0]) {
         const opts = optionValues(shape.args[1], env, ['eval']);
         if (!opts.values.length) checkScript(node, shape.args[0], env, 'new Worker()', null);
+        // (its execArgv's --require / --import preload modules into the thread: scripts it runs too)
+        const argv = optionValues(shape.args[1], env, ['execArgv']).values.flatMap((v) => {
+          const arr = derefNode(v.node, v.env);
+          return arr?.node.type === 'ArrayExpression' ? arr.node.elements.flatMap((el) => (el && el.type !== 'SpreadElement' ? fold(el, arr.env) : [[variablePart()]])) : [[variablePart()]];
+        });
+        for (const sym of nodePreloads(argv)) if (checkScriptSym(node, sym, 'new Worker() (a module its execArgv preloads)', null)) break;
       }
       // a wrapper (same file or imported) that writes a path it is given: check what this call gives it.
       // Only calls passing a path under the data root are worth following into the callee (cheap first).
