@@ -47,6 +47,8 @@ const NODE_LIKE = new Set(['node', 'bun', 'tsx', 'ts-node']);
 const NODE_MODULE_OPTIONS = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
 /** node options that take the next word as their value */
 const NODE_VALUE_OPTIONS = new Set(['-C', '--conditions', '--env-file', '--title', '--inspect-port', '--input-type', '--stack-size', '--max-old-space-size']);
+/** node options known to take no value (a word after one of them that is no option is the script) */
+const NODE_FLAGS = /^--(no-warnings|enable-source-maps|expose-gc|preserve-symlinks(-main)?|no-deprecation|throw-deprecation|pending-deprecation|trace-(warnings|deprecation|uncaught|exit|sigint)|abort-on-uncaught-exception|frozen-intrinsics|inspect(-brk|-wait)?|watch|experimental-(vm-modules|strip-types|transform-types|test-coverage|sqlite|require-module|detect-module|websocket)|no-experimental-(strip-types|fetch|global-navigator|require-module|detect-module))$/;
 /** node runs without a script and without reading code from its input */
 const NODE_NO_SCRIPT = /^(-v|--version|-h|--help|--test|--run|--v8-options)$/;
 /**
@@ -136,6 +138,27 @@ function nodeOptionWords(value: Sym): Sym[] {
   }
   if (cur.length) words.push(cur);
   return words;
+}
+
+/**
+ * How many of node's words are its own options, where that is certain: the words before its script (its first word
+ * that is no option) when every option before that is one whose shape is known (a value option and its value,
+ * --x=y, a known flag); otherwise every word, since an option of unknown shape (or a word that cannot be read) may
+ * take the next word as its value, and an -e after it would still be node's. Words after the script are its own.
+ */
+function nodeOptionsEnd(rest: Sym[]): number {
+  for (let i = 0; i < rest.length; i++) {
+    if (!rest[i]!.every((p) => typeof p === 'string')) return rest.length;
+    const t = describe(rest[i]!);
+    if (t === '--' || t === '-' || !t.startsWith('-')) return i;
+    const flag = t.startsWith('--') && t.includes('=') ? t.slice(0, t.indexOf('=')) : t;
+    if (NODE_MODULE_OPTIONS.has(flag) || NODE_VALUE_OPTIONS.has(flag)) {
+      if (flag === t) i++;
+      continue;
+    }
+    if (!(flag !== t || NODE_FLAGS.test(t))) return rest.length;
+  }
+  return rest.length;
 }
 
 function nodeScript(rest: Sym[]): Sym[] | 'stdin' {
@@ -611,7 +634,9 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       // an interpreter given code as text, or a program the check cannot name given an inline-code flag
       const inline = INTERPRETERS[name];
       if (inline && name !== 'sh') {
-        const k = texts.findIndex((t) => inline.test(t));
+        // (node's options end at its script: node tool.js -p x hands -p to the script)
+        const own = NODE_LIKE.has(name) ? texts.slice(0, nodeOptionsEnd(rest)) : texts;
+        const k = own.findIndex((t) => inline.test(t));
         if (k >= 0) return reportCommand(node, `${label} runs ${name} on code given as text (${texts[k]}), which the check cannot read`, 'put the code in a workspace source file and run that, or do the work in this file with calls the check can follow'), true;
       }
       if (!known && texts.some((t) => ANY_INLINE.test(t))) return reportCommand(node, `${label} runs a program the check cannot name with an inline-code flag: it may be node -e or sh -c`, 'name the program with a constant and put the code in a workspace source file'), true;
