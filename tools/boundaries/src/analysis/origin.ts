@@ -5,7 +5,7 @@ import { namesPackage, resolveSpecifier } from '../workspace/resolve.js';
 import { forEachChild, rootOf, unwrap, valueNode, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize } from './memo.js';
-import { callSitesOfFunction, foldSingle, memberAssignmentSites, methodCallSites } from './fold.js';
+import { callSiteArgumentNodes, callSitesOfFunction, foldSingle, memberAssignmentSites, methodCallSites } from './fold.js';
 import { bindingsOf, findVariable, isAmbient, type Binding } from './variables.js';
 
 /**
@@ -742,6 +742,8 @@ export function sealedLiteral(node: Node, env: Env, depth = 0): boolean {
   const d = derefNode(node, env, depth + 1);
   if (!d || (d.node.type !== 'ObjectExpression' && d.node.type !== 'ArrayExpression')) return false;
   if (d.node.type === 'ObjectExpression' && d.node.properties.some((p) => p.type !== 'Property' || p.kind !== 'init')) return false;
+  // ({ __proto__: deps, … }): it inherits every member of its prototype, which t[k] may read (null has none)
+  if (d.node.type === 'ObjectExpression' && d.node.properties.some((p) => p.type === 'Property' && !p.computed && !p.shorthand && !p.method && propertyKeyName(p) === '__proto__' && !(unwrap(p.value as Node).type === 'Literal' && (unwrap(p.value as Node) as TSESTree.Literal).value === null))) return false;
   if (d.node.type === 'ArrayExpression' && d.node.elements.some((e) => !e || e.type === 'SpreadElement')) return false;
   if (riskyContents(node, env, depth)) return false;
   // (nor the global object, code loaders, request functions, builtin modules or a require function: a member read
@@ -1583,8 +1585,11 @@ function instanceClass(node: Node, env: Env, depth: number): { cls: ClassNode; e
   }
   const d = derefNode(n, env, depth + 1);
   if (d?.node.type !== 'NewExpression') return null;
-  const c = derefNode(d.node.callee, d.env, depth + 1);
-  return c && (c.node.type === 'ClassDeclaration' || c.node.type === 'ClassExpression') ? { cls: c.node, env: c.env, viaThis: false } : null;
+  // (new (mixin(Base))() too; and new F() of a function: the this.k = v its body makes, read as a class's)
+  const c = classesOf(d.node.callee, d.env, depth + 1)[0];
+  if (c) return { cls: c.cls, env: c.env, viaThis: false };
+  const f = calledFunctionRef.fn?.(d.node.callee, d.env);
+  return f && f.fn.type !== 'ArrowFunctionExpression' ? { cls: f.fn as unknown as ClassNode, env: f.env, viaThis: false } : null;
 }
 
 const memberName = (k: Node): string | null => (k.type === 'Identifier' ? k.name : k.type === 'PrivateIdentifier' ? `#${k.name}` : k.type === 'Literal' ? String(k.value) : null);
@@ -1649,10 +1654,14 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
     for (const right of thisAssignments(lit.node, lit.env).get(key) ?? []) out.push({ node: right, env: lit.env });
   const inst = instanceClass(obj, env, depth);
   if (inst) {
-    for (const m of inst.cls.body.body)
-      if ((m.type === 'PropertyDefinition' || m.type === 'MethodDefinition') && (inst.viaThis || !m.static) && !m.computed && memberName(m.key) === key && m.value)
-        out.push({ node: m.value as Node, env: inst.env });
-    for (const right of thisAssignments(inst.cls, inst.env).get(key) ?? []) out.push({ node: right, env: inst.env });
+    // (and of the classes it extends, and, for this, of the file's classes that extend it: a base class's method
+    // reads members a subclass or a mixin's base supplies)
+    for (const c of relatedClasses(inst.cls, inst.env, inst.viaThis, depth)) {
+      for (const m of c.cls.body.body)
+        if ((m.type === 'PropertyDefinition' || m.type === 'MethodDefinition') && (inst.viaThis || !m.static) && !m.computed && memberName(m.key) === key && m.value)
+          out.push({ node: m.value as Node, env: c.env });
+      for (const right of thisAssignments(c.cls, c.env).get(key) ?? []) out.push({ node: right, env: c.env });
+    }
     // constructor(public f) with new C(x): x (a parameter property is a field set from the argument)
     const made = inst.viaThis ? null : derefNode(obj, env, depth + 1);
     const ctor = inst.cls.body.body.find((m): m is TSESTree.MethodDefinition => m.type === 'MethodDefinition' && m.kind === 'constructor');
@@ -1663,6 +1672,125 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
         const arg = (made.node as TSESTree.NewExpression).arguments[i];
         if (id?.type === 'Identifier' && id.name === key && arg && arg.type !== 'SpreadElement') out.push({ node: arg, env: made.env });
       });
+  }
+  // what the object may be besides its own node, and its prototypes: k of each (a few hops deep)
+  if (lit && depth + HOLDER_HOP < MAX_EVAL_DEPTH) for (const h of otherHolders(obj, lit, env, depth).slice(0, 8)) out.push(...memberValues(h.node, key, h.env, depth + HOLDER_HOP));
+  return out;
+}
+
+/** how much of the depth budget following one holder of a member costs (so that only a few are followed in a row) */
+const HOLDER_HOP = 8;
+const PROTOTYPE_SETTERS = new Set(['Object.setPrototypeOf', 'Reflect.setPrototypeOf']);
+
+/**
+ * The other expressions whose members `obj` (dereferenced to `lit`) has: what a workspace function returns (mk().k,
+ * (() => ({ k }))()), what a constructor returns (new C() with constructor() { return {…} }, Reflect.construct), a
+ * conditional's or logical's branches, an awaited value, and its prototypes: { __proto__: p }, Object.create(p),
+ * Object.setPrototypeOf(o, p) / o.__proto__ = p on its variable, and for a class (its statics) the class it extends.
+ */
+function otherHolders(obj: Node, lit: { node: Node; env: Env }, env: Env, depth: number): Array<{ node: Node; env: Env }> {
+  const n = lit.node;
+  const e = lit.env;
+  const out: Array<{ node: Node; env: Env }> = [];
+  const at = (x: Node | undefined | null) => {
+    if (x && x.type !== 'SpreadElement') out.push({ node: x, env: e });
+  };
+  if (n.type === 'ConditionalExpression') out.push({ node: n.consequent, env: e }, { node: n.alternate, env: e });
+  else if (n.type === 'LogicalExpression') out.push({ node: n.left, env: e }, { node: n.right, env: e });
+  else if (n.type === 'AwaitExpression') at(n.argument);
+  else if (n.type === 'SequenceExpression') at(n.expressions.at(-1));
+  else if (n.type === 'ObjectExpression') {
+    for (const p of n.properties)
+      if (p.type === 'Property' && p.kind === 'init' && !p.computed && !p.shorthand && !p.method && ((p.key.type === 'Identifier' && p.key.name === '__proto__') || (p.key.type === 'Literal' && p.key.value === '__proto__'))) at(p.value as Node);
+  } else if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') at(n.superClass as Node | null);
+  else if (n.type === 'CallExpression' || n.type === 'NewExpression') {
+    const co = originOf(n.callee, e, depth + 1);
+    const name = co.kind === 'global' ? co.path.join('.') : '';
+    if (name === 'Object.create') at(n.arguments[0] as Node | undefined);
+    else if (name === 'Reflect.construct' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') out.push(...constructorReturns(n.arguments[0], e, depth));
+    else if (n.type === 'NewExpression') out.push(...constructorReturns(n.callee, e, depth));
+    else {
+      const called = calledFunctionRef.fn?.(n.callee, e);
+      if (called && !called.fn.generator) for (const r of returnedExpressions(called.fn)) out.push({ node: r, env: called.env });
+    }
+  }
+  const id = unwrap(obj);
+  if (id.type === 'Identifier' && declaredHere(id, env)) {
+    for (const ref of findVariable(env.getScope(id), id)?.references ?? []) {
+      const at0 = valueNode(ref.identifier as Node);
+      const call = at0.parent;
+      if (call?.type !== 'CallExpression' || call.arguments[0] !== at0 || !call.arguments[1] || call.arguments[1].type === 'SpreadElement') continue;
+      const co = originOf(call.callee, env, depth + 1);
+      if (co.kind === 'global' && PROTOTYPE_SETTERS.has(co.path.join('.'))) out.push({ node: call.arguments[1], env });
+    }
+    for (const v of literalChanges(id, env, depth)?.assigned.get('__proto__') ?? []) out.push({ node: v, env });
+  }
+  return out;
+}
+
+/** What constructing `callee` answers when its constructor returns a value: a class's constructor's or a function's returns. */
+function constructorReturns(callee: Node, env: Env, depth: number): Array<{ node: Node; env: Env }> {
+  const c = derefNode(callee, env, depth + 1);
+  if (!c) return [];
+  const fn =
+    c.node.type === 'ClassDeclaration' || c.node.type === 'ClassExpression'
+      ? c.node.body.body.find((m): m is TSESTree.MethodDefinition => m.type === 'MethodDefinition' && m.kind === 'constructor')?.value
+      : c.node.type === 'FunctionDeclaration' || c.node.type === 'FunctionExpression' ? c.node : undefined;
+  return fn && (fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration') ? returnedExpressions(fn).map((r) => ({ node: r, env: c.env })) : [];
+}
+
+/** The classes an expression may be: a class (through constants), what a workspace function returns (a mixin), what a parameter is passed. */
+function classesOf(node: Node, env: Env, depth: number): Array<{ cls: ClassNode; env: Env }> {
+  if (depth > MAX_EVAL_DEPTH) return [];
+  // const M = (Base) => class extends Base {}: Base is what M's call sites pass
+  const id = unwrap(node);
+  if (id.type === 'Identifier') {
+    const variable = findVariable(env.getScope(id), id);
+    const b = variable ? bindingsOf(variable) : [];
+    if (b.length === 1 && b[0]!.kind === 'param' && b[0]!.path.length === 0) return callSiteArgumentNodes(b[0]!, env).slice(0, 4).flatMap((a) => classesOf(a, env, depth + HOLDER_HOP));
+  }
+  const d = derefNode(node, env, depth + 1);
+  if (!d) return [];
+  const n = d.node;
+  if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') return [{ cls: n, env: d.env }];
+  if (n.type === 'CallExpression') {
+    const called = calledFunctionRef.fn?.(n.callee, d.env);
+    return called ? returnedExpressions(called.fn).flatMap((r) => classesOf(r, called.env, depth + HOLDER_HOP)) : [];
+  }
+  return [];
+}
+
+/**
+ * `cls` and the classes whose instance members an instance of it has: those it extends (through mixins too) and,
+ * when it is read through `this` (which may be an instance of a subclass), the file's classes that extend it and theirs.
+ */
+function relatedClasses(cls: ClassNode, env: Env, viaThis: boolean, depth: number): Array<{ cls: ClassNode; env: Env }> {
+  const out: Array<{ cls: ClassNode; env: Env }> = [{ cls, env }];
+  const has = (c: ClassNode) => out.some((x) => x.cls === c);
+  const up = (from: number) => {
+    for (let i = from; i < out.length && out.length < 12; i++) {
+      const c = out[i]!;
+      if (c.cls.superClass) for (const s of classesOf(c.cls.superClass, c.env, depth + 1)) if (!has(s.cls)) out.push(s);
+    }
+  };
+  up(0);
+  if (viaThis && out.length < 12) {
+    const program = rootOf(cls);
+    const subclasses: Array<{ cls: ClassNode; env: Env }> = [];
+    forEachChild(program, function visit(n: Node) {
+      if ((n.type === 'ClassDeclaration' || n.type === 'ClassExpression') && n.superClass && subclasses.length < 12) subclasses.push({ cls: n, env });
+      forEachChild(n, visit);
+    });
+    for (let changed = true; changed && out.length < 12; ) {
+      changed = false;
+      for (const s of subclasses)
+        if (!has(s.cls) && classesOf(s.cls.superClass!, s.env, depth + 1).some((b) => has(b.cls))) {
+          const from = out.length;
+          out.push(s);
+          up(from);
+          changed = true;
+        }
+    }
   }
   return out;
 }

@@ -7,6 +7,9 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // members a value holds through what a function returns, a constructor returns, its prototype or its class chain: plain functions stay plain
+    { filename: AI, code: "class Base { run() { return (this as any).score(1); } } class S extends Base { score = (x: number) => x * 2; } const M = (B: any) => class extends B { go() { return this.score(2); } }; class X extends M(class { score = (x: number) => x; }) {} class A { static f = (x: number) => x; } class B2 extends A {} const mk = () => ({ f: (x: number) => x + 1 }); class R { constructor() { return { f: (x: number) => x }; } } export const r = [new S().run(), new X().go(), B2.f(1), mk().f(1), (new R() as any).f(1), Object.create({ f: (x: number) => x }).f(1)];" },
+    { filename: AI, code: "const table = { __proto__: null, a: (x: number) => x, b: (x: number) => -x }; export const pick = (k: 'a' | 'b', v: number) => (table as any)[k](v);" },
     // a computed key with a few constant, harmless alternatives; a frozen table of routes
     { filename: AI, code: "const ENDPOINTS = Object.freeze({ feasibility: '/api/rmos/feasibility' }); export function run(ports: any, flag: boolean) { for (const s of ['evaluate', 'explain']) ports[s](); ['evaluate', 'explain'].forEach((s) => ports[s]()); return [ports[flag ? 'evaluate' : 'explain'](), fetch(ENDPOINTS.feasibility, { method: 'POST' })]; }" },
     // route tables logged, returned or handed to a request; keys that cannot collide (a symbol, a folded constant) leave the others known
@@ -157,6 +160,15 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a value taken without its name keeps what it is through the holders of a member: what a function returns (mk().f,
+    // an IIFE destructured), what a constructor returns (also by Reflect.construct), a prototype ({ __proto__ }, Object.create,
+    // Object.setPrototypeOf), a class it extends (statics too), a subclass or mixin supplying this.f, a function constructor's this.f
+    { filename: AI, code: "export function p(deps: any, k: string) { const mk = () => ({ f: deps[k] }); mk().f(1); const { g } = (() => ({ g: deps[k] }))(); g(1); class C { constructor() { return { f: deps[k] }; } } (new C() as any).f(1); (Reflect.construct(class { constructor() { return { f: deps[k] }; } }, []) as any).f(1); }", errors: errors(4) },
+    { filename: AI, code: "export function p(deps: any, k: string) { Object.create({ f: deps[k] }).f(1); const o: any = {}; Object.setPrototypeOf(o, { f: deps[k] }); o.f(1); const t: any = { __proto__: { f: deps[k] } }; t.f(1); }", errors: errors(3) },
+    { filename: AI, code: "export function p(deps: any, k: string) { class A { static f = deps[k]; } class B extends A {} B.f(1); class P { f = deps[k]; } class Q extends P { h() { this.f(1); } } new Q().h(); class Base { run() { return (this as any).g(1); } } class Sub extends Base { g = deps[k]; } new Sub().run(); }", errors: errors(3) },
+    { filename: AI, code: "export function p(deps: any, k: string) { const M = (Base: any) => class extends Base { go() { this.f(1); } }; class X extends M(class { f = deps[k]; }) {} new X().go(); function F(this: any) { this.g = deps[k]; } new (F as any)().g(1); }", errors: errors(2) },
+    // a literal inheriting from what it is handed is no sealed table: t[k] may read any member of deps
+    { filename: AI, code: "export function p(deps: any, k: string) { const t: any = { __proto__: deps, a() { return 1; } }; return t[k](1); }", errors: errors(1) },
     // one of the alternatives is an authority function, or reaches code; a frozen table of an endpoint
     { filename: AI, code: "const E = Object.freeze({ approve: '/api/workflow/approve' }); export function run(ports: any, flag: boolean) { for (const s of ['evaluate', 'constructor']) ports[s]('return 1'); return [ports[flag ? 'evaluate' : 'approveWorkflow']('s'), fetch(E.approve, { method: 'POST' })]; }", errors: errors(3) },
     // a folded computed key that is the one read
