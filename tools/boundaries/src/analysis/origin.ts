@@ -44,6 +44,8 @@ const CONTENT_KEYS = new Set(['value']);
 /** globals that read their argument without changing it or handing it on */
 const READ_ONLY_CALLS = new Set(['Object.values', 'Object.entries', 'Object.keys', 'Object.getOwnPropertyNames', 'Object.freeze', 'Object.isFrozen', 'Array.isArray', 'Array.from', 'JSON.stringify', 'String', 'Boolean', 'structuredClone']);
 const CONTAINERS = new Set(['Map', 'WeakMap', 'Set', 'WeakSet', 'WeakRef']);
+/** array methods whose second argument is the this of the callback they are handed first */
+const THIS_ARG_METHODS = new Set(['map', 'flatMap', 'find', 'findLast', 'filter', 'forEach', 'some', 'every', 'findIndex', 'findLastIndex']);
 const CALLBACK_METHODS = new Set(['map', 'flatMap', 'find', 'findLast', 'filter', 'reduce', 'reduceRight', 'forEach', 'some', 'every', 'findIndex', 'sort', 'toSorted']);
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
 /** members of a global object that are a global object (of this or another window) */
@@ -279,6 +281,18 @@ function iterationOrigin(expr: Node, env: Env, depth: number): Origin {
       const ko = originOf(p.key as Node, it.env, depth + 1);
       const fn = unwrap(p.value as Node);
       if (ko.kind !== 'global' || !['Symbol.iterator', 'Symbol.asyncIterator'].includes(ko.path.join('.')) || (fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression')) continue;
+      // (an iterator written by hand: the value of what its next() returns)
+      if (!fn.generator)
+        for (const r of returnedExpressions(fn))
+          for (const next of memberValues(r, 'next', it.env, depth + 1).slice(0, 4)) {
+            const nf = derefNode(next.node, next.env, depth + 1);
+            if (nf?.node.type !== 'FunctionExpression' && nf?.node.type !== 'ArrowFunctionExpression') continue;
+            for (const res of returnedExpressions(nf.node))
+              for (const v of memberValues(res, 'value', nf.env, depth + 1)) {
+                const vo = valueOrigin(v.node, v.env, depth + 1);
+                if (vo.kind === 'enumerated' || vo.kind === 'authority') return vo;
+              }
+          }
       for (const y of returnedExpressions(fn, true)) {
         const yo = y.parent?.type === 'YieldExpression' && y.parent.delegate ? iterationOrigin(y, it.env, depth + 1) : originOf(y, it.env, depth + 1);
         if (yo.kind === 'enumerated' || yo.kind === 'authority') return yo;
@@ -442,9 +456,10 @@ function argumentsOrigin(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExp
     }
   }
   // f(…), and f.call(t, …) / f.apply(t, [...]) / Reflect.apply(f, t, [...]) read through their shape
-  const sites: Array<{ call: TSESTree.CallExpression | TSESTree.NewExpression; args: ReadonlyArray<TSESTree.CallExpressionArgument> }> = [
+  const sites: Array<{ call: Node; args: ReadonlyArray<TSESTree.CallExpressionArgument> }> = [
     ...callSitesOfFunction(fn, env).slice(0, 12).map((call) => ({ call, args: call.arguments })),
     ...invocationSites(fn, env).map((call) => ({ call, args: callShape(call, env, depth + 1).args as TSESTree.Expression[] })),
+    ...handedSites(fn, env, depth),
   ];
   for (const { args } of sites) {
     for (let i = 0; i < args.length; i++) {
@@ -486,6 +501,79 @@ export function invocationSites(fn: TSESTree.FunctionDeclaration | TSESTree.Func
     }
   }
   return out.slice(0, 12);
+}
+
+/** timers that call the function they are handed with the arguments after it, by where those start */
+const TIMER_ARGUMENTS: Record<string, number> = { setTimeout: 2, setInterval: 2, setImmediate: 1, 'process.nextTick': 1 };
+
+/** `fn` written inline, or the references of the name it is declared or held under (at most 16), each as a value node. */
+function functionRefs(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, env: Env): Node[] {
+  const refs: Node[] = [valueNode(fn)];
+  const nameId = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id : null;
+  const variable = nameId ? findVariable(env.getScope(nameId), nameId) : null;
+  for (const ref of variable?.references ?? []) if (ref.isRead()) refs.push(valueNode(ref.identifier as Node));
+  return refs.slice(0, 16);
+}
+
+/**
+ * Where `fn` is called with arguments written elsewhere than a call of it: as a tag (tag`a${v}` calls it with the
+ * strings and v), by a timer (setTimeout(fn, ms, v), setImmediate(fn, v), process.nextTick(fn, v), node:timers' too)
+ * and bound (fn.bind(t, v) is called with v first).
+ */
+function handedSites(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, env: Env, depth: number): Array<{ call: Node; args: ReadonlyArray<TSESTree.CallExpressionArgument> }> {
+  const out: Array<{ call: Node; args: ReadonlyArray<TSESTree.CallExpressionArgument> }> = [];
+  for (const at of functionRefs(fn, env)) {
+    const p = at.parent;
+    if (p?.type === 'TaggedTemplateExpression' && valueNode(p.tag as Node) === at) out.push({ call: p, args: [p.quasi, ...p.quasi.expressions] });
+    if (p?.type === 'CallExpression' && p.arguments[0] === at) {
+      const co = originOf(p.callee, env, depth + 1);
+      const name = co.kind === 'global' ? co.path.join('.') : co.kind === 'module' && co.module === 'timers' ? co.path.join('.') : '';
+      const from = Object.hasOwn(TIMER_ARGUMENTS, name) ? TIMER_ARGUMENTS[name]! : 0;
+      if (from) out.push({ call: p, args: p.arguments.slice(from) });
+    }
+    if (p?.type === 'MemberExpression' && p.object === at && memberKey(p, env, depth) === 'bind' && p.parent?.type === 'CallExpression' && p.parent.callee === p) out.push({ call: p.parent, args: p.parent.arguments.slice(1) });
+  }
+  return out;
+}
+
+/**
+ * What `this` (a this expression) is given besides a call's receiver: for a function handed to an array method with a
+ * this argument (list.forEach(function () { … }, t)), to Array.from(xs, fn, t), or bound (fn.bind(t)), that t.
+ */
+function thisGiven(self: Node, env: Env, depth: number): Node[] {
+  const fn = env.getScope(self).variableScope.block as Node;
+  if (fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration') return [];
+  const out: Node[] = [];
+  for (const at of functionRefs(fn, env)) {
+    const p = at.parent;
+    let given: Node | undefined;
+    if (p?.type === 'CallExpression' && p.callee.type === 'MemberExpression') {
+      const key = memberKey(p.callee, env, depth);
+      const co = originOf(p.callee, env, depth + 1);
+      if (co.kind === 'global' && co.path.join('.') === 'Array.from' && p.arguments[1] === at) given = p.arguments[2] as Node | undefined;
+      else if (key && THIS_ARG_METHODS.has(key) && p.arguments[0] === at) given = p.arguments[1] as Node | undefined;
+    }
+    if (p?.type === 'MemberExpression' && p.object === at && memberKey(p, env, depth) === 'bind' && p.parent?.type === 'CallExpression' && p.parent.callee === p) given = p.parent.arguments[0] as Node | undefined;
+    if (given && given.type !== 'SpreadElement') out.push(given);
+  }
+  return out;
+}
+
+/** What awaiting a thenable gives ({ then(resolve) { resolve(v) } }, an instance of a class with such a then): v. */
+function thenableValue(node: Node, env: Env, depth: number): Origin {
+  if (depth + HOLDER_HOP > MAX_EVAL_DEPTH) return UNKNOWN;
+  for (const then of memberValues(node, 'then', env, depth + 1).slice(0, 4)) {
+    const f = derefNode(then.node, then.env, depth + 1);
+    const fn = f?.node;
+    const res = fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') && fn.params[0]?.type === 'Identifier' ? fn.params[0] : null;
+    for (const ref of res ? (findVariable(f!.env.getScope(res), res)?.references ?? []) : []) {
+      const call = ref.identifier.parent;
+      if (call?.type !== 'CallExpression' || call.callee !== ref.identifier || !call.arguments[0]) continue;
+      const o = originOf(call.arguments[0], f!.env, depth + HOLDER_HOP);
+      if (o.kind === 'enumerated' || o.kind === 'authority') return o;
+    }
+  }
+  return UNKNOWN;
 }
 
 /** The origin of `node` read along `keys`, through object and array literals. */
@@ -1699,6 +1787,7 @@ function otherHolders(obj: Node, lit: { node: Node; env: Env }, env: Env, depth:
   else if (n.type === 'LogicalExpression') out.push({ node: n.left, env: e }, { node: n.right, env: e });
   else if (n.type === 'AwaitExpression') at(n.argument);
   else if (n.type === 'SequenceExpression') at(n.expressions.at(-1));
+  else if (n.type === 'ThisExpression') for (const t of thisGiven(n, e, depth)) at(t);
   else if (n.type === 'ObjectExpression') {
     for (const p of n.properties)
       if (p.type === 'Property' && p.kind === 'init' && !p.computed && !p.shorthand && !p.method && ((p.key.type === 'Identifier' && p.key.name === '__proto__') || (p.key.type === 'Literal' && p.key.value === '__proto__'))) at(p.value as Node);
@@ -1984,8 +2073,10 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
       // a re-export statement read as a value stands for the builtin module or package it re-exports
       if (!n.source) return UNKNOWN;
       return builtinOrigin(n.source.value) ?? (namesPackage(env.ws, env.file, n.source.value, env.recordFor) ? { kind: 'external', module: n.source.value, path: [] } : UNKNOWN);
-    case 'AwaitExpression':
-      return originOf(n.argument, env, depth + 1, seen);
+    case 'AwaitExpression': {
+      const o = originOf(n.argument, env, depth + 1, seen);
+      return o.kind !== 'unknown' ? o : thenableValue(n.argument, env, depth);
+    }
     case 'YieldExpression': {
       // const x = yield: what a .next(v) in the file sends in (the generator's object is not tracked)
       const program = rootOf(n);
@@ -2090,6 +2181,11 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
           const o = given ? originOf(given, env, depth + 1) : UNKNOWN;
           if (o.kind !== 'unknown') return o;
         }
+      // list.forEach(function () { this.… }, t), Array.from(xs, function () { … }, t), fn.bind(t): this is t
+      for (const given of thisGiven(n, env, depth)) {
+        const o = originOf(given, env, depth + 1);
+        if (o.kind !== 'unknown') return o;
+      }
       const method = fn.parent && (fn.parent.type === 'MethodDefinition' || fn.parent.type === 'Property' || fn.parent.type === 'PropertyDefinition');
       if (!vs.isStrict && vs.type === 'function' && (fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration') && !method) return { kind: 'global', path: [] };
       return UNKNOWN;

@@ -7,6 +7,8 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // arguments a timer, a tag or a bind hands a callback, a this argument, a thenable's and a hand-written iterator's values: plain data stays plain
+    { filename: AI, code: "export async function p(scores: number[]) { setTimeout((n: number) => n * 2, 0, 5); process.nextTick((f: (x: number) => number) => f(1), (x: number) => x); const tag = (s: TemplateStringsArray, f: (x: number) => number) => f(1); tag`x${(x: number) => x}`; const g = ((f: (x: number) => number) => f(1)).bind(null, (x: number) => x); g(); [1].forEach(function (this: any) { this.f(1); }, { f: (x: number) => x }); const v: any = await { then(r: any) { r((x: number) => x); } }; v(1); const it = { [Symbol.iterator]() { return { next: () => ({ value: (x: number) => x, done: false }) }; } }; for (const f of it as any) { f(1); break; } return scores.map((s) => s + 1); }" },
     // members a value holds through what a function returns, a constructor returns, its prototype or its class chain: plain functions stay plain
     { filename: AI, code: "class Base { run() { return (this as any).score(1); } } class S extends Base { score = (x: number) => x * 2; } const M = (B: any) => class extends B { go() { return this.score(2); } }; class X extends M(class { score = (x: number) => x; }) {} class A { static f = (x: number) => x; } class B2 extends A {} const mk = () => ({ f: (x: number) => x + 1 }); class R { constructor() { return { f: (x: number) => x }; } } export const r = [new S().run(), new X().go(), B2.f(1), mk().f(1), (new R() as any).f(1), Object.create({ f: (x: number) => x }).f(1)];" },
     { filename: AI, code: "const table = { __proto__: null, a: (x: number) => x, b: (x: number) => -x }; export const pick = (k: 'a' | 'b', v: number) => (table as any)[k](v);" },
@@ -160,6 +162,11 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a value taken without its name handed to a callback by what calls it with extra arguments: a timer (setTimeout's after the delay,
+    // process.nextTick's after the callback), a tag (tag`${v}`), a bound first argument, an array method's this argument
+    { filename: AI, code: "export function p(deps: any, k: string) { setTimeout((f: any) => f(1), 0, deps[k]); process.nextTick((f: any) => f(1), deps[k]); const tag = (s: any, f: any) => f(1); tag`x${deps[k]}`; const g = ((f: any) => f(1)).bind(null, deps[k]); g(); [1].forEach(function (this: any) { this.f(1); }, { f: deps[k] }); }", errors: errors(5) },
+    // what awaiting a thenable gives, what a hand-written iterator's next() returns as its value
+    { filename: AI, code: "export async function p(deps: any, k: string) { const f: any = await { then(r: any) { r(deps[k]); } }; f(1); const it = { [Symbol.iterator]() { return { next: () => ({ value: deps[k], done: false }) }; } }; for (const g of it as any) { g(1); break; } }", errors: errors(2) },
     // a value taken without its name keeps what it is through the holders of a member: what a function returns (mk().f,
     // an IIFE destructured), what a constructor returns (also by Reflect.construct), a prototype ({ __proto__ }, Object.create,
     // Object.setPrototypeOf), a class it extends (statics too), a subclass or mixin supplying this.f, a function constructor's this.f
