@@ -1162,6 +1162,27 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
   }
 });
 
+/**
+ * The URL object a text of it is made from: u.href, u.toString(), u.toJSON(), String(u), `${u}`, u + '' are u (its
+ * parts set in place are requested through them as well); anything else is itself.
+ */
+function urlObjectOf(n: Node, env: Env, depth: number): Node {
+  if (depth > 4) return n;
+  if (n.type === 'MemberExpression' && memberKey(n, env) === 'href') return urlObjectOf(unwrap(n.object), env, depth + 1);
+  if (n.type === 'CallExpression' && n.arguments.length === 0 && n.callee.type === 'MemberExpression' && ['toString', 'toJSON'].includes(memberKey(n.callee, env) ?? '')) return urlObjectOf(unwrap(n.callee.object), env, depth + 1);
+  if (n.type === 'CallExpression' && n.arguments.length === 1 && n.arguments[0]!.type !== 'SpreadElement') {
+    const o = originOf(n.callee, env);
+    if (o.kind === 'global' && o.path.join('.') === 'String') return urlObjectOf(unwrap(n.arguments[0] as Node), env, depth + 1);
+  }
+  if (n.type === 'TemplateLiteral' && n.expressions.length === 1 && n.quasis.every((q) => q.value.cooked === '')) return urlObjectOf(unwrap(n.expressions[0] as Node), env, depth + 1);
+  if (n.type === 'BinaryExpression' && n.operator === '+') {
+    const empty = (x: Node) => x.type === 'Literal' && x.value === '';
+    if (empty(unwrap(n.right as Node))) return urlObjectOf(unwrap(n.left as Node), env, depth + 1);
+    if (empty(unwrap(n.left as Node))) return urlObjectOf(unwrap(n.right as Node), env, depth + 1);
+  }
+  return n;
+}
+
 /** A URL object is changed in place (u.pathname = …, u.href = …, Object.assign(u, { pathname: … })): each path it is given. */
 const URL_PATH_PARTS = new Set(['pathname', 'href']);
 /** What is assigned to the path of the URL object arg is (a variable holding new URL(…), or Object.assign of one). */
@@ -1178,7 +1199,7 @@ export function urlPathParts(arg: Node, env: Env): Node[] {
     const o = originOf(n.callee, env);
     return o.kind === 'global' && o.path.join('.') === 'Object.assign';
   };
-  const a = unwrap(arg);
+  const a = urlObjectOf(unwrap(arg), env, 0);
   if (isAssign(a)) a.arguments.slice(1).forEach((x) => literalParts(x as Node));
   if (a.type !== 'Identifier') return out;
   const d = derefNode(a, env);

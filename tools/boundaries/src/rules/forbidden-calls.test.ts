@@ -7,6 +7,11 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // members, elements and returns that are plain functions; a constructor compared, not called
+    { filename: AI, code: "export function p(v: any) { const h = { get c() { return (x: number) => x; } }; const arr = [(x: number) => x]; const mk = () => (x: number) => x; return [h.c(1), arr[0]!(1), mk()(1), v.constructor === Object]; }" },
+    // HTML whose links and forms go elsewhere (a route named only in its text), navigating members set to other URLs, members named by an
+    // unknown key set to data, a URL object's text after a harmless path
+    { filename: AI, code: "export async function p(el: any, form: any, k: string, rec: Record<string, string>) { el.innerHTML = '<p>the approver calls /api/workflow/approve</p><a href=\\'/api/runs\\'>runs</a><form method=post action=/api/ai/proposals></form>'; el.insertAdjacentHTML('beforeend', '<img src=\"/api/runs/r1/verify\">'); Reflect.set(form, 'action', '/api/ai/proposals'); Reflect.set(form, 'title', '/api/workflow/approve'); Object.defineProperty(form, 'label', { value: '/api/workflow/approve' }); rec[k] = 'x'; el[k] = '/api/ai/proposals'; const u = new URL('http://h/x'); u.pathname = '/api/ai/proposals'; await fetch(String(u), { method: 'POST' }); await fetch(`${u}`, { method: 'POST' }); class E extends Error {} return new E('x'); }" },
     // arguments a timer, a tag or a bind hands a callback, a this argument, a thenable's and a hand-written iterator's values: plain data stays plain
     { filename: AI, code: "export async function p(scores: number[]) { setTimeout((n: number) => n * 2, 0, 5); process.nextTick((f: (x: number) => number) => f(1), (x: number) => x); const tag = (s: TemplateStringsArray, f: (x: number) => number) => f(1); tag`x${(x: number) => x}`; const g = ((f: (x: number) => number) => f(1)).bind(null, (x: number) => x); g(); [1].forEach(function (this: any) { this.f(1); }, { f: (x: number) => x }); const v: any = await { then(r: any) { r((x: number) => x); } }; v(1); const it = { [Symbol.iterator]() { return { next: () => ({ value: (x: number) => x, done: false }) }; } }; for (const f of it as any) { f(1); break; } return scores.map((s) => s + 1); }" },
     // members a value holds through what a function returns, a constructor returns, its prototype or its class chain: plain functions stay plain
@@ -162,6 +167,16 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a .constructor held by a getter, an array or what a function returns, called
+    { filename: AI, code: "export function p() { const h = { get c() { return (() => {}).constructor; } }; h.c('return 1')(); const arr = [(() => {}).constructor]; arr[0]!('return 2'); const mk = () => (function () {}).constructor; mk()('return 3'); }", errors: errors(3) },
+    // HTML whose form, link or image requests an authority endpoint (innerHTML, insertAdjacentHTML, DOMParser; character references decoded)
+    { filename: AI, code: "export function p(el: any) { el.innerHTML = '<form method=\"post\" action=\"/api/workflow/approve\"></form>'; el.insertAdjacentHTML('beforeend', '<form method=post action=&#x2F;api&#x2F;rmos&#x2F;toolpaths></form>'); new DOMParser().parseFromString(`<button formaction='/api/workflow/sessions/${'s1'}/transition'>`, 'text/html'); }", errors: errors(3) },
+    // a navigating member set by Reflect.set, Object.defineProperty (a value or a getter), Object.defineProperties, or a key that cannot be folded
+    { filename: AI, code: "export function p(form: any, a: any, k: string) { Reflect.set(form, 'action', '/api/workflow/approve'); Object.defineProperty(a, 'href', { value: '/api/rmos/toolpaths' }); Reflect.defineProperty(a, 'href', { get: () => '/api/rmos/toolpaths' }); Object.defineProperties(form, { action: { value: '/api/workflow/approve' } }); Reflect.set(form, k, '/api/workflow/approve'); form[k] = '/api/rmos/toolpaths'; }", errors: errors(6) },
+    // a URL object's text after its path is set in place (u.href, String(u), `${u}`, u.toString()); fetchLater
+    { filename: AI, code: "export async function p() { const u = new URL('http://h/'); u.pathname = '/api/workflow/' + 'approve'; await fetch(u.href, { method: 'POST' }); await fetch(String(u), { method: 'POST' }); await fetch(`${u}`, { method: 'POST' }); await fetch(u.toString(), { method: 'POST' }); fetchLater('/api/rmos/toolpaths', { method: 'POST' }); }", errors: errors(5) },
+    // a class extending a .constructor: constructing it calls that constructor (the Function constructor)
+    { filename: AI, code: "class F extends (function () {}).constructor {} new F('return 1'); const C = Object.getPrototypeOf(async function () {}).constructor; export class G extends C { constructor() { super('return 2'); } }", errors: errors(2) },
     // a value taken without its name handed to a callback by what calls it with extra arguments: a timer (setTimeout's after the delay,
     // process.nextTick's after the callback), a tag (tag`${v}`), a bound first argument, an array method's this argument
     { filename: AI, code: "export function p(deps: any, k: string) { setTimeout((f: any) => f(1), 0, deps[k]); process.nextTick((f: any) => f(1), deps[k]); const tag = (s: any, f: any) => f(1); tag`x${deps[k]}`; const g = ((f: any) => f(1)).bind(null, deps[k]); g(); [1].forEach(function (this: any) { this.f(1); }, { f: deps[k] }); }", errors: errors(5) },

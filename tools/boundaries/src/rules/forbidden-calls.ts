@@ -3,7 +3,7 @@ import { forEachChild, unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import type { Policy } from '../policy/schema.js';
 import { fold, describe, isConstant, unknownPart, urlPathParts, type Sym } from '../analysis/fold.js';
-import { authorityNames, callShape, derefNode, isDescriptorRead, literalChanges, memberKey, namespaceSource, originOf, propertyOf, sealedLiteral, type Origin } from '../analysis/origin.js';
+import { authorityNames, callShape, derefNode, isDescriptorRead, literalChanges, memberKey, memberValues, namespaceSource, originOf, propertyOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
 import { calledFunction, callsParameter, changesParameter, isFunction, returnedExpressions } from '../analysis/functions.js';
 import { complianceRef, fileContext } from './context.js';
@@ -36,8 +36,8 @@ const LOCAL_COLLECTIONS = new Set(['Map', 'WeakMap', 'Set', 'WeakSet', 'URLSearc
 /** the fields of a request's options object that hold its path or URL */
 const REQUEST_PATH_KEYS = ['path', 'url', 'href', 'pathname', ':path'];
 /** calls that send a request to the URL they are given first: one that cannot be read from the source fails closed */
-const REQUESTING_GLOBALS = new Set(['fetch', 'Request', 'EventSource', 'WebSocket', 'navigator.sendBeacon', 'importScripts']);
-const GLOBAL_SINKS = new Set(['fetch', 'Request', 'URL', 'XMLHttpRequest', 'EventSource', 'WebSocket', 'navigator.sendBeacon', 'location.assign', 'location.replace', 'open', 'importScripts']);
+const REQUESTING_GLOBALS = new Set(['fetch', 'fetchLater', 'Request', 'EventSource', 'WebSocket', 'navigator.sendBeacon', 'importScripts']);
+const GLOBAL_SINKS = new Set(['fetch', 'fetchLater', 'Request', 'URL', 'XMLHttpRequest', 'EventSource', 'WebSocket', 'navigator.sendBeacon', 'location.assign', 'location.replace', 'open', 'importScripts']);
 /** assigning a URL to these navigates or submits: a request too */
 const NAVIGATING_PROPS = new Set(['href', 'action', 'src', 'location', 'formAction', 'data']);
 const NAVIGATING_LOWER = new Set([...NAVIGATING_PROPS].map((p) => p.toLowerCase()));
@@ -75,6 +75,16 @@ const DEFINERS = new Set(['Object.defineProperty', 'Reflect.defineProperty', 'Ob
 const HOLDING_CALLS = new Set(['Map', 'WeakMap', 'Set', 'WeakSet', 'WeakRef', 'Array', 'Array.of', 'Array.from', 'Object.fromEntries', 'Object.assign', 'Object.create', 'Object.freeze', 'Object.seal', 'Promise.resolve', 'Proxy', 'AsyncLocalStorage', 'FinalizationRegistry']);
 
 const TYPE_CONTEXTS = new Set(['TSTypeAnnotation', 'TSTypeQuery', 'TSTypeAliasDeclaration', 'TSInterfaceDeclaration', 'TSTypeParameterInstantiation', 'TSTypeParameterDeclaration', 'TSTypeReference']);
+
+/** HTML character references in an attribute value (&#47;, &#x2F;, &sol;, &amp; …) as the parser decodes them. */
+const NAMED_REFERENCES: Record<string, string> = { amp: '&', sol: '/', period: '.', colon: ':', quest: '?', num: '#', lt: '<', gt: '>', quot: '"', apos: "'", bsol: '\\', tab: '\t', newline: '\n', percnt: '%', lowbar: '_', hyphen: '-', dash: '-' };
+export function decodeCharacterReferences(text: string): string {
+  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));?/gi, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : NaN;
+    if (!Number.isNaN(code)) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    return name && Object.hasOwn(NAMED_REFERENCES, name.toLowerCase()) ? NAMED_REFERENCES[name.toLowerCase()]! : whole;
+  });
+}
 
 /** An identifier in a type (no expression lives inside these nodes): not a run-time reference. */
 function inType(node: Node): boolean {
@@ -166,7 +176,12 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
      */
     function requestsEndpoint(node: Node, value: Node, valueEnv: Env, how: (path: string, shown: string) => string, writing = false, prose = false): boolean {
       if (!all) return false;
-      for (const alt of fold(value, valueEnv)) {
+      return requestsEndpointOf(node, fold(value, valueEnv), how, writing, prose);
+    }
+
+    function requestsEndpointOf(node: Node, alternatives: Sym[], how: (path: string, shown: string) => string, writing = false, prose = false): boolean {
+      if (!all) return false;
+      for (const alt of alternatives) {
         const shown = describe(alt).trim();
         if (prose && /\s/.test(shown) && !/(?:^|\/)\.\.(?:\/|$)/.test(shown)) continue;
         // (the any-path reading is for URLs with a path written in them; one unknown throughout is the opaque check's)
@@ -254,7 +269,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       // (fetch(new Request(u, { method }))): the request object's own method; a URL object has none
       const first = args[0] ? derefNode(args[0], env) : null;
       const fo = first?.node.type === 'NewExpression' ? originOf(first.node.callee, first.env) : null;
-      if (name === 'fetch' || name === 'Request') return methodOf(args[1]) || (!!fo && !(fo.kind === 'global' && fo.path.join('.') === 'URL'));
+      if (name === 'fetch' || name === 'fetchLater' || name === 'Request') return methodOf(args[1]) || (!!fo && !(fo.kind === 'global' && fo.path.join('.') === 'URL'));
       // making a URL sends nothing: the request that uses it is checked where it is sent
       if (name === 'URL' || name === 'URL.parse' || name === 'EventSource' || name === 'WebSocket') return false;
       if (/^(?:http|https)\.get$/.test(name)) return false;
@@ -333,11 +348,21 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
           const co = call?.type === 'CallExpression' ? originOf(call.callee, all!.env) : null;
           if (co?.kind === 'global' && co.path.join('.') === 'Object.getOwnPropertyDescriptors') return true;
         }
-        return key === 'constructor' && unwrap(n.object).type !== 'ThisExpression';
+        if (key === 'constructor') return unwrap(n.object).type !== 'ThisExpression';
+        // what the member may hold: h.c with get c() { return f.constructor }, [f.constructor][0], { c: f.constructor }.c
+        if (key === null || depth > 6) return false;
+        return memberValues(n.object, key, env).slice(0, 8).some((v) => {
+          const value = unwrap(v.node);
+          const got = (value.type === 'FunctionExpression' || value.type === 'ArrowFunctionExpression') && (value.parent?.type === 'Property' || value.parent?.type === 'MethodDefinition') && value.parent.kind === 'get' ? returnedExpressions(value) : [value];
+          return v.env.file === env.file && got.some((g) => constructorRead(g, depth + 2));
+        });
       }
       // Reflect.get(x, 'constructor'), Object.getOwnPropertyDescriptor(x, 'constructor')
       if (n.type === 'CallExpression') {
         const o = originOf(n.callee, env);
+        // mk() with const mk = () => f.constructor: what a function of this file returns
+        const called = depth < 6 && !(o.kind === 'global' && DESCRIPTOR_READS.has(o.path.join('.'))) ? calledFunction(n.callee, env) : null;
+        if (called && called.env.file === env.file && !called.fn.generator && !(called.fn.parent && 'kind' in called.fn.parent && called.fn.parent.kind === 'get') && returnedExpressions(called.fn).some((r) => constructorRead(r, depth + 2))) return true;
         return o.kind === 'global' && DESCRIPTOR_READS.has(o.path.join('.')) && !!n.arguments[1] && unwrap(n.arguments[0] as Node).type !== 'ThisExpression' && fold(n.arguments[1] as Node, env).some((alt) => describe(alt) === 'constructor');
       }
       if (n.type !== 'Identifier' || depth > 8) return false;
@@ -471,6 +496,38 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
           dynamic(node, 'an on… or srcdoc attribute runs the code it is given');
         const html = key === 'insertAdjacentHTML' ? shape.args[1] : key === 'write' || key === 'writeln' || key === 'createContextualFragment' || key === 'setHTMLUnsafe' || key === 'parseHTMLUnsafe' ? shape.args[0] : undefined;
         if (html && runsHtml(html)) dynamic(node, `${key}() of HTML holding a script or an event handler runs it`);
+        const parsed = html ?? (key === 'parseFromString' ? shape.args[0] : undefined);
+        if (parsed) htmlRequests(node, parsed, `${key}()`);
+      }
+      // Reflect.set(form, 'action', url), Object.defineProperty(a, 'href', { value: url }), Object.defineProperties: the same navigation
+      // as an assignment (a key that cannot be folded may be one of them)
+      if (o.kind === 'global' && ['Reflect.set', 'Object.defineProperty', 'Reflect.defineProperty', 'Object.defineProperties'].includes(o.path.join('.'))) {
+        const fname = o.path.join('.');
+        const descriptorValues = (desc: Node, e: Env): Array<{ node: Node; env: Env }> => {
+          const d = derefNode(desc, e);
+          if (d?.node.type !== 'ObjectExpression') return [];
+          const value = propertyOf(d.node, 'value');
+          const getter = propertyOf(d.node, 'get');
+          const g = getter ? unwrap(getter) : null;
+          return [...(value ? [{ node: value, env: d.env }] : []), ...(g && (g.type === 'FunctionExpression' || g.type === 'ArrowFunctionExpression') ? returnedExpressions(g).map((r) => ({ node: r, env: d.env })) : [])];
+        };
+        // (a key with a part that cannot be folded is null: any member)
+        const foldKey = (kn: Node, e: Env): string | null => {
+          const alts = fold(kn, e);
+          return alts.length === 1 && isConstant(alts[0]!) ? describe(alts[0]!) : alts.length > 1 && alts.every(isConstant) ? (alts.map(describe).find(navigatingName) ?? describe(alts[0]!)) : null;
+        };
+        const pairs: Array<{ key: string | null; value: Node; env: Env }> = [];
+        const [, k, v] = shape.args;
+        if (fname === 'Reflect.set' && k && v) pairs.push({ key: foldKey(k, env), value: v, env });
+        else if (fname !== 'Object.defineProperties' && k && v) for (const x of descriptorValues(v, env)) pairs.push({ key: foldKey(k, env), value: x.node, env: x.env });
+        else if (fname === 'Object.defineProperties' && k) {
+          const all = derefNode(k, env);
+          if (all?.node.type === 'ObjectExpression')
+            for (const p of all.node.properties)
+              if (p.type === 'Property') for (const x of descriptorValues(p.value as Node, all.env)) pairs.push({ key: p.computed ? foldKey(p.key as Node, all.env) : p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value), value: x.node, env: x.env });
+        }
+        for (const { key, value, env: ve } of pairs)
+          if (key === null || navigatingName(key)) requestsEndpoint(node, value, ve, (path, shown) => `${fname} of ${key ?? 'a member whose name cannot be folded'}: "${shown}" navigates to the authority endpoint ${path}`);
       }
       if (o.kind === 'global' && o.path.join('.') === 'Object.assign')
         for (const src of shape.args.slice(1)) {
@@ -780,6 +837,23 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       return !!args[0] && fold(args[0], env).some((alt) => /^\s*data:/i.test(describe(alt)));
     }
 
+    /**
+     * HTML text whose elements request a URL when followed, submitted or loaded: the value of each href, action,
+     * formaction, src, data or ping attribute (character references decoded) is read as that request's URL.
+     */
+    function htmlRequests(node: Node, html: Node, how: string) {
+      const HOLE = '\u0000';
+      for (const alt of fold(html, env)) {
+        const text = alt.map((p) => (typeof p === 'string' ? p : HOLE)).join('');
+        for (const m of text.matchAll(/[\s"'/](href|action|formaction|src|data|ping)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi)) {
+          const raw = decodeCharacterReferences(m[2] ?? m[3] ?? m[4] ?? '');
+          const url: Sym = raw.split(HOLE).flatMap((piece, i) => (i === 0 ? [piece] : [unknownPart('a part of the HTML'), piece]));
+          const attr = m[1]!.toLowerCase();
+          if (requestsEndpointOf(node, [url], (path, shown) => `${how} HTML whose ${attr} attribute "${shown}" requests the authority endpoint ${path} when followed, submitted or loaded`, attr === 'action' || attr === 'formaction')) return;
+        }
+      }
+    }
+
     /** HTML text that runs code when parsed into a document: a script element, an on… handler, a javascript: URL. */
     function runsHtml(value: Node): boolean {
       return fold(value, env).some((alt) => /<\s*script|<[^>]*\son[a-z]+\s*=|javascript\s*:/i.test(describe(alt)));
@@ -823,6 +897,10 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
           if (ro.kind === 'enumerated') failClosed(node.right, `an ${prop} handler is called by the runtime, and this one is taken from an object without its name (${ro.how})`);
         }
         if (prop && ['innerHTML', 'outerHTML', 'srcdoc'].includes(prop) && runsHtml(node.right)) dynamic(node, `assigning ${prop} HTML holding a script or an event handler runs it`);
+        if (prop && ['innerHTML', 'outerHTML', 'srcdoc'].includes(prop)) htmlRequests(node, node.right, `assigning ${prop}`);
+        // el[k] = url with a key that cannot be folded: it may be href, action or src (an authority endpoint's URL, fail closed)
+        if (left.type === 'MemberExpression' && left.computed && prop === null && node.operator === '=')
+          requestsEndpoint(node, node.right, env, (path, shown) => `assigning "${shown}" to a member whose name cannot be folded (it may be href, action or src) navigates to the authority endpoint ${path} (fail closed)`);
         const navigates =
           (o.kind === 'global' && (o.path.join('.') === 'location' || o.path.join('.') === 'location.href')) ||
           (left.type === 'MemberExpression' && NAVIGATING_PROPS.has(memberKey(left, env) ?? ''));
@@ -840,6 +918,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         const sc = unwrap(node.superClass);
         const o = originOf(sc, env);
         if (o.kind === 'authority' && sc.type !== 'Identifier' && sc.type !== 'MemberExpression') authority(node.superClass, o.name, 'the class it extends');
+        else if (constructorRead(sc, 0)) dynamic(node.superClass, 'a class extending a .constructor calls it when constructed (super()), which can reach the Function constructor');
         else if (o.kind === 'enumerated') failClosed(node.superClass, `this class extends a value taken from an object without its name (${o.how}), which constructing it calls`);
       },
       WithStatement(node) {
