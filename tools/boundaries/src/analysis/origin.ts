@@ -204,7 +204,8 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
       // else the member may hold: a getter's result (const { x } = { get x() { … } }, = new C(), = C), a value
       // assigned to it later, an instance's field
       const held = keys.length > 0 && keys[0] !== null ? memberValues(b.expr, keys[0]!, env, depth + 1) : [];
-      for (const v of held) candidates.push(applyPath(valueOrigin(v.node, v.env, depth + 1), keys.slice(1), env));
+      // (const { a: { b } } = o: b of the literal o.a holds)
+      for (const v of held) candidates.push(keys.length > 1 && !isGetter(v.node) ? pathOrigin(v.node, keys.slice(1), v.env, depth + 1) : applyPath(valueOrigin(v.node, v.env, depth + 1), keys.slice(1), env));
       // const [g] = make(), const [g] = [...list]: an element of the container
       if (!held.length && keys.length > 0 && keys[0] !== null && /^\d+$/.test(keys[0]!)) candidates.push(applyPath(elementOrigin(b.expr, env, depth + 1), keys.slice(1), env));
       candidates.push(applyPath(originOf(b.expr, env, depth + 1, seen), keys, env));
@@ -1343,7 +1344,15 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
         const key = top === p ? memberKey(p, env, depth) : null;
         // (o.k ||= v keeps the old value or takes v: both are alternatives)
         if (key !== null && up?.type === 'AssignmentExpression' && (up.operator === '=' || LOGICAL_ASSIGN.has(up.operator))) assigned.set(key, [...(assigned.get(key) ?? []), up.right]);
-        else opaque = true;
+        // (o[k] = v with a key that cannot be folded, arr[arr.length] = v: v may be any member)
+        else if (top === p && key === null && up?.type === 'AssignmentExpression' && up.operator === '=') {
+          opaque = true;
+          assigned.set(ANY_ELEMENT, [...(assigned.get(ANY_ELEMENT) ?? []), up.right]);
+        } else {
+          opaque = true;
+          // ({ [k]: o.f } = src): o.f holds src's member k (the pattern's property stands for it: see originOf)
+          if (key !== null && up?.type === 'Property' && up.value === wrapped && up.parent?.type === 'ObjectPattern' && up.parent.parent?.type === 'AssignmentExpression' && up.parent.parent.left === up.parent) assigned.set(key, [...(assigned.get(key) ?? []), up]);
+        }
         other = true;
       }
       if (up?.type === 'CallExpression' && up.callee === wrapped && top.type === 'MemberExpression' && MUTATING_METHODS.has(memberKey(top, env, depth) ?? '')) {
@@ -1414,6 +1423,20 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
         const key = foldSingle(p.arguments[1], env, depth + 1);
         if (key === null) opaque = true;
         assigned.set(key ?? ANY_ELEMENT, [...(assigned.get(key ?? ANY_ELEMENT) ?? []), p.arguments[2]]);
+      } else if (fn === 'Object.defineProperties' && p.arguments[1] && p.arguments[1].type !== 'SpreadElement') {
+        // Object.defineProperties(v, { k: { value: x } }): an assignment of x to k, for each descriptor
+        opaque = true;
+        const all = derefNode(p.arguments[1], env, depth + 1);
+        if (all?.node.type === 'ObjectExpression')
+          for (const q of all.node.properties) {
+            if (q.type !== 'Property') continue;
+            const key = q.computed ? foldSingle(q.key as Node, all.env, depth + 1) : q.key.type === 'Identifier' ? q.key.name : String((q.key as TSESTree.Literal).value);
+            const desc = derefNode(q.value as Node, all.env, depth + 1);
+            const value = desc ? (propertyOf(desc.node, 'value') ?? propertyOf(desc.node, 'get')) : null;
+            if (!value) continue;
+            const values = isGetterLike(value) ? returnedExpressions(value as TSESTree.FunctionExpression) : [value];
+            assigned.set(key ?? ANY_ELEMENT, [...(assigned.get(key ?? ANY_ELEMENT) ?? []), ...values]);
+          }
       } else if (MUTATING_GLOBALS.has(fn)) opaque = true;
     }
   }
@@ -1737,6 +1760,9 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
   // (a variable of the file, not a global: the module system's objects are read, not built here)
   const changes = declaredHere(obj, env) ? literalChanges(obj, env, depth) : null;
   for (const v of changes?.assigned.get(key) ?? []) out.push({ node: v, env });
+  // (a member may hold what is put in at no one key: splice(i, n, v), fill(v), an unordered push, o[k] = v; not
+  // a method of arrays and collections, arr.push, which those name)
+  if (/^\d+$/.test(key) || !(key in Array.prototype || key in Map.prototype || key in Set.prototype)) for (const v of changes?.assigned.get(ANY_ELEMENT) ?? []) out.push({ node: v, env });
   // a class's static members assigned in static blocks and static methods (static { this.g = … })
   if (lit && (lit.node.type === 'ClassDeclaration' || lit.node.type === 'ClassExpression'))
     for (const right of thisAssignments(lit.node, lit.env).get(key) ?? []) out.push({ node: right, env: lit.env });
@@ -1746,9 +1772,10 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
     // reads members a subclass or a mixin's base supplies)
     for (const c of relatedClasses(inst.cls, inst.env, inst.viaThis, depth)) {
       for (const m of c.cls.body.body)
-        if ((m.type === 'PropertyDefinition' || m.type === 'MethodDefinition') && (inst.viaThis || !m.static) && !m.computed && memberName(m.key) === key && m.value)
+        if ((m.type === 'PropertyDefinition' || m.type === 'MethodDefinition' || m.type === 'AccessorProperty') && (inst.viaThis || !m.static) && !m.computed && memberName(m.key) === key && m.value)
           out.push({ node: m.value as Node, env: c.env });
       for (const right of thisAssignments(c.cls, c.env).get(key) ?? []) out.push({ node: right, env: c.env });
+      out.push(...prototypeMembers(c.cls, key, c.env, depth));
     }
     // constructor(public f) with new C(x): x (a parameter property is a field set from the argument)
     const made = inst.viaThis ? null : derefNode(obj, env, depth + 1);
@@ -1763,6 +1790,52 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
   }
   // what the object may be besides its own node, and its prototypes: k of each (a few hops deep)
   if (lit && depth + HOLDER_HOP < MAX_EVAL_DEPTH) for (const h of otherHolders(obj, lit, env, depth).slice(0, 8)) out.push(...memberValues(h.node, key, h.env, depth + HOLDER_HOP));
+  return out;
+}
+
+/**
+ * What the file puts on a class's (or a function's) prototype under `key`: C.prototype.k = v,
+ * Object.defineProperty(C.prototype, 'k', { value, get }), Object.assign(C.prototype, { k }) (a getter stands for its returns).
+ */
+function prototypeMembers(cls: ClassNode, key: string, env: Env, depth: number): Array<{ node: Node; env: Env }> {
+  const id = cls.type === 'ClassDeclaration' || (cls as Node).type === 'FunctionDeclaration' ? cls.id : cls.parent?.type === 'VariableDeclarator' && cls.parent.id.type === 'Identifier' ? cls.parent.id : null;
+  if (!id) return [];
+  const scope = cls.type === 'ClassDeclaration' ? env.getScope(cls).upper : env.getScope(id);
+  const variable = scope ? findVariable(scope, id.name) : null;
+  const out: Array<{ node: Node; env: Env }> = [];
+  const fromDescriptor = (desc: Node | undefined) => {
+    const d = desc && desc.type !== 'SpreadElement' ? derefNode(desc, env, depth + 1) : null;
+    if (d?.node.type !== 'ObjectExpression') return;
+    const value = propertyOf(d.node, 'value');
+    if (value) out.push({ node: value, env: d.env });
+    const get = propertyOf(d.node, 'get');
+    const g = get ? unwrap(get) : null;
+    if (g && (g.type === 'FunctionExpression' || g.type === 'ArrowFunctionExpression')) for (const r of returnedExpressions(g)) out.push({ node: r, env: d.env });
+  };
+  for (const ref of (variable?.references ?? []).slice(0, 32)) {
+    const at = valueNode(ref.identifier as Node);
+    const proto = at.parent;
+    if (proto?.type !== 'MemberExpression' || proto.object !== at || memberKey(proto, env, depth) !== 'prototype') continue;
+    const top = valueNode(proto);
+    const up = top.parent;
+    if (up?.type === 'MemberExpression' && up.object === top && memberKey(up, env, depth) === key && up.parent?.type === 'AssignmentExpression' && up.parent.left === up) out.push({ node: up.parent.right, env });
+    if (up?.type === 'CallExpression' && up.arguments[0] === top) {
+      const co = originOf(up.callee, env, depth + 1);
+      const name = co.kind === 'global' ? co.path.join('.') : '';
+      if ((name === 'Object.defineProperty' || name === 'Reflect.defineProperty') && up.arguments[1] && foldSingle(up.arguments[1] as Node, env, depth + 1) === key) fromDescriptor(up.arguments[2] as Node | undefined);
+      if (name === 'Object.defineProperties' && up.arguments[1] && up.arguments[1].type !== 'SpreadElement') {
+        const all = derefNode(up.arguments[1], env, depth + 1);
+        const desc = all ? propertyOf(all.node, key) : null;
+        if (desc) fromDescriptor(desc);
+      }
+      if (name === 'Object.assign')
+        for (const a of up.arguments.slice(1)) {
+          const src = a.type === 'SpreadElement' ? null : derefNode(a, env, depth + 1);
+          const value = src ? propertyOf(src.node, key) : null;
+          if (value) out.push({ node: value, env: src!.env });
+        }
+    }
+  }
   return out;
 }
 
@@ -1895,7 +1968,7 @@ const EVENT_PAYLOADS: Record<string, string> = { CustomEvent: 'detail', MessageE
  */
 export function listenerPayloads(obj: Node, key: string, env: Env, depth: number): Array<{ node: Node; env: Env }> {
   const id = unwrap(obj);
-  if (id.type !== 'Identifier' || depth > MAX_EVAL_DEPTH || !Object.values(EVENT_PAYLOADS).includes(key)) return [];
+  if (id.type !== 'Identifier' || depth > MAX_EVAL_DEPTH) return [];
   const variable = findVariable(env.getScope(id), id);
   const def = variable?.defs[0];
   const fn = def?.type === 'Parameter' ? (def.node as Node) : null;
@@ -1905,7 +1978,7 @@ export function listenerPayloads(obj: Node, key: string, env: Env, depth: number
 
 /** The payloads under `key` of the events the file dispatches to the listener `fn` (see listenerPayloads). */
 function eventPayloads(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration, key: string, env: Env, depth: number): Array<{ node: Node; env: Env }> {
-  if (depth > MAX_EVAL_DEPTH || !Object.values(EVENT_PAYLOADS).includes(key)) return [];
+  if (depth > MAX_EVAL_DEPTH) return [];
   // where the listener is registered: inline, or by the name of the function
   const refs: Node[] = [fn];
   const nameId = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id : null;
@@ -1934,10 +2007,15 @@ function eventPayloads(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionE
     const ev = arg && arg.type !== 'SpreadElement' ? derefNode(arg, env, depth + 1) : null;
     if (ev?.node.type !== 'NewExpression') continue;
     const co = originOf(ev.node.callee, ev.env, depth + 1);
-    if (co.kind !== 'global' || EVENT_PAYLOADS[co.path.join('.')] !== key) continue;
     const [nameArg, initArg] = ev.node.arguments;
     const sent = nameArg && nameArg.type !== 'SpreadElement' ? foldSingle(nameArg, ev.env, depth + 1) : null;
     if (!names.some((n) => n === null || sent === null || n === sent)) continue;
+    // an event of a class of the file (class E extends Event { f = … }): the members an instance of it has
+    if (depth + HOLDER_HOP < MAX_EVAL_DEPTH && classesOf(ev.node.callee, ev.env, depth + 1).length) {
+      out.push(...memberValues(ev.node, key, ev.env, depth + HOLDER_HOP));
+    }
+    // (and what the init object carries, for CustomEvent and MessageEvent and classes extending them)
+    if (co.kind !== 'global' || EVENT_PAYLOADS[co.path.join('.')] !== key) continue;
     const init = initArg && initArg.type !== 'SpreadElement' ? derefNode(initArg, ev.env, depth + 1) : null;
     const payload = init ? propertyOf(init.node, key, init.env) : null;
     if (payload) out.push({ node: payload, env: init!.env });
@@ -2090,6 +2168,18 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
     }
     case 'SequenceExpression':
       return originOf(n.expressions.at(-1)!, env, depth + 1, seen);
+    case 'Property': {
+      // a destructuring assignment's property ({ [k]: o.f } = src): what src holds under its key
+      const assign = n.parent?.type === 'ObjectPattern' ? n.parent.parent : null;
+      if (assign?.type !== 'AssignmentExpression' || assign.left !== n.parent) return UNKNOWN;
+      const key = n.computed ? foldSingle(n.key as Node, env, depth + 1) : n.key.type === 'Identifier' ? n.key.name : String((n.key as TSESTree.Literal).value);
+      if (key !== null)
+        for (const v of memberValues(assign.right, key, env, depth + 1)) {
+          const o = valueOrigin(v.node, v.env, depth);
+          if (o.kind !== 'unknown') return o;
+        }
+      return memberOf(originOf(assign.right, env, depth + 1, seen), key, env);
+    }
     case 'AssignmentExpression':
       return n.operator === '=' ? originOf(n.right, env, depth + 1, seen) : UNKNOWN;
     case 'ConditionalExpression': {

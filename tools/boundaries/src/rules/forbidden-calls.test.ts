@@ -7,6 +7,10 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // data written under keys that cannot be folded, read back as data; nested destructuring and accessors of plain functions
+    { filename: AI, code: "export function p(weights: Record<string, number>, keys: string[]) { const out: Record<string, number> = {}; for (const k of keys) out[k] = weights[k]!; const o = { a: { b: (x: number) => x } }; const { a: { b } } = o; class C { accessor f = (x: number) => x; } const d = { f: null as any }; Object.defineProperties(d, { f: { value: (x: number) => x } }); return [out.total! + 1, b(1), new C().f(1), d.f(1)]; }" },
+    // plain values spliced in, destructured into members, put on a prototype, carried by an event of the file's class
+    { filename: AI, code: "export function p(rec: Record<string, (x: number) => number>, k: string) { const holder = [null as any]; holder.splice(0, 1, (x: number) => x); const fr: any = {}; ({ score: fr.f } = { score: (x: number) => x }); class C {} Object.defineProperty(C.prototype, 'f', { get: () => (x: number) => x }); class E extends Event { f = (x: number) => x; } const et = new EventTarget(); et.addEventListener('x', (e: any) => e.f(1)); et.dispatchEvent(new E('x')); return [holder[0](1), fr.f(1), (new C() as any).f(1), rec[k]]; }" },
     // members, elements and returns that are plain functions; a constructor compared, not called
     { filename: AI, code: "export function p(v: any) { const h = { get c() { return (x: number) => x; } }; const arr = [(x: number) => x]; const mk = () => (x: number) => x; return [h.c(1), arr[0]!(1), mk()(1), v.constructor === Object]; }" },
     // HTML whose links and forms go elsewhere (a route named only in its text), navigating members set to other URLs, members named by an
@@ -167,6 +171,12 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a value taken without its name held by an accessor field, set by Object.defineProperties, written under a key that cannot be
+    // folded (arr[arr.length] = v), or destructured from a nested literal
+    { filename: AI, code: "export function p(deps: any, k: string) { class C { accessor f: any = deps[k]; } new C().f(1); const o = { f: null as any }; Object.defineProperties(o, { f: { value: deps[k] } }); o.f(1); const arr: any[] = []; arr[arr.length] = deps[k]; arr[0](1); const n = { a: { b: deps[k] } }; const { a: { b } } = n; b(1); }", errors: errors(4) },
+    // a value taken without its name spliced into an array, destructured into a member by a computed key, put on a class's prototype
+    // (defineProperty getter, assignment, Object.assign), carried as a member of an event of the file's class
+    { filename: AI, code: "export function p(deps: any, k: string) { const holder = [null as any]; holder.splice(0, 1, deps[k]); holder[0](1); const fr: any = {}; ({ [k]: fr.f } = deps); fr.f(1); class C {} Object.defineProperty(C.prototype, 'f', { get: () => deps[k] }); (new C() as any).f(1); class D {} (D.prototype as any).g = deps[k]; (new D() as any).g(1); class E extends Event { f = deps[k]; } const et = new EventTarget(); et.addEventListener('x', (e: any) => e.f(1)); et.dispatchEvent(new E('x')); }", errors: errors(5) },
     // a .constructor held by a getter, an array or what a function returns, called
     { filename: AI, code: "export function p() { const h = { get c() { return (() => {}).constructor; } }; h.c('return 1')(); const arr = [(() => {}).constructor]; arr[0]!('return 2'); const mk = () => (function () {}).constructor; mk()('return 3'); }", errors: errors(3) },
     // HTML whose form, link or image requests an authority endpoint (innerHTML, insertAdjacentHTML, DOMParser; character references decoded)
