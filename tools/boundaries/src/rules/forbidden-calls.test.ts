@@ -7,6 +7,8 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // ports handed to advisory code as an instance of a class, or made by a function, that name no authority function (the app may call one itself)
+    { filename: API, code: "import { proposeDesignChanges } from '@luthier/experimental-ai'; import { approveWorkflow } from '@luthier/rmos-workflow'; class Ports { feasibility = { evaluate: (d: any) => d }; } class More extends Ports { extra() { return 1; } } const mk = () => ({ feasibility: { evaluate: (d: any) => d } }); export const f = (r: any) => { approveWorkflow(r); return [proposeDesignChanges(r, new Ports() as any), proposeDesignChanges(r, new More() as any), proposeDesignChanges(r, mk() as any)]; };" },
     // data written under keys that cannot be folded, read back as data; nested destructuring and accessors of plain functions
     { filename: AI, code: "export function p(weights: Record<string, number>, keys: string[]) { const out: Record<string, number> = {}; for (const k of keys) out[k] = weights[k]!; const o = { a: { b: (x: number) => x } }; const { a: { b } } = o; class C { accessor f = (x: number) => x; } const d = { f: null as any }; Object.defineProperties(d, { f: { value: (x: number) => x } }); return [out.total! + 1, b(1), new C().f(1), d.f(1)]; }" },
     // plain values spliced in, destructured into members, put on a prototype, carried by an event of the file's class
@@ -171,6 +173,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // an authority function handed to advisory code inside an instance (a field, a method returning it, a class it extends) or what a function returns
+    { filename: API, code: "import { proposeDesignChanges } from '@luthier/experimental-ai'; import { approveWorkflow, transitionWorkflow } from '@luthier/rmos-workflow'; class P { feasibility = {}; x = approveWorkflow; } class Q { x() { return transitionWorkflow; } } class B { x = approveWorkflow; } class R extends B {} const mk = () => ({ feasibility: {}, x: approveWorkflow }); export const f = (r: any) => [proposeDesignChanges(r, new P() as any), proposeDesignChanges(r, new Q() as any), proposeDesignChanges(r, new R() as any), proposeDesignChanges(r, mk() as any)];", errors: errors(4) },
     // a value taken without its name held by an accessor field, set by Object.defineProperties, written under a key that cannot be
     // folded (arr[arr.length] = v), or destructured from a nested literal
     { filename: AI, code: "export function p(deps: any, k: string) { class C { accessor f: any = deps[k]; } new C().f(1); const o = { f: null as any }; Object.defineProperties(o, { f: { value: deps[k] } }); o.f(1); const arr: any[] = []; arr[arr.length] = deps[k]; arr[0](1); const n = { a: { b: deps[k] } }; const { a: { b } } = n; b(1); }", errors: errors(4) },

@@ -784,7 +784,16 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         : v.type === 'ConditionalExpression' ? [v.consequent, v.alternate]
         : v.type === 'LogicalExpression' ? [v.left, v.right]
         : holdsArguments(v, d.env) ? (v as TSESTree.NewExpression | TSESTree.CallExpression).arguments.map((a) => (a.type === 'SpreadElement' ? a.argument : a) as Node)
+        // an instance of a class of the workspace holds what its class body names (fields, methods, this.f = …) and what the class it extends does
+        : v.type === 'NewExpression' ? [v.callee as Node, ...v.arguments.map((a) => (a.type === 'SpreadElement' ? a.argument : a) as Node)]
+        : v.type === 'ClassDeclaration' || v.type === 'ClassExpression' ? [...(v.superClass ? [v.superClass as Node] : [])]
+        // what a workspace function returns (mk() with mk = () => ({ save: persistRunArtifact }))
+        : v.type === 'CallExpression' ? (() => { const c = calledFunction(v.callee, d.env); return c && c.env.file === d.env.file ? returnedExpressions(c.fn) : []; })()
         : v !== n ? [v] : [];
+      if (v.type === 'ClassDeclaration' || v.type === 'ClassExpression') {
+        const hit = authorityCalledIn(v, d.env, depth + 1);
+        if (hit) return hit;
+      }
       // what is put in it later is handed too: members assigned (ports.save = …, Reflect.set(ports, 'save', …),
       // Object.assign, Object.defineProperty), entries set or added (m.set(k, fn), s.add(fn), a.push(fn))
       if (n.type === 'Identifier') for (const more of literalChanges(n, e)?.assigned.values() ?? []) values.push(...more);
