@@ -7,6 +7,8 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // observers, custom elements and stream options given functions of the file
+    { filename: AI, code: "import { Readable } from 'node:stream'; import { AsyncResource } from 'node:async_hooks'; export function p(el: any, scores: Record<string, number>) { new MutationObserver(() => 0).observe(el); new ResizeObserver((e) => e.length); customElements.define('x-y', class extends HTMLElement {}); const r = new Readable({ read() { this.push(null); }, highWaterMark: Math.max(...Object.values(scores)) }); AsyncResource.bind(() => 1)(); return r; }" },
     // ports handed to advisory code as an instance of a class, or made by a function, that name no authority function (the app may call one itself)
     { filename: API, code: "import { proposeDesignChanges } from '@luthier/experimental-ai'; import { approveWorkflow } from '@luthier/rmos-workflow'; class Ports { feasibility = { evaluate: (d: any) => d }; } class More extends Ports { extra() { return 1; } } const mk = () => ({ feasibility: { evaluate: (d: any) => d } }); export const f = (r: any) => { approveWorkflow(r); return [proposeDesignChanges(r, new Ports() as any), proposeDesignChanges(r, new More() as any), proposeDesignChanges(r, mk() as any)]; };" },
     // data written under keys that cannot be folded, read back as data; nested destructuring and accessors of plain functions
@@ -173,6 +175,9 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a value taken without its name handed to what calls it: an observer, a custom element's definition, AsyncResource.bind, a builtin
+    // module class's options (new Readable({ read }), new Writable({ write }))
+    { filename: AI, code: "import { Readable, Writable } from 'node:stream'; import { AsyncResource } from 'node:async_hooks'; export function p(deps: any, k: string) { new MutationObserver(deps[k]); new IntersectionObserver(deps[k]); new PerformanceObserver(deps[k]); customElements.define('x-y', deps[k]); AsyncResource.bind(deps[k]); new Readable({ read: deps[k] }); new Writable({ write: deps[k] }); }", errors: errors(7) },
     // an authority function handed to advisory code inside an instance (a field, a method returning it, a class it extends) or what a function returns
     { filename: API, code: "import { proposeDesignChanges } from '@luthier/experimental-ai'; import { approveWorkflow, transitionWorkflow } from '@luthier/rmos-workflow'; class P { feasibility = {}; x = approveWorkflow; } class Q { x() { return transitionWorkflow; } } class B { x = approveWorkflow; } class R extends B {} const mk = () => ({ feasibility: {}, x: approveWorkflow }); export const f = (r: any) => [proposeDesignChanges(r, new P() as any), proposeDesignChanges(r, new Q() as any), proposeDesignChanges(r, new R() as any), proposeDesignChanges(r, mk() as any)];", errors: errors(4) },
     // a value taken without its name held by an accessor field, set by Object.defineProperties, written under a key that cannot be

@@ -61,7 +61,13 @@ const CALLING_METHODS: Record<string, number[]> = {
   // DisposableStack / AsyncDisposableStack call these on dispose; AsyncLocalStorage.run calls its callback
   defer: [0], adopt: [1], run: [1],
 };
-const CALLING_STATICS: Record<string, number[]> = { 'Array.from': [1], 'Array.fromAsync': [1], 'JSON.parse': [1], 'JSON.stringify': [1], 'Promise': [0], 'Promise.try': [0], 'Object.groupBy': [1], 'Map.groupBy': [1], 'FinalizationRegistry': [0] };
+const CALLING_STATICS: Record<string, number[]> = {
+  // observers call the callback they are made with; a custom element's class is constructed by the document
+  ...Object.fromEntries(['MutationObserver', 'ResizeObserver', 'IntersectionObserver', 'PerformanceObserver', 'ReportingObserver'].map((k) => [k, [0]])),
+  'customElements.define': [1],
+  'Array.from': [1], 'Array.fromAsync': [1], 'JSON.parse': [1], 'JSON.stringify': [1], 'Promise': [0], 'Promise.try': [0], 'Object.groupBy': [1], 'Map.groupBy': [1], 'FinalizationRegistry': [0] };
+/** functions of builtin modules that call (or wrap, to be called) the function they are handed, by its position */
+const CALLING_MODULE_FUNCTIONS: Record<string, number[]> = { 'async_hooks.AsyncResource.bind': [0], 'diagnostics_channel.subscribe': [1], 'perf_hooks.PerformanceObserver': [0], 'perf_hooks.performance.timerify': [0] };
 /** members the language calls by itself: on conversion, await, iteration, JSON, events; a descriptor's accessors */
 const IMPLICIT_CALLS = new Set(['toString', 'valueOf', 'toJSON', 'then', 'handleEvent', 'next', 'return', 'throw', 'util.inspect.custom', 'util.promisify.custom', 'events.captureRejectionSymbol', 'Symbol.toPrimitive', 'Symbol.iterator', 'Symbol.asyncIterator', 'Symbol.hasInstance', 'Symbol.match', 'Symbol.matchAll', 'Symbol.replace', 'Symbol.search', 'Symbol.split', 'Symbol.dispose', 'Symbol.asyncDispose']);
 /** globals every module in the process shares: changing them (or their prototypes) changes what RMOS computes */
@@ -588,7 +594,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       // a function handed to something that calls it (a timer, an array callback, a promise reaction) is called too
       const name = o.kind === 'global' ? o.path.join('.') : '';
       const positions =
-        o.kind === 'global' && CALLING_GLOBALS.has(name) ? [0] : (o.kind === 'module' && o.module === 'timers') ? [0] : o.kind === 'global' && Object.hasOwn(CALLING_STATICS, name) ? CALLING_STATICS[name]! : callee.type === 'MemberExpression' && Object.hasOwn(CALLING_METHODS, memberKey(callee, env) ?? '') ? CALLING_METHODS[memberKey(callee, env)!]! : [];
+        o.kind === 'global' && CALLING_GLOBALS.has(name) ? [0] : (o.kind === 'module' && o.module === 'timers') ? [0] : o.kind === 'module' && Object.hasOwn(CALLING_MODULE_FUNCTIONS, `${o.module}.${o.path.join('.')}`) ? CALLING_MODULE_FUNCTIONS[`${o.module}.${o.path.join('.')}`]! : o.kind === 'global' && Object.hasOwn(CALLING_STATICS, name) ? CALLING_STATICS[name]! : callee.type === 'MemberExpression' && Object.hasOwn(CALLING_METHODS, memberKey(callee, env) ?? '') ? CALLING_METHODS[memberKey(callee, env)!]! : [];
       for (const i of positions) {
         const arg = shape.args[i];
         if (!arg || (closed && i === 0)) continue;
@@ -612,6 +618,14 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       // new Proxy(target, { apply: … }): the handler's traps
       const maker = node.type === 'Property' && (obj.parent?.type === 'NewExpression' || obj.parent?.type === 'CallExpression') && obj.parent.arguments[1] === obj ? originOf(obj.parent.callee, env) : null;
       if (maker && maker.kind === 'global' && PROXY_MAKERS.has(maker.path.join('.'))) accessor = true;
+      // new Readable({ read }), new Writable({ write }), new Transform({ transform }) …: an options object handed to a
+      // builtin module's class has its functions called by the runtime (read, write, final, destroy, …)
+      const made = node.type === 'Property' && obj.parent?.type === 'NewExpression' && obj.parent.arguments.includes(obj) ? originOf(obj.parent.callee, env) : null;
+      // (a number or text computed by a builtin, highWaterMark: Math.max(...Object.values(x)), is no function)
+      const computed = node.value ? unwrap(node.value as Node) : null;
+      const co = computed?.type === 'CallExpression' ? originOf(computed.callee, env) : null;
+      const data = !!co && co.kind === 'global' && ['Math', 'Number', 'String', 'JSON', 'Boolean', 'parseInt', 'parseFloat', 'Date'].includes(co.path[0]!);
+      if (made && made.kind === 'module' && !data) accessor = true;
       if (node.type === 'Property' && (key === 'get' || key === 'set')) {
         // a descriptor: Object.defineProperty(o, k, { get }) or one of Object.defineProperties / Object.create's
         const host = obj.parent?.type === 'Property' ? obj.parent.parent?.parent : obj.parent;
