@@ -537,8 +537,11 @@ function elementsOf(node: Node, path: Array<string | null>, env: Env, depth: num
         parts.push(inner);
       }
     }
-    // (and what is inserted later: arr.push(x), arr.unshift(x))
-    const inserted = literalChanges(node, env, depth)?.assigned.get(ANY_ELEMENT) ?? [];
+    // (and what is inserted later: arr.push(x), arr.unshift(x), and what is set at an index: arr[1] = x, a push in order)
+    const changes = literalChanges(node, env, depth);
+    // (changed in a way that records nothing, Object.assign(list, other): it may hold anything)
+    if (changes?.opaque && !changes.mutations.length && !changes.assigned.size) return null;
+    const inserted = [...(changes?.assigned ?? [])].filter(([k]) => k === ANY_ELEMENT || /^\d+$/.test(k)).flatMap(([, v]) => v);
     return union(...parts, ...inserted.map((v) => foldPath(v, path, env, depth + 1, seen)));
   }
   if (n.type === 'NewExpression' || n.type === 'CallExpression') {

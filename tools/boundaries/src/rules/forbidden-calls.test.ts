@@ -7,6 +7,8 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // a literal list added to, by push or an index, with harmless routes and names; a form action set to a harmless route
+    { filename: AI, code: "export async function p(ports: any, base: string, form: any) { const list = ['/api/runs']; list.push('/api/ai/proposals'); list[2] = '/api/rmos/feasibility'; for (const u of list) await fetch(u, { method: 'POST' }); const names = ['evaluate']; names.push('explain'); for (const n of names) ports[n](); form.action = `${base}/api/ai/proposals`; const a = document.createElement('a'); a.ping = '/api/runs'; }" },
     // observers, custom elements and stream options given functions of the file
     { filename: AI, code: "import { Readable } from 'node:stream'; import { AsyncResource } from 'node:async_hooks'; export function p(el: any, scores: Record<string, number>) { new MutationObserver(() => 0).observe(el); new ResizeObserver((e) => e.length); customElements.define('x-y', class extends HTMLElement {}); const r = new Readable({ read() { this.push(null); }, highWaterMark: Math.max(...Object.values(scores)) }); AsyncResource.bind(() => 1)(); return r; }" },
     // ports handed to advisory code as an instance of a class, or made by a function, that name no authority function (the app may call one itself)
@@ -175,6 +177,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a literal list iterated after a push in order or an index set: what was added is iterated too (a URL, a key); a ping; an action extended by +=
+    { filename: AI, code: "export async function p(deps: any, form: any) { const list = ['/api/ai/proposals']; list.push('/api/workflow/approve'); for (const u of list) await fetch(u, { method: 'POST' }); const l2 = ['/api/ai/proposals']; l2[1] = '/api/rmos/toolpaths'; for (const u of l2) await fetch(u, { method: 'POST' }); const names = ['evaluate']; names.push('approveWorkflow'); for (const n of names) deps[n](); const a = document.createElement('a'); a.ping = '/api/workflow/approve'; form.action = '/api/ai/proposals'; form.action += '/../../workflow/approve'; const n2 = ['evaluate']; Object.assign(n2, ['approveWorkflow']); for (const n of n2) deps[n](); }", errors: errors(6) },
     // a value taken without its name handed to what calls it: an observer, a custom element's definition, AsyncResource.bind, a builtin
     // module class's options (new Readable({ read }), new Writable({ write }))
     { filename: AI, code: "import { Readable, Writable } from 'node:stream'; import { AsyncResource } from 'node:async_hooks'; export function p(deps: any, k: string) { new MutationObserver(deps[k]); new IntersectionObserver(deps[k]); new PerformanceObserver(deps[k]); customElements.define('x-y', deps[k]); AsyncResource.bind(deps[k]); new Readable({ read: deps[k] }); new Writable({ write: deps[k] }); }", errors: errors(7) },

@@ -39,7 +39,7 @@ const REQUEST_PATH_KEYS = ['path', 'url', 'href', 'pathname', ':path'];
 const REQUESTING_GLOBALS = new Set(['fetch', 'fetchLater', 'Request', 'EventSource', 'WebSocket', 'navigator.sendBeacon', 'importScripts']);
 const GLOBAL_SINKS = new Set(['fetch', 'fetchLater', 'Request', 'URL', 'XMLHttpRequest', 'EventSource', 'WebSocket', 'navigator.sendBeacon', 'location.assign', 'location.replace', 'open', 'importScripts']);
 /** assigning a URL to these navigates or submits: a request too */
-const NAVIGATING_PROPS = new Set(['href', 'action', 'src', 'location', 'formAction', 'data']);
+const NAVIGATING_PROPS = new Set(['href', 'action', 'src', 'location', 'formAction', 'data', 'ping']);
 const NAVIGATING_LOWER = new Set([...NAVIGATING_PROPS].map((p) => p.toLowerCase()));
 /** an attribute or property name that navigates or submits (HTML attribute names are case-insensitive) */
 const navigatingName = (name: string): boolean => NAVIGATING_LOWER.has(name.toLowerCase());
@@ -930,7 +930,10 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         if (!navigates) return;
         // a javascript: URL runs its text as code
         if (fold(node.right, env).some((alt) => /^\s*javascript\s*:/i.test(describe(alt).replace(/[\t\n\r]/g, '')))) return dynamic(node, 'a javascript: URL runs its text as code');
-        requestsEndpoint(node, node.right, env, (path, shown) => `assigning "${shown}" navigates to the authority endpoint ${path}`);
+        // (f.action += '/../approve' navigates to what it held followed by the text added)
+        // (a form's action is submitted, by POST if its method says so: an unknown part of it may walk anywhere)
+        const submits = ['action', 'formaction'].includes((prop ?? '').toLowerCase());
+        requestsEndpoint(node, node.operator === '+=' ? node : node.right, env, (path, shown) => `assigning "${shown}" navigates to the authority endpoint ${path}`, submits);
       },
       ImportExpression(node) {
         requestsEndpoint(node, node.source, env, (path, shown) => `import() requests the authority endpoint ${path} ("${shown}")`);
