@@ -396,6 +396,18 @@ function addedValues(node: Node, env: Env, depth: number): Origin {
   for (const ref of findVariable(env.getScope(id), id)?.references ?? []) {
     const member = ref.identifier.parent;
     const call = member?.parent;
+    // Array.prototype.push.call(list, v), [].push.apply(list, [v]): the same insertion, with list as its this
+    if (member?.type === 'CallExpression' && member.arguments[0] === ref.identifier) {
+      const shape = callShape(member, env, depth + 1);
+      const c = unwrap(shape.callee);
+      const m = c.type === 'MemberExpression' && shape.thisArg === ref.identifier ? memberKey(c, env, depth) : null;
+      const values = m === 'push' || m === 'unshift' ? shape.args : m === 'splice' ? shape.args.slice(2) : m === 'fill' ? shape.args.slice(0, 1) : [];
+      for (const v of values) {
+        const o = originOf(v, env, depth + 1);
+        if (o.kind !== 'unknown') return o;
+      }
+      continue;
+    }
     if (member?.type !== 'MemberExpression' || member.object !== ref.identifier || call?.type !== 'CallExpression' || call.callee !== member) continue;
     const k = memberKey(member, env, depth);
     const value = k === 'set' ? call.arguments[1] : k === 'add' || k === 'push' || k === 'unshift' ? call.arguments[0] : undefined;

@@ -7,6 +7,7 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    { filename: AI, code: "export function p() { const arr: any[] = []; Array.prototype.push.call(arr, (x: number) => x); [].push.apply(arr, [(x: number) => -x] as never); return arr[0](1) + arr[1](1); }" },
     // a literal list added to, by push or an index, with harmless routes and names; a form action set to a harmless route
     { filename: AI, code: "export async function p(ports: any, base: string, form: any) { const list = ['/api/runs']; list.push('/api/ai/proposals'); list[2] = '/api/rmos/feasibility'; for (const u of list) await fetch(u, { method: 'POST' }); const names = ['evaluate']; names.push('explain'); for (const n of names) ports[n](); form.action = `${base}/api/ai/proposals`; const a = document.createElement('a'); a.ping = '/api/runs'; }" },
     // observers, custom elements and stream options given functions of the file
@@ -177,6 +178,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a value taken without its name pushed through Array.prototype.push.call / .apply
+    { filename: AI, code: "export function p(deps: any, k: string) { const arr: any[] = []; Array.prototype.push.call(arr, deps[k]); arr[0](1); const b: any[] = []; [].push.apply(b, [deps[k]] as never); b[0](1); }", errors: errors(2) },
     // a literal list iterated after a push in order or an index set: what was added is iterated too (a URL, a key); a ping; an action extended by +=
     { filename: AI, code: "export async function p(deps: any, form: any) { const list = ['/api/ai/proposals']; list.push('/api/workflow/approve'); for (const u of list) await fetch(u, { method: 'POST' }); const l2 = ['/api/ai/proposals']; l2[1] = '/api/rmos/toolpaths'; for (const u of l2) await fetch(u, { method: 'POST' }); const names = ['evaluate']; names.push('approveWorkflow'); for (const n of names) deps[n](); const a = document.createElement('a'); a.ping = '/api/workflow/approve'; form.action = '/api/ai/proposals'; form.action += '/../../workflow/approve'; const n2 = ['evaluate']; Object.assign(n2, ['approveWorkflow']); for (const n of n2) deps[n](); }", errors: errors(6) },
     // a value taken without its name handed to what calls it: an observer, a custom element's definition, AsyncResource.bind, a builtin
