@@ -1216,8 +1216,21 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
   return UNKNOWN;
 }
 
-/** What a function gives back: an arrow's expression body, or every `return x` (and, asked, `yield x`) not inside a nested function. */
+/** returnedExpressions' answers, by function and by whether yields were asked for (the walk depends on the tree alone). */
+const returnedMemo = [new WeakMap<Node, Node[]>(), new WeakMap<Node, Node[]>()];
+
+/**
+ * What a function gives back: an arrow's expression body, or every `return x` (and, asked, `yield x`) not inside a
+ * nested function. Kept per function: a large body is walked once, however many analyses ask (callers only read it).
+ */
 export function returnedExpressions(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, yields = false): Node[] {
+  const memo = returnedMemo[yields ? 1 : 0]!;
+  let out = memo.get(fn);
+  if (!out) memo.set(fn, (out = walkReturns(fn, yields)));
+  return out;
+}
+
+function walkReturns(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, yields: boolean): Node[] {
   if (fn.body.type !== 'BlockStatement') return [fn.body];
   const out: Node[] = [];
   const visit = (n: Node) => {

@@ -339,13 +339,21 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       return !!variable && variable.defs.some((d) => d.type === 'Parameter' || (d.type === 'Variable' && d.node.type === 'VariableDeclarator' && !!d.node.init && injected(d.node.init as Node, depth + 1)));
     }
 
-    /** `x.constructor` (not this.constructor), directly or through a variable: may be the Function constructor */
-    function constructorRead(node: Node, depth: number): boolean {
+    /**
+     * `x.constructor` (not this.constructor), directly or through a variable: may be the Function constructor.
+     * `explored`: the functions whose returns this question has already looked through (an answer is any path to a
+     * constructor read, so each function need be looked through once: without it, calls of calls made it exponential).
+     */
+    function constructorRead(node: Node, depth: number, explored = new Set<Node>()): boolean {
       const n = unwrap(node);
+      // either branch of c ? a : b, a || b, a ?? b; the last of (a, b)
+      if (n.type === 'ConditionalExpression') return constructorRead(n.consequent, depth + 1, explored) || constructorRead(n.alternate, depth + 1, explored);
+      if (n.type === 'LogicalExpression') return constructorRead(n.left, depth + 1, explored) || constructorRead(n.right, depth + 1, explored);
+      if (n.type === 'SequenceExpression') return constructorRead(n.expressions.at(-1)!, depth + 1, explored);
       if (n.type === 'MemberExpression') {
         // Object.getOwnPropertyDescriptor(x, 'constructor').value
         const key = memberKey(n, env);
-        if ((key === 'value' || key === 'get') && isDescriptorRead(n.object, env)) return constructorRead(n.object, depth + 1);
+        if ((key === 'value' || key === 'get') && isDescriptorRead(n.object, env)) return constructorRead(n.object, depth + 1, explored);
         // Object.getOwnPropertyDescriptors(x).constructor.value
         const named = unwrap(n.object);
         if ((key === 'value' || key === 'get') && named.type === 'MemberExpression' && memberKey(named, env) === 'constructor') {
@@ -360,7 +368,9 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         return memberValues(n.object, key, env).slice(0, 8).some((v) => {
           const value = unwrap(v.node);
           const got = (value.type === 'FunctionExpression' || value.type === 'ArrowFunctionExpression') && (value.parent?.type === 'Property' || value.parent?.type === 'MethodDefinition') && value.parent.kind === 'get' ? returnedExpressions(value) : [value];
-          return v.env.file === env.file && got.some((g) => constructorRead(g, depth + 2));
+          if (v.env.file !== env.file || explored.has(value)) return false;
+          explored.add(value);
+          return got.some((g) => constructorRead(g, depth + 2, explored));
         });
       }
       // Reflect.get(x, 'constructor'), Object.getOwnPropertyDescriptor(x, 'constructor')
@@ -368,13 +378,16 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         const o = originOf(n.callee, env);
         // mk() with const mk = () => f.constructor: what a function of this file returns
         const called = depth < 6 && !(o.kind === 'global' && DESCRIPTOR_READS.has(o.path.join('.'))) ? calledFunction(n.callee, env) : null;
-        if (called && called.env.file === env.file && !called.fn.generator && !(called.fn.parent && 'kind' in called.fn.parent && called.fn.parent.kind === 'get') && returnedExpressions(called.fn).some((r) => constructorRead(r, depth + 2))) return true;
+        if (called && called.env.file === env.file && !called.fn.generator && !(called.fn.parent && 'kind' in called.fn.parent && called.fn.parent.kind === 'get') && !explored.has(called.fn)) {
+          explored.add(called.fn);
+          if (returnedExpressions(called.fn).some((r) => constructorRead(r, depth + 2, explored))) return true;
+        }
         return o.kind === 'global' && DESCRIPTOR_READS.has(o.path.join('.')) && !!n.arguments[1] && unwrap(n.arguments[0] as Node).type !== 'ThisExpression' && fold(n.arguments[1] as Node, env).some((alt) => describe(alt) === 'constructor');
       }
       if (n.type !== 'Identifier' || depth > 8) return false;
       const variable = findVariable(env.getScope(n), n);
       // const F = x.constructor, or destructured: const { constructor: F } = x
-      return !!variable && bindingsOf(variable).some((b) => b.kind === 'expr' && b.expr && (b.path.length === 0 ? constructorRead(b.expr, depth + 1) : b.path.at(-1) === 'constructor' && unwrap(b.expr).type !== 'ThisExpression'));
+      return !!variable && bindingsOf(variable).some((b) => b.kind === 'expr' && b.expr && (b.path.length === 0 ? constructorRead(b.expr, depth + 1, explored) : b.path.at(-1) === 'constructor' && unwrap(b.expr).type !== 'ThisExpression'));
     }
 
     /** A variable given the value of `obj[key]` with a key that cannot be folded, directly or through aliases. */
