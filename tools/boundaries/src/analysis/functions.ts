@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { importedValue } from '../workspace/constants.js';
-import { unwrap, valueNode, type Node } from './ast.js';
+import { unwrap, type Node } from './ast.js';
 import type { Env } from './env.js';
-import { calledFunctionRef, derefNode, isWriteTarget, memberKey, memberValues, MUTATING_GLOBALS, MUTATING_METHODS, originOf, propertyOf } from './origin.js';
+import { calledFunctionRef, derefNode, literalChanges, memberKey, memberValues, propertyOf } from './origin.js';
 
 export { returnedExpressions } from './origin.js';
 import { findVariable } from './variables.js';
@@ -114,33 +114,8 @@ export function changesParameter(fn: FunctionNode, index: number, env: Env, dept
   return names.some((id) => changesBinding(id, env, depth));
 }
 
+/** What literalChanges reads of a binding: any change through it (a member written, a changing method, an alias, a function it is handed to). */
 function changesBinding(id: TSESTree.Identifier, env: Env, depth: number): boolean {
-  const variable = findVariable(env.getScope(id), id);
-  for (const ref of variable?.references ?? []) {
-    if (ref.identifier === id) continue;
-    // along the member chain from the reference: a write at any link, a changing method called on one
-    for (let at: Node = ref.identifier as Node; ; ) {
-      const v = valueNode(at);
-      const p = v.parent;
-      if (!p) break;
-      if (p.type === 'MemberExpression' && p.object === v) {
-        const pv = valueNode(p);
-        if (isWriteTarget(pv)) return true;
-        if (pv.parent?.type === 'CallExpression' && pv.parent.callee === pv && MUTATING_METHODS.has(memberKey(p, env) ?? '')) return true;
-        at = p;
-        continue;
-      }
-      if (p.type === 'CallExpression' && p.arguments.includes(v as TSESTree.Expression)) {
-        const i = p.arguments.indexOf(v as TSESTree.Expression);
-        const co = originOf(p.callee, env);
-        if (i === 0 && co.kind === 'global' && MUTATING_GLOBALS.has(co.path.join('.'))) return true;
-        const inner = calledFunction(p.callee, env);
-        if (inner && !p.arguments.slice(0, i).some((a) => a.type === 'SpreadElement') && changesParameter(inner.fn, i, inner.env, depth + 1)) return true;
-      }
-      // const q = p: q's changes are p's
-      if (p.type === 'VariableDeclarator' && p.init === v && p.id.type === 'Identifier' && changesBinding(p.id, env, depth + 1)) return true;
-      break;
-    }
-  }
-  return false;
+  const changes = literalChanges(id, env, depth);
+  return !!changes && (changes.opaque || changes.assigned.size > 0 || changes.mutations.length > 0);
 }

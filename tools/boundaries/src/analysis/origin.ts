@@ -857,7 +857,7 @@ export function sealedLiteral(node: Node, env: Env, depth = 0): boolean {
 const SELF_CHANGING_MEMBERS = new Set(['__defineGetter__', '__defineSetter__']);
 
 /** `v` (a value node: casts included) is written at its place: assigned, updated, deleted, a destructuring or loop target. */
-export function isWriteTarget(v: Node): boolean {
+function isWriteTarget(v: Node): boolean {
   const up = v.parent;
   if (!up) return false;
   if (up.type === 'AssignmentExpression' || up.type === 'AssignmentPattern') return up.left === v;
@@ -1288,10 +1288,12 @@ const derefMemo = memoize<{ node: Node; env: Env } | null>(null, (node, env, dep
 });
 const FREEZERS = new Set(['Object.freeze', 'Object.seal', 'Object.preventExtensions']);
 
-export const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'fill', 'copyWithin', 'sort', 'reverse', 'set', 'delete', 'clear', 'add']);
+/** the methods that change the array they are called on */
+export const ARRAY_MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'fill', 'copyWithin', 'sort', 'reverse']);
+const MUTATING_METHODS = new Set([...ARRAY_MUTATING_METHODS, 'set', 'delete', 'clear', 'add']);
 /** the key under which literalChanges records values inserted at no one index (push, unshift, splice, fill, Set#add, Map#set) */
 export const ANY_ELEMENT = '*';
-export const MUTATING_GLOBALS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.defineProperty', 'Reflect.deleteProperty', 'Reflect.setPrototypeOf']);
+const MUTATING_GLOBALS = new Set(['Object.assign', 'Object.defineProperty', 'Object.defineProperties', 'Object.setPrototypeOf', 'Reflect.set', 'Reflect.defineProperty', 'Reflect.deleteProperty', 'Reflect.setPrototypeOf']);
 
 /**
  * How the literal a variable is bound to changes after its declaration: `v.key = x` with a constant

@@ -3,7 +3,7 @@ import { forEachChild, unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import type { Policy } from '../policy/schema.js';
 import { fold, describe, isConstant, unknownPart, urlPathParts, type Sym } from '../analysis/fold.js';
-import { authorityNames, callShape, derefNode, isDescriptorRead, literalChanges, memberKey, memberValues, namespaceSource, originOf, propertyOf, sealedLiteral, type Origin } from '../analysis/origin.js';
+import { ARRAY_MUTATING_METHODS, authorityNames, callShape, derefNode, isDescriptorRead, literalChanges, memberKey, memberValues, namespaceSource, originOf, propertyOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
 import { calledFunction, callsParameter, changesParameter, isFunction, returnedExpressions } from '../analysis/functions.js';
 import { complianceRef, fileContext } from './context.js';
@@ -11,9 +11,6 @@ import type { Project } from '../workspace/projects.js';
 import { resolveSpecifier } from '../workspace/resolve.js';
 import { matchEndpoint, matchThroughAnyPath, opaqueUrl } from './endpoints.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
-
-/** array methods that change the array they are called on */
-const LITERAL_MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'fill', 'copyWithin', 'sort', 'reverse']);
 
 const RULE = 'boundaries/forbidden-calls';
 const CLIENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'fetch', 'open', 'send', 'sendBeacon']);
@@ -574,7 +571,7 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
         }
       }
       // NAMES.reverse(), PARTS.push(x) on a literal another module exports
-      if (shape.callee.type === 'MemberExpression' && LITERAL_MUTATORS.has(memberKey(shape.callee, env) ?? '')) {
+      if (shape.callee.type === 'MemberExpression' && ARRAY_MUTATING_METHODS.has(memberKey(shape.callee, env) ?? '')) {
         const shared = exportedLiteral(shape.callee.object);
         if (shared) sharedChange(node, `.${memberKey(shape.callee, env)}()`, shared);
       }
