@@ -4,7 +4,7 @@ import { importedValue } from '../workspace/constants.js';
 import { namesPackage, resolveSpecifier } from '../workspace/resolve.js';
 import { forEachChild, rootOf, unwrap, valueNode, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
-import { memoize } from './memo.js';
+import { memoize, memoizeByKey } from './memo.js';
 import { callSiteArgumentNodes, callSitesOfFunction, foldSingle, memberAssignmentSites, methodCallSites } from './fold.js';
 import { bindingsOf, findVariable, isAmbient, type Binding } from './variables.js';
 
@@ -1739,6 +1739,11 @@ const memberName = (k: Node): string | null => (k.type === 'Identifier' ? k.name
  * fields, methods, getters and `this.key = v` assignments.
  */
 export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array<{ node: Node; env: Env }> {
+  return memberValuesMemo(obj, key, env, depth);
+}
+
+// A member asked about again while it is being read (a holder that leads back to it) adds nothing the first reading does not find.
+const memberValuesMemo = memoizeByKey<Array<{ node: Node; env: Env }>>([], (obj, key, env, depth) => {
   const out: Array<{ node: Node; env: Env }> = [];
   const lit = derefNode(obj, env, depth + 1);
   if (lit) {
@@ -1818,7 +1823,7 @@ export function memberValues(obj: Node, key: string, env: Env, depth = 0): Array
   // what the object may be besides its own node, and its prototypes: k of each (a few hops deep)
   if (lit && depth + HOLDER_HOP < MAX_EVAL_DEPTH) for (const h of otherHolders(obj, lit, env, depth).slice(0, 8)) out.push(...memberValues(h.node, key, h.env, depth + HOLDER_HOP));
   return out;
-}
+});
 
 /**
  * What the file puts on a class's (or a function's) prototype under `key`: C.prototype.k = v,
