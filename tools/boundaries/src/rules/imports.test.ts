@@ -36,6 +36,8 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: AI, code: "function require(x: string) { return x; } require('child_process');" },
     // the file's own project, reached relatively
     { filename: `${ROOT}/libs/rmos/runs/src/sessions/x.ts`, code: "import { SessionConflictError } from './session-store.js'; import '../index.js';" },
+    // a URL scheme in any case is the same scheme: a file: URL into the file's own project, a builtin the zone may load
+    { filename: AI.replace(/\.ts$/, '.mjs'), code: `await import('FILE://${ROOT}/libs/experimental/ai/src/proposal.ts'); import path from 'NODE:path';` },
     // files outside libs/apps/tools have no zone to check
     { filename: `${ROOT}/scripts/x.ts`, code: "import { x } from '@luthier/rmos-runs/src/sessions/session-store.js';" },
   ],
@@ -99,6 +101,9 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: WORKFLOW, code: "import { SessionStore } from '../../runs/src/index.js';", errors: one },
     { filename: WORKFLOW, code: `import { SessionStore } from '${ROOT}/libs/rmos/runs/src/index.ts';`, errors: one },
     { filename: WORKFLOW, code: `import { SessionStore } from 'file://${ROOT}/libs/rmos/runs/src/index.ts';`, errors: one },
+    // URL schemes are case-insensitive: Node's ESM loader reads FILE:///x as file:///x
+    { filename: WORKFLOW.replace(/\.ts$/, '.mjs'), code: `await import('FILE://${ROOT}/libs/experimental/ai/src/index.ts'); await import('File:' + '//localhost${ROOT}/libs/rmos/runs/src/index.ts');`, errors: [{ message: /may not be imported from zone:authoritative/ }, { message: /enters @luthier\/rmos-runs at libs\/rmos\/runs\/src\/index\.ts/ }] },
+    { filename: AI, code: "import { exec } from 'NODE:child_process';", errors: [{ message: /loads the module "child_process"/ }] },
     { filename: WORKFLOW, code: "import { SessionStore } from '../../../../node_modules/@luthier/rmos-runs/src/index.ts';", errors: one },
     { filename: WORKFLOW, code: "import { SessionStore } from '../../../../node_modules/@luthier/rmos-runs';", errors: one },
     { filename: AI, code: "import { x } from '../../ai-graphics/src/index.js';", errors: one },

@@ -4,7 +4,7 @@ import { unwrap, type Node } from '../analysis/ast.js';
 import { foldSingle, fold, describe } from '../analysis/fold.js';
 import { callShape, FS_PACKAGES, isBuiltinLoader, isRequireLike, memberKey, originOf } from '../analysis/origin.js';
 import type { Policy } from '../policy/schema.js';
-import { resolveSpecifier } from '../workspace/resolve.js';
+import { canonicalScheme, resolveSpecifier } from '../workspace/resolve.js';
 import { fileContext, zoneRef } from './context.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 
@@ -139,7 +139,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
       if (res.kind === 'external' && Object.hasOwn(FS_PACKAGES, spec)) return checkBuiltin(specNode, FS_PACKAGES[spec]!, form);
       if (res.kind === 'external') return checkPackage(specNode, spec, form);
       if (res.kind === 'unresolved') {
-        const looksLocal = !!res.file || spec.startsWith('.') || spec.startsWith('#') || spec.startsWith('/') || spec.startsWith('file:') || spec.toLowerCase().startsWith('@luthier/') || fc.ws.aliases.some((a) => spec.startsWith(a.pattern.replace('*', '')));
+        const looksLocal = !!res.file || spec.startsWith('.') || spec.startsWith('#') || spec.startsWith('/') || canonicalScheme(spec).startsWith('file:') || spec.toLowerCase().startsWith('@luthier/') || fc.ws.aliases.some((a) => spec.startsWith(a.pattern.replace('*', '')));
         if (!looksLocal) return checkPackage(specNode, spec, form);
         report(specNode, {
           rule: RULE,

@@ -188,7 +188,17 @@ export function resolveSpecifier(ws: Workspace, fromFile: string, specifier: str
 const resolutions = new Map<string, { result: Resolution; deps: string[] }>();
 onRelease(() => resolutions.clear());
 
-function resolveUncached(ws: Workspace, fromFile: string, specifier: string, record: (dependency: string) => void): Resolution {
+/**
+ * A URL scheme is case-insensitive (WHATWG URL): Node's ESM loader reads `FILE:///x` as `file:///x` and
+ * `NODE:fs` as `node:fs`, so the scheme is compared in lower case. (A single letter before the colon is a
+ * Windows drive, not a scheme.)
+ */
+export function canonicalScheme(specifier: string): string {
+  return specifier.replace(/^([a-z][a-z0-9+.-]+):/i, (scheme) => scheme.toLowerCase());
+}
+
+function resolveUncached(ws: Workspace, fromFile: string, rawSpecifier: string, record: (dependency: string) => void): Resolution {
+  const specifier = canonicalScheme(rawSpecifier);
   const probe: Probe = (candidate) => {
     if (candidate.startsWith(ws.root + path.sep)) record(candidate);
     return existsSync(candidate);
