@@ -1,4 +1,6 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { importsRule } from './imports.js';
 import { makeWorkspace } from './fixture-workspace.js';
 import { asEslintRule, boundaryTester, AI, API, CONTRACTS, GRAPHICS, HASHING, ROOT, RUNS, TOOLING, WORKFLOW } from './tester.js';
@@ -322,5 +324,31 @@ boundaryTester(otherExtRoot).run('boundaries/imports (files of other extensions)
       errors: Array.from({ length: 3 }, () => ({ message: /which is no source file the boundary check reads/ })),
     },
     { filename: otherExtWorkflow.replace(/\.ts$/, '.cjs'), code: "require('./helper' + '.txt');", languageOptions: { sourceType: 'commonjs' }, errors: [{ message: /loads libs\/rmos\/workflow\/src\/helper\.txt/ }] },
+  ],
+});
+
+// code outside the workspace reached by a path (relative, absolute, file: URL) or by a link pointing out of it is read by no
+// check (fail closed, every zone); installed code is what the workspace's node_modules hold, also when node_modules is a link
+const outside = mkdtempSync(path.join(os.tmpdir(), 'boundaries-outside-'));
+writeFileSync(`${outside}/relay.mjs`, "export * from '@luthier/experimental-ai';\n");
+mkdirSync(`${outside}/modules/pkg`, { recursive: true });
+writeFileSync(`${outside}/modules/pkg/index.js`, 'export const p = 1;\n');
+const outRoot = makeWorkspace({});
+symlinkSync(outside, `${outRoot}/libs/rmos/workflow/src/ext`);
+symlinkSync(`${outside}/modules`, `${outRoot}/node_modules`);
+const outWorkflow = `${outRoot}/libs/rmos/workflow/src/x.ts`;
+const climb = path.relative(path.dirname(outWorkflow), `${outside}/relay.mjs`);
+boundaryTester(outRoot).run('boundaries/imports (code outside the workspace)', asEslintRule(importsRule), {
+  valid: [
+    { filename: outWorkflow, code: "import { p } from '../../../../node_modules/pkg/index.js'; import q from 'pkg';" },
+    { filename: `${outRoot}/apps/api/src/x.ts`, code: "const p = await import('../../../node_modules/pkg/index.js');" },
+  ],
+  invalid: [
+    {
+      filename: outWorkflow,
+      code: `import a from '${climb}'; import b from '${outside}/relay.mjs'; import c from 'file://${outside}/relay.mjs'; import d from './ext/relay.mjs';`,
+      errors: Array.from({ length: 4 }, () => ({ message: /a file outside the workspace that no boundary check reads \(fail closed\).*install code from outside the workspace as a package/ })),
+    },
+    { filename: `${outRoot}/libs/experimental/ai/src/x.ts`, code: `import b from '${outside}/relay.mjs';`, errors: [{ message: /a file outside the workspace/ }] },
   ],
 });

@@ -145,7 +145,10 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
           rule: RULE,
           zones: `${zoneTag(fromZone)} -> unknown`,
           securityRef: ref,
-          allowedWay: 'import workspace code through a project package name (@luthier/NAME) that resolves to its src/index.ts',
+          allowedWay:
+            res.file && path.relative(fc.ws.root, res.file).startsWith('..')
+              ? 'install code from outside the workspace as a package (package.json, package-lock.json) and import it by its name, or move it into a project'
+              : 'import workspace code through a project package name (@luthier/NAME) that resolves to its src/index.ts',
           what: `${form} "${spec}" cannot be checked: ${res.reason ?? 'it does not resolve'} (fail closed)`,
         });
         return;

@@ -97,9 +97,15 @@ function landIn(ws: Workspace, file: string, bare: boolean): Resolution {
   const project = ws.projectOfFile(resolved);
   if (!project) {
     const inWorkspace = resolved.startsWith(ws.root + path.sep) && !resolved.includes(`${path.sep}node_modules${path.sep}`);
-    return inWorkspace
-      ? { kind: 'unresolved', file: resolved, viaEntry: false, reason: 'the file belongs to no project of the workspace' }
-      : { kind: 'external', file: resolved, viaEntry: false };
+    if (inWorkspace) return { kind: 'unresolved', file: resolved, viaEntry: false, reason: 'the file belongs to no project of the workspace' };
+    // installed code is what the workspace's node_modules folders hold (the name as written, before links are followed:
+    // node_modules may itself be a link); any other file outside the workspace, reached by a path, an alias or a link
+    // pointing out of it, is code no boundary check reads (fail closed)
+    const written = path.relative(ws.root, path.resolve(file));
+    const installed = !written.startsWith('..') && !path.isAbsolute(written) && written.split(path.sep).includes('node_modules');
+    return installed
+      ? { kind: 'external', file: resolved, viaEntry: false }
+      : { kind: 'unresolved', file: resolved, viaEntry: false, reason: `it is ${resolved}, a file outside the workspace that no boundary check reads` };
   }
   // a node_modules folder inside a project is never checked (the walk passes over installed code): a file there
   // reached as a project file would carry anything past the check under the project's name (fail closed)
