@@ -40,6 +40,10 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: `${ROOT}/libs/rmos/runs/src/sessions/x.ts`, code: "import { SessionConflictError } from './session-store.js'; import '../index.js';" },
     // a URL scheme in any case is the same scheme: a file: URL into the file's own project, a builtin the zone may load
     { filename: AI.replace(/\.ts$/, '.mjs'), code: `await import('FILE://${ROOT}/libs/experimental/ai/src/proposal.ts'); import path from 'NODE:path';` },
+    // a thread or child process running the file's own module, by a URL from the module's place or a path from the workspace root;
+    // a Worker given code as text ({ eval: true }) is boundaries/forbidden-calls' to judge; loader hooks from an installed package
+    { filename: WORKFLOW, code: "import { Worker } from 'node:worker_threads'; import { fork } from 'node:child_process'; new Worker(new URL('./index.ts', import.meta.url)); new Worker(new URL('./approve-workflow.ts', import.meta.url).href, {}); fork('libs/rmos/workflow/src/index.ts'); new Worker('1', { eval: true });" },
+    { filename: API, code: "import { register } from 'node:module'; register('tsx/esm', import.meta.url);" },
     // files outside libs/apps/tools have no zone to check
     { filename: `${ROOT}/scripts/x.ts`, code: "import { x } from '@luthier/rmos-runs/src/sessions/session-store.js';" },
   ],
@@ -89,6 +93,11 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: WORKFLOW, code: "import { propose } from '@LUTHIER/experimental-ai';", errors: [{ message: /cannot be checked: no workspace project is named @LUTHIER\/experimental-ai/ }] },
     { filename: TOOLING, code: "import { approve } from '@luthier/rmos-workflow';", errors: one },
     { filename: API, code: "import { x } from '@luthier/boundaries';", errors: one },
+    // a module a builtin runs or loads by its path is a dependency: a Worker's script, fork()'s module, module.register's hooks
+    { filename: WORKFLOW, code: "import { fork } from 'node:child_process'; fork('libs/experimental/ai/src/index.ts');", errors: [{ message: /child_process\.fork\(\) "libs\/experimental\/ai\/src\/index\.ts": @luthier\/experimental-ai \(zone:advisory\) may not be imported/ }] },
+    { filename: WORKFLOW, code: "import { Worker } from 'node:worker_threads'; new Worker(new URL('../../../experimental/ai/src/index.ts', import.meta.url)); new Worker('./libs/rmos/runs/src/index.ts');", errors: [{ message: /new Worker\(\).*may not be imported from zone:authoritative/ }, { message: /enters @luthier\/rmos-runs at libs\/rmos\/runs\/src\/index\.ts instead of through its package entry/ }] },
+    { filename: WORKFLOW, code: "import { register } from 'node:module'; register('@luthier/experimental-ai', import.meta.url);", errors: [{ message: /module\.register\(\) "@luthier\/experimental-ai"/ }] },
+    { filename: API, code: "import cp from 'node:child_process'; cp.fork(['tools', 'boundaries', 'src', 'index.ts'].join('/'));", errors: [{ message: /@luthier\/boundaries \(zone:tooling\) may not be imported from zone:routing/ }] },
     // constant-folded specifiers
     { filename: AI, code: "const p = '@luthier/' + 'rmos-' + 'workflow'; await import(p);", errors: one },
     { filename: AI, code: "const s = 'workflow'; await import(`@luthier/rmos-${s}`);", errors: one },

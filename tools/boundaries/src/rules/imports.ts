@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import { foldSingle, fold, describe } from '../analysis/fold.js';
+import { ownPath } from '../analysis/own-path.js';
+import { optionValues } from './fs-writes.js';
 import { callShape, FS_PACKAGES, isBuiltinLoader, isRequireLike, memberKey, originOf } from '../analysis/origin.js';
 import type { Policy } from '../policy/schema.js';
 import { canonicalScheme, resolveSpecifier } from '../workspace/resolve.js';
@@ -120,7 +122,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
       checkResolved(specNode, spec, form, builtinOnly);
     }
 
-    function checkResolved(specNode: Node, spec: string, form: string, builtinOnly = false) {
+    function checkResolved(specNode: Node, spec: string, form: string, builtinOnly = false, shown = spec) {
       const res = resolveSpecifier(fc.ws, fc.file, spec);
       if (res.kind === 'builtin') return checkBuiltin(specNode, res.module ?? spec, form);
       if (builtinOnly || !fc.project) return;
@@ -131,7 +133,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
           zones: `${zoneTag(fromZone)} -> unknown`,
           securityRef: ref,
           allowedWay: 'import workspace code through a project package name (@luthier/NAME), or an installed package by its name',
-          what: `${form} "${spec.slice(0, 80)}" loads code from a URL, which no boundary check can see (fail closed)`,
+          what: `${form} "${shown.slice(0, 80)}" loads code from a URL, which no boundary check can see (fail closed)`,
         });
         return;
       }
@@ -149,7 +151,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
             res.file && path.relative(fc.ws.root, res.file).startsWith('..')
               ? 'install code from outside the workspace as a package (package.json, package-lock.json) and import it by its name, or move it into a project'
               : 'import workspace code through a project package name (@luthier/NAME) that resolves to its src/index.ts',
-          what: `${form} "${spec}" cannot be checked: ${res.reason ?? 'it does not resolve'} (fail closed)`,
+          what: `${form} "${shown}" cannot be checked: ${res.reason ?? 'it does not resolve'} (fail closed)`,
         });
         return;
       }
@@ -161,7 +163,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
           zones: `${zoneTag(fromZone)} -> native code`,
           securityRef: ref,
           allowedWay: entry.allowedWay,
-          what: `${form} "${spec}" loads a native addon or WebAssembly module, compiled code that no boundary check can read, which ${zoneTag(fromZone)} may not load: ${entry.reason}`,
+          what: `${form} "${shown}" loads a native addon or WebAssembly module, compiled code that no boundary check can read, which ${zoneTag(fromZone)} may not load: ${entry.reason}`,
         });
         return;
       }
@@ -174,7 +176,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
           zones: `${zoneTag(fromZone)} -> unchecked code`,
           securityRef: ref,
           allowedWay: 'give code a source extension (.ts, .js, .mjs, .cjs …) so the boundary check reads it; read data files with fs instead of loading them',
-          what: `${form} "${spec}" loads ${rel}, which is no source file the boundary check reads: Node runs a file of any other extension as JavaScript (fail closed)`,
+          what: `${form} "${shown}" loads ${rel}, which is no source file the boundary check reads: Node runs a file of any other extension as JavaScript (fail closed)`,
         });
         return;
       }
@@ -187,7 +189,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
           zones: `${zoneTag(fromZone)} -> no zone`,
           securityRef: ref,
           allowedWay: `tag ${target.name} with its zone in project.json`,
-          what: `${form} "${spec}" reaches ${target.name}, which has no zone tag, so the import cannot be checked (fail closed)`,
+          what: `${form} "${shown}" reaches ${target.name}, which has no zone tag, so the import cannot be checked (fail closed)`,
         });
         return;
       }
@@ -198,7 +200,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
           zones: `${zoneTag(fromZone)} -> zone:${toZone}`,
           securityRef: ref,
           allowedWay: importAdvice(policy, fromZone ?? '*', toZone),
-          what: `${form} "${spec}": ${target.name} (zone:${toZone}) may not be imported from ${zoneTag(fromZone)}`,
+          what: `${form} "${shown}": ${target.name} (zone:${toZone}) may not be imported from ${zoneTag(fromZone)}`,
         });
         return;
       }
@@ -209,8 +211,24 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
           zones: `${zoneTag(fromZone)} -> zone:${toZone}`,
           securityRef: ref,
           allowedWay: `import "${target.name}" and use what its entry point (src/index.ts) exports; export what others need from there`,
-          what: `${form} "${spec}" enters ${target.name} at ${rel} instead of through its package entry`,
+          what: `${form} "${shown}" enters ${target.name} at ${rel} instead of through its package entry`,
         });
+      }
+    }
+
+    /**
+     * A module file a builtin runs or loads by its path (a Worker's or fork()'s script, module.register's hooks): a
+     * dependency as an import is. A path made from the module's own place (new URL('./w.js', import.meta.url)) is that
+     * file; another relative path is the working directory's, the workspace root (where every command of the contract
+     * starts), or, where the call gives a parent URL of this module, this file's. Every constant alternative is checked.
+     */
+    function checkScript(arg: Node, form: string, fromThisFile: boolean) {
+      const own = ownPath(arg, env);
+      const texts = own !== null ? [own] : fold(arg, env).filter((alt) => alt.every((p) => typeof p === 'string')).map((alt) => alt.join(''));
+      for (const text of texts.slice(0, 8)) {
+        const spec = canonicalScheme(text);
+        const located = /^[a-z][a-z0-9+.-]+:/.test(spec) || path.isAbsolute(spec) || (fromThisFile && !spec.startsWith('.'));
+        checkResolved(arg, located || fromThisFile ? spec : path.resolve(fc.ws.root, spec), form, false, path.isAbsolute(spec) && spec.startsWith(fc.ws.root + path.sep) ? path.relative(fc.ws.root, spec).split(path.sep).join('/') : spec);
       }
     }
 
@@ -274,12 +292,26 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
         const src = legacy.source ?? (legacy.argument?.type === 'TSLiteralType' ? (legacy.argument.literal as Node) : legacy.argument);
         check(src as Node, "import('…') type");
       },
+      NewExpression(n) {
+        const shape = callShape(n, env);
+        const o = originOf(shape.callee, env);
+        // a thread running a script file (new Worker(text, { eval: true }) runs text: boundaries/forbidden-calls)
+        if (o.kind === 'module' && o.module === 'worker_threads' && o.path.at(-1) === 'Worker' && shape.args[0] && !optionValues(shape.args[1], env, ['eval']).values.length) checkScript(shape.args[0], 'new Worker()', false);
+      },
       CallExpression(n) {
         const shape = callShape(n, env);
         const callee = unwrap(shape.callee);
-        if (callee.type === 'MemberExpression' && unwrap(callee.object).type === 'MetaProperty' && memberKey(callee, env) === 'resolve') return check(shape.args[0], 'import.meta.resolve()');
         const o = originOf(callee, env);
+        // a child process running a module (fork), loader hooks loaded from a module (register(specifier, parentURL))
+        if (o.kind === 'module' && o.module === 'child_process' && o.path.at(-1) === 'fork' && shape.args[0]) checkScript(shape.args[0], 'child_process.fork()', false);
+        if (callee.type === 'MemberExpression' && unwrap(callee.object).type === 'MetaProperty' && memberKey(callee, env) === 'resolve') return check(shape.args[0], 'import.meta.resolve()');
         nativeHook(callee, o);
+        // (where the zone may not install loader hooks at all, nativeHook has said so)
+        if (o.kind === 'module' && o.module === 'module' && o.path.at(-1) === 'register' && shape.args[0] && !hooked.has(callee)) {
+          const parent = shape.args[1] ? unwrap(shape.args[1]) : null;
+          const fromThisFile = !!parent && parent.type === 'MemberExpression' && unwrap(parent.object).type === 'MetaProperty' && memberKey(parent, env) === 'url';
+          checkScript(shape.args[0], 'module.register()', fromThisFile);
+        }
         if (isRequireLike(o)) return check(shape.args[0] ?? n, 'require()');
         if (isBuiltinLoader(o)) return check(shape.args[0] ?? n, 'process.getBuiltinModule()', true);
         if (o.kind === 'global' && o.path.join('.') === 'require.resolve') return check(shape.args[0], 'require.resolve()');
