@@ -44,6 +44,9 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     // a Worker given code as text ({ eval: true }) is boundaries/forbidden-calls' to judge; loader hooks from an installed package
     { filename: WORKFLOW, code: "import { Worker } from 'node:worker_threads'; import { fork } from 'node:child_process'; new Worker(new URL('./index.ts', import.meta.url)); new Worker(new URL('./approve-workflow.ts', import.meta.url).href, {}); fork('libs/rmos/workflow/src/index.ts'); new Worker('1', { eval: true });" },
     { filename: API, code: "import { register } from 'node:module'; register('tsx/esm', import.meta.url);" },
+    // a CommonJS script asking whether it is the main module compares, taking nothing from the registry (every zone)
+    { filename: WORKFLOW.replace(/\.ts$/, '.cjs'), code: 'if (require.main === module) module.exports.main();', languageOptions: { sourceType: 'commonjs' } },
+    { filename: AI.replace(/\.ts$/, '.cjs'), code: 'if (module !== require.main) return;', languageOptions: { sourceType: 'commonjs', parserOptions: { ecmaFeatures: { globalReturn: true } } } },
     // files outside libs/apps/tools have no zone to check
     { filename: `${ROOT}/scripts/x.ts`, code: "import { x } from '@luthier/rmos-runs/src/sessions/session-store.js';" },
   ],
@@ -68,6 +71,8 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: AI.replace(/\.ts$/, '.cjs'), code: "process.mainModule.constructor._load('vm'); require.resolve('@luthier/rmos-runs');", languageOptions: { sourceType: 'commonjs' }, errors: [...two, ...one] },
     { filename: AI.replace(/\.ts$/, '.cts'), code: "const M = (module as any).constructor; M._load('child_process'); M.prototype.require.call(module, 'worker_threads');", languageOptions: { sourceType: 'commonjs' }, errors: two },
     { filename: AI, code: "import { Module } from 'node:module'; (Module.prototype as any).require('cluster');", errors: one },
+    // the module registry in every zone: its modules' require and exports cannot be followed through its collections (fail closed)
+    { filename: WORKFLOW.replace(/\.ts$/, '.cjs'), code: "Object.values(require.cache)[0].require('@luthier/experimental-ai'); const n = module.children.length;", languageOptions: { sourceType: 'commonjs' }, errors: [{ message: /require\.cache reaches the CommonJS module registry/ }, { message: /module\.children reaches the CommonJS module registry/ }] },
     // code from a URL is outside every check
     { filename: AI, code: "await import('https://cdn.example/x.js'); import x from 'data:text/javascript,export default 1';", errors: two },
     { filename: API, code: "import x from 'http://h/m.js';", errors: one },

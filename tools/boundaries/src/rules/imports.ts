@@ -346,6 +346,14 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
       if (o.kind === 'external') checkPackage(n, o.module, 'import', `"${decl.source.value}"`);
     }
 
+    /** An operand of an identity comparison (require.main === module): read only to compare, nothing is taken from it. */
+    function compared(n: Node): boolean {
+      let outer: Node = n;
+      while (outer.parent && TYPE_WRAPPERS.has(outer.parent.type)) outer = outer.parent;
+      const p = outer.parent;
+      return p?.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(p.operator);
+    }
+
     function launderedBuiltin(n: Node, module: string, form: string) {
       const hit = forbiddenModule(policy, fromZone, module);
       if (!hit) return;
@@ -359,6 +367,17 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     function nativeHook(n: Node, o: ReturnType<typeof originOf>) {
+        // the CommonJS module registry, in every zone: each module in it carries a require, and its exports, that the
+        // check cannot follow through the registry's collections (Object.values(require.cache)[0].require(x)); comparing
+        // one (require.main === module) reads nothing from it
+        if (o.kind === 'global' && MODULE_REGISTRY.has(o.path.join('.')) && !policy.forbiddenModules.some((f) => f.zone === fromZone) && !compared(n))
+          return report(n, {
+            rule: RULE,
+            zones: `${zoneTag(fromZone)} -> ${o.path.join('.')}`,
+            securityRef: ref,
+            allowedWay: 'load the module you need with a constant specifier (import, or require of a string), which the check follows',
+            what: `${o.path.join('.')} reaches the CommonJS module registry, whose modules each carry a require and exports that the check cannot follow through it, so what is loaded or used through it cannot be checked (fail closed)`,
+          });
         if (!policy.forbiddenModules.some((f) => f.zone === fromZone)) return;
         // module.register / registerHooks: loader hooks from a URL (data: text is code), or functions that rewrite every later load
         if (o.kind === 'module' && o.module === 'module' && o.path.length === 1 && MODULE_HOOKS.has(o.path[0]!) && !hooked.has(n)) {
@@ -396,7 +415,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
         if (o.kind !== 'global') return;
         const hook = o.path.join('.');
         const entry = policy.forbiddenModules.find((f) => f.zone === fromZone)!;
-        if (MODULE_REGISTRY.has(hook))
+        if (MODULE_REGISTRY.has(hook) && !compared(n))
           return report(n, {
             rule: RULE,
             zones: `${zoneTag(fromZone)} -> ${hook}`,
