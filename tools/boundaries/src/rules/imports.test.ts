@@ -47,6 +47,8 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     // a CommonJS script asking whether it is the main module compares, taking nothing from the registry (every zone)
     { filename: WORKFLOW.replace(/\.ts$/, '.cjs'), code: 'if (require.main === module) module.exports.main();', languageOptions: { sourceType: 'commonjs' } },
     { filename: AI.replace(/\.ts$/, '.cjs'), code: 'if (module !== require.main) return;', languageOptions: { sourceType: 'commonjs', parserOptions: { ecmaFeatures: { globalReturn: true } } } },
+    // a specifier made from the module's own place is that file: here, one of the file's own project (it failed closed before)
+    { filename: AI, code: "import path from 'node:path'; await import(new URL('./proposal.ts', import.meta.url).href); await import(path.join(import.meta.dirname, 'rationale.ts'));" },
     // files outside libs/apps/tools have no zone to check
     { filename: `${ROOT}/scripts/x.ts`, code: "import { x } from '@luthier/rmos-runs/src/sessions/session-store.js';" },
   ],
@@ -103,6 +105,8 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: WORKFLOW, code: "import { Worker } from 'node:worker_threads'; new Worker(new URL('../../../experimental/ai/src/index.ts', import.meta.url)); new Worker('./libs/rmos/runs/src/index.ts');", errors: [{ message: /new Worker\(\).*may not be imported from zone:authoritative/ }, { message: /enters @luthier\/rmos-runs at libs\/rmos\/runs\/src\/index\.ts instead of through its package entry/ }] },
     { filename: WORKFLOW, code: "import { register } from 'node:module'; register('@luthier/experimental-ai', import.meta.url);", errors: [{ message: /module\.register\(\) "@luthier\/experimental-ai"/ }] },
     { filename: API, code: "import cp from 'node:child_process'; cp.fork(['tools', 'boundaries', 'src', 'index.ts'].join('/'));", errors: [{ message: /@luthier\/boundaries \(zone:tooling\) may not be imported from zone:routing/ }] },
+    // ... and one of another project is checked as that file
+    { filename: AI, code: "import path from 'node:path'; await import(new URL('../../../rmos/workflow/src/index.ts', import.meta.url).href); await import(path.join(import.meta.dirname, '../../ai-graphics/src/index.ts'));", errors: [{ message: /import\(\) "..\/..\/..\/rmos\/workflow\/src\/index\.ts": @luthier\/rmos-workflow \(zone:authoritative\) may not be imported/ }, { message: /enters @luthier\/experimental-ai-graphics at libs\/experimental\/ai-graphics\/src\/index\.ts instead of through its package entry/ }] },
     // constant-folded specifiers
     { filename: AI, code: "const p = '@luthier/' + 'rmos-' + 'workflow'; await import(p);", errors: one },
     { filename: AI, code: "const s = 'workflow'; await import(`@luthier/rmos-${s}`);", errors: one },

@@ -107,6 +107,9 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
 
     function check(specNode: Node | undefined | null, form: string, builtinOnly = false) {
       if (!specNode) return;
+      // a URL or path made from the module's own place (import(new URL('./x.js', import.meta.url).href)) is that file
+      const own = foldSingle(specNode, env) === null ? ownPath(specNode, env) : null;
+      if (own !== null) return checkResolved(specNode, own, form, builtinOnly, path.relative(path.dirname(fc.file), own).split(path.sep).join('/'));
       const spec = foldSingle(specNode, env);
       if (spec === null) {
         const seen = fold(specNode, env).map(describe).join(' | ');
