@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { forEachChild, unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
-import { fold, describe, urlPathParts } from '../analysis/fold.js';
-import { callShape, derefNode, emitCallsFor, LISTENER_METHODS, memberKey, originOf, propertyOf } from '../analysis/origin.js';
+import { fold, describe, isConstant, urlPathParts } from '../analysis/fold.js';
+import { callShape, derefNode, emitCallsFor, LISTENER_METHODS, memberKey, originOf, propertyOf, returnedExpressions, literalChanges, ANY_ELEMENT } from '../analysis/origin.js';
 import type { Sym } from '../analysis/fold.js';
 import { calledFunction, fileSystemReach, fsCallTargets, optionValues, sqlFileTargets, sqlText, writeTargets, writtenParams } from './fs-writes.js';
 import { SQL_RUNNERS, sqlLoadsExtension, sqlWrites, writesAny } from '../analysis/sql.js';
@@ -101,13 +101,23 @@ function progName(word: Sym): string {
 
 /** The scripts a node command line runs (its first word that is no option, and -r / --import modules given by path), or 'stdin'. */
 /** The modules node options preload (--require x, --import=x, --loader x): the paths among them (a package loads from node_modules). */
+/** A node option word split at its first `=` (`--require=x`): the option's name and the value's parts (parts the folding could not read kept). */
+function optionParts(w: Sym): [string, Sym | null] {
+  const t = describe(w);
+  const k = w.findIndex((p) => typeof p === 'string' && p.includes('='));
+  if (!t.startsWith('--') || k < 0 || w.slice(0, k).some((p) => typeof p !== 'string')) return [t, null];
+  const head = w[k] as string;
+  const at = head.indexOf('=');
+  const value = [head.slice(at + 1), ...w.slice(k + 1)].filter((p) => p !== '');
+  return [(w.slice(0, k) as string[]).join('') + head.slice(0, at), value];
+}
+
 function nodePreloads(words: Sym[]): Sym[] {
   const out: Sym[] = [];
   for (let i = 0; i < words.length; i++) {
-    const t = describe(words[i]!);
-    const [flag, inline] = t.startsWith('--') && t.includes('=') ? [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)] : [t, null];
+    const [flag, inline] = optionParts(words[i]!);
     if (!NODE_MODULE_OPTIONS.has(flag)) continue;
-    const value = inline !== null ? [inline] : words[++i];
+    const value = inline !== null ? inline : words[++i];
     const v = value ? describe(value) : '';
     if (value && (/^[.\/\\~]|^[a-z]:|^file:|^data:/i.test(v) || value.some((p) => typeof p !== 'string'))) out.push(value as Sym);
   }
@@ -166,9 +176,9 @@ function nodeScript(rest: Sym[]): Sym[] | 'stdin' {
   let info = false;
   for (let i = 0; i < rest.length; i++) {
     const t = describe(rest[i]!);
-    const [flag, inline] = t.startsWith('--') && t.includes('=') ? [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)] : [t, null];
+    const [flag, inline] = optionParts(rest[i]!);
     if (NODE_MODULE_OPTIONS.has(flag)) {
-      const value = inline !== null ? [inline] : rest[++i];
+      const value = inline !== null ? inline : rest[++i];
       const v = value ? describe(value) : '';
       // a package (tsx) loads from node_modules; a path is a script
       if (value && (/^[.\/\\~]|^[a-z]:|^file:|^data:/i.test(v) || value.some((p) => typeof p !== 'string'))) out.push(value as Sym);
@@ -209,6 +219,77 @@ function shellReadsInput(rest: Sym[]): boolean {
     else if (!/^[-+]/.test(t)) return false;
   }
   return true;
+}
+
+/** an execArgv element the check cannot read (a parameter, a spread of an unknown array, an options object it cannot see into) */
+const UNREAD_ARGV = 'an execArgv element that cannot be read';
+
+/**
+ * The elements of a fork's or a Worker's execArgv, each with the texts it may have: an array literal (spreads of
+ * arrays read in place), process.execArgv and what filter / slice / concat keep of it (the process's own options,
+ * which it already runs with: nothing new), either branch of a conditional, what a workspace function returns.
+ * Anything else is one element that cannot be read.
+ */
+function isExecArgv(n: Node, e: Env): boolean {
+  const o = originOf(n, e);
+  return o.kind === 'global' && o.path.join('.') === 'process.execArgv';
+}
+
+function execArgvElements(n0: Node, e: Env, depth = 0): Sym[][] {
+  const unread: Sym[][] = [[[unknownPart(UNREAD_ARGV)]]];
+  if (depth > 6) return unread;
+  const n = unwrap(n0);
+  if ((n.type === 'Identifier' && n.name === 'undefined') || (n.type === 'Literal' && n.value === null)) return [];
+  if (isExecArgv(n, e)) return [];
+  if (n.type === 'ConditionalExpression') return [...execArgvElements(n.consequent, e, depth + 1), ...execArgvElements(n.alternate, e, depth + 1)];
+  if (n.type === 'LogicalExpression') return [...execArgvElements(n.left, e, depth + 1), ...execArgvElements(n.right, e, depth + 1)];
+  if (n.type === 'CallExpression') {
+    const callee = unwrap(n.callee);
+    const key = callee.type === 'MemberExpression' ? memberKey(callee, e) : null;
+    if (callee.type === 'MemberExpression' && (key === 'filter' || key === 'slice')) return execArgvElements(callee.object, e, depth + 1);
+    if (callee.type === 'MemberExpression' && key === 'concat') {
+      const arrayLike = (a: Node) => unwrap(a).type === 'ArrayExpression' || derefNode(a, e)?.node.type === 'ArrayExpression' || unwrap(a).type === 'CallExpression' || isExecArgv(a, e);
+      return [...execArgvElements(callee.object, e, depth + 1), ...n.arguments.flatMap((a) => (a.type === 'SpreadElement' ? unread : arrayLike(a) ? execArgvElements(a, e, depth + 1) : [fold(a, e)]))];
+    }
+    const called = calledFunction(n.callee, e);
+    if (called) {
+      const returns = returnedExpressions(called.fn);
+      if (returns.length) return returns.flatMap((r) => execArgvElements(r, called.env, depth + 1));
+    }
+    return unread;
+  }
+  const d = derefNode(n, e);
+  if (d && unwrap(d.node) !== n) {
+    const elements = execArgvElements(d.node, d.env, depth + 1);
+    // (an array changed after it is made: what is pushed or set in it is an element too; a change that records nothing may add anything)
+    const changes = n.type === 'Identifier' ? literalChanges(n, e) : null;
+    if (!changes) return elements;
+    if (changes.opaque && !changes.mutations.length && !changes.assigned.size) return [...elements, ...unread];
+    return [...elements, ...[...changes.assigned].filter(([k]) => k === ANY_ELEMENT || /^\d+$/.test(k)).flatMap(([, vs]) => vs.map((v) => fold(v, e)))];
+  }
+  if (n.type !== 'ArrayExpression') return unread;
+  return n.elements.flatMap((el) => (!el ? [] : el.type === 'SpreadElement' ? execArgvElements(el.argument, e, depth + 1) : [fold(el, e)]));
+}
+
+/**
+ * Why an execArgv cannot be proved to preload nothing unread, or null: an element whose option name cannot be read
+ * (it may be --require, --import, --eval; the value of an option that takes the next element, and the value after
+ * a readable `--name=`, are values). The modules it preloads by path are checked as scripts (nodePreloads).
+ */
+function unreadableExecArgv(argv: Sym[][]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const alts = argv[i]!;
+    const prev = argv[i - 1];
+    const isValue = !!prev && prev.length > 0 && prev.every((a) => isConstant(a) && (NODE_MODULE_OPTIONS.has(a.join('')) || NODE_VALUE_OPTIONS.has(a.join(''))));
+    if (isValue) continue;
+    for (const a of alts) {
+      if (isConstant(a)) continue;
+      const k = a.findIndex((p) => typeof p !== 'string');
+      const before = (a.slice(0, k) as string[]).join('');
+      if (!(before.startsWith('--') && before.includes('='))) return `"${describe(a)}"`;
+    }
+  }
+  return null;
 }
 
 /** settings that name where Node writes its diagnostic reports */
@@ -383,11 +464,10 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       }
       const shellNodes = get('shell');
       const shell = shellNodes.some((v) => !(unwrap(v.node).type === 'Literal' && (unwrap(v.node) as TSESTree.Literal).value === false)) || (read.opaque && !read.notObject);
-      const execArgv = get('execArgv').flatMap((v) => {
-        const arr = derefNode(v.node, v.env);
-        return arr?.node.type === 'ArrayExpression' ? arr.node.elements.flatMap((el) => (el && el.type !== 'SpreadElement' ? fold(el, arr.env) : [[variablePart()]])) : [[variablePart()]];
-      });
       const opaque = read.opaque && !read.notObject;
+      // (options that cannot be read may hold any execArgv)
+      const argvElements = [...get('execArgv').flatMap((v) => execArgvElements(v.node, v.env)), ...(opaque ? [[[unknownPart(UNREAD_ARGV)]]] : [])];
+      const execArgv = argvElements.flat();
       // what the program reads on its input: the input option (sync functions); nothing where a sync function has neither
       // input nor stdio (its input is an empty pipe); anything (null) where stdio hands it a stream, or the call is asynchronous
       const inputs = get('input');
@@ -395,7 +475,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         if (!sync || opaque || get('stdio').length) return null;
         return inputs.length ? inputs.flatMap((v) => fold(v.node, v.env)) : [['']];
       };
-      return { cwd, vars, shell, execArgv, opaque, hasEnv: !!envNode || opaque, hasExecPath: get('execPath').length > 0, stdin };
+      return { cwd, vars, shell, execArgv, argvElements, opaque, hasEnv: !!envNode || opaque, hasExecPath: get('execPath').length > 0, stdin };
     }
 
     /** scripts run (fork, Worker, node <file>): checked when the whole file is read, against the paths it writes */
@@ -483,6 +563,19 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
      * is the data root. Code run inline by an interpreter (node -e, sh -c "…", python -c) and scripts that are not
      * workspace source files cannot be followed (fail closed).
      */
+    /**
+     * A node process's execArgv (fork's, a Worker's): an element whose option cannot be read may be --require,
+     * --import or --eval (fail closed); inline code is refused; the modules it preloads are scripts it runs. true: reported.
+     */
+    function checkExecArgv(node: Node, argv: Sym[][], label: string, cwd: Sym[] | null): boolean {
+      const unread = unreadableExecArgv(argv);
+      if (unread) return reportCommand(node, `${label} is given an execArgv element the check cannot read (${unread}): it may preload any module (--require, --import) or run code given as text (--eval)`, 'give execArgv as an array of constant options (or inherit process.execArgv)'), true;
+      const flat = argv.flat();
+      for (const a of flat) if (INTERPRETERS.node!.test(describe(a))) return reportCommand(node, `${label} with execArgv "${describe(a)}" runs code given as text`, 'put the code in a workspace source file and run that'), true;
+      for (const s of nodePreloads(flat)) if (checkScriptSym(node, s, `${label} (a module its execArgv preloads)`, cwd)) return true;
+      return false;
+    }
+
     /** NODE_OPTIONS values given to a program (null: one that cannot be read): the modules they preload must be scripts the check reads. true: reported. */
     function checkNodeOptions(node: Node, values: Array<Sym | null>, label: string, cwd: Sym[] | null): boolean {
       for (const value of values) {
@@ -512,7 +605,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       for (const c of o.cwd ?? []) if (checkTarget(node, opts!, env, `child_process.${fn} (a program run in it)`, true, [c])) return;
       // modules a node process preloads (fork's execArgv, NODE_OPTIONS in the env option: every node the program
       // starts, npm and npx included, reads it) are scripts it runs
-      if (isFork) for (const s of nodePreloads(o.execArgv)) if (checkScriptSym(node, s, `child_process.fork() (a module its execArgv preloads)`, o.cwd)) return;
+      if (isFork && checkExecArgv(node, o.argvElements, 'child_process.fork()', o.cwd)) return;
       if (checkNodeOptions(node, o.vars.set.has('NODE_OPTIONS') ? [o.vars.set.get('NODE_OPTIONS') ?? null] : [], `child_process.${fn}`, o.cwd)) return;
       // the program's words: a command line split as the shell splits it, or the program and its argument array
       const commands: { words: Sym[]; viaShell: boolean; plain: boolean; stdin: Sym[] | null }[] = [];
@@ -543,7 +636,6 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         }
       } else if (isFork) {
         checkScript(node, program, env, `child_process.fork()`, o.cwd);
-        for (const a of o.execArgv) if (INTERPRETERS.node!.test(describe(a))) reportCommand(node, `child_process.fork() with execArgv "${describe(a)}" runs code given as text`, 'put the code in a workspace source file and fork that');
         for (const w of argWords) commands.push({ words: w, viaShell: false, plain: false, stdin: null });
       } else {
         const progs = foldPath(program, env);
@@ -771,12 +863,10 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       if (node.type === 'NewExpression' && o.kind === 'module' && o.module === 'worker_threads' && o.path.at(-1) === 'Worker' && shape.args[0]) {
         const opts = optionValues(shape.args[1], env, ['eval']);
         if (!opts.values.length) checkScript(node, shape.args[0], env, 'new Worker()', null);
-        // (its execArgv's --require / --import preload modules into the thread: scripts it runs too)
-        const argv = optionValues(shape.args[1], env, ['execArgv']).values.flatMap((v) => {
-          const arr = derefNode(v.node, v.env);
-          return arr?.node.type === 'ArrayExpression' ? arr.node.elements.flatMap((el) => (el && el.type !== 'SpreadElement' ? fold(el, arr.env) : [[variablePart()]])) : [[variablePart()]];
-        });
-        for (const sym of nodePreloads(argv)) if (checkScriptSym(node, sym, 'new Worker() (a module its execArgv preloads)', null)) break;
+        // (its execArgv's --require / --import preload modules into the thread: scripts it runs too; options that cannot be read may hold any)
+        const read = optionValues(shape.args[1], env, ['execArgv']);
+        const argv = [...read.values.flatMap((v) => execArgvElements(v.node, v.env)), ...(read.opaque && !read.notObject ? [[[unknownPart(UNREAD_ARGV)]]] : [])];
+        checkExecArgv(node, argv, 'new Worker()', null);
       }
       // a wrapper (same file or imported) that writes a path it is given: check what this call gives it.
       // Only calls passing a path under the data root are worth following into the callee (cheap first).
