@@ -406,6 +406,11 @@ function readCommandLine(line: Sym, vars: ShellVars, bash: boolean): ShellComman
         endWord();
         continue;
       }
+      // a comment runs to the end of its line (a part that cannot be read may hold a newline: it ends the comment)
+      if (c === '#' && word === null) {
+        while (i + 1 < items.length && typeof items[i + 1] === 'string' && items[i + 1] !== '\n') i++;
+        continue;
+      }
       if (c === '~' && word === null) {
         add(variablePart());
         continue;

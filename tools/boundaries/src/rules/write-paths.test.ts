@@ -111,7 +111,7 @@ function tester() {
       { filename: API, code: `${fsImport} export const save = (p: string) => fs.writeFileSync(p, '');` },
       // a shell given its commands on a constant input that writes nothing protected, a script file, --version; eval of harmless
       // constant text; $'…' spelling ordinary words
-      { filename: API, code: "import { execFileSync, spawnSync, execSync } from 'node:child_process'; execFileSync('sh', { input: 'ls data/sandbox' }); spawnSync('bash', ['-s'], { input: 'echo ok' }); execFileSync('sh', ['./scripts/x.sh']); execFileSync('bash', ['--version']); execFileSync('bash', ['-x', 'build.sh']); execSync(\"eval echo hi; eval 'ls data/sandbox'\"); execSync(\"echo $'hello\\\\tworld' > /tmp/x; ls $'data/\\\\x73andbox'\");" },
+      { filename: API, code: "import { execFileSync, spawnSync, execSync } from 'node:child_process'; execFileSync('sh', { input: 'ls data/sandbox' }); spawnSync('bash', ['-s'], { input: 'echo ok' }); execFileSync('bash', ['--version']); execSync('ls -la # never rm -rf data/runs'); execSync(\"eval echo hi; eval 'ls data/sandbox'\"); execSync(\"echo $'hello\\\\tworld' > /tmp/x; ls $'data/\\\\x73andbox'\");" },
       // a test's fresh store: a folder mkdtemp has just made, and its data/runs (the data root existed before it); a let assigned in a hook
       { filename: API, code: `${fsImport} import os from 'node:os'; import { mkdtemp } from 'node:fs/promises'; const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runs-test-')); fs.mkdirSync(path.join(dir, 'data', 'runs'), { recursive: true }); fs.writeFileSync(\`\${dir}/data/runs/a.json\`, ''); fs.rmSync(dir, { recursive: true }); export async function t() { const d = await mkdtemp('/tmp/x-'); fs.writeFileSync(path.join(d, 'runs', 'b'), ''); } let root: string; export function setup() { root = fs.mkdtempSync(path.join(os.tmpdir(), 'y-')); } export function put() { fs.rmSync(path.join(root, 'data', 'run_attachments'), { recursive: true }); } fs.writeFileSync(path.join(fs.mkdtempSync('data/run'), 'x'), '');` },
       // a let assigned a harmless value in straight-line code before the write (a later assignment cannot reach it back)
@@ -338,6 +338,8 @@ function tester() {
       // a shell fed its commands on its input: a stream written later, stdio, a pipe; the input option read as its command line
       { filename: API, code: "import { spawn, execFile, execFileSync, execSync, spawnSync } from 'node:child_process'; const c = spawn('sh'); c.stdin.write('rm -rf data/runs'); execFile('bash', ['-s']); execFileSync('sh', ['-s'], { stdio: 'inherit' }); execSync(\"echo 'rm -rf data/runs' | sh\"); spawnSync('bash', { input: 'rm -rf data/runs' }); execSync('sh', { input: 'rm -rf data/run_attachments/x' }); execFileSync('zsh', ['--', '-'], { input: 'rm -rf data/runs' });", errors: errors(7) },
       { filename: API, code: "import { execFileSync } from 'node:child_process'; export const f = (script: string) => execFileSync('bash', [], { input: script });", errors: errors(1) },
+      // a # inside a word is no comment; a comment ends at its line's end
+      { filename: API, code: "import { execSync } from 'node:child_process'; execSync('echo a#b > data/runs/x'); execSync('true # note\\nrm -rf data/run_attachments');", errors: errors(2) },
       // eval runs its words as a command line: constant text is read, other text refused
       { filename: API, code: "import { execSync, execFileSync } from 'node:child_process'; execSync(\"sh -c 'eval \\\"$X\\\"'\"); execSync(\"eval 'rm -rf data/runs'\"); execFileSync('bash', [], { input: 'builtin eval \"rm -rf data/run_attachments\"' }); execSync('eval $(cat cmd.txt)');", errors: errors(4) },
       // bash's $'…' decoded (hex, octal, unicode escapes spelling rm or a protected path); one that cannot be decoded fails closed
@@ -364,12 +366,22 @@ const root = makeWorkspace({
   'libs/shared/paths/src/fns.ts': "import fs from 'node:fs';\nexport function runsDir() { return ['data', 'runs'].join('/'); }\nexport const io = { save: (p: string) => fs.writeFileSync(p, '') };\nfunction listed() { return 'data/run_attachments'; }\nexport { listed };\n",
   'libs/shared/paths/src/live.ts': "export let DIR = 'data/sandbox';\nexport function useRuns() { DIR = 'data/runs'; }\nexport const CFG = { dir: 'data/sandbox' };\nexport function retarget() { CFG.dir = 'data/run_attachments'; }\nexport let SAME = 'data/sandbox';\nlet inner = 'data/sandbox';\nexport { inner as INNER };\nexport function moveInner() { inner = 'data/runs'; }\n",
   'libs/shared/paths/src/layout.ts': "import { DATA, RUNS } from './dirs.js';\nexport const RUNS_DIR = `${DATA}/${RUNS}`;\nexport const LAYOUT = { runs: RUNS, sandbox: 'sandbox' } as const;\n",
+  'scripts/clean.sh': 'set -e\n# remove what the build left\nrm -rf dist coverage\n',
+  'scripts/wipe.sh': '#!/bin/sh\nrm -rf "${RMOS_DATA_DIR:-data}/runs"\n',
+  'scripts/calls-wipe.sh': 'echo start\nsh scripts/wipe.sh\n',
+  'scripts/deploy': '#!/usr/bin/env bash\nmkdir -p dist && cp -r build/. dist/\n',
+  'scripts/purge': '#!/usr/bin/env bash\nfind data -path "*/runs/*" -delete\n',
+  'scripts/report.py': '#!/usr/bin/env python3\nprint(1)\n',
+  'scripts/tool': '#!/usr/bin/env node\nrequire("fs").rmSync("data/runs", { recursive: true });\n',
+  'scripts/tool.mjs': '#!/usr/bin/env node\nconsole.log(1);\n',
   'libs/shared/paths/src/config.ts': "import path from 'node:path';\nexport function loadConfig(env: NodeJS.ProcessEnv = process.env) {\n  return { dataDir: path.resolve(env.RMOS_DATA_DIR || 'data/'), tmp: '/tmp' };\n}\nexport function again(n: number): { dir: string } { return n ? again(n - 1) : { dir: 'x' }; }\n",
 });
 const api = `${root}/apps/api/src/x.ts`;
 boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', asEslintRule(writePathsRule), {
   valid: [
     { filename: api, code: "import { writeJson } from '@luthier/shared-paths/src/io.js'; writeJson('data/sandbox/x.json', {}); writeJson('/tmp/x', {});" },
+    // shell scripts of the workspace run by file are read as their command lines; a node script by its #! line is a script node runs; system programs by path are those programs
+    { filename: api, code: "import { execSync, execFileSync, spawn } from 'node:child_process'; execSync('sh scripts/clean.sh'); execFileSync('bash', ['-e', './scripts/clean.sh']); spawn('./scripts/deploy', [], { stdio: 'inherit' }); execFileSync('./scripts/tool.mjs'); execFileSync('/usr/bin/git', ['status']); execSync('. scripts/clean.sh && echo done');" },
     // the writer's own functions are the allowed way
     { filename: api, code: "import { writeRun } from '@luthier/rmos-runs/src/write.js'; writeRun('data/runs/x');" },
     { filename: api, code: "import fs from 'fs'; import { DATA, SANDBOX } from '@luthier/shared-paths'; fs.writeFileSync(`${DATA}/${SANDBOX}/x`, '');" },
@@ -380,6 +392,9 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
   ],
   invalid: [
     { filename: api, code: "import fs from 'fs'; import { DATA, RUNS } from '@luthier/shared-paths'; fs.writeFileSync(`${DATA}/${RUNS}/x`, '');", errors: errors(1) },
+    // a shell script run by file writing a protected folder (also through a script it runs, or a #! line), a script file that does not exist,
+    // whose path cannot be folded, outside the workspace, or that this file writes; a program file that is neither a shell nor a node source script
+    { filename: api, code: "import fs from 'node:fs'; import { execSync, execFileSync, spawn } from 'node:child_process'; execSync('sh scripts/wipe.sh'); execSync('bash scripts/calls-wipe.sh'); spawn('./scripts/purge'); execSync('sh scripts/missing.sh'); export const f = (file: string) => execFileSync('sh', ['-e', file]); execSync('bash /tmp/x.sh'); fs.writeFileSync('scripts/clean.sh', 'rm -rf data/runs'); execSync('source scripts/clean.sh'); execFileSync('./scripts/report.py'); execFileSync('scripts/tool'); fs.writeFileSync('/tmp/prog', ''); execFileSync('/tmp/prog');", errors: [{ message: /execSync \(through scripts\/wipe.sh\) \(a program given it\) writes "<data root>\/runs"/ }, { message: /\(through scripts\/calls-wipe.sh\) \(through scripts\/wipe.sh\)/ }, { message: /spawn \(through scripts\/purge\)/ }, { message: /scripts\/missing.sh", which is no file/ }, { message: /./ }, { message: /a script file outside the workspace/ }, { message: /a script this file writes/ }, { message: /neither a shell script nor a node script/ }, { message: /scripts\/tool", which is no workspace source file/ }, { message: /a program this file writes/ }] },
     { filename: api, code: "import fs from 'fs'; import { DATA, RUN_DIR } from '@luthier/shared-paths'; fs.mkdirSync(DATA + '/' + RUN_DIR);", errors: errors(1) },
     { filename: api, code: "import fs from 'fs'; import att from '@luthier/shared-paths'; fs.writeFileSync('data/' + att + '/x', '');", errors: errors(1) },
     { filename: api, code: "import fs from 'fs'; import { RUNS_DIR } from '../../../libs/shared/paths/src/layout.js'; fs.writeFileSync(RUNS_DIR + '/x', '');", errors: errors(1) },

@@ -9,7 +9,7 @@ import { SQL_RUNNERS, sqlLoadsExtension, sqlWrites, writesAny } from '../analysi
 import { complianceRef, fileContext } from './context.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 import { classifyTarget, climbsAboveStart, GLOB_WHY, globbed, holdsDataRoot, isAbsolute, namesDataRoot, relativeTo, shellCommands, variablePart, wordPaths, type ShellVars } from './target-path.js';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ownPath } from '../analysis/own-path.js';
@@ -479,7 +479,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     /** scripts run (fork, Worker, node <file>): checked when the whole file is read, against the paths it writes */
-    const pendingScripts: { node: Node; label: string; file: string | null; why?: string }[] = [];
+    const pendingScripts: { node: Node; label: string; file: string | null; why?: string; mode?: 'script' | 'shell' | 'program' }[] = [];
 
     /**
      * A script path node, fork()'s or a Worker's: a URL or path made from the module's own place (new URL('./w.js',
@@ -512,8 +512,8 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       return false;
     }
 
-    function addScript(node: Node, label: string, file: string | null) {
-      pendingScripts.push({ node, label, file });
+    function addScript(node: Node, label: string, file: string | null, mode: 'script' | 'shell' = 'script') {
+      pendingScripts.push({ node, label, file, mode });
     }
 
     /**
@@ -535,10 +535,11 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
               return false;
             }
           })();
-          if (rel.startsWith('..') || path.isAbsolute(rel)) why = `"${s.file}", a script outside the workspace`;
+          if (s.mode === 'program') why = writtenPaths.has(s.file) ? `"${s.file}", a program this file writes` : null;
+          else if (rel.startsWith('..') || path.isAbsolute(rel)) why = `"${s.file}", a script outside the workspace`;
           else if (namesDataRoot(policy, [rel])) why = `"${rel}", a script in the data root, not a workspace source file`;
           // an installed package's script (node_modules/husky/bin.js) is as trusted as the package loaded by name (--import tsx)
-          else if (!exists || (!SOURCE_EXT.test(rel) && !rel.startsWith('node_modules/'))) why = `"${rel}", which is no workspace source file at check time`;
+          else if (!exists || (s.mode !== 'shell' && !SOURCE_EXT.test(rel) && !rel.startsWith('node_modules/'))) why = `"${rel}", which is no workspace source file at check time`;
           else if (writtenPaths.has(s.file)) why = `"${rel}", a script this file writes`;
         }
         if (why) reportCommand(s.node, `${s.label} runs ${why}, whose code the check has not read`, `run a committed workspace source file by a constant path (fork / new Worker(new URL('./w.js', ${'import.meta'}.url)))`);
@@ -652,6 +653,62 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       for (const c of commands) if (checkWords(node, fn, c.words, o, c.viaShell, c.plain && !o.hasEnv, 0, c.stdin)) return;
     }
 
+    /**
+     * A file a command runs whose code is not in the source: a shell's script operand (sh x.sh, source x.sh), or a
+     * program named by a path (./deploy.sh, scripts/x). One that folds to a file of the workspace that exists (outside
+     * the data root and node_modules, not written by this file) is read: a shell script (a .sh name or a sh-family
+     * #! line) as its command lines, a node script (a node #! line or a source file) as node's scripts are; any other
+     * file, or a path that cannot be folded or leaves the workspace, may write anywhere (fail closed). true: reported.
+     */
+    function checkScriptFile(node: Node, fn: string, word: Sym, label: string, o: ReturnType<typeof commandOptions>, depth: number, asShell: boolean): boolean {
+      const refuse = (why: string) => (reportCommand(node, `${label} runs ${why}, whose code the check has not read`, 'run a committed shell script of the workspace by a constant path, or run the commands themselves with execFile'), true);
+      if (!isConstant(word)) return refuse('a script file whose path cannot be folded');
+      const dir = o.cwd && o.cwd.length === 1 && isConstant(o.cwd[0]!) ? path.resolve(fc.ws.root, o.cwd[0]!.join('')) : o.cwd ? null : fc.ws.root;
+      if (dir === null) return refuse(`"${word.join('')}", a script file in a working directory that cannot be folded`);
+      const file = path.resolve(dir, word.join(''));
+      const rel = path.relative(fc.ws.root, file).split(path.sep).join('/');
+      recordDependency(env.recordFor, file);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) {
+        // a program of the system named by its path (/usr/bin/git) is that program; a shell script there is not read
+        if (asShell || /\.(ba|z|k|da)?sh$/i.test(file)) return refuse(`"${file}", a script file outside the workspace`);
+        return void pendingScripts.push({ node, label, file, mode: 'program' }), false;
+      }
+      if (namesDataRoot(policy, [rel])) return refuse(`"${rel}", a file in the data root`);
+      // an installed package's program is as trusted as the package loaded by name
+      if (rel.startsWith('node_modules/') && !asShell) return false;
+      let text: string;
+      try {
+        text = statSync(file).isFile() ? readFileSync(file, 'utf8') : '';
+      } catch {
+        return refuse(`"${rel}", which is no file of the workspace at check time`);
+      }
+      const bang = /^#!\s*(\S+)(?:[ \t]+(.*))?/.exec(text.split('\n', 1)[0] ?? '');
+      const bangWords = bang ? [bang[1]!, ...(bang[2] ?? '').split(/\s+/).filter(Boolean)] : [];
+      const interpreter = bangWords.length ? (progName([bangWords[0]!]) === 'env' ? bangWords.slice(1).find((w) => !w.startsWith('-')) ?? '' : bangWords[0]!) : '';
+      const kind = asShell || progName([interpreter]) === 'sh' || (!bang && /\.(ba|z|k|da)?sh$/i.test(rel)) ? 'shell' : NODE_LIKE.has(progName([interpreter])) || (!bang && SOURCE_EXT.test(rel)) ? 'node' : null;
+      if (kind === null) return refuse(`"${rel}", a program file of the workspace that is neither a shell script nor a node script`);
+      // (a script this file writes is not the one read here: checked when the whole file is read)
+      // (a node script must be a source file the check reads, as node's scripts are)
+      addScript(node, label, file, kind === 'node' ? 'script' : 'shell');
+      if (kind === 'node') return false;
+      if (depth > 2) return refuse(`"${rel}", a shell script run from a script nested too deep`);
+      for (const c of shellCommands([text], o.vars)) if (checkWords(node, `${fn} (through ${rel})`, c, o, true, false, depth + 1)) return true;
+      return false;
+    }
+
+    /** The script operand of a shell's words (after its name): its first word that is no option (-o / +o and bash's --rcfile / --init-file take a value); null: none. */
+    function shellScriptOperand(rest: Sym[]): Sym | null {
+      for (let i = 0; i < rest.length; i++) {
+        const t = describe(rest[i]!);
+        if (t === '--') return rest[i + 1] ?? null;
+        // (-s: the commands come from the input, the words after it are its arguments)
+        if (/^[-+][a-zA-Z]*s/.test(t)) return null;
+        if (/^[-+]o$/.test(t) || t === '--rcfile' || t === '--init-file') i++;
+        else if (!/^[-+]/.test(t) || !isConstant(rest[i]!)) return rest[i]!;
+      }
+      return null;
+    }
+
     /** One simple command: interpreters on inline code, scripts run, and every word as a path the program may write. true: reported. */
     /** A command line the check can read: its known text, globs and the data root; not a shell variable or a part the fold cannot read. */
     const readableLine = (text: Sym) => !text.some((p) => typeof p !== 'string' && !(p.kind === 'unknown' && p.why === GLOB_WHY) && p.kind !== 'dataRoot');
@@ -702,6 +759,9 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
           for (const c of shellCommands(text, o.vars)) if (checkWords(node, fn, c, o, true, false, depth + 1)) return true;
           return false;
         }
+        // a shell running a script file (sh deploy.sh, bash ./x.sh; a word that cannot be read may be one): the file is read as its command lines, or refused
+        const script = shellScriptOperand(rest);
+        if (script && checkScriptFile(node, fn, script, label, o, depth, true)) return true;
         // a shell with no command line and no script file (sh, bash -s) runs what it reads on its input: the input
         // option's text is read as its command line; input the check cannot read (a stream, a pipe, stdio) is refused
         if (shellReadsInput(rest)) {
@@ -711,6 +771,10 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
           return false;
         }
       }
+      // a shell running a script file (sh deploy.sh, bash ./x.sh, source x.sh): the file is read as its command lines, or refused
+      if ((name === 'source' || name === '.') && rest.length && checkScriptFile(node, fn, rest[0]!, label, o, depth, true)) return true;
+      // a program named by a path (./deploy.sh, scripts/release): a file whose code is not in the source
+      if (known && name !== 'sh' && /[\/\\]/.test(describe(progWord)) && checkScriptFile(node, fn, progWord, label, o, depth, false)) return true;
       // the eval builtin runs its words, joined by spaces, as a command line: one the check cannot read is refused
       if (name === 'eval' && rest.length) {
         const text: Sym = rest.flatMap((w, k) => [...(k ? [' '] : []), ...w.map((p) => (typeof p !== 'string' && p.kind === 'unknown' && p.why === GLOB_WHY ? '*' : p))]);
