@@ -18,13 +18,21 @@ import { constantValues, isPureCall, operatorValues } from './evaluate.js';
  * An unknown part; `segment`: it cannot hold a `/`, `?` or `#` (encodeURIComponent's result), though it may be `.` or `..`;
  * `fresh`: the six random letters and digits mkdtemp ends the name of a folder it has just made with.
  */
-export type Part = string | { kind: 'dataRoot' } | { kind: 'unknown'; why: string; segment?: boolean; fresh?: boolean };
+/**
+ * An unknown part: why it cannot be read; segment: it holds no separator (encodeURIComponent's); fresh: mkdtemp's random
+ * end of a new folder's name; place: the module's own file or folder (__dirname, import.meta.url), a folder of the
+ * workspace's sources that is neither the data root nor inside it.
+ */
+export type Part = string | { kind: 'dataRoot' } | { kind: 'unknown'; why: string; segment?: boolean; fresh?: boolean; place?: boolean };
 export type Sym = Part[];
 export type Folded = Sym[];
 
 export const MAX_ALTERNATIVES = 32;
 export const DATA_ROOT: Part = { kind: 'dataRoot' };
 export const unknownPart = (why: string): Part => ({ kind: 'unknown', why });
+/** the module's own file or folder: a place in the workspace's sources (see Part) */
+export const OWN_PLACE: Part = { kind: 'unknown', why: "the module's own file or folder", place: true };
+const isPlace = (sym: Sym): boolean => sym.length === 1 && typeof sym[0] !== 'string' && sym[0]!.kind === 'unknown' && sym[0]!.place === true;
 const unknown = (why: string): Folded => [[unknownPart(why)]];
 const text = (s: string): Folded => [[s]];
 
@@ -227,6 +235,7 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
   const variable = findVariable(env.getScope(id), id);
   if (!variable || variable.defs.length === 0) {
     if (id.name === 'undefined') return text('undefined');
+    if (id.name === '__dirname' || id.name === '__filename') return [[OWN_PLACE]];
     return unknown(`the global ${id.name}`);
   }
   if (seen.has(variable)) return unknown(`${id.name} depends on itself`);
@@ -715,7 +724,7 @@ function foldUrl(args: TSESTree.CallExpressionArgument[], env: Env, depth: numbe
       const absolute = typeof r[0] === 'string' && /^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(r[0]);
       const last = b[b.length - 1];
       const folder = typeof last === 'string' ? [...b.slice(0, -1), last.slice(0, last.lastIndexOf('/') + 1)] : [...b, '/'];
-      out.push(merge(absolute ? [unknownPart('a URL base'), ...r] : [...(bText !== null || typeof last === 'string' ? folder : [unknownPart('a URL base'), '/']), ...r]));
+      out.push(merge(absolute ? [unknownPart('a URL base'), ...r] : [...(bText !== null || typeof last === 'string' || isPlace(b) ? folder : [unknownPart('a URL base'), '/']), ...r]));
     }
   return out.length > MAX_ALTERNATIVES ? unknown('too many alternatives') : decodeUrl(out);
 }
@@ -875,7 +884,12 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
       const values = constantValues(n, env, depth + 1);
       if (values && values.every((v) => typeof v === 'string')) return values.map((v) => [v as string]);
       // the directory of a path is still under whatever its leading segments are under
-      if (fn[0] === 'dirname') return concat(fold(args[0], env, depth + 1, seen), [[unknownPart('path.dirname')]]);
+      if (fn[0] === 'dirname') {
+        const inner = fold(args[0], env, depth + 1, seen);
+        // (the folder of the module's own place is still a place of the workspace's sources)
+        if (inner.length && inner.every(isPlace)) return [[OWN_PLACE]];
+        return concat(inner, [[unknownPart('path.dirname')]]);
+      }
     }
   }
   if (o.kind === 'global' && o.path.join('.') === 'String' && args[0]) return fold(args[0], env, depth + 1, seen);
@@ -994,6 +1008,8 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
     case 'Identifier':
       return foldIdentifier(n, env, depth, seen);
     case 'MemberExpression': {
+      // import.meta.url / dirname / filename: the module's own place
+      if (unwrap(n.object).type === 'MetaProperty' && ['url', 'dirname', 'filename'].includes(memberKey(n, env, depth) ?? '')) return [[OWN_PLACE]];
       const o = originOf(n, env, depth + 1);
       if (o.kind === 'global' && o.path.length === 3 && o.path[0] === 'process' && o.path[1] === 'env') return envVariable(n, o.path[2]!, env, depth, seen);
       if (o.kind === 'module' && o.module === 'path' && o.path.at(-1) === 'sep') return text('/');

@@ -23,7 +23,7 @@ type Seg = { parts: Part[]; data: boolean; above?: boolean };
 
 export type TargetVerdict =
   | { kind: 'protected'; name: string }
-  | { kind: 'unprovable'; candidates: string[]; why?: string }
+  | { kind: 'unprovable'; candidates: string[]; why?: string; advice?: string }
   | { kind: 'dataRoot' }
   | null;
 
@@ -31,9 +31,10 @@ export interface ClassifyOptions {
   /**
    * The process may not be where relative paths are assumed to start (the workspace root, which holds the
    * default data root): a process.chdir of the file went somewhere that cannot be shown to be outside the data
-   * root. A folder named like the data root then counts anywhere in a relative path, not only first.
+   * root. The folders a relative path may then start in (an empty path: the start; a part that cannot be read: a
+   * folder that cannot be, the data root maybe); the path is read from each.
    */
-  moved?: boolean;
+  cwds?: Sym[];
 }
 
 /** A path that does not start at the process's working directory: /…, \…, C:…, file:… (any URL scheme) */
@@ -159,12 +160,17 @@ function dataDirName(policy: Policy): string {
  * known relative prefix that is not the data root (`docs/examples/data/runs`) it is some other folder.
  */
 export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[], options: ClassifyOptions = {}): TargetVerdict {
+  // after a process.chdir, a relative path is read from each folder it may start in (one the check cannot read may be the data root)
+  if (options.cwds && !isAbsolute(sym)) {
+    const verdicts = options.cwds.map((cwd) => classifyTarget(policy, cwd.length ? [...cwd, '/', ...sym] : sym, protectedNames));
+    return verdicts.find((v) => v?.kind === 'protected') ?? verdicts.find((v) => v?.kind === 'unprovable') ?? verdicts.find((v) => v !== null) ?? null;
+  }
   const dataDir = dataDirName(policy);
   const segs = segments(sym);
   // a descriptor's link (/proc/self/fd/N, /dev/fd/N) opens again whatever file the descriptor is open on, a run
   // opened read-only included: it cannot be proved to be outside runs/
   if (descriptorLink(segs)) return { kind: 'unprovable', candidates: [...protectedNames], why: 'a link to an open file descriptor, which opens again whatever file the descriptor is open on (a run opened read-only too)' };
-  const anywhere = options.moved || isAbsolute(sym);
+  const anywhere = isAbsolute(sym);
   let verdict: TargetVerdict = null;
   // inside a folder mkdtemp has just made (a test's fresh store) nothing is the data root, which existed before it
   const fresh = segs.findIndex(freshFolder);
@@ -177,7 +183,13 @@ export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[
     const named = seg.parts.length === 1 && typeof seg.parts[0] === 'string' && canonical(seg.parts[0]) === canonical(dataDir);
     // a glob or variable may stand for a path that ends in the data root (`*/runs`, `$D/runs`)
     const wild = !seg.data && !named && seg.parts.some(isWild) && couldBe(seg, dataDir);
-    if (!seg.data && !named && !wild) return;
+    if (!seg.data && !named && !wild) {
+      const reach = throughDeepUnknown(seg, segs[i + 1], protectedNames);
+      const part = seg.parts.findLast(isDeep);
+      const what = part && typeof part !== 'string' && part.kind === 'unknown' ? part.why : 'a part that cannot be folded';
+      if (reach.length) verdict = { kind: 'unprovable', candidates: reach, why: `its start (${what}) cannot be folded and may be a path that ends in the data root (or in the first letters of a protected folder's name), and the known text after it can then name ${reach.map((c) => c + '/').join(' or ')}`, advice: 'start the path from a constant folder outside the data root, or from one mkdtemp made' };
+      return;
+    }
     const next = segs[i + 1];
     if (!next) {
       // a variable standing alone is a command the source does not hold; a glob here matches what is there (`rm -rf *`)
@@ -196,6 +208,29 @@ export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[
     if (candidates.length) verdict = { kind: 'unprovable', candidates };
   });
   return verdict;
+}
+
+/** An unknown part that may hold separators (not one segment, as encodeURIComponent's, nor mkdtemp's random end, nor the module's own place). */
+const isDeep = (p: Part): boolean => typeof p !== 'string' && p.kind === 'unknown' && !p.segment && !p.fresh && !p.place && !isWild(p);
+
+/**
+ * The protected folders a path may reach through a part that cannot be folded, where that part may hold a whole path
+ * (`${dir}/runs/x`, `d.slice(0, -6) + 's/a'`): such a part may end in the data root, or in the data root and the start
+ * of a protected folder's name. What is known after it decides: the rest of its segment, if any, must be able to end
+ * a protected name (`…s` ends `runs`), else the next segment must be able to be one, by text it knows (`runs`,
+ * `run_${id}`; a segment wholly unknown, `${dir}/${file}`, names nothing). `${tmp}/report.txt` reaches none.
+ */
+function throughDeepUnknown(seg: Seg, next: Seg | undefined, protectedNames: string[]): string[] {
+  if (seg.data) return [];
+  const last = seg.parts.findLastIndex(isDeep);
+  if (last < 0) return [];
+  const tail = seg.parts.slice(last + 1);
+  if (tail.length) {
+    const pattern: Seg = { parts: [unknownPart('the end of a path'), ...tail], data: false };
+    return protectedNames.filter((n) => couldBe(pattern, n));
+  }
+  if (!next || next.data || next.above || !next.parts.some((p) => typeof p === 'string')) return [];
+  return protectedNames.filter((n) => couldBe(next, n));
 }
 
 const knownText = (s: Seg | undefined): string | null => (s && !s.data && s.parts.length === 1 && typeof s.parts[0] === 'string' ? canonical(s.parts[0]) : null);

@@ -33,9 +33,16 @@ function tester() {
       // pure computations that fold to the sandbox, and numbers
       { filename: API, code: `${fsImport} fs.writeFileSync(['data', 'sandbox', 'x'].map((s) => s.trim()).join('/'), ''); new Set(['data/sandbox']).forEach((p) => fs.rmSync(p, { recursive: true })); export const total = [1, 2, 3].reduce((a, b) => a + b, 0);` },
       // an escape that is not a protected name, an escaped separator (fileURLToPath refuses it), another variable of process.env
-      { filename: API, code: `${fsImport} fs.writeFileSync(new URL('file:///srv/data/%73andbox/x'), ''); fs.writeFileSync('data/%72uns', ''); const { env: { HOME: h } } = process; fs.writeFileSync(h + '/runs/x', '');` },
+      { filename: API, code: `${fsImport} fs.writeFileSync(new URL('file:///srv/data/%73andbox/x'), ''); fs.writeFileSync('data/%72uns', ''); const { env: { HOME: h } } = process; fs.writeFileSync(h + '/report.txt', '');` },
       // fs handed to a parameter, writing outside the protected folders
       { filename: API, code: `${fsImport} function save(io: typeof fs) { io.writeFileSync('data/sandbox/x.json', ''); io.readFileSync('data/runs/x.json'); } save(fs);` },
+      // a prefix that cannot be folded before text that cannot name a protected folder: a file, a folder named otherwise, a wholly unknown
+      // segment; the module's own place (__dirname, import.meta.url / dirname, through path.dirname, fileURLToPath and new URL) is no data root;
+      // a known relative prefix; after a process.chdir the check cannot place, a relative path that names no protected folder
+      { filename: API, code: `${fsImport} import { fileURLToPath } from 'node:url'; export const f = (tmp: string, dir: string, file: string, id: string) => [fs.writeFileSync(\`\${tmp}/report.txt\`, ''), fs.writeFileSync(path.join(dir, file), ''), fs.writeFileSync(path.join(dir, \`\${id}.json\`), ''), fs.writeFileSync(path.join(dir, 'runs.json'), ''), fs.writeFileSync(dir + '.txt', ''), fs.writeFileSync(\`logs/\${dir}/runs/x\`, ''), fs.writeFileSync(path.join(__dirname, 'runs', 'x'), ''), fs.writeFileSync(path.join(import.meta.dirname, 'runs'), ''), fs.writeFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'run_attachments', 'x'), ''), fs.writeFileSync(new URL('../runs/x', import.meta.url), '')];` },
+      // after one chdir to constant folders, a relative path is read from the start and from each of them
+      { filename: API, code: `${fsImport} process.chdir('data/sandbox'); fs.writeFileSync('runs/x', ''); fs.writeFileSync('../sandbox/y', ''); fs.writeFileSync('x/data/runs', '');` },
+      { filename: API, code: `${fsImport} export function g(d: string) { process.chdir(d); fs.writeFileSync('report.txt', ''); fs.writeFileSync(path.join('out', 'runs.json'), ''); }` },
       // a log string, a read-only open, reads
       { filename: API, code: "console.log('writing to data/runs/abc'); const s = `${process.env.RMOS_DATA_DIR}/runs`;" },
       { filename: API, code: `${fsImport} fs.readFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'));` },
@@ -227,6 +234,13 @@ function tester() {
       { filename: API, code: "import { fork, execFileSync, execSync } from 'node:child_process'; import { Worker } from 'node:worker_threads'; fork('apps/api/src/main.ts', [], { execArgv: ['--require', '/tmp/evil.js'] }); fork('apps/api/src/main.ts', [], { env: { ...process.env, NODE_OPTIONS: '--require /tmp/evil.js' } }); execFileSync('npm', ['test'], { env: { NODE_OPTIONS: '--import=/tmp/evil.mjs' } }); execSync('NODE_OPTIONS=\"--require /tmp/evil.js\" npm test'); new Worker(new URL('../../../apps/api/src/main.ts', import.meta.url), { execArgv: ['--import', '/tmp/evil.mjs'] }); export const f = (x: string) => execFileSync('npm', ['test'], { env: { NODE_OPTIONS: x } });", errors: errors(6) },
       // a global decoder reached as a member (String.fromCharCode) is evaluated on constants like the string methods
       { filename: API, code: `${fsImport} fs.writeFileSync(String.fromCharCode(100, 97, 116, 97) + '/runs/a', ''); const d = String.fromCodePoint(100) + 'ata'; fs.rmSync(d + '/run_attachments');`, errors: errors(2) },
+      // a prefix that cannot be folded may end in the data root (or in the first letters of runs): the known text after it names a protected
+      // folder (also an environment variable, os.tmpdir(), a recursive function's answer, path.resolve, an absolute path's middle), or ends one
+      // (d.slice(0, -6) + 's/a', …ts: run_attachments); after a process.chdir the check cannot place, a relative path is such a path too
+      { filename: API, code: `${fsImport} import os from 'node:os'; import { execSync } from 'node:child_process'; export const f = (x: string, d: string, y: string) => [fs.writeFileSync(\`\${x}/runs/runs.sqlite\`, ''), fs.writeFileSync(d.slice(0, -6) + 's/a', ''), fs.writeFileSync(d + 'ts/x', ''), fs.writeFileSync(path.resolve(d, 'runs', 'x'), ''), fs.writeFileSync(\`/srv/\${d}/run_attachments/x\`, ''), fs.writeFileSync(\`\${d}/run\${y}/x\`, ''), fs.writeFileSync(process.env.HOME + '/runs/x', ''), fs.writeFileSync(path.join(os.tmpdir(), 'runs'), '')]; export function g(d: string) { process.chdir(d); fs.writeFileSync('runs/x', ''); execSync('rm -rf run_attachments'); }`, errors: [{ message: /its start \(.*\) cannot be folded and may be a path that ends in the data root .* can then name runs\// }, ...errors(8), { message: /its start \(the working directory after a process.chdir\)/ }] },
+      // chdirs that compose (two relative ones) start relative paths in a folder that cannot be read; one chdir read from the start and from its folder
+      { filename: API, code: `${fsImport} process.chdir('data/sandbox'); process.chdir('..'); fs.writeFileSync('runs/x', '');`, errors: [{ message: /process.chdir .* writes "..", which climbs/ }, { message: /the working directory after a process.chdir/ }] },
+      { filename: API, code: `${fsImport} process.chdir('/srv/app'); process.chdir('data/sandbox'); fs.writeFileSync('../runs/x', '');`, errors: [{ message: /writes "..\/runs\/x", under runs\// }] },
       // every mutating form, sync, callback, promise
       { filename: API, code: `${fsImport} fs.writeFileSync('data/runs/a.json', '{}');`, errors: errors(1) },
       { filename: API, code: `${fsImport} fs.appendFile('data/runs/a.json', 'x', () => {});`, errors: errors(1) },
@@ -388,7 +402,7 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
     // an exported let that its module never writes again is a constant
     { filename: api, code: "import fs from 'fs'; import { SAME } from '@luthier/shared-paths/src/live.js'; fs.writeFileSync(SAME + '/x', '');" },
     // other members of a returned object; a recursive function's answer (read once, not forever)
-    { filename: api, code: "import fs from 'fs'; import path from 'path'; import { loadConfig, again } from '@luthier/shared-paths/src/config.js'; fs.writeFileSync(path.join(loadConfig().tmp, 'runs', 'x'), ''); fs.writeFileSync(path.join(loadConfig().dataDir, 'sandbox', 'x'), ''); fs.writeFileSync(again(3).dir + '/runs', '');" },
+    { filename: api, code: "import fs from 'fs'; import path from 'path'; import { loadConfig, again } from '@luthier/shared-paths/src/config.js'; fs.writeFileSync(path.join(loadConfig().tmp, 'runs', 'x'), ''); fs.writeFileSync(path.join(loadConfig().dataDir, 'sandbox', 'x'), ''); fs.writeFileSync(again(3).dir + '/report.json', '');" },
   ],
   invalid: [
     { filename: api, code: "import fs from 'fs'; import { DATA, RUNS } from '@luthier/shared-paths'; fs.writeFileSync(`${DATA}/${RUNS}/x`, '');", errors: errors(1) },

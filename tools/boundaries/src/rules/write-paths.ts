@@ -340,28 +340,39 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     let writesFiles = false;
 
     /**
-     * process.chdir calls of the file that cannot be shown to leave the data root alone (a constant absolute path
-     * with no folder named like the data root): after one, relative paths may start anywhere, in the data root too.
+     * Where relative paths may start, after the process.chdir calls of the file that cannot be shown to leave the data
+     * root alone (a constant absolute path with no folder named like the data root), or null where there is none: the
+     * start and that folder, where the file has one chdir and it folds to constants; else a folder that cannot be read.
      */
-    let movedMemo: boolean | null = null;
-    function moved(): boolean {
-      if (movedMemo !== null) return movedMemo;
-      movedMemo = false;
+    let cwdsMemo: Sym[] | null | undefined;
+    const UNKNOWN_CWD: Sym = [unknownPart('the working directory after a process.chdir')];
+    function movedCwds(): Sym[] | null {
+      if (cwdsMemo !== undefined) return cwdsMemo;
+      const calls: Sym[][] = [];
+      let unsafe = false;
       const visit = (n: Node) => {
-        if (movedMemo) return;
         if (n.type === 'CallExpression') {
           const c = callShape(n, env);
           const co = originOf(c.callee, env);
           if (co.kind === 'global' && co.path.join('.') === 'process.chdir') {
             const alts = c.args[0] ? fold(c.args[0], env) : [[unknownPart('no directory')]];
-            if (!alts.every((a) => a.every((p) => typeof p === 'string') && isAbsolute(a) && !namesDataRoot(policy, a))) movedMemo = true;
+            calls.push(alts);
+            if (!alts.every((a) => isConstant(a) && isAbsolute(a) && !namesDataRoot(policy, a))) unsafe = true;
           }
         }
         forEachChild(n, visit);
       };
       visit(context.sourceCode.ast as Node);
-      return movedMemo;
+      // (constant folders: the start and each absolute one, and the one relative folder from each of them; more relative ones compose without end)
+      const alts = calls.flat();
+      const relative = calls.filter((c) => c.some((a) => !isAbsolute(a)));
+      const absolute = alts.filter(isAbsolute);
+      const bases: Sym[] = [[], ...absolute];
+      cwdsMemo = !unsafe ? null : alts.length <= 8 && alts.every(isConstant) && relative.length <= 1 ? [...bases, ...alts.filter((a) => !isAbsolute(a)).flatMap((r) => bases.map((b) => (b.length ? [...b, '/', ...r] : r)))] : [UNKNOWN_CWD];
+      return cwdsMemo;
     }
+    /** after a chdir to a folder the check cannot read */
+    const moved = () => movedCwds()?.includes(UNKNOWN_CWD) === true;
 
     function checkTarget(report_at: Node, target: Node, targetEnv: Env, op: string, destroysRoot: boolean, paths?: Sym[], definite = false, destroysTree = false): boolean {
       const o = paths ? null : originOf(target, targetEnv);
@@ -369,6 +380,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       // a file URL whose path is set after it is made: each path it is given is written too
       if (!paths) for (const part of urlPathParts(target, targetEnv)) checkTarget(report_at, part, targetEnv, `${op} (through a path set on the URL object)`, destroysRoot, undefined, definite);
       const isMoved = moved();
+      const cwds = movedCwds() ?? undefined;
       for (const alt of paths ?? fold(target, targetEnv)) {
         writesFiles = true;
         if (alt.every((p) => typeof p === 'string')) writtenPaths.add(path.resolve(fc.ws.root, alt.join('')));
@@ -383,7 +395,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
           });
           return true;
         }
-        const verdict = classifyTarget(policy, alt, names, { moved: isMoved });
+        const verdict = classifyTarget(policy, alt, names, { cwds });
         if (!verdict && destroysTree && !definite) {
           const holds = holdsDataRoot(alt, fc.ws.root);
           if (holds) return reportTree(report_at, op, alt, holds), true;
@@ -398,7 +410,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
             rule: RULE,
             zones: writerZones(entry),
             securityRef: ref,
-            allowedWay: verdict.why ? `write to the file by its own path; ${entry.allowedWay}` : `name the folder under the data root with a constant; ${entry.allowedWay}`,
+            allowedWay: verdict.advice ? `${verdict.advice}; ${entry.allowedWay}` : verdict.why ? `write to the file by its own path; ${entry.allowedWay}` : `name the folder under the data root with a constant; ${entry.allowedWay}`,
             what: `${op} writes "${shown}": ${verdict.why ?? 'its first segment under the data root cannot be folded (or is a glob or variable)'}, so it cannot be proved to be outside ${verdict.candidates.map((c) => c + '/').join(' and ')} (fail closed)`,
           });
           return true;
@@ -806,7 +818,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
               reportCommand(node, `${label} is given "${describe(p)}", a path above the working directory, after a process.chdir the check cannot place outside the data root`, 'give the program an absolute path, or a path under a constant cwd outside the data root');
               return true;
             }
-            if (classifyTarget(policy, p, names, { moved: moved() }) && checkTarget(node, node, env, `child_process.${fn} (a program given it)`, true, [p])) return true;
+            if (classifyTarget(policy, p, names, { cwds: movedCwds() ?? undefined }) && checkTarget(node, node, env, `child_process.${fn} (a program given it)`, true, [p])) return true;
           }
         }
       }
