@@ -46,7 +46,7 @@ const NODE_LIKE = new Set(['node', 'bun', 'tsx', 'ts-node']);
 /** node options whose value is a module it loads (a path there is a script too) */
 const NODE_MODULE_OPTIONS = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
 /** node options that take the next word as their value */
-const NODE_VALUE_OPTIONS = new Set(['-C', '--conditions', '--env-file', '--title', '--inspect-port', '--input-type', '--stack-size', '--max-old-space-size']);
+const NODE_VALUE_OPTIONS = new Set(['-C', '--conditions', '--env-file', '--env-file-if-exists', '--title', '--inspect-port', '--input-type', '--stack-size', '--max-old-space-size']);
 /** node options known to take no value (a word after one of them that is no option is the script) */
 const NODE_FLAGS = /^--(no-warnings|enable-source-maps|expose-gc|preserve-symlinks(-main)?|no-deprecation|throw-deprecation|pending-deprecation|trace-(warnings|deprecation|uncaught|exit|sigint)|abort-on-uncaught-exception|frozen-intrinsics|inspect(-brk|-wait)?|watch|experimental-(vm-modules|strip-types|transform-types|test-coverage|sqlite|require-module|detect-module|websocket)|no-experimental-(strip-types|fetch|global-navigator|require-module|detect-module))$/;
 /** node runs without a script and without reading code from its input */
@@ -455,23 +455,34 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       const cwd: Sym[] | null = cwdNodes.length ? cwdNodes.flatMap((v) => foldPath(v.node, v.env)) : read.opaque && !read.notObject ? [[variablePart()]] : null;
       const vars: ShellVars = { set: new Map(), inherits: true, dataRootVar: policy.dataRoot.env };
       const envNode = get('env').at(-1);
+      const unnamed: Array<Sym | null> = [];
       if (envNode) {
         const e = derefNode(envNode.node, envNode.env);
         if (e?.node.type === 'ObjectExpression') {
           vars.inherits = false;
-          for (const prop of e.node.properties) {
-            if (prop.type === 'SpreadElement') {
-              // ...process.env (or anything else spread in): the parent's variables come along
-              vars.inherits = true;
-              continue;
+          // (an object literal spread in is read in place: { ...process.env, ...extra } where extra = { NODE_OPTIONS: … })
+          const readObject = (obj: TSESTree.ObjectExpression, oe: Env, depth: number) => {
+            for (const prop of obj.properties) {
+              if (prop.type === 'SpreadElement') {
+                const inner = depth < 4 ? derefNode(prop.argument, oe) : null;
+                if (inner?.node.type === 'ObjectExpression') readObject(inner.node, inner.env, depth + 1);
+                // ...process.env (or anything else spread in): the parent's variables come along
+                else vars.inherits = true;
+                continue;
+              }
+              const k = prop.computed ? foldSingle(prop.key, oe) : prop.key.type === 'Identifier' ? prop.key.name : String((prop.key as TSESTree.Literal).value);
+              if (k === null) {
+                // (a key that cannot be folded may be NODE_OPTIONS)
+                vars.inherits = true;
+                const alts = fold(prop.value as Node, oe);
+                unnamed.push(...(alts.length ? alts : [null]));
+              } else {
+                const alts = fold(prop.value as Node, oe);
+                vars.set.set(k, alts.length === 1 ? alts[0]! : null);
+              }
             }
-            const k = prop.computed ? null : prop.key.type === 'Identifier' ? prop.key.name : String((prop.key as TSESTree.Literal).value);
-            if (k === null) vars.inherits = true;
-            else {
-              const alts = fold(prop.value as Node, e.env);
-              vars.set.set(k, alts.length === 1 ? alts[0]! : null);
-            }
-          }
+          };
+          readObject(e.node, e.env, 0);
         }
       }
       const shellNodes = get('shell');
@@ -487,11 +498,11 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         if (!sync || opaque || get('stdio').length) return null;
         return inputs.length ? inputs.flatMap((v) => fold(v.node, v.env)) : [['']];
       };
-      return { cwd, vars, shell, execArgv, argvElements, opaque, hasEnv: !!envNode || opaque, hasExecPath: get('execPath').length > 0, stdin };
+      return { cwd, vars, unnamed, shell, execArgv, argvElements, opaque, hasEnv: !!envNode || opaque, hasExecPath: get('execPath').length > 0, stdin };
     }
 
     /** scripts run (fork, Worker, node <file>): checked when the whole file is read, against the paths it writes */
-    const pendingScripts: { node: Node; label: string; file: string | null; why?: string; mode?: 'script' | 'shell' | 'program' }[] = [];
+    const pendingScripts: { node: Node; label: string; file: string | null; why?: string; mode?: 'script' | 'shell' | 'program' | 'envfile' }[] = [];
 
     /**
      * A script path node, fork()'s or a Worker's: a URL or path made from the module's own place (new URL('./w.js',
@@ -548,6 +559,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
             }
           })();
           if (s.mode === 'program') why = writtenPaths.has(s.file) ? `"${s.file}", a program this file writes` : null;
+          else if (s.mode === 'envfile') why = writtenPaths.has(s.file) ? `"${rel}", an env file this file writes (its NODE_OPTIONS may preload anything)` : null;
           else if (rel.startsWith('..') || path.isAbsolute(rel)) why = `"${s.file}", a script outside the workspace`;
           else if (namesDataRoot(policy, [rel])) why = `"${rel}", a script in the data root, not a workspace source file`;
           // an installed package's script (node_modules/husky/bin.js) is as trusted as the package loaded by name (--import tsx)
@@ -577,6 +589,45 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
      * workspace source files cannot be followed (fail closed).
      */
     /**
+     * The NODE_OPTIONS values that node's --env-file / --env-file-if-exists options load (node reads NODE_OPTIONS from
+     * the file and preloads what it names): a constant path to a file of the workspace is read (and recorded as a
+     * dependency); a path that cannot be folded, a file outside the workspace or in the data root, or one this file
+     * writes, may hold any NODE_OPTIONS (null).
+     */
+    function envFileNodeOptions(node: Node, words: Sym[], label: string, cwd: Sym[] | null): Array<Sym | null> {
+      const out: Array<Sym | null> = [];
+      for (let i = 0; i < words.length; i++) {
+        const [flag, inline] = optionParts(words[i]!);
+        if (flag !== '--env-file' && flag !== '--env-file-if-exists') continue;
+        const value = inline ?? words[++i];
+        if (!value || !isConstant(value)) {
+          out.push(null);
+          continue;
+        }
+        const dir = cwd && cwd.length === 1 && isConstant(cwd[0]!) ? path.resolve(fc.ws.root, cwd[0]!.join('')) : cwd ? null : fc.ws.root;
+        const file = dir === null ? null : path.resolve(dir, value.join(''));
+        const rel = file ? path.relative(fc.ws.root, file).split(path.sep).join('/') : '..';
+        if (!file || rel.startsWith('..') || path.isAbsolute(rel) || namesDataRoot(policy, [rel])) {
+          out.push(null);
+          continue;
+        }
+        recordDependency(env.recordFor, file);
+        pendingScripts.push({ node, label: `${label} (an --env-file it loads)`, file, mode: 'envfile' });
+        let text = '';
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          continue; // (no such file: node refuses to start, or --env-file-if-exists loads nothing)
+        }
+        for (const line of text.split(/\r?\n/)) {
+          const m = /^\s*(?:export\s+)?NODE_OPTIONS\s*=\s*(.*)$/.exec(line);
+          if (m) out.push([m[1]!.trim().replace(/^(["'`])(.*)\1$/s, '$2')]);
+        }
+      }
+      return out;
+    }
+
+    /**
      * A node process's execArgv (fork's, a Worker's): an element whose option cannot be read may be --require,
      * --import or --eval (fail closed); inline code is refused; the modules it preloads are scripts it runs. true: reported.
      */
@@ -586,7 +637,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       const flat = argv.flat();
       for (const a of flat) if (INTERPRETERS.node!.test(describe(a))) return reportCommand(node, `${label} with execArgv "${describe(a)}" runs code given as text`, 'put the code in a workspace source file and run that'), true;
       for (const s of nodePreloads(flat)) if (checkScriptSym(node, s, `${label} (a module its execArgv preloads)`, cwd)) return true;
-      return false;
+      return checkNodeOptions(node, envFileNodeOptions(node, flat, label, cwd), `${label} (an --env-file its execArgv loads)`, cwd);
     }
 
     /** NODE_OPTIONS values given to a program (null: one that cannot be read): the modules they preload must be scripts the check reads. true: reported. */
@@ -619,7 +670,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       // modules a node process preloads (fork's execArgv, NODE_OPTIONS in the env option: every node the program
       // starts, npm and npx included, reads it) are scripts it runs
       if (isFork && checkExecArgv(node, o.argvElements, 'child_process.fork()', o.cwd)) return;
-      if (checkNodeOptions(node, o.vars.set.has('NODE_OPTIONS') ? [o.vars.set.get('NODE_OPTIONS') ?? null] : [], `child_process.${fn}`, o.cwd)) return;
+      if (checkNodeOptions(node, [...(o.vars.set.has('NODE_OPTIONS') ? [o.vars.set.get('NODE_OPTIONS') ?? null] : []), ...o.unnamed], `child_process.${fn}`, o.cwd)) return;
       // the program's words: a command line split as the shell splits it, or the program and its argument array
       const commands: { words: Sym[]; viaShell: boolean; plain: boolean; stdin: Sym[] | null }[] = [];
       const sync = /Sync$/.test(fn);
@@ -797,6 +848,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       if (name === 'sqlite3' && texts.some((t) => !/^-(-?version|-?help)$/.test(t))) return reportCommand(node, `${label} runs SQL given as text or read from its input, which the check cannot follow`, 'open the database with better-sqlite3 or node:sqlite, whose SQL the check reads'), true;
       // node (and its kin) running a script: the script must be a workspace source file
       if (NODE_LIKE.has(name)) {
+        if (checkNodeOptions(node, envFileNodeOptions(node, rest.slice(0, nodeOptionsEnd(rest)), label, o.cwd), `${label} (an --env-file it loads)`, o.cwd)) return true;
         const script = nodeScript(rest);
         if (script === 'stdin') return reportCommand(node, `${label} runs ${name} with no script, so it reads its program from its input`, 'run a workspace source file'), true;
         for (const s of script) if (checkScriptSym(node, s, `${label}`, o.cwd)) return true;
@@ -929,6 +981,21 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       }
       for (const h of handedCalls(shape.callee, shape.args, o))
         for (const w of fsCallTargets(originOf(h.fn, env), h.args, env, ` (handed to ${h.host})`)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, undefined, false, w.destroysTree);
+      // Object.assign(process.env, { NODE_OPTIONS }) / Reflect.set(process.env, 'NODE_OPTIONS', v): as process.env.NODE_OPTIONS = v
+      if (o.kind === 'global' && (o.path.join('.') === 'Object.assign' || o.path.join('.') === 'Reflect.set') && shape.args[0]) {
+        const target = originOf(shape.args[0], env);
+        if (target.kind === 'global' && target.path.join('.') === 'process.env') {
+          if (o.path[1] === 'set') {
+            const key = shape.args[1] ? foldSingle(shape.args[1], env) : null;
+            if ((key === null || key === 'NODE_OPTIONS') && shape.args[2]) checkEnvNodeOptions(node, shape.args[2], env);
+          } else
+            for (const src of shape.args.slice(1)) {
+              const d = derefNode(src, env);
+              const value = d?.node.type === 'ObjectExpression' ? propertyOf(d.node, 'NODE_OPTIONS') : null;
+              if (value) checkEnvNodeOptions(node, value, d!.env);
+            }
+        }
+      }
       // Node's native bindings and addons, and SQLite's extensions, write files by calls the check cannot follow (fail closed)
       if (o.kind === 'global' && NATIVE_ACCESS.has(o.path.join('.'))) reportNative(node, `${o.path.join('.')}()`, o.path[1] === 'dlopen' ? 'a native addon' : "Node's native bindings");
       if (methodKey === 'loadExtension') reportNative(node, '.loadExtension()', 'a SQLite extension (native code)');
@@ -962,6 +1029,8 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     function checkAssignment(node: TSESTree.AssignmentExpression) {
       if (node.left.type !== 'MemberExpression') return;
       const o = originOf(node.left, env);
+      // process.env.NODE_OPTIONS = …: every node process started after it (through any program) preloads what it names
+      if (o.kind === 'global' && o.path.join('.') === 'process.env.NODE_OPTIONS') return void checkEnvNodeOptions(node, node.right, env);
       if (o.kind !== 'global' || !REPORT_PATHS.has(o.path.join('.'))) return;
       const setting = o.path.join('.');
       if (fsFreeEntry) return reportFsFree(node, `${setting} = … (where process.report.writeReport() writes)`);
@@ -978,6 +1047,12 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         });
       }
       checkTarget(node, node.right, env, `${setting} (where reports are written)`, false);
+    }
+
+    /** A value given to process.env.NODE_OPTIONS (for +=, what is added: what it held came from the parent): its preloads must be scripts the check reads. */
+    function checkEnvNodeOptions(node: Node, value: Node, valueEnv: Env) {
+      const alts = fold(value, valueEnv);
+      checkNodeOptions(node, alts.length ? alts : [null], 'process.env.NODE_OPTIONS = … (every node process started after it reads it)', null);
     }
 
     /** sql`…` (postgres.js, sql-template-strings, slonik, Bun's sql): the tag runs the text; its holes are values, or names where they stand in one */
