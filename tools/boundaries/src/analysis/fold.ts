@@ -21,9 +21,10 @@ import { constantValues, isPureCall, operatorValues } from './evaluate.js';
 /**
  * An unknown part: why it cannot be read; segment: it holds no separator (encodeURIComponent's); fresh: mkdtemp's random
  * end of a new folder's name; place: the module's own file or folder (__dirname, import.meta.url), a folder of the
- * workspace's sources that is neither the data root nor inside it.
+ * workspace's sources that is neither the data root nor inside it; param: a SQL statement's bound parameter (its
+ * position or name), where the SQL names a file by one; sql: a file name the SQL computes.
  */
-export type Part = string | { kind: 'dataRoot' } | { kind: 'unknown'; why: string; segment?: boolean; fresh?: boolean; place?: boolean };
+export type Part = string | { kind: 'dataRoot' } | { kind: 'unknown'; why: string; segment?: boolean; fresh?: boolean; place?: boolean; param?: string; sql?: boolean };
 export type Sym = Part[];
 export type Folded = Sym[];
 

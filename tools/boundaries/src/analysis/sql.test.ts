@@ -235,6 +235,23 @@ test('ATTACH of a SQLite URI opened read-only (mode=ro) writes no file; any othe
   assert.equal(sqlFileNames(["ATTACH 'file:data/runs/runs.sqlite?mode=", hole, "' AS r"]).length, 1);
 });
 
+test('a file the SQL does not spell as text: a bound parameter (marked with its place or name), a computed name (fail closed), a name or a double-quoted name (that file)', () => {
+  const params = (sql: string) => sqlFileNames([sql]).map((p) => { const last = p.at(-1); return typeof last !== 'string' && last?.kind === 'unknown' ? `${p[0] === DATA_ROOT ? 'root/' : ''}${last.param ?? 'computed'}` : p.join(''); });
+  assert.deepEqual(params('ATTACH ? AS r'), ['root/1']);
+  assert.deepEqual(params("SELECT lo_export($1, $2)"), ['root/2']);
+  assert.deepEqual(params('VACUUM INTO :dest'), ['root/dest']);
+  assert.deepEqual(params('ATTACH DATABASE @f AS r'), ['root/f']);
+  assert.deepEqual(params('ATTACH ?2 AS r'), ['root/2']);
+  assert.deepEqual(params('SELECT ? AS a, ? AS b FROM t WHERE x = 1; ATTACH ? AS r'), ['root/computed']);
+  assert.deepEqual(params("ATTACH char(100, 97, 116, 97) AS r"), ['root/computed']);
+  assert.deepEqual(params("ATTACH (SELECT path FROM files) AS r"), ['root/computed']);
+  assert.deepEqual(params('ATTACH "data/runs/runs.sqlite" AS r'), ['data/runs/runs.sqlite']);
+  assert.deepEqual(params('ATTACH backup AS r'), ['backup']);
+  assert.deepEqual(params('COPY sessions TO STDOUT'), ['STDOUT']);
+  // a part the folding could not read stays a file that cannot be read, as an unknown path is
+  assert.deepEqual(sqlFileNames(['ATTACH ', hole, ' AS q']), []);
+});
+
 // Confirmed false positives of the old reader.
 
 test("E'\\'' closes where PostgreSQL closes it: the text after it is a string", () => {

@@ -260,6 +260,7 @@ function readSql(sql: Sym, body = false, depth = 0): Reading {
     if (d.backslash && !text.includes('\\')) continue; // reads like the standard PostgreSQL reading
     const toks = tokenize(text, d);
     let from = 0;
+    let count = 0;
     for (let i = 0; i <= toks.length; i++) {
       if (i < toks.length && !(toks[i]!.kind === 'punct' && toks[i]!.text === ';')) continue;
       const stmt = toks.slice(from, i);
@@ -267,7 +268,8 @@ function readSql(sql: Sym, body = false, depth = 0): Reading {
       // a statement the dialect cannot lex does not run
       if (!stmt.length || stmt.some((t) => t.error)) continue;
       const shown = text.slice(stmt[0]!.start, stmt.at(-1)!.end).replace(/\s+/g, ' ').replace(/\u0001\d+\u0002/g, '<?>');
-      const r = readStatement(stmt, shown, d, holes, body, depth);
+      // (an anonymous ? counts from the text's start: only in its first statement is its place in the statement its number)
+      const r = readStatement(stmt, shown, d, holes, body, depth, count++ === 0);
       for (const w of r.writes) {
         const key = `${w.role}:${w.name}:${w.pattern ?? ''}`;
         if (!seen.has(key)) seen.add(key), out.writes.push(w);
@@ -284,7 +286,7 @@ function readSql(sql: Sym, body = false, depth = 0): Reading {
 }
 
 /** The names, files and every-table switches of one statement (its tokens, without the `;`). */
-function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body: boolean, depth: number): Reading {
+function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body: boolean, depth: number, first = true): Reading {
   const out: Reading = { writes: [], every: [], files: [], native: false };
   const word = (i: number) => (t[i]?.kind === 'word' && !t[i]!.holes ? t[i]!.text.toLowerCase() : null);
   const is = (i: number, ...words: string[]) => words.includes(word(i) ?? '\0');
@@ -342,6 +344,30 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
       else if (typeof parts.at(-1) !== 'object') parts.push(unknownPart('a part of the SQL expression the check does not read'));
     }
     return any ? parts : null;
+  };
+  /**
+   * The file an expression at i names: its literal text (expr), or, where it holds no string at all (a bound parameter
+   * ?, ?1, :name, @name, $name, $1; a function of other values; a subquery), a file that cannot be read under the data
+   * root (fail closed). A bound parameter is marked (`param`: its position, or its name) so a caller that sees the
+   * values bound to it can put them in its place.
+   */
+  const fileAt = (i: number, stops: (j: number) => boolean): Sym | null => {
+    const e = expr(i, stops);
+    if (e || i >= t.length || stops(i) || punct(i, ')') || punct(i, ';')) return e;
+    const tok = t[i]!;
+    const next = t[i + 1];
+    // (a part of the text the folding could not read: a file that cannot be read, as an unknown path is; a name is a
+    // file of that name: SQLite reads ATTACH x and, where double-quoted strings are allowed, ATTACH "x" as the file x)
+    if (tok.holes) return null;
+    if (tok.kind === 'quoted' || (tok.kind === 'word' && !tok.text.startsWith('$') && !(next?.kind === 'punct' && next.text === '('))) return sym(tok);
+    let param: string | undefined;
+    const glued = next && next.start === tok.end && next.kind === 'word' ? next.text : null;
+    if (tok.kind === 'punct' && tok.text === '?') param = glued && /^\d+$/.test(glued) ? glued : !first ? undefined : String(t.slice(0, i + 1).filter((x, k) => x.kind === 'punct' && x.text === '?' && !(t[k + 1]?.kind === 'word' && t[k + 1]!.start === x.end && /^\d/.test(t[k + 1]!.text))).length);
+    else if (tok.kind === 'punct' && (tok.text === ':' || tok.text === '@') && glued) param = glued;
+    else if (tok.kind === 'word' && /^\$\d+$/.test(tok.text)) param = tok.text.slice(1);
+    else if (tok.kind === 'word' && /^\$\w+$/.test(tok.text)) param = tok.text.slice(1);
+    const part: Part = param !== undefined ? { kind: 'unknown', why: `the value bound to the parameter ${tok.text}${glued && tok.kind === 'punct' ? glued : ''}`, param, sql: true } : { kind: 'unknown', why: `a file name the SQL computes (${tok.text}…)`, sql: true };
+    return [DATA_ROOT, '/', part];
   };
   /** where each argument of the parenthesised list at i starts */
   const argumentsAt = (i: number): number[] => {
@@ -435,15 +461,15 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
         for (const piece of command) if (typeof piece === 'string') for (const p of piece.split(/\s+/)) if (p) out.files.push([p]);
         out.files.push([DATA_ROOT, '/', unknownPart('the files of a shell command COPY … PROGRAM runs (fail closed)')]);
       } else if (is(k, 'to')) {
-        const file = expr(k + 1, (x) => is(x, 'with', 'delimiter', 'csv', 'binary', 'header'));
+        const file = fileAt(k + 1, (x) => is(x, 'with', 'delimiter', 'csv', 'binary', 'header'));
         if (file) out.files.push(file);
       }
     } else if (w === 'attach') {
-      const file = expr(is(j, 'database') ? j + 1 : j, (x) => is(x, 'as', 'key'));
+      const file = fileAt(is(j, 'database') ? j + 1 : j, (x) => is(x, 'as', 'key'));
       if (file && !readOnlyUri(file)) out.files.push(file);
     } else if (w === 'vacuum') {
       if (!is(j, 'into')) j++;
-      const file = is(j, 'into') ? expr(j + 1, () => false) : null;
+      const file = is(j, 'into') ? fileAt(j + 1, () => false) : null;
       if (file) out.files.push(file);
     } else if (d.pg && w === 'call') {
       // CALL runs a procedure whose body is in the database, not in this text: what it changes cannot be read (fail closed)
@@ -453,7 +479,7 @@ function readStatement(t: Tok[], shown: string, d: Dialect, holes: Part[], body:
       const list = argumentsAt(j);
       for (const at of FILE_FUNCTIONS[w]!) {
         const arg = list[at];
-        const file = arg ? expr(arg, (x) => punct(x, ',')) : null;
+        const file = arg ? fileAt(arg, (x) => punct(x, ',')) : null;
         if (file) out.files.push(file);
       }
     } else if (d.pg && SQL_FUNCTIONS.has(w) && punct(j, '(')) {

@@ -266,7 +266,7 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
     // to its constructor: a field, a parameter): the statements are specific enough to be read wherever they appear
     if (SQL_RUNNERS.has(key)) {
       const files = sqlFileTargets(sqlText(shape.args[0], env), `SQL run by .${key}()`);
-      if (files.length) return files;
+      if (files.length) return bindFiles(files, boundValues(node, key, shape.args, env), env);
     }
     // server.listen(path) / listen({ path }) of any server (net, http, https, http2, an app): a Unix socket is a file made at the path
     if (key === 'listen') {
@@ -331,6 +331,60 @@ export function sqlText(arg: Node, env: Env): { node: Node; env: Env } {
   const options = derefNode(arg, env);
   const text = options?.node.type === 'ObjectExpression' ? propertyOf(options.node, 'text') : null;
   return text ? { node: text, env: options!.env } : { node: arg, env };
+}
+
+/** The values a SQL statement's parameters are bound to where the call shows them: by position (from 1) and by name. */
+interface Bound {
+  positional: Node[];
+  named: Map<string, Node>;
+}
+
+/**
+ * The values bound to the parameters of the SQL a call runs, where the call shows them: pg's query(text, [values]) and
+ * { text, values }, sqlite3's run(sql, a, b), better-sqlite3's and node:sqlite's prepare(sql).run(a, b) / .run({ name })
+ * chained on the statement. null where none are shown.
+ */
+function boundValues(node: TSESTree.CallExpression | TSESTree.NewExpression, key: string, args: Node[], env: Env): Bound | null {
+  const read = (list: Node[]): Bound => {
+    const out: Bound = { positional: [], named: new Map() };
+    for (const a of list) {
+      const d = derefNode(a, env);
+      if (d?.node.type === 'ObjectExpression' && list.length === 1) {
+        for (const p of d.node.properties) {
+          if (p.type === 'SpreadElement') continue;
+          const k = p.computed ? foldSingle(p.key, d.env) : p.key.type === 'Identifier' ? p.key.name : String((p.key as TSESTree.Literal).value);
+          if (k !== null) out.named.set(k, p.value as Node);
+        }
+      } else if (d?.node.type === 'ArrayExpression') out.positional.push(...(d.node.elements.filter((e) => e && e.type !== 'SpreadElement') as Node[]));
+      else out.positional.push(a);
+    }
+    return out;
+  };
+  if (key === 'prepare') {
+    const member = node.parent;
+    const call = member?.type === 'MemberExpression' && member.object === node ? member.parent : null;
+    if (call?.type === 'CallExpression' && call.callee === member && member?.type === 'MemberExpression' && ['run', 'get', 'all', 'iterate', 'each'].includes(memberKey(member, env) ?? '')) return read(call.arguments.filter((a) => a.type !== 'SpreadElement') as Node[]);
+    return null;
+  }
+  const options = args[0] ? derefNode(args[0], env) : null;
+  const values = options?.node.type === 'ObjectExpression' ? propertyOf(options.node, 'values') : null;
+  if (values) return read([values]);
+  return args.length > 1 ? read(args.slice(1).filter((a) => unwrap(a).type !== 'ArrowFunctionExpression' && unwrap(a).type !== 'FunctionExpression')) : null;
+}
+
+/** A file the SQL names by a bound parameter, replaced by the value bound to it where the call shows it (else it stays: fail closed). */
+function bindFiles(files: WriteTarget[], bound: Bound | null, env: Env): WriteTarget[] {
+  if (!bound) return files;
+  return files.map((w) => ({
+    ...w,
+    paths: w.paths?.flatMap((p) => {
+      const last = p[p.length - 1];
+      const param = p.length === 3 && typeof last !== 'string' && last?.kind === 'unknown' ? last.param : undefined;
+      if (param === undefined) return [p];
+      const value = /^\d+$/.test(param) ? bound.positional[Number(param) - 1] : bound.named.get(param);
+      return value ? fold(value, env) : [p];
+    }),
+  }));
 }
 
 /** The files a SQL text makes the database write (ATTACH, VACUUM INTO, COPY … TO, lo_export), as one write target. */

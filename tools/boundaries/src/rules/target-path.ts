@@ -205,7 +205,9 @@ export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[
       return;
     }
     const candidates = protectedNames.filter((n) => couldBe(next, n));
-    if (candidates.length) verdict = { kind: 'unprovable', candidates };
+    // (a part whose reason is worth saying: a SQL statement's bound parameter, a file the SQL computes)
+    const part = next.parts.length === 1 && typeof next.parts[0] !== 'string' && next.parts[0]!.kind === 'unknown' && (next.parts[0]!.param !== undefined || next.parts[0]!.sql) ? next.parts[0]! : null;
+    if (candidates.length) verdict = { kind: 'unprovable', candidates, ...(part && part.kind === 'unknown' ? { why: `it is ${part.why}, which the check cannot read, and the file may be anywhere, under the data root too`, advice: 'name the file in the SQL text with a constant, or bind a value the check can read at the call' } : {}) };
   });
   return verdict;
 }

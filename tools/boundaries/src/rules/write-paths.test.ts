@@ -43,6 +43,8 @@ function tester() {
       // after one chdir to constant folders, a relative path is read from the start and from each of them
       { filename: API, code: `${fsImport} process.chdir('data/sandbox'); fs.writeFileSync('runs/x', ''); fs.writeFileSync('../sandbox/y', ''); fs.writeFileSync('x/data/runs', '');` },
       { filename: API, code: `${fsImport} export function g(d: string) { process.chdir(d); fs.writeFileSync('report.txt', ''); fs.writeFileSync(path.join('out', 'runs.json'), ''); }` },
+      // a file the SQL takes as a bound parameter, given a value outside the protected folders at the call
+      { filename: API, code: "import Database from 'better-sqlite3'; const db = new Database('/tmp/x.db'); db.prepare('ATTACH ? AS r').run('/tmp/other.db'); db.prepare('VACUUM INTO :f').run({ f: '/tmp/copy.db' }); export const f = (pool: any) => [pool.query('SELECT lo_export($1, $2)', [1234, '/tmp/x']), pool.query({ text: 'SELECT pg_file_write($1, $2, false)', values: ['/tmp/y', '{}'] })];" },
       // a log string, a read-only open, reads
       { filename: API, code: "console.log('writing to data/runs/abc'); const s = `${process.env.RMOS_DATA_DIR}/runs`;" },
       { filename: API, code: `${fsImport} fs.readFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'));` },
@@ -241,6 +243,9 @@ function tester() {
       // chdirs that compose (two relative ones) start relative paths in a folder that cannot be read; one chdir read from the start and from its folder
       { filename: API, code: `${fsImport} process.chdir('data/sandbox'); process.chdir('..'); fs.writeFileSync('runs/x', '');`, errors: [{ message: /process.chdir .* writes "..", which climbs/ }, { message: /the working directory after a process.chdir/ }] },
       { filename: API, code: `${fsImport} process.chdir('/srv/app'); process.chdir('data/sandbox'); fs.writeFileSync('../runs/x', '');`, errors: [{ message: /writes "..\/runs\/x", under runs\// }] },
+      // a file the SQL names by a bound parameter is the value bound to it (positional, numbered, named; pg's values); one whose value the
+      // call does not show (a statement kept in a variable, a later statement's ?), or a file name the SQL computes (char(…), a subquery), fails closed
+      { filename: API, code: "import Database from 'better-sqlite3'; const db = new Database('/tmp/x.db'); db.prepare('ATTACH ? AS r').run('data/runs/runs.sqlite'); db.prepare('ATTACH @f AS r').run({ f: 'data/runs/runs.sqlite' }); const st = db.prepare('VACUUM INTO ?'); st.run('/tmp/y.db'); db.exec('ATTACH char(100,97,116,97,47,114,117,110,115,47,120) AS r'); db.exec('ATTACH \"data/run_attachments/a.db\" AS a'); export const f = (pool: any) => [pool.query('SELECT lo_export($1, $2)', [1234, 'data/runs/x']), pool.query({ text: 'SELECT lo_export($1, $2)', values: [1, `${process.env.RMOS_DATA_DIR}/run_attachments/x`] })];", errors: [{ message: /writes "data\/runs\/runs.sqlite"/ }, { message: /writes "data\/runs\/runs.sqlite"/ }, { message: /the value bound to the parameter \?/ }, { message: /a file name the SQL computes \(char/ }, { message: /data\/run_attachments\/a.db/ }, { message: /data\/runs\/x/ }, { message: /run_attachments\/x/ }] },
       // every mutating form, sync, callback, promise
       { filename: API, code: `${fsImport} fs.writeFileSync('data/runs/a.json', '{}');`, errors: errors(1) },
       { filename: API, code: `${fsImport} fs.appendFile('data/runs/a.json', 'x', () => {});`, errors: errors(1) },
