@@ -158,7 +158,11 @@ function nodeOptionWords(value: Sym): Sym[] {
  */
 function nodeOptionsEnd(rest: Sym[]): number {
   for (let i = 0; i < rest.length; i++) {
-    if (!rest[i]!.every((p) => typeof p === 'string')) return rest.length;
+    // (--name=<value that cannot be read>: an option of known shape)
+    if (!rest[i]!.every((p) => typeof p === 'string')) {
+      if (optionParts(rest[i]!)[1] !== null) continue;
+      return rest.length;
+    }
     const t = describe(rest[i]!);
     if (t === '--' || t === '-' || !t.startsWith('-')) return i;
     const flag = t.startsWith('--') && t.includes('=') ? t.slice(0, t.indexOf('=')) : t;
@@ -848,6 +852,9 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       if (name === 'sqlite3' && texts.some((t) => !/^-(-?version|-?help)$/.test(t))) return reportCommand(node, `${label} runs SQL given as text or read from its input, which the check cannot follow`, 'open the database with better-sqlite3 or node:sqlite, whose SQL the check reads'), true;
       // node (and its kin) running a script: the script must be a workspace source file
       if (NODE_LIKE.has(name)) {
+        // (node's own options, as fork's execArgv: one that cannot be read may be --require, --import or --eval)
+        const unread = unreadableExecArgv(rest.slice(0, nodeOptionsEnd(rest)).map((w) => [w]));
+        if (unread) return reportCommand(node, `${label} gives ${name} an option the check cannot read (${unread}): it may preload any module (--require, --import) or run code given as text (--eval)`, `give ${name} constant options before its script`), true;
         if (checkNodeOptions(node, envFileNodeOptions(node, rest.slice(0, nodeOptionsEnd(rest)), label, o.cwd), `${label} (an --env-file it loads)`, o.cwd)) return true;
         const script = nodeScript(rest);
         if (script === 'stdin') return reportCommand(node, `${label} runs ${name} with no script, so it reads its program from its input`, 'run a workspace source file'), true;
