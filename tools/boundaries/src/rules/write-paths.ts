@@ -23,8 +23,8 @@ const NATIVE_ACCESS = new Set(['process.binding', 'process._linkedBinding', 'pro
 const TIMER_ARGS: Record<string, number> = { setTimeout: 2, setInterval: 2, setImmediate: 1, 'process.nextTick': 1 };
 /** array methods that call their callback with each element first */
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
-/** programs that run the program named by a later word (env FOO=1 rm …, sudo rm …, xargs rm …) */
-const RUNS_NEXT = new Set(['env', 'sudo', 'doas', 'nice', 'nohup', 'exec', 'command', 'time', 'stdbuf', 'ionice', 'timeout', 'xargs', 'setsid', 'chrt', 'taskset', 'builtin']);
+/** programs that run the program named by a later word (env FOO=1 rm …, sudo rm …, xargs rm …, npx tsx x.ts) */
+const RUNS_NEXT = new Set(['npx', 'bunx', 'env', 'sudo', 'doas', 'nice', 'nohup', 'exec', 'command', 'time', 'stdbuf', 'ionice', 'timeout', 'xargs', 'setsid', 'chrt', 'taskset', 'builtin']);
 /** interpreters, and the flags that hand them code as text */
 const INTERPRETERS: Record<string, RegExp> = {
   node: /^(-[a-zA-Z]*[epi][a-zA-Z]*|--(eval|print|interactive)(=.*)?)$/,
