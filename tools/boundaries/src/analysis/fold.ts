@@ -31,6 +31,13 @@ export type Folded = Sym[];
 export const MAX_ALTERNATIVES = 32;
 export const DATA_ROOT: Part = { kind: 'dataRoot' };
 export const unknownPart = (why: string): Part => ({ kind: 'unknown', why });
+/** a glob's wildcard (`*`, `?`, `[…]`, `{…}`): any text, separators included (`**`) */
+export const GLOB_WHY = 'a shell glob';
+/** A pattern's text with its glob characters as wildcards. */
+function globbedSym(sym: Sym): Sym {
+  return sym.flatMap((p) => (typeof p !== 'string' ? [p] : p.split(/([*?[\]{}])/).filter((x) => x !== '').map((x): Part => (/^[*?[\]{}]$/.test(x) ? { kind: 'unknown', why: GLOB_WHY } : x))));
+}
+
 /** the module's own file or folder: a place in the workspace's sources (see Part) */
 export const OWN_PLACE: Part = { kind: 'unknown', why: "the module's own file or folder", place: true };
 const isPlace = (sym: Sym): boolean => sym.length === 1 && typeof sym[0] !== 'string' && sym[0]!.kind === 'unknown' && sym[0]!.place === true;
@@ -578,6 +585,11 @@ function elementsOf(node: Node, path: Array<string | null>, env: Env, depth: num
     if (n.type === 'CallExpression' && callee.type === 'MemberExpression' && ELEMENT_SUBSETS.has(memberKey(callee, e, depth) ?? '')) {
       const inner = elementsOf(callee.object, path, e, depth + 1, seen);
       if (inner) return inner;
+    }
+    // fs.globSync(pattern) / fs.promises.glob(pattern): paths that match the pattern, its glob characters any text
+    if (n.type === 'CallExpression' && first && co.kind === 'module' && co.module === 'fs' && /^glob(Sync)?$/.test(co.path.at(-1) ?? '') && !path.length) {
+      const patterns = derefNode(first, e, depth + 1)?.node.type === 'ArrayExpression' ? elementsOf(first, [], e, depth + 1, seen) : fold(first, e, depth + 1, seen);
+      if (patterns) return patterns.map(globbedSym);
     }
     if (n.type === 'CallExpression') {
       const called = calledFunction(n.callee, e);

@@ -1,5 +1,5 @@
 import { posix as posixPath } from 'node:path';
-import { unknownPart, type Part, type Sym } from '../analysis/fold.js';
+import { GLOB_WHY, unknownPart, type Part, type Sym } from '../analysis/fold.js';
 import type { Policy } from '../policy/schema.js';
 import { escapeRegExp } from '../analysis/regexp.js';
 
@@ -8,7 +8,7 @@ import { escapeRegExp } from '../analysis/regexp.js';
  * slashes included: a glob (`*`, `?`, `[…]`, `{…}`) or a variable. Unlike a value the folding cannot read, it may
  * stand for a whole path, the data root's among them (`rm -rf *`, `find . -path '*\/runs/*'`, `"$D/runs"`).
  */
-export const GLOB_WHY = 'a shell glob';
+export { GLOB_WHY };
 export const VARIABLE_WHY = 'a shell variable or substitution';
 export const globPart = (): Part => unknownPart(GLOB_WHY);
 export const variablePart = (): Part => unknownPart(VARIABLE_WHY);
