@@ -277,6 +277,14 @@ export function writeTargets(node: TSESTree.CallExpression | TSESTree.NewExpress
     // db.backup(file) of a connection the analysis cannot see into: it may be SQLite's, which writes the file (fail closed)
     if (key === 'backup' && o.kind === 'unknown') return [{ target: shape.args[0], env, op: '.backup() of a value that may be a SQLite connection', destroysRoot: false }];
   }
+  // new WASI({ preopens: { '/sandbox': hostDir } }): the WebAssembly module it runs may change anything under each host folder
+  if (node.type === 'NewExpression' && o.kind === 'module' && o.module === 'wasi' && o.path.at(-1) === 'WASI' && shape.args[0]) {
+    const opts = derefNode(shape.args[0], env);
+    const pre = opts?.node.type === 'ObjectExpression' ? propertyOf(opts.node, 'preopens') : null;
+    const dirs = pre ? derefNode(pre, opts!.env) : null;
+    if (dirs?.node.type === 'ObjectExpression')
+      return dirs.node.properties.flatMap((p) => (p.type === 'Property' ? [{ target: p.value as Node, env: dirs.env, op: 'new WASI() (a folder it preopens, which the module it runs may change)', destroysRoot: true, destroysTree: true }] : []));
+  }
   // files written by other builtins and by the workspace's packages (heap snapshots, reports, databases, log files)
   const writer = o.kind === 'module' ? `node:${o.module}.${o.path.join('.')}` : o.kind === 'global' ? o.path.join('.') : o.kind === 'external' ? `${o.module}${o.path.length ? `.${o.path.join('.')}` : ''}` : '';
   const at = Object.hasOwn(OTHER_WRITERS, writer) ? OTHER_WRITERS[writer]! : null;

@@ -47,6 +47,8 @@ function tester() {
       { filename: API, code: "import Database from 'better-sqlite3'; const db = new Database('/tmp/x.db'); db.prepare('ATTACH ? AS r').run('/tmp/other.db'); db.prepare('VACUUM INTO :f').run({ f: '/tmp/copy.db' }); export const f = (pool: any) => [pool.query('SELECT lo_export($1, $2)', [1234, '/tmp/x']), pool.query({ text: 'SELECT pg_file_write($1, $2, false)', values: ['/tmp/y', '{}'] })];" },
       // glob results under folders that are not protected
       { filename: API, code: `${fsImport} for (const f of fs.globSync('data/sandbox/**/*.tmp')) fs.rmSync(f); for (const f of fs.globSync(['dist/**/*.map', 'coverage/*'])) fs.rmSync(f, { recursive: true });` },
+      // a WASI instance preopening the sandbox only
+      { filename: API, code: "import { WASI } from 'node:wasi'; new WASI({ version: 'preview1', preopens: { '/sandbox': 'data/sandbox/job' } });" },
       // a log string, a read-only open, reads
       { filename: API, code: "console.log('writing to data/runs/abc'); const s = `${process.env.RMOS_DATA_DIR}/runs`;" },
       { filename: API, code: `${fsImport} fs.readFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'));` },
@@ -256,6 +258,8 @@ function tester() {
       { filename: API, code: "import Database from 'better-sqlite3'; const db = new Database('/tmp/x.db'); db.prepare('ATTACH ? AS r').run('data/runs/runs.sqlite'); db.prepare('ATTACH @f AS r').run({ f: 'data/runs/runs.sqlite' }); const st = db.prepare('VACUUM INTO ?'); st.run('/tmp/y.db'); db.exec('ATTACH char(100,97,116,97,47,114,117,110,115,47,120) AS r'); db.exec('ATTACH \"data/run_attachments/a.db\" AS a'); export const f = (pool: any) => [pool.query('SELECT lo_export($1, $2)', [1234, 'data/runs/x']), pool.query({ text: 'SELECT lo_export($1, $2)', values: [1, `${process.env.RMOS_DATA_DIR}/run_attachments/x`] })];", errors: [{ message: /writes "data\/runs\/runs.sqlite"/ }, { message: /writes "data\/runs\/runs.sqlite"/ }, { message: /the value bound to the parameter \?/ }, { message: /a file name the SQL computes \(char/ }, { message: /data\/run_attachments\/a.db/ }, { message: /data\/runs\/x/ }, { message: /run_attachments\/x/ }] },
       // what fs.globSync / fs.promises.glob give are paths that match the pattern, its glob characters any text (the data root's folders, the data root itself)
       { filename: API, code: `${fsImport} for (const f of fs.globSync('data/*/x')) fs.rmSync(f); for await (const f of fs.promises.glob(['dist/*.map', 'data/**/*.json'])) await fs.promises.rm(f); for (const f of fs.globSync('*')) fs.rmSync(f, { recursive: true });`, errors: errors(3) },
+      // a WASI instance's preopened host folders are changed by the WebAssembly module it runs: a protected folder, or one that holds the data root
+      { filename: API, code: "import { WASI } from 'node:wasi'; new WASI({ version: 'preview1', preopens: { '/': 'data/runs' } }); new WASI({ version: 'preview1', preopens: { '/work': '.' } });", errors: errors(2) },
       // every mutating form, sync, callback, promise
       { filename: API, code: `${fsImport} fs.writeFileSync('data/runs/a.json', '{}');`, errors: errors(1) },
       { filename: API, code: `${fsImport} fs.appendFile('data/runs/a.json', 'x', () => {});`, errors: errors(1) },
