@@ -399,6 +399,7 @@ const root = makeWorkspace({
   'libs/shared/paths/src/fns.ts': "import fs from 'node:fs';\nexport function runsDir() { return ['data', 'runs'].join('/'); }\nexport const io = { save: (p: string) => fs.writeFileSync(p, '') };\nfunction listed() { return 'data/run_attachments'; }\nexport { listed };\n",
   'libs/shared/paths/src/live.ts': "export let DIR = 'data/sandbox';\nexport function useRuns() { DIR = 'data/runs'; }\nexport const CFG = { dir: 'data/sandbox' };\nexport function retarget() { CFG.dir = 'data/run_attachments'; }\nexport let SAME = 'data/sandbox';\nlet inner = 'data/sandbox';\nexport { inner as INNER };\nexport function moveInner() { inner = 'data/runs'; }\n",
   'libs/shared/paths/src/layout.ts': "import { DATA, RUNS } from './dirs.js';\nexport const RUNS_DIR = `${DATA}/${RUNS}`;\nexport const LAYOUT = { runs: RUNS, sandbox: 'sandbox' } as const;\n",
+  'package.json': JSON.stringify({ name: 'fixture', private: true, scripts: { clean: 'rm -rf dist coverage', build: 'tsc -p tsconfig.json', wipe: 'rm -rf data/runs', reset: 'npm run wipe', postprune: 'rm -rf data/run_attachments', prune: 'echo pruning' } }),
   'config/dev.env': 'PORT=3000\nNODE_OPTIONS="--require /tmp/evil.js"\n',
   'config/ok.env': '# local settings\nexport NODE_OPTIONS=--enable-source-maps\nPORT=1\n',
   'scripts/clean.sh': 'set -e\n# remove what the build left\nrm -rf dist coverage\n',
@@ -417,6 +418,8 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
     { filename: api, code: "import { writeJson } from '@luthier/shared-paths/src/io.js'; writeJson('data/sandbox/x.json', {}); writeJson('/tmp/x', {});" },
     // shell scripts of the workspace run by file are read as their command lines; a node script by its #! line is a script node runs; system programs by path are those programs
     { filename: api, code: "import { execSync, execFileSync, spawn } from 'node:child_process'; execSync('sh scripts/clean.sh'); execFileSync('bash', ['-e', './scripts/clean.sh']); spawn('./scripts/deploy', [], { stdio: 'inherit' }); execFileSync('./scripts/tool.mjs'); execFileSync('/usr/bin/git', ['status']); execSync('. scripts/clean.sh && echo done');" },
+    // package scripts are read as command lines: ones that write outside the protected folders, a script the package.json does not have
+    { filename: api, code: "import { execSync, execFileSync } from 'node:child_process'; execSync('npm run clean'); execFileSync('npm', ['run', '-s', 'build', '--', '--watch']); execSync('yarn clean'); execSync('npm run missing'); execSync('npm ci');" },
     // an --env-file of the workspace whose NODE_OPTIONS preloads nothing; an env option read through object literals spread in
     { filename: api, code: "import { execSync, fork, execFileSync } from 'node:child_process'; fork('apps/api/src/index.ts', [], { execArgv: ['--env-file=config/ok.env'] }); execSync('node --env-file config/ok.env apps/api/src/index.ts'); const extra = { PORT: '1' }; execFileSync('npm', ['test'], { env: { ...process.env, ...extra } }); process.env.NODE_OPTIONS = '--enable-source-maps'; process.env.NODE_OPTIONS += ' --no-warnings';" },
     // the writer's own functions are the allowed way
@@ -429,6 +432,10 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
   ],
   invalid: [
     { filename: api, code: "import fs from 'fs'; import { DATA, RUNS } from '@luthier/shared-paths'; fs.writeFileSync(`${DATA}/${RUNS}/x`, '');", errors: errors(1) },
+    // a package script that writes a protected folder (also through another script, or its post script), a script whose name cannot be
+    // folded, the scripts of every workspace, a package.json this file writes
+    { filename: api, code: "import fs from 'node:fs'; import { execSync, execFileSync } from 'node:child_process'; execSync('npm run wipe'); execSync('npm run reset'); execSync('pnpm prune'); export const f = (s: string) => execFileSync('npm', ['run', s]); execSync('npm test --workspaces');", errors: [{ message: /through the script "wipe" of package.json/ }, { message: /through the script "reset" of package.json\) \(through the script "wipe"/ }, { message: /through the script "postprune"/ }, { message: /a package script it cannot name/ }, { message: /the scripts of every workspace/ }] },
+    { filename: api, code: "import fs from 'node:fs'; import { execSync } from 'node:child_process'; fs.writeFileSync('package.json', '{}'); execSync('npm run clean');", errors: [{ message: /a package.json this file writes/ }] },
     // NODE_OPTIONS loaded from an --env-file (fork's execArgv, a node command line), also one whose path cannot be folded or that lies
     // outside the workspace; set on process.env (=, +=, Object.assign, Reflect.set: every node started later reads it), or in an object
     // literal spread into the env option, or under a key that cannot be folded

@@ -506,7 +506,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     /** scripts run (fork, Worker, node <file>): checked when the whole file is read, against the paths it writes */
-    const pendingScripts: { node: Node; label: string; file: string | null; why?: string; mode?: 'script' | 'shell' | 'program' | 'envfile' }[] = [];
+    const pendingScripts: { node: Node; label: string; file: string | null; why?: string; mode?: 'script' | 'shell' | 'program' | 'envfile' | 'config' }[] = [];
 
     /**
      * A script path node, fork()'s or a Worker's: a URL or path made from the module's own place (new URL('./w.js',
@@ -563,6 +563,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
             }
           })();
           if (s.mode === 'program') why = writtenPaths.has(s.file) ? `"${s.file}", a program this file writes` : null;
+          else if (s.mode === 'config') why = writtenPaths.has(s.file) ? `"${rel}", a package.json this file writes (its scripts may run anything)` : null;
           else if (s.mode === 'envfile') why = writtenPaths.has(s.file) ? `"${rel}", an env file this file writes (its NODE_OPTIONS may preload anything)` : null;
           else if (rel.startsWith('..') || path.isAbsolute(rel)) why = `"${s.file}", a script outside the workspace`;
           else if (namesDataRoot(policy, [rel])) why = `"${rel}", a script in the data root, not a workspace source file`;
@@ -763,6 +764,78 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       return false;
     }
 
+    /**
+     * A package manager running a script of a package.json (npm run x, npm test, npm start, pnpm / yarn / bun run x,
+     * yarn x): the script is a command line the source does not hold. The package.json of the folder it runs in (the
+     * cwd option, or --prefix / -C / --dir / --cwd / -w with a constant folder) is read, and the script, with its pre and
+     * post scripts and the words given after its name, is judged as a command line (three levels deep). A folder that
+     * cannot be read, every workspace at once (--workspaces, -r, --filter), or a package.json this file writes may run
+     * anything (fail closed); a script the package.json does not have runs nothing. true: reported.
+     */
+    function checkPackageScript(node: Node, fn: string, name: string, rest: Sym[], label: string, o: ReturnType<typeof commandOptions>, depth: number): boolean {
+      const refuse = (why: string) => (reportCommand(node, `${label} runs ${why}, whose command lines the check has not read`, 'run the program itself, with constant words, or a package script of a constant folder'), true);
+      const texts = rest.map(describe);
+      // (the package manager reads its own options anywhere before a --, after the script's name too)
+      const own = texts.indexOf('--') < 0 ? texts : texts.slice(0, texts.indexOf('--'));
+      if (own.some((t) => /^(--workspaces|-ws|-r|--recursive|--filter|-F|--all)$/.test(optionParts([t])[0]) || t.startsWith('--filter'))) return refuse('the scripts of every workspace');
+      let folder: Sym | null = null;
+      let script: string | null = null;
+      const words: Sym[] = [];
+      for (let i = 0; i < rest.length; i++) {
+        const t = texts[i]!;
+        if (!isConstant(rest[i]!)) {
+          if (script === null) return refuse('a package script it cannot name (a word that cannot be read)');
+          words.push(rest[i]!);
+          continue;
+        }
+        if (script !== null) {
+          if (t !== '--' || words.length) words.push(rest[i]!);
+          continue;
+        }
+        if (i >= own.length) break;
+        const [flag, inline] = optionParts(rest[i]!);
+        if (['--prefix', '-C', '--dir', '--cwd', '-w', '--workspace'].includes(flag)) {
+          folder = inline ?? rest[++i] ?? null;
+          continue;
+        }
+        if (t.startsWith('-')) continue;
+        const sub = t;
+        if (['run', 'run-script', 'rum', 'urn'].includes(sub)) {
+          const k = rest.findIndex((w, j) => j > i && !describe(w).startsWith('-'));
+          if (k < 0) return false;
+          if (!isConstant(rest[k]!)) return refuse('a package script it cannot name (a word that cannot be read)');
+          script = describe(rest[k]!);
+          i = k;
+        } else if (['test', 't', 'tst'].includes(sub)) script = 'test';
+        else if (['start', 'stop', 'restart'].includes(sub)) script = sub;
+        else if (name !== 'npm') script = sub; // (yarn x, pnpm x, bun x: a script of that name, where the package has one)
+        else return false;
+      }
+      if (script === null) return false;
+      if (folder && !isConstant(folder)) return refuse('a package script in a folder that cannot be folded');
+      const base = o.cwd && o.cwd.length === 1 && isConstant(o.cwd[0]!) ? path.resolve(fc.ws.root, o.cwd[0]!.join('')) : o.cwd ? null : fc.ws.root;
+      if (base === null) return refuse('a package script in a working directory that cannot be folded');
+      const file = path.join(path.resolve(base, folder ? folder.join('') : '.'), 'package.json');
+      recordDependency(env.recordFor, file);
+      let scripts: Record<string, unknown> = {};
+      try {
+        scripts = (JSON.parse(readFileSync(file, 'utf8')) as { scripts?: Record<string, unknown> }).scripts ?? {};
+      } catch {
+        // (no package.json: the script does not run; one that cannot be parsed: neither)
+        return false;
+      }
+      pendingScripts.push({ node, label, file, mode: 'config' });
+      const rel = path.relative(fc.ws.root, file).split(path.sep).join('/');
+      for (const [k, extra] of [[`pre${script}`, false], [script, true], [`post${script}`, false]] as const) {
+        const line = scripts[k];
+        if (typeof line !== 'string') continue;
+        if (depth > 2) return refuse(`the package script "${k}" nested too deep`);
+        const text: Sym = [line, ...(extra ? words.flatMap((w) => [' ', ...w]) : [])];
+        for (const c of shellCommands(text, o.vars)) if (checkWords(node, `${fn} (through the script "${k}" of ${rel})`, c, o, true, false, depth + 1)) return true;
+      }
+      return false;
+    }
+
     /** The script operand of a shell's words (after its name): its first word that is no option (-o / +o and bash's --rcfile / --init-file take a value); null: none. */
     function shellScriptOperand(rest: Sym[]): Sym | null {
       for (let i = 0; i < rest.length; i++) {
@@ -860,6 +933,8 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         if (script === 'stdin') return reportCommand(node, `${label} runs ${name} with no script, so it reads its program from its input`, 'run a workspace source file'), true;
         for (const s of script) if (checkScriptSym(node, s, `${label}`, o.cwd)) return true;
       }
+      // a package manager running a package.json script: the script's command lines are read
+      if (['npm', 'pnpm', 'yarn', 'bun'].includes(name) && checkPackageScript(node, fn, name, rest, label, o, depth)) return true;
       // a program known to write nothing, run without a shell or on a plain line, without its own environment: its words are only read
       if (plain && !wrapped && known && READ_ONLY_PROGRAMS.has(describe(progWord)) && (!viaShell || words.length === rest.length + 1)) return false;
       // programs that change their whole working directory when given no path (git clean, tar -x, unzip, patch, find …): it is a word too
