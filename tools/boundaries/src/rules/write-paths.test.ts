@@ -400,6 +400,9 @@ const root = makeWorkspace({
   'libs/shared/paths/src/live.ts': "export let DIR = 'data/sandbox';\nexport function useRuns() { DIR = 'data/runs'; }\nexport const CFG = { dir: 'data/sandbox' };\nexport function retarget() { CFG.dir = 'data/run_attachments'; }\nexport let SAME = 'data/sandbox';\nlet inner = 'data/sandbox';\nexport { inner as INNER };\nexport function moveInner() { inner = 'data/runs'; }\n",
   'libs/shared/paths/src/layout.ts': "import { DATA, RUNS } from './dirs.js';\nexport const RUNS_DIR = `${DATA}/${RUNS}`;\nexport const LAYOUT = { runs: RUNS, sandbox: 'sandbox' } as const;\n",
   'package.json': JSON.stringify({ name: 'fixture', private: true, scripts: { clean: 'rm -rf dist coverage', build: 'tsc -p tsconfig.json', wipe: 'rm -rf data/runs', reset: 'npm run wipe', postprune: 'rm -rf data/run_attachments', prune: 'echo pruning' } }),
+  'apps/api/src/sql/evil.sql': '-- tidy up\nDROP TRIGGER IF EXISTS run_artifacts_no_update;\nDELETE FROM run_artifacts;\n',
+  'apps/api/src/sql/attach.sql': "ATTACH 'data/runs/runs.sqlite' AS r;\n",
+  'apps/api/src/sql/notes.sql': 'CREATE TABLE IF NOT EXISTS notes (id integer);\nINSERT INTO notes VALUES (1);\n',
   'config/dev.env': 'PORT=3000\nNODE_OPTIONS="--require /tmp/evil.js"\n',
   'config/ok.env': '# local settings\nexport NODE_OPTIONS=--enable-source-maps\nPORT=1\n',
   'scripts/clean.sh': 'set -e\n# remove what the build left\nrm -rf dist coverage\n',
@@ -418,6 +421,8 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
     { filename: api, code: "import { writeJson } from '@luthier/shared-paths/src/io.js'; writeJson('data/sandbox/x.json', {}); writeJson('/tmp/x', {});" },
     // shell scripts of the workspace run by file are read as their command lines; a node script by its #! line is a script node runs; system programs by path are those programs
     { filename: api, code: "import { execSync, execFileSync, spawn } from 'node:child_process'; execSync('sh scripts/clean.sh'); execFileSync('bash', ['-e', './scripts/clean.sh']); spawn('./scripts/deploy', [], { stdio: 'inherit' }); execFileSync('./scripts/tool.mjs'); execFileSync('/usr/bin/git', ['status']); execSync('. scripts/clean.sh && echo done');" },
+    // SQL read from a file of the workspace is that file's text: one that changes no table of the store
+    { filename: api, code: "import fs from 'node:fs'; import path from 'node:path'; export const f = (db: any) => [db.exec(fs.readFileSync(new URL('./sql/notes.sql', import.meta.url), 'utf8')), db.exec(fs.readFileSync(path.join(__dirname, 'sql', 'notes.sql'), 'utf8')), db.exec(fs.readFileSync('apps/api/src/sql/notes.sql', 'utf8'))];" },
     // package scripts are read as command lines: ones that write outside the protected folders, a script the package.json does not have
     { filename: api, code: "import { execSync, execFileSync } from 'node:child_process'; execSync('npm run clean'); execFileSync('npm', ['run', '-s', 'build', '--', '--watch']); execSync('yarn clean'); execSync('npm run missing'); execSync('npm ci');" },
     // an --env-file of the workspace whose NODE_OPTIONS preloads nothing; an env option read through object literals spread in
@@ -432,6 +437,10 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
   ],
   invalid: [
     { filename: api, code: "import fs from 'fs'; import { DATA, RUNS } from '@luthier/shared-paths'; fs.writeFileSync(`${DATA}/${RUNS}/x`, '');", errors: errors(1) },
+    // SQL read from a file of the workspace that changes the store's tables or attaches a protected file (also read through a constant
+    // and awaited); a SQL file this file writes
+    { filename: api, code: "import fs from 'node:fs'; import fsp from 'node:fs/promises'; const EVIL = new URL('./sql/evil.sql', import.meta.url); export const f = async (db: any, pool: any) => [db.exec(fs.readFileSync(EVIL, 'utf8')), await pool.query(await fsp.readFile('apps/api/src/sql/attach.sql', 'utf8'))];", errors: [{ message: /changes .*run_artifacts/ }, { message: /read from apps\/api\/src\/sql\/attach.sql\) writes "data\/runs\/runs.sqlite"/ }] },
+    { filename: api, code: "import fs from 'node:fs'; fs.writeFileSync('apps/api/src/sql/notes.sql', 'DELETE FROM run_index'); export const f = (db: any) => db.exec(fs.readFileSync('apps/api/src/sql/notes.sql', 'utf8'));", errors: [{ message: /a file this file writes/ }] },
     // a package script that writes a protected folder (also through another script, or its post script), a script whose name cannot be
     // folded, the scripts of every workspace, a package.json this file writes
     { filename: api, code: "import fs from 'node:fs'; import { execSync, execFileSync } from 'node:child_process'; execSync('npm run wipe'); execSync('npm run reset'); execSync('pnpm prune'); export const f = (s: string) => execFileSync('npm', ['run', s]); execSync('npm test --workspaces');", errors: [{ message: /through the script "wipe" of package.json/ }, { message: /through the script "reset" of package.json\) \(through the script "wipe"/ }, { message: /through the script "postprune"/ }, { message: /a package script it cannot name/ }, { message: /the scripts of every workspace/ }] },

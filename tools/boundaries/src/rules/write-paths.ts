@@ -5,7 +5,7 @@ import { fold, describe, isConstant, urlPathParts } from '../analysis/fold.js';
 import { callShape, derefNode, emitCallsFor, LISTENER_METHODS, memberKey, originOf, propertyOf, returnedExpressions, literalChanges, ANY_ELEMENT } from '../analysis/origin.js';
 import type { Sym } from '../analysis/fold.js';
 import { calledFunction, fileSystemReach, fsCallTargets, optionValues, sqlFileTargets, sqlText, writeTargets, writtenParams } from './fs-writes.js';
-import { SQL_RUNNERS, sqlLoadsExtension, sqlWrites, writesAny } from '../analysis/sql.js';
+import { SQL_RUNNERS, sqlFileNames, sqlLoadsExtension, sqlWrites, writesAny } from '../analysis/sql.js';
 import { complianceRef, fileContext } from './context.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
 import { classifyTarget, climbsAboveStart, GLOB_WHY, globbed, holdsDataRoot, isAbsolute, namesDataRoot, relativeTo, shellCommands, variablePart, wordPaths, type ShellVars } from './target-path.js';
@@ -506,7 +506,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     /** scripts run (fork, Worker, node <file>): checked when the whole file is read, against the paths it writes */
-    const pendingScripts: { node: Node; label: string; file: string | null; why?: string; mode?: 'script' | 'shell' | 'program' | 'envfile' | 'config' }[] = [];
+    const pendingScripts: { node: Node; label: string; file: string | null; why?: string; mode?: 'script' | 'shell' | 'program' | 'envfile' | 'config' | 'data' }[] = [];
 
     /**
      * A script path node, fork()'s or a Worker's: a URL or path made from the module's own place (new URL('./w.js',
@@ -563,6 +563,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
             }
           })();
           if (s.mode === 'program') why = writtenPaths.has(s.file) ? `"${s.file}", a program this file writes` : null;
+          else if (s.mode === 'data') why = writtenPaths.has(s.file) ? `"${rel}", a file this file writes (the check read what it holds now)` : null;
           else if (s.mode === 'config') why = writtenPaths.has(s.file) ? `"${rel}", a package.json this file writes (its scripts may run anything)` : null;
           else if (s.mode === 'envfile') why = writtenPaths.has(s.file) ? `"${rel}", an env file this file writes (its NODE_OPTIONS may preload anything)` : null;
           else if (rel.startsWith('..') || path.isAbsolute(rel)) why = `"${s.file}", a script outside the workspace`;
@@ -1004,13 +1005,54 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     /**
+     * SQL a runner is given as the text of a file: fs.readFileSync(p, 'utf8') / readFile (awaited), also through a
+     * constant, where p folds (with the module's own place) to a file of the workspace outside the data root that
+     * exists at check time (at most 512 KiB; recorded as a dependency, and refused where this file writes it). null:
+     * not such a read (SQL whose text cannot be folded is not judged).
+     */
+    function sqlFromFile(at: Node, n0: Node, e: Env): { text: string; rel: string } | null {
+      const d = derefNode(n0, e);
+      let n = unwrap(d?.node ?? n0);
+      const ne = d?.env ?? e;
+      if (n.type === 'AwaitExpression') n = unwrap(n.argument);
+      if (n.type !== 'CallExpression' || !n.arguments[0] || n.arguments[0].type === 'SpreadElement') return null;
+      const o = originOf(n.callee, ne);
+      if (!(o.kind === 'module' && o.module === 'fs' && /^readFile(Sync)?$/.test(o.path.at(-1) ?? ''))) return null;
+      const alts = foldPath(n.arguments[0], ne);
+      if (alts.length !== 1 || !isConstant(alts[0]!)) return null;
+      let p = alts[0]!.join('');
+      if (/^file:/i.test(p)) {
+        try {
+          p = fileURLToPath(p);
+        } catch {
+          return null;
+        }
+      }
+      const file = path.resolve(fc.ws.root, p);
+      const rel = path.relative(fc.ws.root, file).split(path.sep).join('/');
+      if (rel.startsWith('..') || path.isAbsolute(rel) || namesDataRoot(policy, [rel])) return null;
+      recordDependency(env.recordFor, file);
+      try {
+        if (statSync(file).size > 512 * 1024) return null;
+        const text = readFileSync(file, 'utf8');
+        pendingScripts.push({ node: at, label: 'SQL read from a file', file, mode: 'data' });
+        return { text, rel };
+      } catch {
+        return null;
+      }
+    }
+
+    /**
      * SQL run on any connection (by a method that runs SQL text, pg's { text } objects included, or a SQL tagged template) that changes a table
      * holding a protected path's data, or its triggers: the store's triggers refuse UPDATE and DELETE, but SQL
      * that drops or disables them, or writes the rows, goes around persistRunArtifact. A name in a write
      * position that the check cannot read is refused (fail closed); SQL text it cannot read at all is not SQL it can judge.
      */
     function checkSql(node: Node, runner: string, sql: { node: Node; env: Env }) {
-      for (const alt of fold(sql.node, sql.env)) {
+      // SQL read from a file of the workspace (db.exec(readFileSync(new URL('./x.sql', import.meta.url), 'utf8'))) is that file's text
+      const fromFile = sqlFromFile(node, sql.node, sql.env);
+      if (fromFile) for (const file of sqlFileNames([fromFile.text])) if (checkTarget(node, node, env, `SQL run by ${runner} (read from ${fromFile.rel})`, false, [file])) return;
+      for (const alt of fromFile ? [[fromFile.text]] : fold(sql.node, sql.env)) {
         if (sqlLoadsExtension(alt)) return reportNative(node, `SQL run by ${runner}`, 'native code (a SQLite extension with load_extension(), a PostgreSQL library with LOAD)');
         if (sqlGuarded.length === 0) continue;
         const { writes, everyTable } = sqlWrites(alt);
