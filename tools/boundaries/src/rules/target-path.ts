@@ -162,7 +162,8 @@ function dataDirName(policy: Policy): string {
 export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[], options: ClassifyOptions = {}): TargetVerdict {
   // after a process.chdir, a relative path is read from each folder it may start in (one the check cannot read may be the data root)
   if (options.cwds && !isAbsolute(sym)) {
-    const verdicts = options.cwds.map((cwd) => classifyTarget(policy, cwd.length ? [...cwd, '/', ...sym] : sym, protectedNames));
+    // (a path that starts with a part that cannot be read may be absolute: that part is its prefix, whatever the cwd)
+    const verdicts = options.cwds.map((cwd) => classifyTarget(policy, cwd.length && typeof sym[0] === 'string' ? [...cwd, '/', ...sym] : sym, protectedNames));
     return verdicts.find((v) => v?.kind === 'protected') ?? verdicts.find((v) => v?.kind === 'unprovable') ?? verdicts.find((v) => v !== null) ?? null;
   }
   const dataDir = dataDirName(policy);
@@ -174,6 +175,7 @@ export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[
   let verdict: TargetVerdict = null;
   // inside a folder mkdtemp has just made (a test's fresh store) nothing is the data root, which existed before it
   const fresh = segs.findIndex(freshFolder);
+  const firstDeep = segs.findIndex((s) => s.parts.some(isDeep));
   segs.forEach((seg, i) => {
     if (verdict?.kind === 'protected') return;
     if (fresh >= 0 && i >= fresh && !seg.data) return;
@@ -184,7 +186,8 @@ export function classifyTarget(policy: Policy, sym: Sym, protectedNames: string[
     // a glob or variable may stand for a path that ends in the data root (`*/runs`, `$D/runs`)
     const wild = !seg.data && !named && seg.parts.some(isWild) && couldBe(seg, dataDir);
     if (!seg.data && !named && !wild) {
-      const reach = throughDeepUnknown(seg, segs[i + 1], protectedNames);
+      // (only the path's first such part: it is the prefix the path starts from; later ones make names under it)
+      const reach = i === firstDeep ? throughDeepUnknown(seg, segs[i + 1], protectedNames) : [];
       const part = seg.parts.findLast(isDeep);
       const what = part && typeof part !== 'string' && part.kind === 'unknown' ? part.why : 'a part that cannot be folded';
       if (reach.length) verdict = { kind: 'unprovable', candidates: reach, why: `its start (${what}) cannot be folded and may be a path that ends in the data root (or in the first letters of a protected folder's name), and the known text after it can then name ${reach.map((c) => c + '/').join(' or ')}`, advice: 'start the path from a constant folder outside the data root, or from one mkdtemp made' };
@@ -219,8 +222,9 @@ const isDeep = (p: Part): boolean => typeof p !== 'string' && p.kind === 'unknow
  * The protected folders a path may reach through a part that cannot be folded, where that part may hold a whole path
  * (`${dir}/runs/x`, `d.slice(0, -6) + 's/a'`): such a part may end in the data root, or in the data root and the start
  * of a protected folder's name. What is known after it decides: the rest of its segment, if any, must be able to end
- * a protected name (`…s` ends `runs`), else the next segment must be able to be one, by text it knows (`runs`,
- * `run_${id}`; a segment wholly unknown, `${dir}/${file}`, names nothing). `${tmp}/report.txt` reaches none.
+ * a protected name (`…s` ends `runs`), else the next segment must be able to be one, by text it knows from its start
+ * (`runs`, `run_${id}`; a segment wholly unknown, `${dir}/${file}`, or one an unknown part starts, `${dir}/${kind}s`,
+ * names nothing). `${tmp}/report.txt` reaches none.
  */
 function throughDeepUnknown(seg: Seg, next: Seg | undefined, protectedNames: string[]): string[] {
   if (seg.data) return [];
@@ -231,7 +235,8 @@ function throughDeepUnknown(seg: Seg, next: Seg | undefined, protectedNames: str
     const pattern: Seg = { parts: [unknownPart('the end of a path'), ...tail], data: false };
     return protectedNames.filter((n) => couldBe(pattern, n));
   }
-  if (!next || next.data || next.above || !next.parts.some((p) => typeof p === 'string')) return [];
+  // (by text it knows from its start: run${y} may be runs, ${kind}s is a name the unknown part makes, as ${file} is)
+  if (!next || next.data || next.above || typeof next.parts[0] !== 'string') return [];
   return protectedNames.filter((n) => couldBe(next, n));
 }
 
