@@ -5,6 +5,7 @@ import type { Env } from './env.js';
 import { calledFunctionRef, derefNode, literalChanges, memberKey, memberValues, propertyOf } from './origin.js';
 
 export { returnedExpressions } from './origin.js';
+import { returnedExpressions } from './origin.js';
 import { findVariable } from './variables.js';
 
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -27,6 +28,16 @@ export function calledFunction(callee: Node, env: Env, depth = 0): { fn: Functio
     // a method of a literal or class, or one assigned later or held by an instance (new C().m, this.m)
     for (const v of memberValues(n.object, key, env)) {
       const f = calledFunction(v.node, v.env, depth + 1);
+      if (f) return f;
+    }
+    return null;
+  }
+  // f()(…): a function that f returns (a curried wrapper, a factory of writers)
+  if (n.type === 'CallExpression') {
+    const outer = calledFunction(n.callee, env, depth + 1);
+    if (!outer) return null;
+    for (const r of returnedExpressions(outer.fn)) {
+      const f = calledFunction(r, outer.env, depth + 1);
       if (f) return f;
     }
     return null;

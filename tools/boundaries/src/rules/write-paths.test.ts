@@ -49,6 +49,8 @@ function tester() {
       { filename: API, code: `${fsImport} for (const f of fs.globSync('data/sandbox/**/*.tmp')) fs.rmSync(f); for (const f of fs.globSync(['dist/**/*.map', 'coverage/*'])) fs.rmSync(f, { recursive: true });` },
       // a WASI instance preopening the sandbox only
       { filename: API, code: "import { WASI } from 'node:wasi'; new WASI({ version: 'preview1', preopens: { '/sandbox': 'data/sandbox/job' } });" },
+      // the same factories over the sandbox
+      { filename: API, code: `${fsImport} const under = (d: string) => (f: string) => path.join(d, f); fs.writeFileSync(under('data/sandbox')('z'), ''); const get = () => () => '/tmp/x'; fs.writeFileSync(get()(), '');` },
       // a log string, a read-only open, reads
       { filename: API, code: "console.log('writing to data/runs/abc'); const s = `${process.env.RMOS_DATA_DIR}/runs`;" },
       { filename: API, code: `${fsImport} fs.readFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'));` },
@@ -260,6 +262,8 @@ function tester() {
       { filename: API, code: `${fsImport} for (const f of fs.globSync('data/*/x')) fs.rmSync(f); for await (const f of fs.promises.glob(['dist/*.map', 'data/**/*.json'])) await fs.promises.rm(f); for (const f of fs.globSync('*')) fs.rmSync(f, { recursive: true });`, errors: errors(3) },
       // a WASI instance's preopened host folders are changed by the WebAssembly module it runs: a protected folder, or one that holds the data root
       { filename: API, code: "import { WASI } from 'node:wasi'; new WASI({ version: 'preview1', preopens: { '/': 'data/runs' } }); new WASI({ version: 'preview1', preopens: { '/work': '.' } });", errors: errors(2) },
+      // a function a function returns is followed when called at once: a factory of writers, a curried path helper, a path returned by a returned function
+      { filename: API, code: `${fsImport} const mk = () => (p: string) => fs.writeFileSync(p, ''); mk()('data/runs/x'); const get = () => () => 'data/run_attachments/y'; fs.writeFileSync(get()(), ''); const under = (d: string) => (f: string) => path.join(d, f); fs.writeFileSync(under('data/runs')('z'), '');`, errors: errors(3) },
       // every mutating form, sync, callback, promise
       { filename: API, code: `${fsImport} fs.writeFileSync('data/runs/a.json', '{}');`, errors: errors(1) },
       { filename: API, code: `${fsImport} fs.appendFile('data/runs/a.json', 'x', () => {});`, errors: errors(1) },
