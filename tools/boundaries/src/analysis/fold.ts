@@ -31,6 +31,38 @@ export type Folded = Sym[];
 export const MAX_ALTERNATIVES = 32;
 export const DATA_ROOT: Part = { kind: 'dataRoot' };
 export const unknownPart = (why: string): Part => ({ kind: 'unknown', why });
+/** The text of a member (at any depth) of a constant JSON text that JSON.parse reads, or null where it is no such member. */
+function jsonMember(n: TSESTree.MemberExpression, env: Env, depth: number): Folded | null {
+  const keys: string[] = [];
+  let cur: Node = n;
+  while (cur.type === 'MemberExpression') {
+    const k = memberKey(cur, env, depth);
+    if (k === null) return null;
+    keys.unshift(k);
+    cur = unwrap(cur.object);
+  }
+  const d = cur.type === 'Identifier' ? derefNode(cur, env, depth + 1) : null;
+  return jsonValue(d ? d.node : cur, keys, d?.env ?? env, depth);
+}
+
+/** The text at `keys` in what JSON.parse(constant text) gives (node: the call), or null where node is no such call. */
+function jsonValue(node: Node, keys: string[], re: Env, depth: number): Folded | null {
+  const root = unwrap(node);
+  if (root.type !== 'CallExpression' || !root.arguments[0] || root.arguments[0].type === 'SpreadElement') return null;
+  const o = originOf(root.callee, re, depth + 1);
+  if (o.kind !== 'global' || o.path.join('.') !== 'JSON.parse') return null;
+  const source = foldSingle(root.arguments[0], re, depth + 1);
+  if (source === null) return unknown('a member of a JSON text that cannot be read');
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    return unknown('a member of a JSON text that does not parse');
+  }
+  for (const k of keys) value = value !== null && typeof value === 'object' && Object.hasOwn(value, k) ? (value as Record<string, unknown>)[k] : undefined;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? text(String(value)) : unknown('a member of a JSON text that is no text');
+}
+
 /** a glob's wildcard (`*`, `?`, `[…]`, `{…}`): any text, separators included (`**`) */
 export const GLOB_WHY = 'a shell glob';
 /** A pattern's text with its glob characters as wildcards. */
@@ -697,6 +729,9 @@ function foldPath(node: Node, path: Array<string | null>, env: Env, depth: numbe
       // an element of a constant computed array (const [, p] = 'a,b'.split(','))
       const element = constantElement(obj.node, path.slice(i), obj.env, depth);
       if (element) return element;
+      // a member of a constant JSON text parsed (const { p } = JSON.parse('{"p": …}'))
+      const json = path.slice(i).every((k) => k !== null) ? jsonValue(obj.node, path.slice(i) as string[], obj.env, depth) : null;
+      if (json) return json;
       // a member of what a workspace function returns (loadConfig().dataDir): that member of each returned value
       // (not of a function already being read so: a recursive one would never end)
       const called = obj.node.type === 'CallExpression' ? calledFunction(obj.node.callee, obj.env) : null;
@@ -1023,6 +1058,9 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
     case 'MemberExpression': {
       // import.meta.url / dirname / filename: the module's own place
       if (unwrap(n.object).type === 'MetaProperty' && ['url', 'dirname', 'filename'].includes(memberKey(n, env, depth) ?? '')) return [[OWN_PLACE]];
+      // a member of a constant JSON text parsed (JSON.parse('{"p": "data/runs"}').p, through a constant)
+      const json = jsonMember(n, env, depth);
+      if (json) return json;
       const o = originOf(n, env, depth + 1);
       if (o.kind === 'global' && o.path.length === 3 && o.path[0] === 'process' && o.path[1] === 'env') return envVariable(n, o.path[2]!, env, depth, seen);
       if (o.kind === 'module' && o.module === 'path' && o.path.at(-1) === 'sep') return text('/');

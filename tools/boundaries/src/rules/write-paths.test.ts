@@ -51,6 +51,8 @@ function tester() {
       { filename: API, code: "import { WASI } from 'node:wasi'; new WASI({ version: 'preview1', preopens: { '/sandbox': 'data/sandbox/job' } });" },
       // the same factories over the sandbox
       { filename: API, code: `${fsImport} const under = (d: string) => (f: string) => path.join(d, f); fs.writeFileSync(under('data/sandbox')('z'), ''); const get = () => () => '/tmp/x'; fs.writeFileSync(get()(), '');` },
+      // a JSON member outside the protected folders
+      { filename: API, code: `${fsImport} const cfg = JSON.parse('{"out":"dist","n":2}'); fs.writeFileSync(cfg.out + '/x', ''); const { out } = JSON.parse('{"out":"coverage"}'); fs.rmSync(out, { recursive: true });` },
       // a log string, a read-only open, reads
       { filename: API, code: "console.log('writing to data/runs/abc'); const s = `${process.env.RMOS_DATA_DIR}/runs`;" },
       { filename: API, code: `${fsImport} fs.readFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'));` },
@@ -264,6 +266,8 @@ function tester() {
       { filename: API, code: "import { WASI } from 'node:wasi'; new WASI({ version: 'preview1', preopens: { '/': 'data/runs' } }); new WASI({ version: 'preview1', preopens: { '/work': '.' } });", errors: errors(2) },
       // a function a function returns is followed when called at once: a factory of writers, a curried path helper, a path returned by a returned function
       { filename: API, code: `${fsImport} const mk = () => (p: string) => fs.writeFileSync(p, ''); mk()('data/runs/x'); const get = () => () => 'data/run_attachments/y'; fs.writeFileSync(get()(), ''); const under = (d: string) => (f: string) => path.join(d, f); fs.writeFileSync(under('data/runs')('z'), '');`, errors: errors(3) },
+      // members of a constant JSON text parsed: at any depth, through a constant, destructured
+      { filename: API, code: `${fsImport} fs.writeFileSync(JSON.parse('{"p":"data/runs/x"}').p, ''); const cfg = JSON.parse('{"dirs":{"out":"data/run_attachments"}}'); fs.writeFileSync(cfg.dirs.out + '/x', ''); const { q } = JSON.parse('{"q":"data/runs/y"}'); fs.writeFileSync(q, '');`, errors: errors(3) },
       // every mutating form, sync, callback, promise
       { filename: API, code: `${fsImport} fs.writeFileSync('data/runs/a.json', '{}');`, errors: errors(1) },
       { filename: API, code: `${fsImport} fs.appendFile('data/runs/a.json', 'x', () => {});`, errors: errors(1) },
