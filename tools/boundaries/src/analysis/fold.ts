@@ -515,7 +515,43 @@ function callSiteArguments(b: Binding, env: Env, depth: number, seen: Set<unknow
       if (elements) return [elements];
     }
   }
+  const handed = handedArguments(fn, index, env, depth, seen);
+  if (handed) return [handed, ...callSiteArgumentNodes(b, env).map((arg) => fold(arg, env, depth + 1, seen))];
   return callSiteArgumentNodes(b, env).map((arg) => fold(arg, env, depth + 1, seen));
+}
+
+/** timers that call the function they are given with their arguments after this position */
+const TIMER_ARGUMENTS: Record<string, number> = { setTimeout: 2, setInterval: 2, setImmediate: 1, 'process.nextTick': 1 };
+
+/**
+ * What the host a callback is handed to calls it with at a parameter: a timer's extra arguments (setTimeout(cb, 0, p)),
+ * each element of the array for reduce's second parameter and for Array.prototype.forEach.call(list, cb) (and the other
+ * array callbacks), what Promise.resolve(v).then(cb) resolves to. null: no such host.
+ */
+function handedArguments(fn: Node, index: number, env: Env, depth: number, seen: Set<unknown>): Folded | null {
+  const host = fn.parent;
+  if (host?.type !== 'CallExpression') return null;
+  const at = host.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+  const callee = unwrap(host.callee);
+  const o = originOf(host.callee, env, depth + 1);
+  const timer = o.kind === 'global' || (o.kind === 'module' && o.module === 'timers') ? TIMER_ARGUMENTS[o.path.join('.')] : undefined;
+  if (at === 0 && timer !== undefined) {
+    const a = host.arguments[timer + index];
+    return a && a.type !== 'SpreadElement' ? fold(a, env, depth + 1, seen) : null;
+  }
+  if (callee.type !== 'MemberExpression') return null;
+  const key = memberKey(callee, env, depth);
+  if (at === 0 && index === 1 && (key === 'reduce' || key === 'reduceRight')) return elementsOf(callee.object, [], env, depth, seen);
+  const target = unwrap(callee.object);
+  if (at === 1 && index === 0 && key === 'call' && target.type === 'MemberExpression' && ARRAY_CALLBACKS.has(memberKey(target, env, depth) ?? '') && host.arguments[0] && host.arguments[0].type !== 'SpreadElement') {
+    const proto = originOf(target.object, env, depth + 1);
+    if (proto.kind === 'global' && proto.path.join('.') === 'Array.prototype') return elementsOf(host.arguments[0], [], env, depth, seen);
+  }
+  if (at === 0 && index === 0 && key === 'then' && target.type === 'CallExpression' && target.arguments[0] && target.arguments[0].type !== 'SpreadElement') {
+    const po = originOf(target.callee, env, depth + 1);
+    if (po.kind === 'global' && po.path.join('.') === 'Promise.resolve') return fold(target.arguments[0], env, depth + 1, seen);
+  }
+  return null;
 }
 
 /**

@@ -53,6 +53,8 @@ function tester() {
       { filename: API, code: `${fsImport} const under = (d: string) => (f: string) => path.join(d, f); fs.writeFileSync(under('data/sandbox')('z'), ''); const get = () => () => '/tmp/x'; fs.writeFileSync(get()(), '');` },
       // a JSON member outside the protected folders
       { filename: API, code: `${fsImport} const cfg = JSON.parse('{"out":"dist","n":2}'); fs.writeFileSync(cfg.out + '/x', ''); const { out } = JSON.parse('{"out":"coverage"}'); fs.rmSync(out, { recursive: true });` },
+      // the same hosts over other paths
+      { filename: API, code: `${fsImport} setTimeout((p: string) => fs.rmSync(p), 0, '/tmp/x'); ['dist/a'].reduce((acc, p) => { fs.rmSync(p); return acc; }, 0); Promise.resolve('data/sandbox/z').then((p) => fs.writeFileSync(p, '')); Array.prototype.forEach.call(['coverage/x'], (p: string) => fs.rmSync(p));` },
       // a log string, a read-only open, reads
       { filename: API, code: "console.log('writing to data/runs/abc'); const s = `${process.env.RMOS_DATA_DIR}/runs`;" },
       { filename: API, code: `${fsImport} fs.readFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'));` },
@@ -268,6 +270,8 @@ function tester() {
       { filename: API, code: `${fsImport} const mk = () => (p: string) => fs.writeFileSync(p, ''); mk()('data/runs/x'); const get = () => () => 'data/run_attachments/y'; fs.writeFileSync(get()(), ''); const under = (d: string) => (f: string) => path.join(d, f); fs.writeFileSync(under('data/runs')('z'), '');`, errors: errors(3) },
       // members of a constant JSON text parsed: at any depth, through a constant, destructured
       { filename: API, code: `${fsImport} fs.writeFileSync(JSON.parse('{"p":"data/runs/x"}').p, ''); const cfg = JSON.parse('{"dirs":{"out":"data/run_attachments"}}'); fs.writeFileSync(cfg.dirs.out + '/x', ''); const { q } = JSON.parse('{"q":"data/runs/y"}'); fs.writeFileSync(q, '');`, errors: errors(3) },
+      // a callback's parameters are what its host calls it with: a timer's extra arguments, reduce's elements, Promise.resolve(v).then, Array.prototype.forEach.call (an fs function too)
+      { filename: API, code: `${fsImport} setTimeout((p: string) => fs.rmSync(p), 0, 'data/runs/x'); ['data/runs/y'].reduce((acc, p) => { fs.rmSync(p); return acc; }, 0); Promise.resolve('data/run_attachments/z').then((p) => fs.writeFileSync(p, '')); Array.prototype.forEach.call(['data/runs/w'], (p: string) => fs.rmSync(p)); Array.prototype.map.call(['data/runs/v'], fs.rmSync);`, errors: errors(5) },
       // every mutating form, sync, callback, promise
       { filename: API, code: `${fsImport} fs.writeFileSync('data/runs/a.json', '{}');`, errors: errors(1) },
       { filename: API, code: `${fsImport} fs.appendFile('data/runs/a.json', 'x', () => {});`, errors: errors(1) },

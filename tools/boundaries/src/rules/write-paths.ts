@@ -965,7 +965,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
      * (setTimeout(f, 0, p)), each element of a literal array (['data/x'].forEach(f)), what
      * Promise.resolve(p).then(f) resolves to.
      */
-    function handedCalls(callee: Node, args: Node[], o: ReturnType<typeof originOf>): { fn: Node; args: Node[]; host: string }[] {
+    function handedCalls(callee: Node, args: Node[], o: ReturnType<typeof originOf>, thisArg?: Node): { fn: Node; args: Node[]; host: string }[] {
       const name = o.kind === 'global' || o.kind === 'module' ? o.path.join('.') : '';
       const timer = (o.kind === 'global' || (o.kind === 'module' && o.module === 'timers')) && TIMER_ARGS[name] !== undefined;
       if (timer && args[0]) return [{ fn: args[0], args: args.slice(TIMER_ARGS[name]), host: name }];
@@ -973,8 +973,10 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       if (c.type !== 'MemberExpression' || !args[0]) return [];
       const key = memberKey(c, env) ?? '';
       if (ELEMENT_CALLBACKS.has(key)) {
-        // (new Set([...]).forEach(f): the Set's elements)
-        const made = derefNode(c.object, env);
+        // (new Set([...]).forEach(f): the Set's elements; Array.prototype.forEach.call(list, f): list's)
+        const proto = originOf(c.object, env);
+        const receiver = thisArg && proto.kind === 'global' && proto.path.join('.') === 'Array.prototype' ? thisArg : c.object;
+        const made = derefNode(receiver, env);
         const so = made?.node.type === 'NewExpression' ? originOf(made.node.callee, made.env) : null;
         const inner = so?.kind === 'global' && so.path.join('.') === 'Set' && made!.node.type === 'NewExpression' && made!.node.arguments[0] && made!.node.arguments[0].type !== 'SpreadElement' ? made!.node.arguments[0] : null;
         const list = inner ? derefNode(inner, made!.env) : made;
@@ -1103,7 +1105,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         const prefixed = { type: 'BinaryExpression', operator: '+', left: { type: 'Literal', value: 'PRAGMA ', raw: "'PRAGMA '", range: arg.range, loc: arg.loc }, right: arg, range: arg.range, loc: arg.loc, parent: arg.parent } as unknown as Node;
         checkSql(node, '.pragma()', { node: prefixed, env });
       }
-      for (const h of handedCalls(shape.callee, shape.args, o))
+      for (const h of handedCalls(shape.callee, shape.args, o, shape.thisArg))
         for (const w of fsCallTargets(originOf(h.fn, env), h.args, env, ` (handed to ${h.host})`)) checkTarget(node, w.target, w.env, w.op, w.destroysRoot, undefined, false, w.destroysTree);
       // Object.assign(process.env, { NODE_OPTIONS }) / Reflect.set(process.env, 'NODE_OPTIONS', v): as process.env.NODE_OPTIONS = v
       if (o.kind === 'global' && (o.path.join('.') === 'Object.assign' || o.path.join('.') === 'Reflect.set') && shape.args[0]) {
