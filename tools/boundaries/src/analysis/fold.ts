@@ -21,10 +21,10 @@ import { constantValues, isPureCall, operatorValues } from './evaluate.js';
 /**
  * An unknown part: why it cannot be read; segment: it holds no separator (encodeURIComponent's); fresh: mkdtemp's random
  * end of a new folder's name; place: the module's own file or folder (__dirname, import.meta.url), a folder of the
- * workspace's sources that is neither the data root nor inside it; param: a SQL statement's bound parameter (its
+ * workspace's sources that is neither the data root nor inside it (at: its absolute path, a folder's); param: a SQL statement's bound parameter (its
  * position or name), where the SQL names a file by one; sql: a file name the SQL computes.
  */
-export type Part = string | { kind: 'dataRoot' } | { kind: 'unknown'; why: string; segment?: boolean; fresh?: boolean; place?: boolean; param?: string; sql?: boolean };
+export type Part = string | { kind: 'dataRoot' } | { kind: 'unknown'; why: string; segment?: boolean; fresh?: boolean; place?: boolean; at?: string; param?: string; sql?: boolean };
 export type Sym = Part[];
 export type Folded = Sym[];
 
@@ -72,7 +72,10 @@ function globbedSym(sym: Sym): Sym {
 
 /** the module's own file or folder: a place in the workspace's sources (see Part) */
 export const OWN_PLACE: Part = { kind: 'unknown', why: "the module's own file or folder", place: true };
+/** the module's own folder (__dirname, import.meta.dirname), or the folder of its file where a path climbs from the file (__filename, import.meta.url) */
+const ownPlace = (folder: string): Part => ({ kind: 'unknown', why: "the module's own folder", place: true, at: folder });
 const isPlace = (sym: Sym): boolean => sym.length === 1 && typeof sym[0] !== 'string' && sym[0]!.kind === 'unknown' && sym[0]!.place === true;
+const placeAt = (sym: Sym): string | undefined => (isPlace(sym) && typeof sym[0] !== 'string' && sym[0]!.kind === 'unknown' ? sym[0]!.at : undefined);
 const unknown = (why: string): Folded => [[unknownPart(why)]];
 const text = (s: string): Folded => [[s]];
 
@@ -275,7 +278,8 @@ function foldIdentifier(id: TSESTree.Identifier, env: Env, depth: number, seen: 
   const variable = findVariable(env.getScope(id), id);
   if (!variable || variable.defs.length === 0) {
     if (id.name === 'undefined') return text('undefined');
-    if (id.name === '__dirname' || id.name === '__filename') return [[OWN_PLACE]];
+    if (id.name === '__dirname') return [[ownPlace(posixPath.dirname(env.file))]];
+    if (id.name === '__filename') return [[OWN_PLACE]];
     return unknown(`the global ${id.name}`);
   }
   if (seen.has(variable)) return unknown(`${id.name} depends on itself`);
@@ -807,7 +811,7 @@ function foldUrl(args: TSESTree.CallExpressionArgument[], env: Env, depth: numbe
       }
       const absolute = typeof r[0] === 'string' && /^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(r[0]);
       const last = b[b.length - 1];
-      const folder = typeof last === 'string' ? [...b.slice(0, -1), last.slice(0, last.lastIndexOf('/') + 1)] : [...b, '/'];
+      const folder = typeof last === 'string' ? [...b.slice(0, -1), last.slice(0, last.lastIndexOf('/') + 1)] : isPlace(b) ? [placeAt(b) ? b[0]! : ownPlace(posixPath.dirname(env.file)), '/'] : [...b, '/'];
       out.push(merge(absolute ? [unknownPart('a URL base'), ...r] : [...(bText !== null || typeof last === 'string' || isPlace(b) ? folder : [unknownPart('a URL base'), '/']), ...r]));
     }
   return out.length > MAX_ALTERNATIVES ? unknown('too many alternatives') : decodeUrl(out);
@@ -971,7 +975,7 @@ function foldCall(n: TSESTree.CallExpression, env: Env, depth: number, seen: Set
       if (fn[0] === 'dirname') {
         const inner = fold(args[0], env, depth + 1, seen);
         // (the folder of the module's own place is still a place of the workspace's sources)
-        if (inner.length && inner.every(isPlace)) return [[OWN_PLACE]];
+        if (inner.length && inner.every(isPlace)) return inner.map((sym) => { const at = placeAt(sym); return [at ? ownPlace(posixPath.dirname(at)) : ownPlace(posixPath.dirname(env.file))]; });
         return concat(inner, [[unknownPart('path.dirname')]]);
       }
     }
@@ -1093,7 +1097,7 @@ const foldMemo = memoize<Folded>([[{ kind: 'unknown', why: 'a value that depends
       return foldIdentifier(n, env, depth, seen);
     case 'MemberExpression': {
       // import.meta.url / dirname / filename: the module's own place
-      if (unwrap(n.object).type === 'MetaProperty' && ['url', 'dirname', 'filename'].includes(memberKey(n, env, depth) ?? '')) return [[OWN_PLACE]];
+      if (unwrap(n.object).type === 'MetaProperty' && ['url', 'dirname', 'filename'].includes(memberKey(n, env, depth) ?? '')) return [[memberKey(n, env, depth) === 'dirname' ? ownPlace(posixPath.dirname(env.file)) : OWN_PLACE]];
       // a member of a constant JSON text parsed (JSON.parse('{"p": "data/runs"}').p, through a constant)
       const json = jsonMember(n, env, depth);
       if (json) return json;

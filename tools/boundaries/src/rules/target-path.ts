@@ -135,6 +135,13 @@ export function holdsDataRoot(sym: Sym, workspaceRoot: string): string | null {
   const lastUnknown = sym.findLastIndex((p) => typeof p !== 'string');
   if (lastUnknown >= 0) {
     const after = (sym.slice(lastUnknown + 1) as string[]).join('').replace(/\\/g, '/').replace(/^\/+/, '');
+    const last = sym[lastUnknown]!;
+    // (from the module's own folder, whose place is known: the folder climbed to holds the data root only if it holds the workspace)
+    if (typeof last !== 'string' && last.kind === 'unknown' && last.place && last.at && lastUnknown === 0) {
+      const dir = posixPath.resolve(last.at.split('\\').join('/'), after);
+      const root = workspaceRoot.split('\\').join('/');
+      return dir === root || root.startsWith(dir === '/' ? '/' : dir + '/') ? 'a folder that holds the workspace, and the data root in it' : null;
+    }
     if (after && posixPath.normalize(after).startsWith('..')) return 'a folder climbed to (..) from a path the check cannot read, which may hold the data root';
   }
   return null;

@@ -55,6 +55,8 @@ function tester() {
       { filename: API, code: `${fsImport} const cfg = JSON.parse('{"out":"dist","n":2}'); fs.writeFileSync(cfg.out + '/x', ''); const { out } = JSON.parse('{"out":"coverage"}'); fs.rmSync(out, { recursive: true });` },
       // the same hosts over other paths
       { filename: API, code: `${fsImport} setTimeout((p: string) => fs.rmSync(p), 0, '/tmp/x'); ['dist/a'].reduce((acc, p) => { fs.rmSync(p); return acc; }, 0); Promise.resolve('data/sandbox/z').then((p) => fs.writeFileSync(p, '')); Array.prototype.forEach.call(['coverage/x'], (p: string) => fs.rmSync(p));` },
+      // a tree removed or rewritten next to the module, climbed to from its own folder (the place is known: no folder that holds the workspace)
+      { filename: API, code: `${fsImport} const out = path.resolve(import.meta.dirname, '../dist'); fs.rmSync(out, { recursive: true, force: true }); fs.rmSync(new URL('../dist/', import.meta.url), { recursive: true }); fs.rmSync(path.join(__dirname, '..', 'coverage'), { recursive: true }); fs.rmSync(path.join(path.dirname(__dirname), 'tmp'), { recursive: true });` },
       // a log string, a read-only open, reads
       { filename: API, code: "console.log('writing to data/runs/abc'); const s = `${process.env.RMOS_DATA_DIR}/runs`;" },
       { filename: API, code: `${fsImport} fs.readFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'));` },
@@ -272,6 +274,8 @@ function tester() {
       { filename: API, code: `${fsImport} fs.writeFileSync(JSON.parse('{"p":"data/runs/x"}').p, ''); const cfg = JSON.parse('{"dirs":{"out":"data/run_attachments"}}'); fs.writeFileSync(cfg.dirs.out + '/x', ''); const { q } = JSON.parse('{"q":"data/runs/y"}'); fs.writeFileSync(q, '');`, errors: errors(3) },
       // a callback's parameters are what its host calls it with: a timer's extra arguments, reduce's elements, Promise.resolve(v).then, Array.prototype.forEach.call (an fs function too)
       { filename: API, code: `${fsImport} setTimeout((p: string) => fs.rmSync(p), 0, 'data/runs/x'); ['data/runs/y'].reduce((acc, p) => { fs.rmSync(p); return acc; }, 0); Promise.resolve('data/run_attachments/z').then((p) => fs.writeFileSync(p, '')); Array.prototype.forEach.call(['data/runs/w'], (p: string) => fs.rmSync(p)); Array.prototype.map.call(['data/runs/v'], fs.rmSync);`, errors: errors(5) },
+      // climbing from the module's own folder to one that holds the workspace (and the data root in it)
+      { filename: API, code: `${fsImport} fs.rmSync(path.resolve(import.meta.dirname, '../../..'), { recursive: true, force: true }); fs.rmSync(path.join(__dirname, '..', '..', '..', '..'), { recursive: true }); fs.rmSync(new URL('../../../', import.meta.url), { recursive: true });`, errors: errors(3) },
       // every mutating form, sync, callback, promise
       { filename: API, code: `${fsImport} fs.writeFileSync('data/runs/a.json', '{}');`, errors: errors(1) },
       { filename: API, code: `${fsImport} fs.appendFile('data/runs/a.json', 'x', () => {});`, errors: errors(1) },
