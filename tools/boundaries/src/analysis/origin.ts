@@ -1763,6 +1763,15 @@ const memberValuesMemo = memoizeByKey<Array<{ node: Node; env: Env }>>([], (obj,
       const v = desc ? (propertyOf(desc.node, 'value') ?? propertyOf(desc.node, 'get')) : null;
       if (v) out.push({ node: v, env: desc!.env });
     } else if (held) out.push({ node: held, env: holder!.env });
+    // new Proxy(target, { get }).k: what the get trap returns (for any key), else the target's member
+    if (name === 'Proxy' && lit.node.type === 'NewExpression') {
+      const target = at(0);
+      const handler = at(1) && at(1)!.type !== 'SpreadElement' ? derefNode(at(1) as Node, lit.env, depth + 1) : null;
+      const trap = handler ? propertyOf(handler.node, 'get', handler.env) : null;
+      const fn = trap ? unwrap(trap) : null;
+      if (fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression')) for (const r of returnedExpressions(fn)) out.push({ node: r, env: handler!.env });
+      if (target && target.type !== 'SpreadElement' && depth < MAX_EVAL_DEPTH) out.push(...memberValues(target as Node, key, lit.env, depth + 1));
+    }
   }
   // Object.assign(target, { k: v }, …).k: the value a literal source gives it
   if (lit && lit.node.type === 'CallExpression') {

@@ -57,6 +57,8 @@ function tester() {
       { filename: API, code: `${fsImport} setTimeout((p: string) => fs.rmSync(p), 0, '/tmp/x'); ['dist/a'].reduce((acc, p) => { fs.rmSync(p); return acc; }, 0); Promise.resolve('data/sandbox/z').then((p) => fs.writeFileSync(p, '')); Array.prototype.forEach.call(['coverage/x'], (p: string) => fs.rmSync(p));` },
       // a tree removed or rewritten next to the module, climbed to from its own folder (the place is known: no folder that holds the workspace)
       { filename: API, code: `${fsImport} const out = path.resolve(import.meta.dirname, '../dist'); fs.rmSync(out, { recursive: true, force: true }); fs.rmSync(new URL('../dist/', import.meta.url), { recursive: true }); fs.rmSync(path.join(__dirname, '..', 'coverage'), { recursive: true }); fs.rmSync(path.join(path.dirname(__dirname), 'tmp'), { recursive: true });` },
+      // a Proxy whose trap hands out a writer used on the sandbox
+      { filename: API, code: `${fsImport} const p: any = new Proxy({}, { get: () => fs.writeFileSync }); p.x('data/sandbox/x', '');` },
       // a log string, a read-only open, reads
       { filename: API, code: "console.log('writing to data/runs/abc'); const s = `${process.env.RMOS_DATA_DIR}/runs`;" },
       { filename: API, code: `${fsImport} fs.readFileSync(path.join(process.env.RMOS_DATA_DIR ?? 'data', 'runs', 'a.json'));` },
@@ -276,6 +278,8 @@ function tester() {
       { filename: API, code: `${fsImport} setTimeout((p: string) => fs.rmSync(p), 0, 'data/runs/x'); ['data/runs/y'].reduce((acc, p) => { fs.rmSync(p); return acc; }, 0); Promise.resolve('data/run_attachments/z').then((p) => fs.writeFileSync(p, '')); Array.prototype.forEach.call(['data/runs/w'], (p: string) => fs.rmSync(p)); Array.prototype.map.call(['data/runs/v'], fs.rmSync);`, errors: errors(5) },
       // climbing from the module's own folder to one that holds the workspace (and the data root in it)
       { filename: API, code: `${fsImport} fs.rmSync(path.resolve(import.meta.dirname, '../../..'), { recursive: true, force: true }); fs.rmSync(path.join(__dirname, '..', '..', '..', '..'), { recursive: true }); fs.rmSync(new URL('../../../', import.meta.url), { recursive: true });`, errors: errors(3) },
+      // a member of a Proxy is what its get trap returns, for any key
+      { filename: API, code: `${fsImport} const p: any = new Proxy({}, { get: () => fs.writeFileSync }); p.x('data/runs/x', ''); const q: any = new Proxy({}, { get(_t, _k) { return fs.rmSync; } }); q.anything('data/run_attachments', { recursive: true });`, errors: errors(2) },
       // every mutating form, sync, callback, promise
       { filename: API, code: `${fsImport} fs.writeFileSync('data/runs/a.json', '{}');`, errors: errors(1) },
       { filename: API, code: `${fsImport} fs.appendFile('data/runs/a.json', 'x', () => {});`, errors: errors(1) },
