@@ -662,6 +662,8 @@ function invokerKind(node: Node, env: Env, depth: number): 'call' | 'apply' | nu
   const n = unwrap(node);
   if (n.type === 'MemberExpression') {
     const key = memberKey(n, env, depth);
+    // (Reflect.apply is no Function.prototype.apply: it takes the function first)
+    if (key === 'apply' && isReflectApply(n, env, depth)) return null;
     if (key === 'call' || key === 'apply') return key;
   }
   if (n.type !== 'Identifier' || depth > MAX_EVAL_DEPTH) return null;
@@ -675,6 +677,11 @@ function invokerKind(node: Node, env: Env, depth: number): 'call' | 'apply' | nu
   if (b?.kind === 'expr' && b.expr && b.path.length === 0) return invokerKind(b.expr, env, depth + 1);
   if (b?.kind === 'expr' && b.expr && b.path.length === 1 && (b.path[0] === 'call' || b.path[0] === 'apply')) return b.path[0];
   return null;
+}
+
+function isReflectApply(n: Node, env: Env, depth: number): boolean {
+  const o = originOf(n, env, depth + 1);
+  return o.kind === 'global' && o.path.join('.') === 'Reflect.apply';
 }
 
 export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression | TSESTree.Decorator, env: Env, depth = 0): CallShape {
@@ -696,61 +703,54 @@ export function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression
   }
   let thisArg: Node | undefined;
   /**
-   * `target` is invoked with `this` = thisArg and arguments `list`; when target is itself
-   * Function.prototype.call / .apply (`Function.prototype.call.call(f, t, a)`), the function
-   * really invoked is thisArg.
+   * The call invokes `callee` with `this` = thisArg (or, when none is given, the object it is read off) and `args`.
+   * Each step rewrites what is really invoked, as the runtime does: a bound function is its target with its bound
+   * this and arguments first (the call's own this is ignored); Reflect.apply(f, t, [a]) invokes f; and
+   * Function.prototype.call / .apply invoked with `this` = f invoke f, with the this and arguments they are given. So
+   * f.call(t, a), Function.prototype.call.call(f, t, a), and a bound call of call
+   * (Function.prototype.call.bind(Function.prototype.call)(f, t, a), apply.bind(call)(f, [t, a])) all invoke f.
    */
-  const enter = (target: Node, given: Node | undefined, list: Node[], unknownArgs: boolean) => {
-    const kind = given ? invokerKind(target, env, depth) : null;
-    if (kind === 'call') {
-      callee = unwrap(given!);
-      thisArg = list[0];
-      args = list.slice(1);
-    } else if (kind === 'apply') {
-      const el = elementsOf(list[1], env);
-      callee = unwrap(given!);
-      thisArg = list[0];
-      args = el.items;
-      unknownArgs ||= el.unknown;
-    } else {
-      callee = unwrap(target);
-      args = list;
+  for (let i = 0; i < 8; i++) {
+    // f.bind(t, ...pre)(...args), also through a variable of this file (const w = f.bind(t, p); w(x))
+    const bound = callee.type === 'Identifier' ? derefNode(callee, env, depth + 1) : null;
+    const bindCall = callee.type === 'CallExpression' ? callee : bound && bound.env.file === env.file && bound.node.type === 'CallExpression' ? bound.node : null;
+    const inner = bindCall ? unwrap(bindCall.callee) : null;
+    if (bindCall && inner?.type === 'MemberExpression' && memberKey(inner, env, depth) === 'bind') {
+      const given = bindCall.arguments[0] && bindCall.arguments[0].type !== 'SpreadElement' ? (bindCall.arguments[0] as Node) : undefined;
+      callee = unwrap(inner.object);
       thisArg = given;
+      args = [...bindCall.arguments.slice(1).filter((a) => a.type !== 'SpreadElement'), ...args];
+      argsUnknown ||= bindCall.arguments.some((a) => a.type === 'SpreadElement');
+      continue;
     }
-    argsUnknown ||= unknownArgs;
-  };
-  for (let i = 0; i < 6; i++) {
     const reflect = originOf(callee, env, depth + 1);
     const reflectFn = reflect.kind === 'global' ? reflect.path.join('.') : '';
     if (reflectFn === 'Reflect.apply' || reflectFn === 'Reflect.construct') {
       const el = elementsOf(args[reflectFn === 'Reflect.apply' ? 2 : 1], env);
       if (!args[0]) break;
-      enter(args[0], reflectFn === 'Reflect.apply' ? args[1] : undefined, el.items, el.unknown);
+      const target = args[0];
+      thisArg = reflectFn === 'Reflect.apply' ? args[1] : undefined;
+      callee = unwrap(target);
+      args = el.items;
+      argsUnknown ||= el.unknown;
       continue;
     }
-    if (callee.type === 'MemberExpression') {
-      const key = memberKey(callee, env, depth);
-      if (key === 'call') {
-        enter(callee.object, args[0], args.slice(1), false);
-        continue;
-      }
-      if (key === 'apply') {
-        const el = elementsOf(args[1], env);
-        enter(callee.object, args[0], el.items, el.unknown);
-        continue;
-      }
+    // Function.prototype.call / .apply invoked with this = f: f is invoked
+    const self = thisArg ?? (callee.type === 'MemberExpression' ? (callee.object as Node) : undefined);
+    const kind = self ? invokerKind(callee, env, depth) : null;
+    if (kind === 'call') {
+      callee = unwrap(self!);
+      thisArg = args[0];
+      args = args.slice(1);
+      continue;
     }
-    // f.bind(t, ...pre)(...args), also through a variable of this file (const w = f.bind(t, p); w(x))
-    const bound = callee.type === 'Identifier' ? derefNode(callee, env, depth + 1) : null;
-    const bindCall = callee.type === 'CallExpression' ? callee : bound && bound.env.file === env.file && bound.node.type === 'CallExpression' ? bound.node : null;
-    if (bindCall) {
-      const inner = unwrap(bindCall.callee);
-      if (inner.type === 'MemberExpression' && memberKey(inner, env, depth) === 'bind') {
-        // the bound this is kept: Function.prototype.call.bind(f)(t, a) calls f
-        const given = bindCall.arguments[0] && bindCall.arguments[0].type !== 'SpreadElement' ? (bindCall.arguments[0] as Node) : undefined;
-        enter(inner.object, given, [...bindCall.arguments.slice(1).filter((a) => a.type !== 'SpreadElement'), ...args], bindCall.arguments.some((a) => a.type === 'SpreadElement'));
-        continue;
-      }
+    if (kind === 'apply') {
+      const el = elementsOf(args[1], env);
+      callee = unwrap(self!);
+      thisArg = args[0];
+      args = el.items;
+      argsUnknown ||= el.unknown;
+      continue;
     }
     break;
   }

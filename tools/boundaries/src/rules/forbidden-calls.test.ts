@@ -7,6 +7,10 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // bound calls of call and apply invoking harmless functions (hasOwnProperty through call.bind is a common idiom)
+    { filename: AI, code: "export function p(o: object) { const has = Function.prototype.call.bind(Object.prototype.hasOwnProperty); const c = Function.prototype.call.bind(Function.prototype.call); const a = Function.prototype.apply.bind(Function.prototype.call); return [has(o, 'k'), c((x: number) => x, null, 1), a((x: number) => x, [null, 2]), Reflect.apply.bind(Reflect)(Math.max, null, [1, 2])]; }" },
+    { filename: API, code: "import { proposeDesignChanges } from '@luthier/experimental-ai'; import { approveWorkflow } from '@luthier/rmos-workflow'; export const f = (r: any) => { const c = Function.prototype.call.bind(Function.prototype.call); return [c(proposeDesignChanges, null, r, { evaluate: (x: any) => x }), approveWorkflow(r)]; };" },
+    { filename: AI, code: "export function p() { const arr: any[] = []; Array.prototype.push.call(arr, (x: number) => x); [].push.apply(arr, [(x: number) => -x] as never); return arr[0](1) + arr[1](1); }" },
     { filename: AI, code: "export function p() { const arr: any[] = []; Array.prototype.push.call(arr, (x: number) => x); [].push.apply(arr, [(x: number) => -x] as never); return arr[0](1) + arr[1](1); }" },
     // a literal list added to, by push or an index, with harmless routes and names; a form action set to a harmless route
     { filename: AI, code: "export async function p(ports: any, base: string, form: any) { const list = ['/api/runs']; list.push('/api/ai/proposals'); list[2] = '/api/rmos/feasibility'; for (const u of list) await fetch(u, { method: 'POST' }); const names = ['evaluate']; names.push('explain'); for (const n of names) ports[n](); form.action = `${base}/api/ai/proposals`; const a = document.createElement('a'); a.ping = '/api/runs'; }" },
@@ -178,6 +182,10 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a bound call of call (or apply of call, Reflect.apply bound to Reflect) invokes its first argument: a value taken without its name
+    { filename: AI, code: "export function p(deps: any, k: string) { const c = Function.prototype.call.bind(Function.prototype.call); c(deps[k]); const a = Function.prototype.apply.bind(Function.prototype.call); a(deps[k], [null]); const r = Reflect.apply.bind(Reflect); r(deps[k], null, []); Function.prototype.call.bind(Function.prototype.call)(deps[k], null); }", errors: errors(4) },
+    // ... and advisory code invoked through one, handed an authority function
+    { filename: API, code: "import { proposeDesignChanges } from '@luthier/experimental-ai'; import { approveWorkflow } from '@luthier/rmos-workflow'; export const f = (r: any) => { const c = Function.prototype.call.bind(Function.prototype.call); return c(proposeDesignChanges, null, r, { save: approveWorkflow }); };", errors: errors(1) },
     // a value taken without its name pushed through Array.prototype.push.call / .apply
     { filename: AI, code: "export function p(deps: any, k: string) { const arr: any[] = []; Array.prototype.push.call(arr, deps[k]); arr[0](1); const b: any[] = []; [].push.apply(b, [deps[k]] as never); b[0](1); }", errors: errors(2) },
     // a literal list iterated after a push in order or an index set: what was added is iterated too (a URL, a key); a ping; an action extended by +=
