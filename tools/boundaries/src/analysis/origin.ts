@@ -203,6 +203,8 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
       // const { a } = { a: deps[k] }, const [w] = [fs.writeFileSync]: the member's value in the literal; and what
       // else the member may hold: a getter's result (const { x } = { get x() { … } }, = new C(), = C), a value
       // assigned to it later, an instance's field
+      // const { promise } = Promise.withResolvers(), const { reason } = c.signal: what a runtime object keeps
+      if (keys.length > 0 && keys[0] !== null) candidates.push(applyPath(keptOrigin(b.expr, keys[0]!, env, depth + 1), keys.slice(1), env));
       const held = keys.length > 0 && keys[0] !== null ? memberValues(b.expr, keys[0]!, env, depth + 1) : [];
       // (const { a: { b } } = o: b of the literal o.a holds)
       for (const v of held) candidates.push(keys.length > 1 && !isGetter(v.node) ? pathOrigin(v.node, keys.slice(1), v.env, depth + 1) : applyPath(valueOrigin(v.node, v.env, depth + 1), keys.slice(1), env));
@@ -228,6 +230,8 @@ function variableOrigin(id: TSESTree.Identifier, env: Env, depth: number, seen: 
           candidates.push(argumentsOrigin(fn, index, rest, rest ? [null, ...keys] : keys, env, depth));
         }
         candidates.push(applyPath(namedCallbackOrigin(b, env, depth), keys, env));
+        // new FinalizationRegistry((held) => …): what its register calls hand it
+        candidates.push(applyPath(keeperCallbackOrigin(fn, env, depth), keys, env));
         // ({ detail }) => detail(): what the dispatched events carry
         if (keys[0] && b.path.length > 0 && fn.params[0] === param)
           for (const v of eventPayloads(fn, keys[0], env, depth)) candidates.push(applyPath(valueOrigin(v.node, v.env, depth + 1), keys.slice(1), env));
@@ -1211,7 +1215,218 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
   if (co.kind === 'module' && co.module === 'util' && (co.path.join('.') === 'promisify' || co.path.join('.') === 'callbackify') && shape.args[0]) return originOf(shape.args[0], env, depth + 1);
   if (co.kind === 'global' && ['Reflect.get', 'Object.getOwnPropertyDescriptor', 'Reflect.getOwnPropertyDescriptor'].includes(co.path.join('.')) && shape.args[0]) {
     const key = shape.args[1] ? foldSingle(shape.args[1], env, depth + 1) : null;
+    const kept = key !== null ? keptOrigin(shape.args[0], key, env, depth + 1) : UNKNOWN;
+    if (kept.kind !== 'unknown') return kept;
     return memberOf(originOf(shape.args[0], env, depth + 1), key, env);
+  }
+  return UNKNOWN;
+}
+
+/**
+ * Runtime objects that keep a value they are handed and give it back elsewhere, by the runtime's contract: `puts`, the
+ * methods that hand them a value (by argument position); `given`, the maker's own argument that is kept; `out`, the
+ * member path from what is made to where the value is read back; `handedTo`, the maker's argument (a callback) the
+ * runtime later calls with each kept value. (Structured clones, postMessage and BroadcastChannel, carry no function:
+ * cloning one throws, so nothing callable comes back out of them.)
+ */
+const KEEPERS: Record<string, { puts: Record<string, number>; out: string[]; given?: number; of?: number; handedTo?: number }> = {
+  // a controller keeps the reason it is aborted with: its signal's reason (a listener's event.target.reason, this.reason)
+  AbortController: { puts: { abort: 0 }, out: ['signal', 'reason'] },
+  'AbortSignal.abort': { puts: {}, given: 0, out: ['reason'] },
+  // the signal AbortSignal.any makes has the reason of one of the signals it is given
+  'AbortSignal.any': { puts: {}, of: 0, out: ['reason'] },
+  // the promise holds what resolve or reject is called with (awaited, then, catch)
+  'Promise.withResolvers': { puts: { resolve: 0, reject: 0 }, out: ['promise'] },
+  // register(target, held) hands held to the registry's cleanup callback
+  FinalizationRegistry: { puts: { register: 1 }, out: [], handedTo: 0 },
+};
+/** event members that are the object a listener is registered on */
+const EVENT_TARGETS = new Set(['target', 'currentTarget', 'srcElement']);
+
+/** What `node` is a member path into: a keeper's making call and the path from it (c.signal → new AbortController(), ['signal']). */
+function keeperPaths(node: Node, env: Env, depth: number, path: string[] = []): Array<{ maker: TSESTree.NewExpression | TSESTree.CallExpression; name: string; path: string[] }> {
+  if (depth > MAX_EVAL_DEPTH) return [];
+  const n = unwrap(node);
+  if (n.type === 'MemberExpression') {
+    const k = memberKey(n, env, depth);
+    return k === null ? [] : keeperPaths(n.object, env, depth + 1, [k, ...path]);
+  }
+  if (n.type === 'NewExpression' || n.type === 'CallExpression') {
+    const co = originOf(n.callee, env, depth + 1);
+    const name = co.kind === 'global' ? co.path.join('.') : '';
+    return Object.hasOwn(KEEPERS, name) && (n.type === 'NewExpression') === !name.includes('.') ? [{ maker: n, name, path }] : [];
+  }
+  // this in a listener (signal.onabort = function () { this.reason }): the object it is registered on
+  if (n.type === 'ThisExpression') {
+    const fn = env.getScope(n).variableScope.block as Node;
+    return fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration' ? listenerReceivers(fn, env, depth).flatMap((r) => keeperPaths(r, env, depth + 1, path)) : [];
+  }
+  if (n.type !== 'Identifier') return [];
+  const variable = findVariable(env.getScope(n), n);
+  const bindings = variable ? bindingsOf(variable) : [];
+  if (bindings.length !== 1) return [];
+  const b = bindings[0]!;
+  // (e) => e.target.reason in a listener: the object it is registered on
+  const fn = b.def?.node as Node | undefined;
+  if (b.kind === 'param' && b.path.length === 0 && EVENT_TARGETS.has(path[0] ?? '') && fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration') && fn.params[0] === b.def!.name)
+    return listenerReceivers(fn, env, depth).flatMap((r) => keeperPaths(r, env, depth + 1, path.slice(1)));
+  if (b.kind !== 'expr' || !b.expr) return [];
+  const keys = b.path.map((k, i) => (k !== null ? k : b.keyNodes[i] ? foldSingle(b.keyNodes[i]!, env, depth + 1) : null));
+  return keys.some((k) => k === null) ? [] : keeperPaths(b.expr, env, depth + 1, [...(keys as string[]), ...path]);
+}
+
+/** The objects a listener function is registered on: t.addEventListener(name, fn), t.onabort = fn (at most 4). */
+function listenerReceivers(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, env: Env, depth: number): Node[] {
+  const out: Node[] = [];
+  for (const at of functionRefs(fn, env)) {
+    const p = at.parent;
+    if (p?.type === 'CallExpression' && p.arguments[1] === at && unwrap(p.callee).type === 'MemberExpression' && memberKey(unwrap(p.callee) as TSESTree.MemberExpression, env, depth) === 'addEventListener') out.push((unwrap(p.callee) as TSESTree.MemberExpression).object);
+    if (p?.type === 'AssignmentExpression' && p.right === at && p.operator === '=' && unwrap(p.left).type === 'MemberExpression' && /^on[a-z]+$/.test(memberKey(unwrap(p.left) as TSESTree.MemberExpression, env, depth) ?? '')) out.push((unwrap(p.left) as TSESTree.MemberExpression).object);
+  }
+  return out.slice(0, 4);
+}
+
+/**
+ * The argument lists `at` (a value node: a keeper's put method read off it, a resolver destructured from it) is invoked
+ * with: at(…), at.call(t, …), at.apply(t, […]), Reflect.apply(at, t, […]); null when it is used otherwise (handed on,
+ * aliased, bound), so that what it is called with cannot be seen.
+ */
+function invokedWith(at: Node, env: Env, depth: number): Node[][] | null {
+  const v = valueNode(at);
+  const p = v.parent;
+  const shaped = (call: TSESTree.CallExpression): Node[][] | null => {
+    const shape = callShape(call, env, depth + 1);
+    return unwrap(shape.callee) === unwrap(at) && !shape.argsUnknown ? [shape.args] : null;
+  };
+  if (p?.type === 'CallExpression' && p.callee === v) return shaped(p);
+  if (p?.type === 'MemberExpression' && p.object === v && ['call', 'apply'].includes(memberKey(p, env, depth) ?? '')) {
+    const call = valueNode(p).parent;
+    return call?.type === 'CallExpression' && call.callee === valueNode(p) ? shaped(call) : null;
+  }
+  if (p?.type === 'CallExpression' && p.arguments[0] === v && isReflectApply(p.callee, env, depth)) return shaped(p);
+  return null;
+}
+
+/**
+ * What a keeper holds: the values its put methods are called with, wherever the file reaches them (on the variable it
+ * is bound to, or destructured from it), and what it is made with. Not complete when a use of it may put a value this
+ * reading does not see (it is handed on, aliased, read by a key that cannot be folded, a put method taken without a call).
+ */
+const keptPuts = memoize<{ values: Array<{ node: Node; env: Env }>; complete: boolean }>({ values: [], complete: true }, (node, env, depth) => {
+  const maker = node as TSESTree.NewExpression | TSESTree.CallExpression;
+  const co = originOf(maker.callee, env, depth + 1);
+  const spec = KEEPERS[co.kind === 'global' ? co.path.join('.') : '']!;
+  const out: Array<{ node: Node; env: Env }> = [];
+  const arg = (i: number | undefined) => (i === undefined ? undefined : maker.arguments[i]);
+  const given = arg(spec.given);
+  if (given?.type === 'SpreadElement') return { values: [], complete: false };
+  if (given) out.push({ node: given, env });
+  const puts = Object.keys(spec.puts);
+  if (!puts.length) return { values: out, complete: true };
+  let seen = true;
+  const invoked = (at: Node, key: string) => {
+    const calls = invokedWith(at, env, depth);
+    if (!calls) seen = false;
+    for (const args of calls ?? []) {
+      const a = args[spec.puts[key]!];
+      if (a) out.push({ node: a, env });
+    }
+  };
+  // the reads of a const binding (every other write of it is a use that cannot be followed)
+  const reads = (id: TSESTree.Identifier): Node[] => {
+    const variable = findVariable(env.getScope(id), id);
+    if (!variable || variable.references.some((r) => r.isWrite() && r.identifier !== id)) {
+      seen = false;
+      return [];
+    }
+    return variable.references.filter((r) => r.isRead()).map((r) => r.identifier as Node);
+  };
+  // a use of what was made (or of the variable holding it): a member read, a destructuring; a put method must be
+  // invoked where it is read (or through the binding it is destructured to)
+  const use = (at: Node, depthLeft: number): void => {
+    const v = valueNode(at);
+    const p = v.parent;
+    if (p?.type === 'VariableDeclarator' && p.init === v && p.id.type === 'Identifier' && depthLeft > 0) return reads(p.id).forEach((r) => use(r, depthLeft - 1));
+    if (p?.type === 'VariableDeclarator' && p.init === v && p.id.type === 'ObjectPattern') {
+      for (const q of p.id.properties) {
+        const key = q.type !== 'Property' ? null : q.computed ? foldSingle(q.key as Node, env, depth + 1) : q.key.type === 'Identifier' ? q.key.name : String((q.key as TSESTree.Literal).value);
+        if (key === null) return void (seen = false);
+        if (!puts.includes(key)) continue;
+        const target = unwrap((q as TSESTree.Property).value as Node);
+        if (target.type !== 'Identifier') return void (seen = false);
+        for (const r of reads(target)) invoked(r, key);
+      }
+      return;
+    }
+    if (p?.type !== 'MemberExpression' || p.object !== v) return void (seen = false);
+    const key = memberKey(p, env, depth);
+    if (key === null) seen = false;
+    else if (puts.includes(key)) invoked(p, key);
+    else if (isWriteTarget(valueNode(p))) seen = false;
+  };
+  use(maker, 2);
+  return { values: out, complete: seen };
+});
+
+/**
+ * `obj.key` read back out of a keeper (c.signal.reason, r.promise, a listener's e.target.reason): the origin of what
+ * it holds; when a use of the keeper cannot be followed (fail closed) what it holds is taken without its name.
+ */
+function keptOrigin(obj: Node, key: string, env: Env, depth: number): Origin {
+  for (const k of keeperPaths(obj, env, depth)) {
+    const spec = KEEPERS[k.name]!;
+    const full = [...k.path, key];
+    if (full.join('.') !== spec.out.join('.')) continue;
+    if (spec.of !== undefined) {
+      const list = k.maker.arguments[spec.of];
+      const el = elementsOf(list as Node | undefined, env);
+      if (el.unknown) return enumerated(`the ${key} of a signal ${k.name} is given`);
+      for (const s of el.items) {
+        const o = keptOrigin(s, key, env, depth + 1);
+        if (o.kind !== 'unknown') return o;
+      }
+      continue;
+    }
+    const puts = keptPuts(k.maker, env, depth + 1);
+    if (!puts.complete) return enumerated(`a value kept by ${k.name}, whose uses cannot all be followed`);
+    for (const v of puts.values) {
+      const o = originOf(v.node, v.env, depth + 1);
+      if (o.kind !== 'unknown') return o;
+    }
+  }
+  return UNKNOWN;
+}
+
+/** The values a keeper `node` reaches holds (new AbortController(), its signal, Promise.withResolvers(), its promise), for handing checks. */
+export function keptValues(node: Node, env: Env, depth = 0): Array<{ node: Node; env: Env }> {
+  const out: Array<{ node: Node; env: Env }> = [];
+  for (const k of keeperPaths(node, env, depth)) {
+    const spec = KEEPERS[k.name]!;
+    if (!spec.out.length || k.path.length >= spec.out.length || k.path.some((p, i) => spec.out[i] !== p)) continue;
+    if (spec.of !== undefined) {
+      for (const s of elementsOf(k.maker.arguments[spec.of] as Node | undefined, env).items) out.push(...keptValues(s, env, depth + 1));
+      continue;
+    }
+    out.push(...keptPuts(k.maker, env, depth + 1).values);
+  }
+  return out;
+}
+
+/** The parameter of a keeper's callback (new FinalizationRegistry((held) => …)): what register hands it (fail closed as keptOrigin). */
+function keeperCallbackOrigin(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, env: Env, depth: number): Origin {
+  for (const at of functionRefs(fn, env)) {
+    const host = at.parent;
+    if (host?.type !== 'NewExpression') continue;
+    const co = originOf(host.callee, env, depth + 1);
+    const name = co.kind === 'global' ? co.path.join('.') : '';
+    const spec = Object.hasOwn(KEEPERS, name) ? KEEPERS[name]! : null;
+    if (spec?.handedTo === undefined || host.arguments[spec.handedTo] !== at) continue;
+    const puts = keptPuts(host, env, depth + 1);
+    if (!puts.complete) return enumerated(`a value ${name} hands its callback, whose uses cannot all be followed`);
+    for (const v of puts.values) {
+      const o = originOf(v.node, v.env, depth + 1);
+      if (o.kind !== 'unknown') return o;
+    }
   }
   return UNKNOWN;
 }
@@ -2172,6 +2387,11 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
       if (ns !== null && !builtinOrigin(ns)) {
         const o = moduleOrigin(ns, key, env, depth);
         if (o.kind !== 'unknown') return o;
+      }
+      // a value a runtime object keeps and gives back (c.signal.reason after c.abort(v), r.promise after r.resolve(v))
+      if (key !== null) {
+        const kept = keptOrigin(n.object, key, env, depth);
+        if (kept.kind !== 'unknown') return kept;
       }
       // what the member may hold: its value in a literal or class, what is assigned to it later, a getter's result
       if (key !== null)

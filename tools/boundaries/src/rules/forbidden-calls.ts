@@ -3,7 +3,7 @@ import { forEachChild, unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
 import type { Policy } from '../policy/schema.js';
 import { fold, describe, isConstant, unknownPart, urlPathParts, type Sym } from '../analysis/fold.js';
-import { ARRAY_MUTATING_METHODS, authorityNames, callShape, derefNode, isDescriptorRead, literalChanges, memberKey, memberValues, namespaceSource, originOf, propertyOf, sealedLiteral, type Origin } from '../analysis/origin.js';
+import { ARRAY_MUTATING_METHODS, authorityNames, callShape, derefNode, isDescriptorRead, keptValues, literalChanges, memberKey, memberValues, namespaceSource, originOf, propertyOf, sealedLiteral, type Origin } from '../analysis/origin.js';
 import { bindingsOf, findVariable, isAmbient } from '../analysis/variables.js';
 import { calledFunction, callsParameter, changesParameter, isFunction, returnedExpressions } from '../analysis/functions.js';
 import { complianceRef, fileContext } from './context.js';
@@ -798,6 +798,11 @@ export const forbiddenCallsRule: TSESLint.RuleModule<'violation', []> = {
       if (n.type === 'Identifier') {
         const called = calledFunction(n, e);
         if (called) return authorityCalledIn(called.fn, called.env, depth);
+      }
+      // what a runtime object keeps and gives back (an abort controller's or its signal's reason, a withResolvers promise)
+      for (const v of keptValues(n, e)) {
+        const hit = authorityInside(v.node, v.env, depth + 1);
+        if (hit) return hit;
       }
       const d = n.type === 'Identifier' || n.type === 'MemberExpression' ? derefNode(n, e) : { node: n, env: e };
       if (!d || (d.node === n && (n.type === 'Identifier' || n.type === 'MemberExpression'))) return null;
