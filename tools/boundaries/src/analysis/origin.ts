@@ -2,7 +2,7 @@ import { isBuiltin } from 'node:module';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { importedValue } from '../workspace/constants.js';
 import { namesPackage, resolveSpecifier } from '../workspace/resolve.js';
-import { forEachChild, rootOf, unwrap, valueNode, type Node } from './ast.js';
+import { forEachChild, rootOf, unwrap, valueNode, valueParent, type Node } from './ast.js';
 import { MAX_EVAL_DEPTH, type Env } from './env.js';
 import { memoize, memoizeByKey } from './memo.js';
 import { callSiteArgumentNodes, callSitesOfFunction, foldSingle, memberAssignmentSites, methodCallSites } from './fold.js';
@@ -422,22 +422,41 @@ function addedValues(node: Node, env: Env, depth: number): Origin {
   return UNKNOWN;
 }
 
-/** A callback's parameter (`values.forEach((fn) => fn())`): an element of an enumerated receiver is enumerated too. */
+/** statics that call the callback at the first position with each element of what they are given at the second */
+const CALLBACK_SOURCES: Record<string, [number, number]> = { 'Array.from': [1, 0], 'Array.fromAsync': [1, 0], 'Object.groupBy': [1, 0], 'Map.groupBy': [1, 0] };
+
+/**
+ * A callback's parameter (`values.forEach((fn) => fn())`): an element of an enumerated receiver is enumerated too. The
+ * call that is handed the callback is read through its shape (Array.prototype.forEach.call(values, cb),
+ * Reflect.apply(Array.prototype.forEach, values, [cb]): values is the receiver); Array.from(src, cb), Object.groupBy and
+ * Map.groupBy hand cb the elements of src, reduce(cb, init) hands it init first.
+ */
 function callbackParamOrigin(b: Binding, env: Env, depth: number): Origin {
   const fn = b.def?.node as Node | undefined;
   if (!fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) return UNKNOWN;
-  const host = fn.parent;
-  if (host?.type !== 'CallExpression' || !host.arguments.includes(fn as TSESTree.Expression)) return UNKNOWN;
-  const callee = unwrap(host.callee);
-  if (callee.type !== 'MemberExpression') return UNKNOWN;
-  const key = memberKey(callee, env, depth);
-  // p.then((v) => …): v is what the promise holds
-  // (and p.catch((e) => …) of a rejected one: what it was rejected with)
-  if ((key === 'then' || key === 'catch') && host.arguments[0] === fn) return originOf(callee.object, env, depth + 1);
+  const written = valueNode(fn);
+  // (handed inside the argument list of apply / Reflect.apply: m.apply(t, [cb]))
+  const host = written.parent?.type === 'ArrayExpression' ? valueParent(written.parent) : written.parent;
+  if (host?.type !== 'CallExpression') return UNKNOWN;
+  const shape = callShape(host, env, depth + 1);
+  const at = shape.args.findIndex((a) => unwrap(a) === fn);
+  if (at < 0) return UNKNOWN;
+  const callee = unwrap(shape.callee);
+  const co = originOf(callee, env, depth + 1);
+  const name = co.kind === 'global' ? co.path.join('.') : '';
+  const source = Object.hasOwn(CALLBACK_SOURCES, name) ? CALLBACK_SOURCES[name]! : null;
+  if (source && source[0] === at && shape.args[source[1]]) return iterationOrigin(shape.args[source[1]]!, env, depth);
+  // JSON.stringify(obj, (k, v) => …): the replacer is handed every value of obj, by no name the source writes
+  if (name === 'JSON.stringify' && at === 1 && shape.args[0] && !sealedLiteral(shape.args[0], env, depth)) return enumerated('a value JSON.stringify hands its replacer');
+  const receiver = shape.thisArg ?? (callee.type === 'MemberExpression' ? (callee.object as Node) : undefined);
+  if (callee.type !== 'MemberExpression' && !shape.thisArg) return UNKNOWN;
+  const key = callee.type === 'MemberExpression' ? memberKey(callee, env, depth) : null;
+  // p.then((v) => …), p.then(f, (e) => …): v is what the promise holds (and a rejected one's reason: what it was rejected with)
+  if ((key === 'then' && at <= 1) || (key === 'catch' && at === 0)) return receiver ? originOf(receiver, env, depth + 1) : UNKNOWN;
   // em.on('x', (v) => …): what an .emit('x', v) in the file sends (any emitter; an event name that cannot be folded matches all)
-  if (key && LISTENER_METHODS.has(key) && host.arguments[1] === fn && host.arguments[0]) {
+  if (key && LISTENER_METHODS.has(key) && at === 1 && shape.args[0]) {
     const index = (fn.params as Node[]).indexOf(b.def!.name as Node);
-    for (const call of index < 0 ? [] : emitCallsFor(host.arguments[0] as Node, host, env, depth)) {
+    for (const call of index < 0 ? [] : emitCallsFor(shape.args[0], host, env, depth)) {
       const a = call.arguments[index + 1];
       if (!a || a.type === 'SpreadElement') continue;
       const o = originOf(a, env, depth + 1);
@@ -445,14 +464,12 @@ function callbackParamOrigin(b: Binding, env: Env, depth: number): Origin {
     }
     return UNKNOWN;
   }
-  // JSON.stringify(obj, (k, v) => …): the replacer is handed every value of obj, by no name the source writes
-  if (host.arguments[1] === fn && host.arguments[0]) {
-    const co = originOf(callee, env, depth + 1);
-    if (co.kind === 'global' && co.path.join('.') === 'JSON.stringify' && !sealedLiteral(host.arguments[0] as Node, env, depth)) return enumerated('a value JSON.stringify hands its replacer');
+  // [x].reduce((acc) => …, init): the accumulator starts as init
+  if ((key === 'reduce' || key === 'reduceRight') && at === 0 && shape.args[1]) {
+    const o = originOf(shape.args[1], env, depth + 1);
+    if (o.kind !== 'unknown') return o;
   }
-  // Array.prototype.forEach.call(values, (v) => …): the receiver is the first argument
-  if ((key === 'call' || key === 'apply') && host.arguments[0] && host.arguments[0] !== fn) return iterationOrigin(host.arguments[0] as Node, env, depth);
-  return iterationOrigin(callee.object, env, depth);
+  return receiver ? iterationOrigin(receiver, env, depth) : UNKNOWN;
 }
 
 /**
@@ -520,8 +537,13 @@ export function invocationSites(fn: TSESTree.FunctionDeclaration | TSESTree.Func
   return out.slice(0, 12);
 }
 
-/** timers that call the function they are handed with the arguments after it, by where those start */
-const TIMER_ARGUMENTS: Record<string, number> = { setTimeout: 2, setInterval: 2, setImmediate: 1, 'process.nextTick': 1 };
+/**
+ * functions that call the function they are handed (at `fn`) with the arguments after it (from `from`): timers,
+ * Promise.try; and by method name AsyncLocalStorage#run(store, fn, ...args) / #exit(fn, ...args) and
+ * AsyncResource#runInAsyncScope(fn, thisArg, ...args)
+ */
+const HANDED_ARGUMENTS: Record<string, { fn: number; from: number }> = { setTimeout: { fn: 0, from: 2 }, setInterval: { fn: 0, from: 2 }, setImmediate: { fn: 0, from: 1 }, 'process.nextTick': { fn: 0, from: 1 }, 'Promise.try': { fn: 0, from: 1 } };
+const HANDED_METHOD_ARGUMENTS: Record<string, { fn: number; from: number }> = { run: { fn: 1, from: 2 }, exit: { fn: 0, from: 1 }, runInAsyncScope: { fn: 0, from: 2 } };
 
 /** `fn` written inline, or the references of the name it is declared or held under (at most 16), each as a value node. */
 function functionRefs(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, env: Env): Node[] {
@@ -542,11 +564,13 @@ function handedSites(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpress
   for (const at of functionRefs(fn, env)) {
     const p = at.parent;
     if (p?.type === 'TaggedTemplateExpression' && valueNode(p.tag as Node) === at) out.push({ call: p, args: [p.quasi, ...p.quasi.expressions] });
-    if (p?.type === 'CallExpression' && p.arguments[0] === at) {
+    if (p?.type === 'CallExpression' && p.arguments.includes(at as TSESTree.Expression)) {
       const co = originOf(p.callee, env, depth + 1);
       const name = co.kind === 'global' ? co.path.join('.') : co.kind === 'module' && co.module === 'timers' ? co.path.join('.') : '';
-      const from = Object.hasOwn(TIMER_ARGUMENTS, name) ? TIMER_ARGUMENTS[name]! : 0;
-      if (from) out.push({ call: p, args: p.arguments.slice(from) });
+      const c = unwrap(p.callee);
+      const key = c.type === 'MemberExpression' ? memberKey(c, env, depth) : null;
+      const spec = Object.hasOwn(HANDED_ARGUMENTS, name) ? HANDED_ARGUMENTS[name]! : key !== null && Object.hasOwn(HANDED_METHOD_ARGUMENTS, key) ? HANDED_METHOD_ARGUMENTS[key]! : null;
+      if (spec && p.arguments[spec.fn] === at) out.push({ call: p, args: p.arguments.slice(spec.from) });
     }
     if (p?.type === 'MemberExpression' && p.object === at && memberKey(p, env, depth) === 'bind' && p.parent?.type === 'CallExpression' && p.parent.callee === p) out.push({ call: p.parent, args: p.parent.arguments.slice(1) });
   }

@@ -7,6 +7,9 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // callbacks the runtime hands plain values: Array.from's and groupBy's elements, reduce's initial value, Promise.try's and
+    // AsyncLocalStorage#run's arguments, a callback handed through Reflect.apply
+    { filename: AI, code: "import { AsyncLocalStorage } from 'node:async_hooks'; export function p(xs: number[]) { const als = new AsyncLocalStorage(); return [Array.from([(x: number) => x], (f) => f(1)), [1, 2].reduce((acc: any, x) => acc(x), (x: number) => x), Promise.try((f: any) => f(1), (x: number) => x), als.run(1, (f: any) => f(1), (x: number) => x), Reflect.apply(Array.prototype.forEach, [(x: number) => x], [(f: any) => f(1)]), Object.groupBy(xs, (x) => (x > 1 ? 'a' : 'b'))]; }" },
     // runtime objects that keep plain values: an abort reason, a promise's resolver, a finalization registry's held value
     { filename: AI, code: "export async function p(deps: any) { const c = new AbortController(); setTimeout(() => c.abort(new Error('timeout')), 10); const r = await fetch('/api/runs', { signal: c.signal }); c.signal.addEventListener('abort', (e: any) => console.log(e.target.reason)); const { promise, resolve } = Promise.withResolvers<number>(); resolve(1); const fr = new FinalizationRegistry((h: string) => console.log(h)); fr.register({}, 'x'); const s = AbortSignal.abort('why'); const c2 = new AbortController(); c2.abort((x: number) => x); c2.signal.reason(1); const w = Promise.withResolvers<any>(); w.resolve((x: number) => x); (await w.promise)(1); new FinalizationRegistry((h: any) => h()).register({}, () => 1); return [r, await promise, s.reason, c.signal.reason, deps.evaluate()]; }" },
     { filename: API, code: "import { proposeDesignChanges } from '@luthier/experimental-ai'; import { approveWorkflow } from '@luthier/rmos-workflow'; export const f = (r: any) => { const c = new AbortController(); c.abort(new Error('stop')); approveWorkflow(r); return proposeDesignChanges(r, { feasibility: {}, signal: c.signal } as any); };" },
@@ -184,6 +187,9 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a value taken without its name handed to a callback by the runtime: Array.from's element, reduce's initial value, Promise.try's
+    // and AsyncLocalStorage#run's arguments, an array method called through Reflect.apply with its callback in the argument list
+    { filename: AI, code: "import { AsyncLocalStorage } from 'node:async_hooks'; export function p(deps: any, k: string) { Array.from([deps[k]], (f: any) => f()); [1].reduce((acc: any) => acc(), deps[k]); Promise.try((f: any) => f(), deps[k]); new AsyncLocalStorage().run(1, (f: any) => f(), deps[k]); Reflect.apply(Array.prototype.forEach, [deps[k]], [(f: any) => f()]); Object.groupBy([deps[k]], (f: any) => f()); }", errors: errors(6) },
     // a value kept by a runtime object and given back: an abort controller's reason (its signal's, a listener's event.target's, this in
     // onabort, destructured, Reflect.get), AbortSignal.abort / any, a withResolvers promise (destructured or not, awaited or then),
     // a finalization registry's held value handed to its callback (inline or named)
