@@ -260,19 +260,104 @@ function argumentsObjectOf(id: TSESTree.Identifier, env: Env): TSESTree.Function
 }
 const PROMISE_COMBINATORS = new Set(['Promise.all', 'Promise.allSettled', 'Promise.race', 'Promise.any']);
 
-/** What a try block throws (throw statements outside nested functions), as far as origins go. */
+/**
+ * What a resolver (new Promise's resolve or reject) is called with: the arguments of its invocations (r(v), r.call(t, v),
+ * Reflect.apply(r, t, [v])); one handed to a call (setTimeout(r, 0, v), [v].forEach(r), em.once('x', r)) may be called
+ * with what that call is handed: its other arguments and the elements of its receiver.
+ */
+function resolverOrigin(res: TSESTree.Identifier, env: Env, depth: number): Origin {
+  const variable = findVariable(env.getScope(res), res);
+  for (const ref of variable?.references ?? []) {
+    if (!ref.isRead()) continue;
+    const at = ref.identifier as Node;
+    const calls = invokedWith(at, env, depth);
+    for (const args of calls ?? []) {
+      const o = args[0] ? originOf(args[0], env, depth + 1) : UNKNOWN;
+      if (o.kind !== 'unknown') return o;
+    }
+    if (calls) continue;
+    const host = valueParent(at);
+    if (host?.type !== 'CallExpression' || !host.arguments.some((a) => unwrap(a as Node) === at)) continue;
+    const c = unwrap(host.callee);
+    for (const a of host.arguments) {
+      if (unwrap(a as Node) === at) continue;
+      const o = a.type === 'SpreadElement' ? iterationOrigin(a.argument, env, depth) : originOf(a, env, depth + 1);
+      if (o.kind === 'enumerated' || o.kind === 'authority') return o;
+    }
+    const el = c.type === 'MemberExpression' ? iterationOrigin(c.object, env, depth) : UNKNOWN;
+    if (el.kind === 'enumerated' || el.kind === 'authority') return el;
+  }
+  return UNKNOWN;
+}
+
+/** What a try block throws, as far as origins go (see thrownIn). */
 function thrownOrigin(clause: TSESTree.CatchClause, env: Env, depth: number): Origin {
   const tryStmt = clause.parent;
   if (tryStmt?.type !== 'TryStatement') return UNKNOWN;
+  return thrownIn(tryStmt.block, env, depth, new Set());
+}
+
+/**
+ * What running `body` may throw: its throw statements (outside nested functions), what the workspace functions it calls
+ * throw (their bodies, at most 8 in all), what it awaits (a promise's origin is its value's, a rejected one's reason
+ * too) and, when it calls or awaits anything, the reasons of the file's abort signals: the runtime rejects with a
+ * signal's reason (throwIfAborted, fetch, timers/promises, events.once, streams).
+ */
+function thrownIn(body: Node, env: Env, depth: number, explored: Set<Node>): Origin {
+  if (depth > MAX_EVAL_DEPTH) return UNKNOWN;
   let found: Origin = UNKNOWN;
+  let calls = false;
   const visit = (n: Node) => {
-    if (found.kind !== 'unknown' || n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return;
+    if (found.kind !== 'unknown' || n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'ClassDeclaration' || n.type === 'ClassExpression') return;
     if (n.type === 'ThrowStatement') found = originOf(n.argument, env, depth + 1);
+    if (n.type === 'AwaitExpression') {
+      calls = true;
+      found = originOf(n.argument, env, depth + 1);
+    }
+    if (n.type === 'CallExpression' || n.type === 'NewExpression' || n.type === 'TaggedTemplateExpression') {
+      calls = true;
+      const called = n.type === 'CallExpression' ? calledFunctionRef.fn?.(n.callee, env) : null;
+      if (called && !explored.has(called.fn) && explored.size < 8) {
+        explored.add(called.fn);
+        const o = thrownIn(called.fn.body, called.env, depth + 1, explored);
+        if (o.kind !== 'unknown') found = o;
+      }
+    }
+    if (found.kind === 'unknown') forEachChild(n, visit);
+  };
+  visit(body);
+  return found.kind === 'unknown' && calls ? signalReasons(rootOf(body), env, depth) : found;
+}
+
+/** The reasons the file's abort signals may hold (every AbortController, AbortSignal.abort(v)), as keptOrigin reads one. */
+function signalReasons(program: Node, env: Env, depth: number): Origin {
+  return signalReasonsMemo(program, env, depth);
+}
+const signalReasonsMemo = memoize<Origin>(UNKNOWN, (program, env, depth) => {
+  const makers: Array<TSESTree.NewExpression | TSESTree.CallExpression> = [];
+  const visit = (n: Node) => {
+    if (makers.length >= 16) return;
+    if (n.type === 'NewExpression' || n.type === 'CallExpression') {
+      const c = unwrap(n.callee);
+      const named = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && !c.computed && c.property.type === 'Identifier' ? c.property.name : '';
+      if (named === 'AbortController' || named === 'abort') makers.push(n);
+    }
     forEachChild(n, visit);
   };
-  visit(tryStmt.block);
-  return found;
-}
+  visit(program);
+  for (const m of makers) {
+    const co = originOf(m.callee, env, depth + 1);
+    const name = co.kind === 'global' ? co.path.join('.') : '';
+    if (name !== 'AbortController' && name !== 'AbortSignal.abort') continue;
+    const puts = keptPuts(m, env, depth + 1);
+    if (!puts.complete) return enumerated(`a value kept by ${name}, whose uses cannot all be followed`);
+    for (const v of puts.values) {
+      const o = originOf(v.node, v.env, depth + 1);
+      if (o.kind !== 'unknown') return o;
+    }
+  }
+  return UNKNOWN;
+});
 
 /** An element of what `for (… of expr)` iterates: enumerated when expr is, or when it is a literal holding a risky value. */
 function iterationOrigin(expr: Node, env: Env, depth: number): Origin {
@@ -452,7 +537,11 @@ function callbackParamOrigin(b: Binding, env: Env, depth: number): Origin {
   if (callee.type !== 'MemberExpression' && !shape.thisArg) return UNKNOWN;
   const key = callee.type === 'MemberExpression' ? memberKey(callee, env, depth) : null;
   // p.then((v) => …), p.then(f, (e) => …): v is what the promise holds (and a rejected one's reason: what it was rejected with)
-  if ((key === 'then' && at <= 1) || (key === 'catch' && at === 0)) return receiver ? originOf(receiver, env, depth + 1) : UNKNOWN;
+  // (a rejection the runtime makes may carry the reason of an abort signal of the file: fetch(u, { signal }).catch(…))
+  if ((key === 'then' && at <= 1) || (key === 'catch' && at === 0)) {
+    const o = receiver ? originOf(receiver, env, depth + 1) : UNKNOWN;
+    return o.kind === 'unknown' && (key === 'catch' || at === 1) ? signalReasons(rootOf(host), env, depth) : o;
+  }
   // em.on('x', (v) => …): what an .emit('x', v) in the file sends (any emitter; an event name that cannot be folded matches all)
   if (key && LISTENER_METHODS.has(key) && at === 1 && shape.args[0]) {
     const index = (fn.params as Node[]).indexOf(b.def!.name as Node);
@@ -2501,15 +2590,13 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
       // new Module(…): a module whose .require loads any module
       if (co.kind === 'module' && co.module === 'module' && co.path.length === 0) return co;
       // new Promise((resolve) => resolve(x)): the promise holds x
+      // (and new Promise((_, reject) => reject(x)): a rejected one's reason, read by catch and a catch clause around await)
       if (name === 'Promise' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement') {
         const exec = derefNode(n.arguments[0], env, depth + 1);
         const fn = exec?.node;
-        const res = fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') && fn.params[0]?.type === 'Identifier' ? fn.params[0] : null;
-        const variable = res ? findVariable(exec!.env.getScope(res), res) : null;
-        for (const ref of variable?.references ?? []) {
-          const call = ref.identifier.parent;
-          if (call?.type !== 'CallExpression' || call.callee !== ref.identifier || !call.arguments[0]) continue;
-          const o = originOf(call.arguments[0], exec!.env, depth + 1);
+        const resolvers = fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') ? fn.params.slice(0, 2).filter((q): q is TSESTree.Identifier => q.type === 'Identifier') : [];
+        for (const res of resolvers) {
+          const o = resolverOrigin(res, exec!.env, depth);
           if (o.kind === 'enumerated' || o.kind === 'authority') return o;
         }
       }

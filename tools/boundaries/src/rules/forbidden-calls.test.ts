@@ -7,6 +7,9 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // errors caught and read as data: thrown by a function of the file, a rejected await, an aborted signal, a promise's rejection; a
+    // resolver handed to a timer
+    { filename: AI, code: "export async function p(deps: any) { const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)); await sleep(1); try { await fetch('/api/runs'); JSON.parse('{'); } catch (e: any) { console.log(e.message); } const c = new AbortController(); c.abort(); try { c.signal.throwIfAborted(); } catch (e: any) { String(e); } function boom() { throw new Error('x'); } try { boom(); } catch (e: any) { e.toString(); } await new Promise((_r, reject) => reject(new Error('no'))).catch((e) => e.message); return deps.evaluate(); }" },
     // callbacks the runtime hands plain values: Array.from's and groupBy's elements, reduce's initial value, Promise.try's and
     // AsyncLocalStorage#run's arguments, a callback handed through Reflect.apply
     { filename: AI, code: "import { AsyncLocalStorage } from 'node:async_hooks'; export function p(xs: number[]) { const als = new AsyncLocalStorage(); return [Array.from([(x: number) => x], (f) => f(1)), [1, 2].reduce((acc: any, x) => acc(x), (x: number) => x), Promise.try((f: any) => f(1), (x: number) => x), als.run(1, (f: any) => f(1), (x: number) => x), Reflect.apply(Array.prototype.forEach, [(x: number) => x], [(f: any) => f(1)]), Object.groupBy(xs, (x) => (x > 1 ? 'a' : 'b'))]; }" },
@@ -187,6 +190,11 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a value taken without its name thrown and caught: by a function the try block calls, a rejected promise it awaits (Promise.reject,
+    // a withResolvers reject), an aborted signal's reason (throwIfAborted, a runtime rejection caught by .catch), new Promise's reject;
+    // and a resolver handed on (a timer, an array callback) or invoked through call
+    { filename: AI, code: "export async function p(deps: any, k: string) { function boom() { throw deps[k]; } try { boom(); } catch (e: any) { e(); } try { await Promise.reject(deps[k]); } catch (e: any) { e(); } const { promise, reject } = Promise.withResolvers<any>(); reject(deps[k]); try { await promise; } catch (e: any) { e(); } new Promise((_r, rej) => rej(deps[k])).catch((e: any) => e()); }", errors: errors(4) },
+    { filename: AI, code: "export async function p(deps: any, k: string) { const c = new AbortController(); c.abort(deps[k]); try { c.signal.throwIfAborted(); } catch (e: any) { e(); } fetch('/api/runs', { signal: c.signal }).catch((e: any) => e()); const v = (await new Promise((r) => setTimeout(r, 0, deps[k]))) as any; v(); const w = (await new Promise((r) => [deps[k]].forEach(r))) as any; w(); const x = (await new Promise((r) => r.call(null, deps[k]))) as any; x(); }", errors: errors(5) },
     // a value taken without its name handed to a callback by the runtime: Array.from's element, reduce's initial value, Promise.try's
     // and AsyncLocalStorage#run's arguments, an array method called through Reflect.apply with its callback in the argument list
     { filename: AI, code: "import { AsyncLocalStorage } from 'node:async_hooks'; export function p(deps: any, k: string) { Array.from([deps[k]], (f: any) => f()); [1].reduce((acc: any) => acc(), deps[k]); Promise.try((f: any) => f(), deps[k]); new AsyncLocalStorage().run(1, (f: any) => f(), deps[k]); Reflect.apply(Array.prototype.forEach, [deps[k]], [(f: any) => f()]); Object.groupBy([deps[k]], (f: any) => f()); }", errors: errors(6) },
