@@ -1286,6 +1286,14 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
     if (so.kind === 'module') return memberOf(so, null, env);
     return enumerated(`${co.path.join('.')}(…)`, RENAMERS.has(co.path.join('.')));
   }
+  // events.once(em, name) / events.on(em, name): (a promise of, an async iterator of) the arguments of the file's
+  // em.emit(name, …) calls (any emitter; a name that cannot be folded matches all)
+  if (co.kind === 'module' && co.module === 'events' && co.path.length <= 2 && ['once', 'on'].includes(co.path.at(-1) ?? '') && (co.path.length === 1 || co.path[0] === 'EventEmitter') && shape.args[1])
+    for (const call of emitCallsFor(shape.args[1], node, env, depth))
+      for (const a of call.arguments.slice(1)) {
+        const o = a.type === 'SpreadElement' ? iterationOrigin(a.argument, env, depth) : originOf(a, env, depth + 1);
+        if (o.kind === 'enumerated' || o.kind === 'authority') return o;
+      }
   const returned = returnedOrigin(shape.callee, env, depth);
   if (returned.kind !== 'unknown') return returned;
   // Object.groupBy(vals, …): each named member is a group of vals (Map.groupBy gives a Map: its get() is a method of it, below)

@@ -7,6 +7,8 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // events.once / events.on of emits carrying plain values
+    { filename: AI, code: "import { EventEmitter, once, on } from 'node:events'; export async function p() { const em = new EventEmitter(); setTimeout(() => em.emit('x', (n: number) => n, 2)); const [f, n] = await once(em, 'x'); for await (const [g] of on(em, 'x')) { g(1); break; } return f(n); }" },
     // errors caught and read as data: thrown by a function of the file, a rejected await, an aborted signal, a promise's rejection; a
     // resolver handed to a timer
     { filename: AI, code: "export async function p(deps: any) { const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)); await sleep(1); try { await fetch('/api/runs'); JSON.parse('{'); } catch (e: any) { console.log(e.message); } const c = new AbortController(); c.abort(); try { c.signal.throwIfAborted(); } catch (e: any) { String(e); } function boom() { throw new Error('x'); } try { boom(); } catch (e: any) { e.toString(); } await new Promise((_r, reject) => reject(new Error('no'))).catch((e) => e.message); return deps.evaluate(); }" },
@@ -190,6 +192,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a value taken without its name emitted and received through events.once (a promise of the arguments) or events.on (an iterator of them)
+    { filename: AI, code: "import { EventEmitter, once, on } from 'node:events'; export async function p(deps: any, k: string) { const em = new EventEmitter(); setTimeout(() => em.emit('x', deps[k])); const [f] = await once(em, 'x'); f(); for await (const [g] of on(em, 'x')) g(); const [h] = await EventEmitter.once(em, 'x'); h(); }", errors: errors(3) },
     // a value taken without its name thrown and caught: by a function the try block calls, a rejected promise it awaits (Promise.reject,
     // a withResolvers reject), an aborted signal's reason (throwIfAborted, a runtime rejection caught by .catch), new Promise's reject;
     // and a resolver handed on (a timer, an array callback) or invoked through call
