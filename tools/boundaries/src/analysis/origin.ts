@@ -1733,6 +1733,16 @@ const changesMemo = memoize<LiteralChanges | null>(NO_CHANGES, (node, env, depth
           assigned.set(at, [...(assigned.get(at) ?? []), a]);
         }
       }
+      // o.__defineGetter__('k', () => x): a getter of k (what it returns is assigned to k); __defineSetter__ changes it too
+      if (up?.type === 'CallExpression' && up.callee === wrapped && top === p && SELF_CHANGING_MEMBERS.has(memberKey(p, env, depth) ?? '')) {
+        other = true;
+        const [k, g] = up.arguments;
+        const key = k && k.type !== 'SpreadElement' ? foldSingle(k, env, depth + 1) : null;
+        const getter = g && g.type !== 'SpreadElement' ? derefNode(g, env, depth + 1) : null;
+        if (key === null || !getter || !isGetterLike(getter.node)) opaque = true;
+        if (memberKey(p, env, depth) === '__defineGetter__' && getter && isGetterLike(getter.node))
+          assigned.set(key ?? ANY_ELEMENT, [...(assigned.get(key ?? ANY_ELEMENT) ?? []), ...returnedExpressions(getter.node as TSESTree.FunctionExpression)]);
+      }
     }
     // a member read off it and handed on (const q = holder.parts; q[0] = x, or f(holder.parts) changing its parameter):
     // a change through that name is a change inside this literal
@@ -2141,7 +2151,8 @@ const memberValuesMemo = memoizeByKey<Array<{ node: Node; env: Env }>>([], (obj,
   // a method of arrays and collections, arr.push, which those name)
   if (/^\d+$/.test(key) || !(key in Array.prototype || key in Map.prototype || key in Set.prototype)) for (const v of changes?.assigned.get(ANY_ELEMENT) ?? []) out.push({ node: v, env });
   // a class's static members assigned in static blocks and static methods (static { this.g = … })
-  if (lit && (lit.node.type === 'ClassDeclaration' || lit.node.type === 'ClassExpression'))
+  // (and an object literal's: box.put(x) with put(v) { this.v = v })
+  if (lit && (lit.node.type === 'ClassDeclaration' || lit.node.type === 'ClassExpression' || lit.node.type === 'ObjectExpression'))
     for (const right of thisAssignments(lit.node, lit.env).get(key) ?? []) out.push({ node: right, env: lit.env });
   const inst = instanceClass(obj, env, depth);
   if (inst) {
@@ -2438,10 +2449,10 @@ function declaredHere(node: Node, env: Env): boolean {
   return n.type === 'Identifier' && (findVariable(env.getScope(n), n)?.defs.length ?? 0) > 0;
 }
 
-/** `this.key = v` in a class's body, by key (built once per class and run). */
+/** `this.key = v` in a class's body (or an object literal's methods), by key (built once per class and run). */
 let thisAssignmentsOwner: object | null = null;
 let thisAssignmentsIndex = new WeakMap<Node, Map<string, Node[]>>();
-function thisAssignments(cls: ClassNode, env: Env): Map<string, Node[]> {
+function thisAssignments(cls: ClassNode | TSESTree.ObjectExpression, env: Env): Map<string, Node[]> {
   if (thisAssignmentsOwner !== env.run) {
     thisAssignmentsOwner = env.run;
     thisAssignmentsIndex = new WeakMap();
@@ -2456,7 +2467,7 @@ function thisAssignments(cls: ClassNode, env: Env): Map<string, Node[]> {
     }
     forEachChild(node, visit);
   };
-  visit(cls.body);
+  visit(cls.type === 'ObjectExpression' ? cls : cls.body);
   thisAssignmentsIndex.set(cls, (index = built));
   return index;
 }

@@ -7,6 +7,8 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // a literal's method setting this.v to plain functions; a legacy getter of a plain function
+    { filename: AI, code: "export function p() { const box = { v: null as any, set(x: any) { this.v = x; } }; box.set((n: number) => n); const o = { f: 1 } as any; o.__defineGetter__('g', () => (n: number) => n); return [box.v(1), o.g(1)]; }" },
     // events.once / events.on of emits carrying plain values
     { filename: AI, code: "import { EventEmitter, once, on } from 'node:events'; export async function p() { const em = new EventEmitter(); setTimeout(() => em.emit('x', (n: number) => n, 2)); const [f, n] = await once(em, 'x'); for await (const [g] of on(em, 'x')) { g(1); break; } return f(n); }" },
     // errors caught and read as data: thrown by a function of the file, a rejected await, an aborted signal, a promise's rejection; a
@@ -192,6 +194,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a value taken without its name put on an object literal by one of its methods (this.v = x) or by a legacy getter (__defineGetter__)
+    { filename: AI, code: "export function p(deps: any, k: string) { const box = { v: null as any, set(x: any) { this.v = x; } }; box.set(deps[k]); box.v(); const o = { f: 1 } as any; o.__defineGetter__('g', () => deps[k]); o.g(); }", errors: errors(2) },
     // a value taken without its name emitted and received through events.once (a promise of the arguments) or events.on (an iterator of them)
     { filename: AI, code: "import { EventEmitter, once, on } from 'node:events'; export async function p(deps: any, k: string) { const em = new EventEmitter(); setTimeout(() => em.emit('x', deps[k])); const [f] = await once(em, 'x'); f(); for await (const [g] of on(em, 'x')) g(); const [h] = await EventEmitter.once(em, 'x'); h(); }", errors: errors(3) },
     // a value taken without its name thrown and caught: by a function the try block calls, a rejected promise it awaits (Promise.reject,
