@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { unwrap, type Node } from './ast.js';
 import type { Env } from './env.js';
-import { foldSingle } from './fold.js';
+import { fold, foldSingle, type Sym } from './fold.js';
 import { derefNode, memberKey, originOf } from './origin.js';
 import { findVariable } from './variables.js';
 
@@ -45,4 +45,10 @@ export function ownPath(n0: Node, e: Env, depth = 0): string | null {
     }
   }
   return null;
+}
+
+/** A path argument folded, where it is made from the module's own place read as that absolute path. */
+export function foldPath(n: Node, e: Env): Sym[] {
+  const own = ownPath(n, e);
+  return own !== null ? [[own]] : fold(n, e);
 }

@@ -1,0 +1,399 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { unwrap, type Node } from '../analysis/ast.js';
+import type { Env } from '../analysis/env.js';
+import { describe, fold, foldSingle, isConstant, unknownPart, type Sym } from '../analysis/fold.js';
+import { derefNode, literalChanges, memberKey, originOf, returnedExpressions, ANY_ELEMENT } from '../analysis/origin.js';
+import { foldPath } from '../analysis/own-path.js';
+import { calledFunction, optionValues } from './fs-writes.js';
+import { globbed, shellCommands, variablePart, type ShellVars } from './target-path.js';
+
+/**
+ * Reading the command lines of child processes, node's options and the scripts node runs: what a child_process call
+ * runs (its program and words, through a shell's line splitting), a node command line's options, script and
+ * preloaded modules, execArgv arrays and NODE_OPTIONS. Shared by boundaries/write-paths (what the program may
+ * write, the scripts it runs) and boundaries/imports (the modules a child process loads are dependencies).
+ */
+
+/** programs that write no file, whatever their words */
+export const READ_ONLY_PROGRAMS = new Set(['du', 'ls', 'cat', 'stat', 'wc', 'head', 'tail', 'sha256sum', 'sha1sum', 'sha512sum', 'md5sum', 'b2sum', 'grep', 'realpath', 'readlink', 'basename', 'dirname', 'pwd']);
+/** programs that run the program named by a later word (env FOO=1 rm …, sudo rm …, xargs rm …, npx tsx x.ts) */
+export const RUNS_NEXT = new Set(['npx', 'bunx', 'env', 'sudo', 'doas', 'nice', 'nohup', 'exec', 'command', 'time', 'stdbuf', 'ionice', 'timeout', 'xargs', 'setsid', 'chrt', 'taskset', 'builtin']);
+/** interpreters, and the flags that hand them code as text */
+export const INTERPRETERS: Record<string, RegExp> = {
+  node: /^(-[a-zA-Z]*[epi][a-zA-Z]*|--(eval|print|interactive)(=.*)?)$/,
+  bun: /^(-[a-zA-Z]*[ep][a-zA-Z]*|--(eval|print)(=.*)?)$/,
+  tsx: /^(-[a-zA-Z]*[ep][a-zA-Z]*|--(eval|print)(=.*)?)$/,
+  'ts-node': /^(-[a-zA-Z]*[epi][a-zA-Z]*|--(eval|print|interactive)(=.*)?)$/,
+  deno: /^(eval|repl|-e|--eval(=.*)?)$/,
+  python: /^-[a-zA-Z]*c/,
+  perl: /^-[a-zA-Z]*[eE]/,
+  ruby: /^-[a-zA-Z]*e/,
+  php: /^-[a-zA-Z]*r/,
+  osascript: /^-[a-zA-Z]*e/,
+  psql: /^(-[a-zA-Z]*c|--command(=.*)?)$/,
+  sh: /^-[a-zA-Z]*c[a-zA-Z]*$/,
+};
+/** inline-code flags, for a program the check cannot name */
+export const ANY_INLINE = /^(-e|-p|-pe|-ep|-c|-lc|--eval|--print|--command)(=.*)?$/;
+export const NODE_LIKE = new Set(['node', 'bun', 'tsx', 'ts-node']);
+/** node options whose value is a module it loads (a path there is a script too) */
+export const NODE_MODULE_OPTIONS = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
+/** node options that take the next word as their value */
+export const NODE_VALUE_OPTIONS = new Set(['-C', '--conditions', '--env-file', '--env-file-if-exists', '--title', '--inspect-port', '--input-type', '--stack-size', '--max-old-space-size']);
+/** node options known to take no value (a word after one of them that is no option is the script) */
+export const NODE_FLAGS = /^--(no-warnings|enable-source-maps|expose-gc|preserve-symlinks(-main)?|no-deprecation|throw-deprecation|pending-deprecation|trace-(warnings|deprecation|uncaught|exit|sigint)|abort-on-uncaught-exception|frozen-intrinsics|inspect(-brk|-wait)?|watch|experimental-(vm-modules|strip-types|transform-types|test-coverage|sqlite|require-module|detect-module|websocket)|no-experimental-(strip-types|fetch|global-navigator|require-module|detect-module))$/;
+/** node runs without a script and without reading code from its input */
+export const NODE_NO_SCRIPT = /^(-v|--version|-h|--help|--test|--run|--v8-options)$/;
+/** The name a command word runs: its last path segment, lower-cased, without .exe; pythonN, bash & co, nodejs by their family's name. */
+export function progName(word: Sym): string {
+  const n = describe(word).split(/[\/\\]/).pop()!.toLowerCase().replace(/\.exe$/, '');
+  if (/^python[0-9.]*$|^pypy[0-9.]*$/.test(n)) return 'python';
+  if (/^(ba|z|da|k|a|fi|mk|tc|c)?sh$|^busybox$|^fish$|^pwsh$|^powershell$/.test(n)) return 'sh';
+  if (n === 'nodejs') return 'node';
+  if (/^perl[0-9.]*$/.test(n)) return 'perl';
+  if (/^ruby[0-9.]*$/.test(n)) return 'ruby';
+  if (/^php[0-9.]*$/.test(n)) return 'php';
+  return n;
+}
+
+/**
+ * One simple command's program word: after VAR=value words and programs that run the next word (env, sudo, nice,
+ * xargs, npx …, with their options), with the NODE_OPTIONS values set before it (VAR=value, env VAR=value: its
+ * preloads run in every node the program starts). null: no program (command -v / -V name only says where name is).
+ */
+export function simpleCommand(words: Sym[]): { at: number; progWord: Sym; name: string; rest: Sym[]; prefixed: Sym[] } | null {
+  if (progName(words[0] ?? []) === 'command' && /^-[vV]$/.test(describe(words[1] ?? []))) return null;
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i]!;
+    const t = typeof w[0] === 'string' ? (w[0] as string) : '';
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(t) || (i > 0 && RUNS_NEXT.has(progName(words[i - 1]!)) && t.startsWith('-'))) i++;
+    else if (RUNS_NEXT.has(progName(w))) i++;
+    else break;
+  }
+  const progWord = words[i];
+  if (!progWord) return null;
+  const prefixed = words.slice(0, i).filter((w) => typeof w[0] === 'string' && w[0].startsWith('NODE_OPTIONS=')).map((w) => [(w[0] as string).slice('NODE_OPTIONS='.length), ...w.slice(1)].filter((p) => p !== '') as Sym);
+  return { at: i, progWord, name: progName(progWord), rest: words.slice(i + 1), prefixed };
+}
+
+/** A node option word split at its first `=` (`--require=x`): the option's name and the value's parts (parts the folding could not read kept). */
+export function optionParts(w: Sym): [string, Sym | null] {
+  const t = describe(w);
+  const k = w.findIndex((p) => typeof p === 'string' && p.includes('='));
+  if (!t.startsWith('--') || k < 0 || w.slice(0, k).some((p) => typeof p !== 'string')) return [t, null];
+  const head = w[k] as string;
+  const at = head.indexOf('=');
+  const value = [head.slice(at + 1), ...w.slice(k + 1)].filter((p) => p !== '');
+  return [(w.slice(0, k) as string[]).join('') + head.slice(0, at), value];
+}
+
+/** a module value given by a path, or one that cannot be read (a package name loads from node_modules) */
+const isPathValue = (value: Sym) => /^[.\/\\~]|^[a-z]:|^file:|^data:/i.test(describe(value)) || value.some((p) => typeof p !== 'string');
+
+/** The modules node options preload (--require x, --import=x, --loader x), packages and paths alike. */
+export function nodePreloadValues(words: Sym[]): Sym[] {
+  const out: Sym[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const [flag, inline] = optionParts(words[i]!);
+    if (!NODE_MODULE_OPTIONS.has(flag)) continue;
+    const value = inline !== null ? inline : words[++i];
+    if (value) out.push(value);
+  }
+  return out;
+}
+
+/** The modules node options preload given by path (a package loads from node_modules, as trusted as one imported by name). */
+export function nodePreloads(words: Sym[]): Sym[] {
+  return nodePreloadValues(words).filter(isPathValue);
+}
+
+/** NODE_OPTIONS as node splits it: at blanks, double quotes joining (a part that cannot be read stays in its word). */
+export function nodeOptionWords(value: Sym): Sym[] {
+  const words: Sym[] = [];
+  let cur: Sym = [];
+  let quoted = false;
+  for (const part of value) {
+    if (typeof part !== 'string') {
+      cur.push(part);
+      continue;
+    }
+    let text = '';
+    for (const c of part) {
+      if (c === '"') quoted = !quoted;
+      else if (!quoted && /\s/.test(c)) {
+        if (text) cur.push(text);
+        text = '';
+        if (cur.length) words.push(cur);
+        cur = [];
+      } else text += c;
+    }
+    if (text) cur.push(text);
+  }
+  if (cur.length) words.push(cur);
+  return words;
+}
+
+/**
+ * How many of node's words are its own options, where that is certain: the words before its script (its first word
+ * that is no option) when every option before that is one whose shape is known (a value option and its value,
+ * --x=y, a known flag); otherwise every word, since an option of unknown shape (or a word that cannot be read) may
+ * take the next word as its value, and an -e after it would still be node's. Words after the script are its own.
+ */
+export function nodeOptionsEnd(rest: Sym[]): number {
+  for (let i = 0; i < rest.length; i++) {
+    // (--name=<value that cannot be read>: an option of known shape)
+    if (!rest[i]!.every((p) => typeof p === 'string')) {
+      if (optionParts(rest[i]!)[1] !== null) continue;
+      return rest.length;
+    }
+    const t = describe(rest[i]!);
+    if (t === '--' || t === '-' || !t.startsWith('-')) return i;
+    const flag = t.startsWith('--') && t.includes('=') ? t.slice(0, t.indexOf('=')) : t;
+    if (NODE_MODULE_OPTIONS.has(flag) || NODE_VALUE_OPTIONS.has(flag)) {
+      if (flag === t) i++;
+      continue;
+    }
+    if (!(flag !== t || NODE_FLAGS.test(t))) return rest.length;
+  }
+  return rest.length;
+}
+
+/**
+ * A node command line (the words after node): the modules its options before the script preload (packages too), its
+ * script (its first word that is no option, or the word after --; null: none, as for node --run name, which runs a
+ * package.json script), and whether it reads its program from its input (no script and no -v / --help / --test).
+ */
+export function nodeLaunch(rest: Sym[]): { preloads: Sym[]; script: Sym | null; stdin: boolean } {
+  const preloads: Sym[] = [];
+  let info = false;
+  for (let i = 0; i < rest.length; i++) {
+    const t = describe(rest[i]!);
+    const [flag, inline] = optionParts(rest[i]!);
+    if (NODE_MODULE_OPTIONS.has(flag)) {
+      const value = inline !== null ? inline : rest[++i];
+      if (value) preloads.push(value);
+      continue;
+    }
+    if (NODE_VALUE_OPTIONS.has(flag) && inline === null) {
+      i++;
+      continue;
+    }
+    if (t === '--') return { preloads, script: rest[i + 1] ?? null, stdin: false };
+    if (flag === '--run') return { preloads, script: null, stdin: false };
+    if (t.startsWith('-') && rest[i]!.every((p) => typeof p === 'string')) {
+      info ||= NODE_NO_SCRIPT.test(t);
+      continue;
+    }
+    return { preloads, script: rest[i]!, stdin: false };
+  }
+  return { preloads, script: null, stdin: !info };
+}
+
+/** The scripts a node command line runs (its script, and -r / --import modules given by path), or 'stdin'. */
+export function nodeScript(rest: Sym[]): Sym[] | 'stdin' {
+  const launch = nodeLaunch(rest);
+  return launch.stdin ? 'stdin' : [...launch.preloads.filter(isPathValue), ...(launch.script ? [launch.script] : [])];
+}
+
+/** an execArgv element the check cannot read (a parameter, a spread of an unknown array, an options object it cannot see into) */
+export const UNREAD_ARGV = 'an execArgv element that cannot be read';
+
+/**
+ * The elements of a fork's or a Worker's execArgv, each with the texts it may have: an array literal (spreads of
+ * arrays read in place), process.execArgv and what filter / slice / concat keep of it (the process's own options,
+ * which it already runs with: nothing new), either branch of a conditional, what a workspace function returns.
+ * Anything else is one element that cannot be read.
+ */
+export function isExecArgv(n: Node, e: Env): boolean {
+  const o = originOf(n, e);
+  return o.kind === 'global' && o.path.join('.') === 'process.execArgv';
+}
+
+export function execArgvElements(n0: Node, e: Env, depth = 0): Sym[][] {
+  const unread: Sym[][] = [[[unknownPart(UNREAD_ARGV)]]];
+  if (depth > 6) return unread;
+  const n = unwrap(n0);
+  if ((n.type === 'Identifier' && n.name === 'undefined') || (n.type === 'Literal' && n.value === null)) return [];
+  if (isExecArgv(n, e)) return [];
+  if (n.type === 'ConditionalExpression') return [...execArgvElements(n.consequent, e, depth + 1), ...execArgvElements(n.alternate, e, depth + 1)];
+  if (n.type === 'LogicalExpression') return [...execArgvElements(n.left, e, depth + 1), ...execArgvElements(n.right, e, depth + 1)];
+  if (n.type === 'CallExpression') {
+    const callee = unwrap(n.callee);
+    const key = callee.type === 'MemberExpression' ? memberKey(callee, e) : null;
+    if (callee.type === 'MemberExpression' && (key === 'filter' || key === 'slice')) return execArgvElements(callee.object, e, depth + 1);
+    if (callee.type === 'MemberExpression' && key === 'concat') {
+      const arrayLike = (a: Node) => unwrap(a).type === 'ArrayExpression' || derefNode(a, e)?.node.type === 'ArrayExpression' || unwrap(a).type === 'CallExpression' || isExecArgv(a, e);
+      return [...execArgvElements(callee.object, e, depth + 1), ...n.arguments.flatMap((a) => (a.type === 'SpreadElement' ? unread : arrayLike(a) ? execArgvElements(a, e, depth + 1) : [fold(a, e)]))];
+    }
+    const called = calledFunction(n.callee, e);
+    if (called) {
+      const returns = returnedExpressions(called.fn);
+      if (returns.length) return returns.flatMap((r) => execArgvElements(r, called.env, depth + 1));
+    }
+    return unread;
+  }
+  const d = derefNode(n, e);
+  if (d && unwrap(d.node) !== n) {
+    const elements = execArgvElements(d.node, d.env, depth + 1);
+    // (an array changed after it is made: what is pushed or set in it is an element too; a change that records nothing may add anything)
+    const changes = n.type === 'Identifier' ? literalChanges(n, e) : null;
+    if (!changes) return elements;
+    if (changes.opaque && !changes.mutations.length && !changes.assigned.size) return [...elements, ...unread];
+    return [...elements, ...[...changes.assigned].filter(([k]) => k === ANY_ELEMENT || /^\d+$/.test(k)).flatMap(([, vs]) => vs.map((v) => fold(v, e)))];
+  }
+  if (n.type !== 'ArrayExpression') return unread;
+  return n.elements.flatMap((el) => (!el ? [] : el.type === 'SpreadElement' ? execArgvElements(el.argument, e, depth + 1) : [fold(el, e)]));
+}
+
+/**
+ * Why an execArgv cannot be proved to preload nothing unread, or null: an element whose option name cannot be read
+ * (it may be --require, --import, --eval; the value of an option that takes the next element, and the value after
+ * a readable `--name=`, are values). The modules it preloads by path are checked as scripts (nodePreloads).
+ */
+export function unreadableExecArgv(argv: Sym[][]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const alts = argv[i]!;
+    const prev = argv[i - 1];
+    const isValue = !!prev && prev.length > 0 && prev.every((a) => isConstant(a) && (NODE_MODULE_OPTIONS.has(a.join('')) || NODE_VALUE_OPTIONS.has(a.join(''))));
+    if (isValue) continue;
+    for (const a of alts) {
+      if (isConstant(a)) continue;
+      const k = a.findIndex((p) => typeof p !== 'string');
+      const before = (a.slice(0, k) as string[]).join('');
+      if (!(before.startsWith('--') && before.includes('='))) return `"${describe(a)}"`;
+    }
+  }
+  return null;
+}
+
+export type CommandOptions = ReturnType<typeof commandOptions>;
+
+/** A command's options: its working directory (null: the process's), its environment, whether a shell runs it. */
+export function commandOptions(opts: Node | undefined, env: Env, dataRootVar: string) {
+  const read = optionValues(opts, env, ['cwd', 'env', 'shell', 'execArgv', 'execPath', 'input', 'stdio']);
+  const get = (k: string) => read.values.filter((v) => v.key === k);
+  const cwdNodes = get('cwd');
+  // a working directory set by options that cannot be read is any folder (a shell variable)
+  const cwd: Sym[] | null = cwdNodes.length ? cwdNodes.flatMap((v) => foldPath(v.node, v.env)) : read.opaque && !read.notObject ? [[variablePart()]] : null;
+  const vars: ShellVars = { set: new Map(), inherits: true, dataRootVar };
+  const envNode = get('env').at(-1);
+  const unnamed: Array<Sym | null> = [];
+  if (envNode) {
+    const e = derefNode(envNode.node, envNode.env);
+    if (e?.node.type === 'ObjectExpression') {
+      vars.inherits = false;
+      // (an object literal spread in is read in place: { ...process.env, ...extra } where extra = { NODE_OPTIONS: … })
+      const readObject = (obj: TSESTree.ObjectExpression, oe: Env, depth: number) => {
+        for (const prop of obj.properties) {
+          if (prop.type === 'SpreadElement') {
+            const inner = depth < 4 ? derefNode(prop.argument, oe) : null;
+            if (inner?.node.type === 'ObjectExpression') readObject(inner.node, inner.env, depth + 1);
+            // ...process.env (or anything else spread in): the parent's variables come along
+            else vars.inherits = true;
+            continue;
+          }
+          const k = prop.computed ? foldSingle(prop.key, oe) : prop.key.type === 'Identifier' ? prop.key.name : String((prop.key as TSESTree.Literal).value);
+          if (k === null) {
+            // (a key that cannot be folded may be NODE_OPTIONS)
+            vars.inherits = true;
+            const alts = fold(prop.value as Node, oe);
+            unnamed.push(...(alts.length ? alts : [null]));
+          } else {
+            const alts = fold(prop.value as Node, oe);
+            vars.set.set(k, alts.length === 1 ? alts[0]! : null);
+          }
+        }
+      };
+      readObject(e.node, e.env, 0);
+    }
+  }
+  const shellNodes = get('shell');
+  const shell = shellNodes.some((v) => !(unwrap(v.node).type === 'Literal' && (unwrap(v.node) as TSESTree.Literal).value === false)) || (read.opaque && !read.notObject);
+  const opaque = read.opaque && !read.notObject;
+  // (options that cannot be read may hold any execArgv)
+  const argvElements = [...get('execArgv').flatMap((v) => execArgvElements(v.node, v.env)), ...(opaque ? [[[unknownPart(UNREAD_ARGV)]]] : [])];
+  const execArgv = argvElements.flat();
+  // what the program reads on its input: the input option (sync functions); nothing where a sync function has neither
+  // input nor stdio (its input is an empty pipe); anything (null) where stdio hands it a stream, or the call is asynchronous
+  const inputs = get('input');
+  const stdin = (sync: boolean): Sym[] | null => {
+    if (!sync || opaque || get('stdio').length) return null;
+    return inputs.length ? inputs.flatMap((v) => fold(v.node, v.env)) : [['']];
+  };
+  return { cwd, vars, unnamed, shell, execArgv, argvElements, opaque, hasEnv: !!envNode || opaque, hasExecPath: get('execPath').length > 0, stdin };
+}
+
+/** A child_process call's arguments: the program (or command line, or fork's module), the argument array, the options. */
+export function commandArgs(fn: string, args: Node[], env: Env): { program: Node | undefined; argList: Node | undefined; opts: Node | undefined } {
+  const line = fn.replace(/Sync$/, '').replace(/^promises\./, '') === 'exec';
+  const program: Node | undefined = args[0];
+  let argList: Node | undefined;
+  let opts: Node | undefined;
+  for (const a of args.slice(1)) {
+    const d = derefNode(a, env);
+    if (d?.node.type === 'ArrayExpression' && !argList && !line) argList = a;
+    else if (typeof a !== 'undefined' && unwrap(a).type !== 'ArrowFunctionExpression' && unwrap(a).type !== 'FunctionExpression') opts ??= d?.node.type === 'ObjectExpression' || d === null ? a : opts;
+  }
+  return { program, argList, opts };
+}
+
+/** One simple command a child process runs: its words, whether a shell split them, whether the line is plain text, its input. */
+export interface CommandLine {
+  words: Sym[];
+  viaShell: boolean;
+  plain: boolean;
+  stdin: Sym[] | null;
+}
+
+/**
+ * The simple commands a child_process call runs: a command line (exec) split as the shell splits it, or the program and
+ * its argument array (through the shell option's splitting); for fork, its module's arguments. process.execPath is node.
+ */
+export function commandLines(fn: string, program: Node, argList: Node | undefined, o: CommandOptions, env: Env): { commands: CommandLine[] } {
+  const base = fn.replace(/Sync$/, '').replace(/^promises\./, '');
+  const line = base === 'exec';
+  const isFork = base === 'fork';
+  // the program's words: a command line split as the shell splits it, or the program and its argument array
+  const commands: CommandLine[] = [];
+  const sync = /Sync$/.test(fn);
+  const argWords: Sym[][] = [[]];
+  if (argList) {
+    const arr = derefNode(argList, env)!;
+    for (const el of (arr.node as TSESTree.ArrayExpression).elements) {
+      if (!el) continue;
+      const alts = el.type === 'SpreadElement' ? [[variablePart()]] : foldPath(el, arr.env);
+      // an element with alternatives: each alternative line is judged (up to a few)
+      const next: Sym[][] = [];
+      for (const w of argWords) for (const alt of alts.slice(0, 4)) next.push([...w, alt]);
+      argWords.splice(0, argWords.length, ...next.slice(0, 16));
+    }
+  }
+  if (line) {
+    for (const alt of fold(program, env)) {
+      const known = alt.every((p) => typeof p === 'string');
+      // (a pipeline of programs that write nothing is plain too: cat data/runs/x.json | head -5; one with any
+      // other program in it is not, since that program may act on what the others print: … | xargs rm)
+      const lineCommands = shellCommands(alt, o.vars);
+      const readOnlyPipeline = known && /^[A-Za-z0-9_.\/,:=+@%\- |]*$/.test(alt.join('')) && lineCommands.every((w) => w.length > 0 && READ_ONLY_PROGRAMS.has(describe(w[0]!)));
+      const plain = (known && /^[A-Za-z0-9_.\/,:=+@%\- ]*$/.test(alt.join(''))) || readOnlyPipeline;
+      // the line's input reaches its command only where it is one command without a pipe, redirection or here-document
+      const single = alt.every((p) => typeof p === 'string' && !/[|&;<>()\n`]/.test(p));
+      for (const words of lineCommands) commands.push({ words, viaShell: true, plain, stdin: single ? o.stdin(sync) : null });
+    }
+  } else if (isFork) {
+    for (const w of argWords) commands.push({ words: w, viaShell: false, plain: false, stdin: null });
+  } else {
+    const progs = foldPath(program, env);
+    const po = originOf(program, env);
+    // process.execPath / process.argv0 / process.argv[0]: node itself
+    const isNode = po.kind === 'global' && ['process.execPath', 'process.argv0', 'process.argv.0'].includes(po.path.join('.'));
+    for (const prog of progs.slice(0, 4))
+      for (const w of argWords) {
+        const words = [isNode ? ['node'] : prog, ...w];
+        if (o.shell) for (const words2 of shellCommands(words.flatMap((x, i) => (i ? [' ', ...x] : x)), o.vars)) commands.push({ words: words2, viaShell: true, plain: false, stdin: null });
+        else commands.push({ words: words.map(globbed), viaShell: false, plain: true, stdin: o.stdin(sync) });
+      }
+  }
+  return { commands };
+}
