@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
-import { foldSingle, fold, describe } from '../analysis/fold.js';
-import { ownPath } from '../analysis/own-path.js';
+import { foldSingle, fold, describe, isConstant, type Sym } from '../analysis/fold.js';
+import { foldPath, ownPath } from '../analysis/own-path.js';
+import { commandArgs, commandLines, commandOptions, execArgvElements, INTERPRETERS, NODE_LIKE, nodeLaunch, nodeOptionWords, nodePreloadValues, simpleCommand } from './node-command.js';
+import { shellCommands } from './target-path.js';
 import { optionValues } from './fs-writes.js';
 import { callShape, FS_PACKAGES, isBuiltinLoader, isRequireLike, memberKey, originOf } from '../analysis/origin.js';
 import type { Policy } from '../policy/schema.js';
@@ -226,13 +228,60 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
      * starts), or, where the call gives a parent URL of this module, this file's. Every constant alternative is checked.
      */
     function checkScript(arg: Node, form: string, fromThisFile: boolean) {
-      const own = ownPath(arg, env);
-      const texts = own !== null ? [own] : fold(arg, env).filter((alt) => alt.every((p) => typeof p === 'string')).map((alt) => alt.join(''));
-      for (const text of texts.slice(0, 8)) {
-        const spec = canonicalScheme(text);
-        const located = /^[a-z][a-z0-9+.-]+:/.test(spec) || path.isAbsolute(spec) || (fromThisFile && !spec.startsWith('.'));
-        checkResolved(arg, located || fromThisFile ? spec : path.resolve(fc.ws.root, spec), form, false, path.isAbsolute(spec) && spec.startsWith(fc.ws.root + path.sep) ? path.relative(fc.ws.root, spec).split(path.sep).join('/') : spec);
-      }
+      for (const alt of foldPath(arg, env).slice(0, 8)) checkModulePath(arg, alt, form, fromThisFile ? 'file' : fc.ws.root);
+    }
+
+    /**
+     * One alternative of the path of a module a builtin or a child process loads. base 'file': resolved as this file
+     * would import it (register(x, import.meta.url)); a folder: a relative path is that working directory's, and a bare
+     * name is a path there too (node x.js), or, for a module node preloads (--import x, --require x), a package.
+     */
+    function checkModulePath(at: Node, sym: Sym, form: string, base: string | 'file', bareIsPackage = false) {
+      if (!isConstant(sym)) return;
+      const spec = canonicalScheme(sym.join(''));
+      const located = /^[a-z][a-z0-9+.-]+:/.test(spec) || path.isAbsolute(spec) || (base === 'file' && !spec.startsWith('.')) || (bareIsPackage && !/^[.\/\\]/.test(spec));
+      const shown = path.isAbsolute(spec) && spec.startsWith(fc.ws.root + path.sep) ? path.relative(fc.ws.root, spec).split(path.sep).join('/') : spec;
+      checkResolved(at, located || base === 'file' ? spec : path.resolve(base, spec), form, false, shown);
+    }
+
+    /**
+     * The modules a child process loads: node (process.execPath, node, tsx, npx tsx …, through a shell's command line,
+     * env and the like) run on a script, the modules node's options preload (--import, --require, --loader, in the
+     * program's words, fork's execArgv, NODE_OPTIONS in the env option or before the program), and fork()'s module.
+     * The command lines are read as boundaries/write-paths reads them (node-command.ts).
+     */
+    function checkChildProcess(n: Node, fn: string, args: Node[]) {
+      const { program, argList, opts } = commandArgs(fn, args, env);
+      if (!program) return;
+      const o = commandOptions(opts, env, policy.dataRoot.env);
+      const cwd = o.cwd === null ? fc.ws.root : o.cwd.length === 1 && isConstant(o.cwd[0]!) ? path.resolve(fc.ws.root, o.cwd[0]!.join('')) : null;
+      const label = `child_process.${fn}()`;
+      const preload = (values: Sym[], how: string) => {
+        for (const v of values) if (cwd !== null) checkModulePath(n, v, `${label} (a module ${how} preloads)`, cwd, true);
+      };
+      const nodeOptions = (values: Array<Sym | null>) => preload(values.flatMap((v) => (v ? nodePreloadValues(nodeOptionWords(v)) : [])), 'NODE_OPTIONS');
+      nodeOptions([...(o.vars.set.has('NODE_OPTIONS') ? [o.vars.set.get('NODE_OPTIONS') ?? null] : []), ...o.unnamed]);
+      const isFork = fn.replace(/Sync$/, '') === 'fork';
+      if (isFork) preload(nodePreloadValues(o.argvElements.flat()), 'its execArgv');
+      // (fork's module is checked as a script from the workspace root, the other builtins' are)
+      if (isFork) return;
+      const walk = (words: Sym[], depth: number) => {
+        const simple = simpleCommand(words);
+        if (!simple) return;
+        nodeOptions(simple.prefixed);
+        const { name, rest } = simple;
+        if (name === 'sh') {
+          const k = rest.findIndex((w) => INTERPRETERS.sh!.test(describe(w)));
+          const text = k >= 0 ? rest[k + 1] : undefined;
+          if (text && depth < 3) for (const c of shellCommands(text, o.vars)) walk(c, depth + 1);
+          return;
+        }
+        if (!NODE_LIKE.has(name)) return;
+        const launch = nodeLaunch(rest);
+        preload(launch.preloads, `${name}'s options`);
+        if (launch.script && cwd !== null) checkModulePath(n, launch.script, `${label} (the script ${name} runs)`, cwd);
+      };
+      for (const c of commandLines(fn, program, argList, o, env).commands) walk(c.words, 0);
     }
 
     /** A package from outside the workspace: where the zone has a package list, only a listed one (type imports load nothing). */
@@ -299,7 +348,12 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
         const shape = callShape(n, env);
         const o = originOf(shape.callee, env);
         // a thread running a script file (new Worker(text, { eval: true }) runs text: boundaries/forbidden-calls)
-        if (o.kind === 'module' && o.module === 'worker_threads' && o.path.at(-1) === 'Worker' && shape.args[0] && !optionValues(shape.args[1], env, ['eval']).values.length) checkScript(shape.args[0], 'new Worker()', false);
+        if (o.kind === 'module' && o.module === 'worker_threads' && o.path.at(-1) === 'Worker' && shape.args[0]) {
+          if (!optionValues(shape.args[1], env, ['eval']).values.length) checkScript(shape.args[0], 'new Worker()', false);
+          // (the modules its execArgv preloads into the thread: --import x, --require x)
+          const argv = optionValues(shape.args[1], env, ['execArgv']).values.flatMap((v) => execArgvElements(v.node, v.env));
+          for (const v of nodePreloadValues(argv.flat())) checkModulePath(n, v, 'new Worker() (a module its execArgv preloads)', fc.ws.root, true);
+        }
       },
       CallExpression(n) {
         const shape = callShape(n, env);
@@ -307,6 +361,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
         const o = originOf(callee, env);
         // a child process running a module (fork), loader hooks loaded from a module (register(specifier, parentURL))
         if (o.kind === 'module' && o.module === 'child_process' && o.path.at(-1) === 'fork' && shape.args[0]) checkScript(shape.args[0], 'child_process.fork()', false);
+        if (o.kind === 'module' && o.module === 'child_process' && o.path.length) checkChildProcess(n, o.path.join('.'), shape.args);
         if (callee.type === 'MemberExpression' && unwrap(callee.object).type === 'MetaProperty' && memberKey(callee, env) === 'resolve') return check(shape.args[0], 'import.meta.resolve()');
         nativeHook(callee, o);
         // (where the zone may not install loader hooks at all, nativeHook has said so)
