@@ -17,6 +17,8 @@ const NATIVE_HOOKS = new Set(['process.binding', 'process._linkedBinding', 'proc
 /** process members that replace the process with another program */
 const PROGRAM_RUNNERS = new Set(['process.execve']);
 const MODULE_HOOKS = new Set(['register', 'registerHooks']);
+/** cluster's settings, where its workers' module and execArgv are named */
+const CLUSTER_SETUP = new Set(['setupPrimary', 'setupMaster']);
 /** native addons and WebAssembly modules */
 const NATIVE_CODE = /\.(?:node|wasm)$/i;
 /** files the loaders read as data or code the check reads itself: CommonJS runs a file of any other extension (x.txt, an extension-less file) as JavaScript */
@@ -362,6 +364,14 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
         // a child process running a module (fork), loader hooks loaded from a module (register(specifier, parentURL))
         if (o.kind === 'module' && o.module === 'child_process' && o.path.at(-1) === 'fork' && shape.args[0]) checkScript(shape.args[0], 'child_process.fork()', false);
         if (o.kind === 'module' && o.module === 'child_process' && o.path.length) checkChildProcess(n, o.path.join('.'), shape.args);
+        // cluster's workers: node processes forked on the settings' exec module, with their execArgv's preloads
+        if (o.kind === 'module' && o.module === 'cluster' && CLUSTER_SETUP.has(o.path.at(-1) ?? '') && shape.args[0]) {
+          const form = `cluster.${o.path.at(-1)}()`;
+          const read = optionValues(shape.args[0], env, ['exec', 'execArgv']);
+          for (const v of read.values.filter((r) => r.key === 'exec')) checkScript(v.node, `${form} (the module its workers run)`, false);
+          const argv = read.values.filter((r) => r.key === 'execArgv').flatMap((v) => execArgvElements(v.node, v.env));
+          for (const v of nodePreloadValues(argv.flat())) checkModulePath(n, v, `${form} (a module its workers' execArgv preloads)`, fc.ws.root, true);
+        }
         if (callee.type === 'MemberExpression' && unwrap(callee.object).type === 'MetaProperty' && memberKey(callee, env) === 'resolve') return check(shape.args[0], 'import.meta.resolve()');
         nativeHook(callee, o);
         // (where the zone may not install loader hooks at all, nativeHook has said so)
