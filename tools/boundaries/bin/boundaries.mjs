@@ -20,6 +20,10 @@ const buildDir = (hash) => path.join(bundleRoot, `b-${hash.slice(0, 32)}`);
 // bin chose, named by a global. Its text never changes, so writing it again is harmless.
 const entryFile = path.join(bundleRoot, 'entry.mjs');
 const ENTRY = "import { pathToFileURL } from 'node:url';\nexport const load = () => import(pathToFileURL(globalThis.__boundariesBundleDir + '/main.js').href);\n";
+// The worker the pool starts, by a constant path from its own place: it loads the chosen build's worker, named by
+// BOUNDARIES_BUNDLE_DIR (a worker thread shares the process's environment, not its globals).
+const workerStubFile = path.join(bundleRoot, 'worker.mjs');
+const WORKER_STUB = "import { pathToFileURL } from 'node:url';\nawait import(pathToFileURL(process.env.BOUNDARIES_BUNDLE_DIR + '/worker.js').href);\n";
 
 function hashInputs(inputs) {
   const hash = createHash('sha256');
@@ -116,12 +120,13 @@ async function runBundled() {
   mkdirSync(bundleRoot, { recursive: true });
   process.env.BOUNDARIES_WORKSPACE_URL = pathToFileURL(`${workspace}${path.sep}`).href; // read by the bundle, in every thread
   const dir = currentBundle() ?? (await buildBundle());
-  if (!existsSync(entryFile) || readFileSync(entryFile, 'utf8') !== ENTRY) {
-    writeFileSync(`${entryFile}.${process.pid}`, ENTRY);
-    renameSync(`${entryFile}.${process.pid}`, entryFile);
-  }
+  for (const [file, text] of [[entryFile, ENTRY], [workerStubFile, WORKER_STUB]])
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
+      writeFileSync(`${file}.${process.pid}`, text);
+      renameSync(`${file}.${process.pid}`, file);
+    }
   globalThis.__boundariesBundleDir = dir;
-  globalThis.__boundariesWorkerUrl = pathToFileURL(path.join(dir, 'worker.js'));
+  process.env.BOUNDARIES_BUNDLE_DIR = dir;
   const entry = await import('../../../node_modules/.cache/luthier-boundaries/bundle/entry.mjs');
   return entry.load();
 }

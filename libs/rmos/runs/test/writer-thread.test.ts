@@ -5,7 +5,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -158,17 +158,8 @@ describe('writer thread lifecycle', () => {
 
   test('a server started with V8 flags (--max-old-space-size, --max-semi-space-size) still gets its writer thread', () => {
     const dir = freshDir();
-    const script = path.join(dir, 'start.mts');
-    const src = (p: string) => JSON.stringify(path.join(import.meta.dirname, p));
-    writeFileSync(
-      script,
-      `import { openStores, persistRunArtifact } from ${src('../src/index.ts')};
-       import { runInput } from ${src('helpers/fixtures-data.ts')};
-       const stores = await openStores({ dataDir: ${JSON.stringify(path.join(dir, 'data'))}, writerThread: true });
-       console.log('seq', (await persistRunArtifact(stores.runs, runInput())).seq);
-       await stores.close();`,
-    );
-    const child = spawnSync(process.execPath, ['--max-old-space-size=256', '--max-semi-space-size=8', '--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000 });
+    const script = path.join(import.meta.dirname, 'helpers', 'start-writer.ts');
+    const child = spawnSync(process.execPath, ['--max-old-space-size=256', '--max-semi-space-size=8', '--import', 'tsx', script, path.join(dir, 'data')], { encoding: 'utf8', timeout: 60_000 });
     assert.equal(child.status, 0, child.stderr);
     assert.match(child.stdout, /seq 1/);
   });

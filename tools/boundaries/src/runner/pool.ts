@@ -3,10 +3,15 @@ import { Worker } from 'node:worker_threads';
 import { HEAP_LIMIT } from './heap.js';
 import type { BatchRequest, BatchResponse, WorkerInit } from './worker.js';
 
-/** Set by bin/boundaries.mjs when it runs the compiled bundle: the compiled worker to start. */
-declare global {
-  var __boundariesWorkerUrl: URL | undefined;
-}
+/**
+ * The worker to start, named from this module's own place so the boundary check can follow it: running the compiled
+ * bundle (bin/boundaries.mjs sets BOUNDARIES_BUNDLE_DIR), the stable stub the bin writes next to the builds, which
+ * loads that build's worker; running from source, worker-entry.mjs.
+ */
+const WORKER_URLS = {
+  bundled: new URL('../../../../node_modules/.cache/luthier-boundaries/bundle/worker.mjs', import.meta.url),
+  source: new URL('./worker-entry.mjs', import.meta.url),
+};
 
 export type CheckedFile = BatchResponse['results'][number];
 
@@ -21,7 +26,7 @@ export function poolSize(fileCount: number): number {
  * Batches are handed out on demand so a slow file does not idle the other workers.
  */
 export async function checkInPool(init: WorkerInit, files: readonly string[], size = poolSize(files.length)): Promise<CheckedFile[]> {
-  const workerUrl = globalThis.__boundariesWorkerUrl ?? new URL('./worker-entry.mjs', import.meta.url);
+  const workerUrl = process.env.BOUNDARIES_BUNDLE_DIR ? WORKER_URLS.bundled : WORKER_URLS.source;
   const batchSize = Math.max(1, Math.min(32, Math.ceil(files.length / (size * 8))));
   const out: CheckedFile[] = [];
   let next = 0;
