@@ -48,7 +48,14 @@ export function ownPath(n0: Node, e: Env, depth = 0): string | null {
 }
 
 /** A path argument folded, where it is made from the module's own place read as that absolute path. */
-export function foldPath(n: Node, e: Env): Sym[] {
+export function foldPath(n: Node, e: Env, depth = 0): Sym[] {
   const own = ownPath(n, e);
-  return own !== null ? [[own]] : fold(n, e);
+  if (own !== null) return [[own]];
+  // either branch (a ? new URL('./a.js', import.meta.url) : new URL('./b.js', import.meta.url)), each read so
+  const d = depth < 4 ? derefNode(n, e) ?? { node: n, env: e } : null;
+  const b = d ? unwrap(d.node) : null;
+  if (b?.type === 'ConditionalExpression') return [...foldPath(b.consequent, d!.env, depth + 1), ...foldPath(b.alternate, d!.env, depth + 1)];
+  // (a && b is a when a is falsy, which names no file: only b is a path)
+  if (b?.type === 'LogicalExpression') return [...(b.operator === '&&' ? [] : foldPath(b.left, d!.env, depth + 1)), ...foldPath(b.right, d!.env, depth + 1)];
+  return fold(n, e);
 }

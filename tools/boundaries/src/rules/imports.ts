@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import { foldSingle, fold, describe, isConstant, type Sym } from '../analysis/fold.js';
 import { foldPath, ownPath } from '../analysis/own-path.js';
-import { commandArgs, commandLines, commandOptions, execArgvElements, INTERPRETERS, NODE_LIKE, nodeLaunch, nodeOptionWords, nodePreloadValues, simpleCommand } from './node-command.js';
+import { commandArgs, commandLines, commandOptions, execArgvElements, INTERPRETERS, NODE_LIKE, nodeLaunch, nodeOptionsEnd, nodeOptionWords, nodePreloadValues, simpleCommand } from './node-command.js';
 import { shellCommands } from './target-path.js';
 import { optionValues } from './fs-writes.js';
 import { callShape, FS_PACKAGES, isBuiltinLoader, isRequireLike, memberKey, originOf } from '../analysis/origin.js';
@@ -238,12 +238,25 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
      * would import it (register(x, import.meta.url)); a folder: a relative path is that working directory's, and a bare
      * name is a path there too (node x.js), or, for a module node preloads (--import x, --require x), a package.
      */
-    function checkModulePath(at: Node, sym: Sym, form: string, base: string | 'file', bareIsPackage = false) {
-      if (!isConstant(sym)) return;
-      const spec = canonicalScheme(sym.join(''));
-      const located = /^[a-z][a-z0-9+.-]+:/.test(spec) || path.isAbsolute(spec) || (base === 'file' && !spec.startsWith('.')) || (bareIsPackage && !/^[.\/\\]/.test(spec));
+    function checkModulePath(at: Node, sym: Sym, form: string, base: string | 'file' | null, bareIsPackage = false) {
+      if (!fc.project) return;
+      const spec = isConstant(sym) ? canonicalScheme(sym.join('')) : null;
+      const located = spec !== null && (/^[a-z][a-z0-9+.-]+:/.test(spec) || path.isAbsolute(spec) || (base === 'file' && !spec.startsWith('.')) || (bareIsPackage && !/^[.\/\\]/.test(spec)));
+      // a path that cannot be folded, or a relative one in a working directory that cannot be, may be any module (fail closed)
+      if (spec === null || (base === null && !located)) {
+        report(at, {
+          rule: RULE,
+          zones: `${zoneTag(fromZone)} -> unknown`,
+          securityRef: ref,
+          allowedWay: `name the module by a constant path, or a URL or path made from this module's own place (new URL('./w.js', ${'import.meta'}.url)), run in a constant working directory, so the boundary check can see it`,
+          what: spec === null
+            ? `the module ${form} loads ("${describe(sym)}") cannot be folded to a constant path, so what it loads cannot be checked; it is refused (fail closed)`
+            : `the module ${form} loads ("${spec}") is relative to a working directory that cannot be folded, so what it loads cannot be checked; it is refused (fail closed)`,
+        });
+        return;
+      }
       const shown = path.isAbsolute(spec) && spec.startsWith(fc.ws.root + path.sep) ? path.relative(fc.ws.root, spec).split(path.sep).join('/') : spec;
-      checkResolved(at, located || base === 'file' ? spec : path.resolve(base, spec), form, false, shown);
+      checkResolved(at, located || base === 'file' ? spec : path.resolve(base!, spec), form, false, shown);
     }
 
     /**
@@ -259,7 +272,7 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
       const cwd = o.cwd === null ? fc.ws.root : o.cwd.length === 1 && isConstant(o.cwd[0]!) ? path.resolve(fc.ws.root, o.cwd[0]!.join('')) : null;
       const label = `child_process.${fn}()`;
       const preload = (values: Sym[], how: string) => {
-        for (const v of values) if (cwd !== null) checkModulePath(n, v, `${label} (a module ${how} preloads)`, cwd, true);
+        for (const v of values) checkModulePath(n, v, `${label} (a module ${how} preloads)`, cwd, true);
       };
       const nodeOptions = (values: Array<Sym | null>) => preload(values.flatMap((v) => (v ? nodePreloadValues(nodeOptionWords(v)) : [])), 'NODE_OPTIONS');
       nodeOptions([...(o.vars.set.has('NODE_OPTIONS') ? [o.vars.set.get('NODE_OPTIONS') ?? null] : []), ...o.unnamed]);
@@ -281,7 +294,9 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
         if (!NODE_LIKE.has(name)) return;
         const launch = nodeLaunch(rest);
         preload(launch.preloads, `${name}'s options`);
-        if (launch.script && cwd !== null) checkModulePath(n, launch.script, `${label} (the script ${name} runs)`, cwd);
+        // (node -e / -p runs code given as text, no script: boundaries/write-paths and forbidden-calls judge that)
+        if (rest.slice(0, nodeOptionsEnd(rest)).some((w) => INTERPRETERS.node!.test(describe(w)))) return;
+        if (launch.script) checkModulePath(n, launch.script, `${label} (the script ${name} runs)`, cwd);
       };
       for (const c of commandLines(fn, program, argList, o, env).commands) walk(c.words, 0);
     }
