@@ -775,12 +775,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
           if (o.path[1] === 'set') {
             const key = shape.args[1] ? foldSingle(shape.args[1], env) : null;
             if ((key === null || key === 'NODE_OPTIONS') && shape.args[2]) checkEnvNodeOptions(node, shape.args[2], env);
-          } else
-            for (const src of shape.args.slice(1)) {
-              const d = derefNode(src, env);
-              const value = d?.node.type === 'ObjectExpression' ? propertyOf(d.node, 'NODE_OPTIONS') : null;
-              if (value) checkEnvNodeOptions(node, value, d!.env);
-            }
+          } else for (const src of shape.args.slice(1)) for (const v of envAssigned(src, env, 0)) checkEnvNodeOptions(node, v?.node ?? null, v?.env ?? env);
         }
       }
       // Node's native bindings and addons, and SQLite's extensions, write files by calls the check cannot follow (fail closed)
@@ -818,6 +813,9 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       const o = originOf(node.left, env);
       // process.env.NODE_OPTIONS = …: every node process started after it (through any program) preloads what it names
       if (o.kind === 'global' && o.path.join('.') === 'process.env.NODE_OPTIONS') return void checkEnvNodeOptions(node, node.right, env);
+      // process.env[k] = …: a key that cannot be folded may be NODE_OPTIONS
+      const held = originOf(node.left.object, env);
+      if (held.kind === 'global' && held.path.join('.') === 'process.env' && memberKey(node.left, env) === null) return void checkEnvNodeOptions(node, node.right, env, 'process.env[key] = … (a key the check cannot fold may be NODE_OPTIONS, which every node process started after it reads)');
       if (o.kind !== 'global' || !REPORT_PATHS.has(o.path.join('.'))) return;
       const setting = o.path.join('.');
       if (fsFreeEntry) return reportFsFree(node, `${setting} = … (where process.report.writeReport() writes)`);
@@ -837,9 +835,26 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
     }
 
     /** A value given to process.env.NODE_OPTIONS (for +=, what is added: what it held came from the parent): its preloads must be scripts the check reads. */
-    function checkEnvNodeOptions(node: Node, value: Node, valueEnv: Env) {
-      const alts = fold(value, valueEnv);
-      checkNodeOptions(node, alts.length ? alts : [null], 'process.env.NODE_OPTIONS = … (every node process started after it reads it)', null);
+    function checkEnvNodeOptions(node: Node, value: Node | null, valueEnv: Env, label = 'process.env.NODE_OPTIONS = … (every node process started after it reads it)') {
+      const alts = value ? fold(value, valueEnv) : [];
+      checkNodeOptions(node, alts.length ? alts : [null], label, null);
+    }
+
+    /**
+     * The values an Object.assign(process.env, src) source may give NODE_OPTIONS: its NODE_OPTIONS and the values of keys
+     * that cannot be folded (an object literal's, through literals spread in); null for a source that cannot be read,
+     * which may hold any key. process.env itself (copied back) adds nothing.
+     */
+    function envAssigned(src: Node, srcEnv: Env, depth: number): Array<{ node: Node; env: Env } | null> {
+      const so = originOf(src, srcEnv);
+      if (so.kind === 'global' && so.path.join('.') === 'process.env') return [];
+      const d = depth < 4 ? derefNode(src, srcEnv) : null;
+      if (d?.node.type !== 'ObjectExpression') return [null];
+      return d.node.properties.flatMap((prop) => {
+        if (prop.type === 'SpreadElement') return envAssigned(prop.argument, d.env, depth + 1);
+        const k = prop.computed ? foldSingle(prop.key, d.env) : prop.key.type === 'Identifier' ? prop.key.name : String((prop.key as TSESTree.Literal).value);
+        return k === null || k === 'NODE_OPTIONS' ? [{ node: prop.value as Node, env: d.env }] : [];
+      });
     }
 
     /** sql`…` (postgres.js, sql-template-strings, slonik, Bun's sql): the tag runs the text; its holes are values, or names where they stand in one */
