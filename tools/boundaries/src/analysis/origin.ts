@@ -1552,6 +1552,25 @@ function keeperCallbackOrigin(fn: TSESTree.FunctionDeclaration | TSESTree.Functi
   return UNKNOWN;
 }
 
+/** Proxy traps that change what a member read, a call or a construction of the proxy gives */
+const READ_TRAPS = new Set(['get', 'apply', 'construct', 'getOwnPropertyDescriptor']);
+
+/**
+ * A Proxy handler that is certainly without READ_TRAPS: an object literal written in place (or a const only handed
+ * here) whose every key is written out, with no spread and no __proto__ (which would lend it traps).
+ */
+function forwardingHandler(handler: TSESTree.CallExpressionArgument | undefined, env: Env): boolean {
+  let h = handler ? unwrap(handler as Node) : null;
+  if (h?.type === 'Identifier') {
+    const variable = findVariable(env.getScope(h), h);
+    const def = variable?.defs.length === 1 ? variable.defs[0]!.node : null;
+    if (def?.type !== 'VariableDeclarator' || def.parent?.kind !== 'const' || def.id.type !== 'Identifier' || !def.init || variable!.references.filter((r) => r.identifier !== def.id).length !== 1) return false;
+    h = unwrap(def.init);
+  }
+  if (h?.type !== 'ObjectExpression') return false;
+  return h.properties.every((p) => p.type === 'Property' && !p.computed && propertyKeyName(p) !== '__proto__' && !READ_TRAPS.has(propertyKeyName(p) ?? 'get'));
+}
+
 /** returnedExpressions' answers, by function and by whether yields were asked for (the walk depends on the tree alone). */
 const returnedMemo = [new WeakMap<Node, Node[]>(), new WeakMap<Node, Node[]>()];
 
@@ -2604,8 +2623,10 @@ const originMemo = memoize<Origin>(UNKNOWN, (node, env, depth) => {
     case 'NewExpression': {
       const co = originOf(n.callee, env, depth + 1, seen);
       const name = co.kind === 'global' ? co.path.join('.') : '';
-      // a Proxy renames members at run time: none of its member reads can be trusted
-      if (name === 'Proxy') return enumerated('a Proxy', true);
+      // a Proxy whose handler has no trap that changes what a read or a call gives forwards both to its target
+      // (new Proxy(fs, {}), new Proxy(fs, { has })); otherwise it renames members at run time: none of its member
+      // reads can be trusted (a get trap, a handler that cannot be read)
+      if (name === 'Proxy') return n.arguments[0] && n.arguments[0].type !== 'SpreadElement' && forwardingHandler(n.arguments[1], env) ? originOf(n.arguments[0], env, depth + 1, seen) : enumerated('a Proxy', true);
       // new Module(…): a module whose .require loads any module
       if (co.kind === 'module' && co.module === 'module' && co.path.length === 0) return co;
       // new Promise((resolve) => resolve(x)): the promise holds x

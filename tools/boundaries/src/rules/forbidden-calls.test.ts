@@ -7,6 +7,8 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // a Proxy with no get trap: its members by name are its target's
+    { filename: AI, code: "export function p(deps: any) { const q = new Proxy(deps, {}); const h = { set: () => false }; return [q.evaluate(1), new Proxy(deps, h).explain()]; }" },
     // a literal's method setting this.v to plain functions; a legacy getter of a plain function
     { filename: AI, code: "export function p() { const box = { v: null as any, set(x: any) { this.v = x; } }; box.set((n: number) => n); const o = { f: 1 } as any; o.__defineGetter__('g', () => (n: number) => n); return [box.v(1), o.g(1)]; }" },
     // events.once / events.on of emits carrying plain values
@@ -194,6 +196,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a Proxy with no get trap forwards to its target: an authority function read off it by name; its computed keys fail closed as the target's
+    { filename: AI, code: "export function p(deps: any, k: string) { const q = new Proxy(deps, {}); q.approveWorkflow(1); q[k](); new Proxy(deps, { has: () => true }).transitionWorkflow(); }", errors: errors(3) },
     // a value taken without its name put on an object literal by one of its methods (this.v = x) or by a legacy getter (__defineGetter__)
     { filename: AI, code: "export function p(deps: any, k: string) { const box = { v: null as any, set(x: any) { this.v = x; } }; box.set(deps[k]); box.v(); const o = { f: 1 } as any; o.__defineGetter__('g', () => deps[k]); o.g(); }", errors: errors(2) },
     // a value taken without its name emitted and received through events.once (a promise of the arguments) or events.on (an iterator of them)

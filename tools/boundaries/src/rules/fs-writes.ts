@@ -160,11 +160,12 @@ function flagOptionWrites(fn: string, args: readonly Node[], env: Env): boolean 
 }
 
 /**
- * A value the analysis cannot see into: an unknown origin, or a member of the global object that is no global of
- * Node (`(globalThis as any).F = fs` elsewhere: globalThis.F may be anything the program put there).
+ * A value the analysis cannot see into: an unknown origin, a member of the global object that is no global of
+ * Node (`(globalThis as any).F = fs` elsewhere: globalThis.F may be anything the program put there), or a value taken
+ * without its name (a member of a Proxy whose handler cannot be read may be its target's: new Proxy(fs, h)).
  */
 function opaqueValue(o: Origin): boolean {
-  return o.kind === 'unknown' || (o.kind === 'global' && o.path.length > 0 && !(o.path[0]! in globalThis));
+  return o.kind === 'unknown' || o.kind === 'enumerated' || (o.kind === 'global' && o.path.length > 0 && !(o.path[0]! in globalThis));
 }
 
 function handleTarget(node: Node, env: Env, op: string): WriteTarget[] {

@@ -57,6 +57,8 @@ function tester() {
       { filename: API, code: `${fsImport} setTimeout((p: string) => fs.rmSync(p), 0, '/tmp/x'); ['dist/a'].reduce((acc, p) => { fs.rmSync(p); return acc; }, 0); Promise.resolve('data/sandbox/z').then((p) => fs.writeFileSync(p, '')); Array.prototype.forEach.call(['coverage/x'], (p: string) => fs.rmSync(p));` },
       // a tree removed or rewritten next to the module, climbed to from its own folder (the place is known: no folder that holds the workspace)
       { filename: API, code: `${fsImport} const out = path.resolve(import.meta.dirname, '../dist'); fs.rmSync(out, { recursive: true, force: true }); fs.rmSync(new URL('../dist/', import.meta.url), { recursive: true }); fs.rmSync(path.join(__dirname, '..', 'coverage'), { recursive: true }); fs.rmSync(path.join(path.dirname(__dirname), 'tmp'), { recursive: true });` },
+      // a Proxy forwarding to fs used on the sandbox, and for reads; one whose handler cannot be read, used on the sandbox
+      { filename: API, code: `${fsImport} const p = new Proxy(fs, {}); p.writeFileSync('data/sandbox/x', ''); new Proxy(fs, { has: () => true }).readFileSync('data/runs/x'); export function f(h: any) { new Proxy(fs, h).writeFileSync('data/sandbox/y', ''); }` },
       // a Proxy whose trap hands out a writer used on the sandbox
       { filename: API, code: `${fsImport} const p: any = new Proxy({}, { get: () => fs.writeFileSync }); p.x('data/sandbox/x', '');` },
       // a log string, a read-only open, reads
@@ -278,6 +280,9 @@ function tester() {
       { filename: API, code: `${fsImport} setTimeout((p: string) => fs.rmSync(p), 0, 'data/runs/x'); ['data/runs/y'].reduce((acc, p) => { fs.rmSync(p); return acc; }, 0); Promise.resolve('data/run_attachments/z').then((p) => fs.writeFileSync(p, '')); Array.prototype.forEach.call(['data/runs/w'], (p: string) => fs.rmSync(p)); Array.prototype.map.call(['data/runs/v'], fs.rmSync);`, errors: errors(5) },
       // climbing from the module's own folder to one that holds the workspace (and the data root in it)
       { filename: API, code: `${fsImport} fs.rmSync(path.resolve(import.meta.dirname, '../../..'), { recursive: true, force: true }); fs.rmSync(path.join(__dirname, '..', '..', '..', '..'), { recursive: true }); fs.rmSync(new URL('../../../', import.meta.url), { recursive: true });`, errors: errors(3) },
+      // a Proxy with no trap that changes a read (none, has, set, deleteProperty: through a const too) forwards to its target; one whose
+      // handler cannot be read (a parameter, a spread) may too: its writes by name are checked (fail closed)
+      { filename: API, code: `${fsImport} const p = new Proxy(fs, {}); p.writeFileSync('data/runs/x', ''); const h = { has: () => true, set: () => false }; new Proxy(fs, h).promises.rm('data/runs', { recursive: true }); new Proxy(fs.promises, { deleteProperty: () => true }).writeFile('data/run_attachments/a', ''); export function f(o: any) { new Proxy(fs, o).writeFileSync('data/runs/y', ''); const q: any = new Proxy(fs, { ...o }); q.rmSync('data/runs/z'); }`, errors: [{ message: /^fs\.writeFileSync writes "data\/runs\/x"/ }, { message: /^fs\.promises\.rm writes/ }, { message: /^fs\.promises\.writeFile writes/ }, { message: /of a value that may be fs writes "data\/runs\/y"/ }, { message: /of a value that may be fs writes "data\/runs\/z"/ }] },
       // a member of a Proxy is what its get trap returns, for any key
       { filename: API, code: `${fsImport} const p: any = new Proxy({}, { get: () => fs.writeFileSync }); p.x('data/runs/x', ''); const q: any = new Proxy({}, { get(_t, _k) { return fs.rmSync; } }); q.anything('data/run_attachments', { recursive: true });`, errors: errors(2) },
       // every mutating form, sync, callback, promise
