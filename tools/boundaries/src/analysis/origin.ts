@@ -363,6 +363,9 @@ const signalReasonsMemo = memoize<Origin>(UNKNOWN, (program, env, depth) => {
 function iterationOrigin(expr: Node, env: Env, depth: number): Origin {
   const o = originOf(expr, env, depth + 1);
   if (o.kind === 'enumerated') return o;
+  // a stream: what it holds (for await (const f of st), st.values())
+  const kept = keptOrigin(expr, ITERATED, env, depth + 1);
+  if (kept.kind !== 'unknown') return kept;
   // an object with its own iterator ({ *[Symbol.iterator]() { yield … } }): what the iterator yields
   const it = derefNode(expr, env, depth + 1);
   if (it && it.node.type === 'ObjectExpression')
@@ -1350,17 +1353,63 @@ function callOrigin(node: TSESTree.CallExpression, env: Env, depth: number): Ori
  * runtime later calls with each kept value. (Structured clones, postMessage and BroadcastChannel, carry no function:
  * cloning one throws, so nothing callable comes back out of them.)
  */
-const KEEPERS: Record<string, { puts: Record<string, number>; out: string[]; given?: number; of?: number; handedTo?: number }> = {
-  // a controller keeps the reason it is aborted with: its signal's reason (a listener's event.target.reason, this.reason)
-  AbortController: { puts: { abort: 0 }, out: ['signal', 'reason'] },
-  'AbortSignal.abort': { puts: {}, given: 0, out: ['reason'] },
-  // the signal AbortSignal.any makes has the reason of one of the signals it is given
-  'AbortSignal.any': { puts: {}, of: 0, out: ['reason'] },
-  // the promise holds what resolve or reject is called with (awaited, then, catch)
-  'Promise.withResolvers': { puts: { resolve: 0, reject: 0 }, out: ['promise'] },
-  // register(target, held) hands held to the registry's cleanup callback
-  FinalizationRegistry: { puts: { register: 1 }, out: [], handedTo: 0 },
+type KeeperSpec = {
+  puts: Record<string, number>;
+  /** the member paths (a call as `name()`, iteration as ITERATED) where a kept value is read back */
+  outs: string[][];
+  given?: number;
+  of?: number;
+  handedTo?: number;
+  /** the maker's argument whose elements are kept (Readable.from(iterable)) */
+  elements?: number;
+  /**
+   * the maker's argument (an underlying source, a stream's options) whose methods the runtime calls: each with a
+   * controller parameter whose put methods (or, for `()`, the parameter itself called) hand the keeper a value; and,
+   * with `thisIsKeeper`, `this` in every method of it is the keeper itself (node's read() { this.push(v) })
+   */
+  source?: { arg: number; methods: Record<string, { param: number; puts: Record<string, number> }>; thisIsKeeper?: boolean };
+  /** events whose listeners (keeper.on(name, fn)) are handed each kept value */
+  events?: string[];
 };
+/** the path step that stands for iterating a value (for … of, for await … of) */
+const ITERATED = '[iterated]';
+const WEB_STREAM_READS = [[ITERATED], ['values()', ITERATED], ['getReader()', 'read()', 'value']];
+const WEB_CONTROLLER = { enqueue: 0 };
+const NODE_STREAM_READS = [[ITERATED], ['read()'], ['iterator()', ITERATED]];
+const KEEPERS: Record<string, KeeperSpec> = {
+  // a controller keeps the reason it is aborted with: its signal's reason (a listener's event.target.reason, this.reason)
+  AbortController: { puts: { abort: 0 }, outs: [['signal', 'reason']] },
+  'AbortSignal.abort': { puts: {}, given: 0, outs: [['reason']] },
+  // the signal AbortSignal.any makes has the reason of one of the signals it is given
+  'AbortSignal.any': { puts: {}, of: 0, outs: [['reason']] },
+  // the promise holds what resolve or reject is called with (awaited, then, catch)
+  'Promise.withResolvers': { puts: { resolve: 0, reject: 0 }, outs: [['promise']] },
+  // register(target, held) hands held to the registry's cleanup callback
+  FinalizationRegistry: { puts: { register: 1 }, outs: [], handedTo: 0 },
+  // a web stream gives back what its underlying source's controller enqueues (start / pull are handed it), read by
+  // async iteration or a reader; ReadableStream.from(iterable) the elements of iterable (a Response or a Blob made of
+  // one gives text and bytes only: nothing callable comes back out of them)
+  ReadableStream: { puts: {}, outs: WEB_STREAM_READS, source: { arg: 0, methods: { start: { param: 0, puts: WEB_CONTROLLER }, pull: { param: 0, puts: WEB_CONTROLLER } } } },
+  'ReadableStream.from': { puts: {}, elements: 0, outs: WEB_STREAM_READS },
+  TransformStream: { puts: {}, outs: WEB_STREAM_READS.map((o) => ['readable', ...o]), source: { arg: 0, methods: { start: { param: 0, puts: WEB_CONTROLLER }, transform: { param: 1, puts: WEB_CONTROLLER }, flush: { param: 0, puts: WEB_CONTROLLER } } } },
+  // node's streams (in object mode) give back what is pushed (s.push(v), this.push(v) in its read(), a transform's
+  // callback(null, v)) or written through (a PassThrough), to 'data' listeners, async iteration and read()
+  'stream.Readable': { puts: { push: 0, unshift: 0 }, outs: NODE_STREAM_READS, events: ['data'], source: { arg: 0, methods: {}, thisIsKeeper: true } },
+  'stream.Readable.from': { puts: {}, elements: 0, outs: NODE_STREAM_READS, events: ['data'] },
+  'stream.PassThrough': { puts: { push: 0, unshift: 0, write: 0, end: 0 }, outs: NODE_STREAM_READS, events: ['data'] },
+  'stream.Transform': { puts: { push: 0, unshift: 0 }, outs: NODE_STREAM_READS, events: ['data'], source: { arg: 0, methods: { transform: { param: 2, puts: { '()': 1 } }, flush: { param: 0, puts: { '()': 1 } } }, thisIsKeeper: true } },
+  'stream.Duplex': { puts: { push: 0, unshift: 0 }, outs: NODE_STREAM_READS, events: ['data'], source: { arg: 0, methods: {}, thisIsKeeper: true } },
+};
+/** the calls a kept value is read back through (getReader(), read(), values()) */
+const KEEPER_CALLS = new Set(Object.values(KEEPERS).flatMap((k) => k.outs.flat().filter((p) => p.endsWith('()'))));
+
+/** The KEEPERS name of what `co` is (a global's path, a builtin module's member: stream.Readable), and whether it is made with new. */
+function keeperName(co: Origin): string {
+  const name = co.kind === 'global' ? co.path.join('.') : co.kind === 'module' ? [co.module, ...co.path].join('.') : '';
+  return Object.hasOwn(KEEPERS, name) ? name : '';
+}
+/** a keeper is made by new when its name ends in a class (AbortController, stream.Readable), by a call otherwise (Promise.withResolvers) */
+const madeByNew = (name: string) => /^[A-Z]/.test(name.split('.').at(-1) ?? '');
 /** event members that are the object a listener is registered on */
 const EVENT_TARGETS = new Set(['target', 'currentTarget', 'srcElement']);
 
@@ -1372,10 +1421,17 @@ function keeperPaths(node: Node, env: Env, depth: number, path: string[] = []): 
     const k = memberKey(n, env, depth);
     return k === null ? [] : keeperPaths(n.object, env, depth + 1, [k, ...path]);
   }
+  // await r.read(): what the promise holds
+  if (n.type === 'AwaitExpression') return keeperPaths(n.argument, env, depth + 1, path);
   if (n.type === 'NewExpression' || n.type === 'CallExpression') {
-    const co = originOf(n.callee, env, depth + 1);
-    const name = co.kind === 'global' ? co.path.join('.') : '';
-    return Object.hasOwn(KEEPERS, name) && (n.type === 'NewExpression') === !name.includes('.') ? [{ maker: n, name, path }] : [];
+    const callee = unwrap(n.callee);
+    // st.getReader().read(): a call a kept value is read back through
+    if (n.type === 'CallExpression' && callee.type === 'MemberExpression') {
+      const step = memberKey(callee, env, depth);
+      if (step !== null && KEEPER_CALLS.has(`${step}()`)) return keeperPaths(callee.object, env, depth + 1, [`${step}()`, ...path]);
+    }
+    const name = keeperName(originOf(n.callee, env, depth + 1));
+    return name && (n.type === 'NewExpression') === madeByNew(name) ? [{ maker: n, name, path }] : [];
   }
   // this in a listener (signal.onabort = function () { this.reason }): the object it is registered on
   if (n.type === 'ThisExpression') {
@@ -1433,23 +1489,24 @@ function invokedWith(at: Node, env: Env, depth: number): Node[][] | null {
  * is bound to, or destructured from it), and what it is made with. Not complete when a use of it may put a value this
  * reading does not see (it is handed on, aliased, read by a key that cannot be folded, a put method taken without a call).
  */
-const keptPuts = memoize<{ values: Array<{ node: Node; env: Env }>; complete: boolean }>({ values: [], complete: true }, (node, env, depth) => {
+const keptPuts = memoize<{ values: Array<{ node: Node; env: Env; iterated?: boolean }>; complete: boolean }>({ values: [], complete: true }, (node, env, depth) => {
   const maker = node as TSESTree.NewExpression | TSESTree.CallExpression;
-  const co = originOf(maker.callee, env, depth + 1);
-  const spec = KEEPERS[co.kind === 'global' ? co.path.join('.') : '']!;
-  const out: Array<{ node: Node; env: Env }> = [];
+  const spec = KEEPERS[keeperName(originOf(maker.callee, env, depth + 1))]!;
+  const out: Array<{ node: Node; env: Env; iterated?: boolean }> = [];
   const arg = (i: number | undefined) => (i === undefined ? undefined : maker.arguments[i]);
   const given = arg(spec.given);
-  if (given?.type === 'SpreadElement') return { values: [], complete: false };
+  const elements = arg(spec.elements);
+  if (given?.type === 'SpreadElement' || elements?.type === 'SpreadElement') return { values: [], complete: false };
   if (given) out.push({ node: given, env });
-  const puts = Object.keys(spec.puts);
-  if (!puts.length) return { values: out, complete: true };
+  if (elements) out.push({ node: elements, env, iterated: true });
   let seen = true;
+  let puts = Object.keys(spec.puts);
+  let putAt = spec.puts;
   const invoked = (at: Node, key: string) => {
     const calls = invokedWith(at, env, depth);
     if (!calls) seen = false;
     for (const args of calls ?? []) {
-      const a = args[spec.puts[key]!];
+      const a = args[putAt[key]!];
       if (a) out.push({ node: a, env });
     }
   };
@@ -1479,15 +1536,59 @@ const keptPuts = memoize<{ values: Array<{ node: Node; env: Env }>; complete: bo
       }
       return;
     }
+    // (iterating it reads what it holds)
+    if ((p?.type === 'ForOfStatement' && p.right === v) || (p?.type === 'AwaitExpression' && depthLeft > 0)) return p.type === 'AwaitExpression' ? use(p, depthLeft - 1) : undefined;
     if (p?.type !== 'MemberExpression' || p.object !== v) return void (seen = false);
     const key = memberKey(p, env, depth);
     if (key === null) seen = false;
     else if (puts.includes(key)) invoked(p, key);
     else if (isWriteTarget(valueNode(p))) seen = false;
   };
-  use(maker, 2);
+  const source = spec.source ? maker.arguments[spec.source.arg] : undefined;
+  const src = source && source.type !== 'SpreadElement' ? derefNode(source, env, depth + 1) : null;
+  if (source && src?.node.type !== 'ObjectExpression') return { values: out, complete: false };
+  // what is put through the keeper itself (s.push(v), and this.push(v) in its source's methods)
+  if (puts.length) {
+    use(maker, 2);
+    if (spec.source?.thisIsKeeper && src?.node.type === 'ObjectExpression') for (const t of thisIn(src.node)) use(t, 0);
+  }
+  // what is put through a controller the runtime hands a method of the source (start(c) { c.enqueue(v) }; cb(null, v))
+  if (spec.source && src?.node.type === 'ObjectExpression')
+    for (const prop of src.node.properties) {
+      const key = prop.type === 'Property' ? (prop.computed ? foldSingle(prop.key as Node, src.env, depth + 1) : propertyKeyName(prop)) : null;
+      if (key === null) return { values: out, complete: false };
+      const m = Object.hasOwn(spec.source.methods, key) ? spec.source.methods[key]! : null;
+      if (!m) continue;
+      const fn = derefNode((prop as TSESTree.Property).value as Node, src.env, depth + 1)?.node;
+      if (fn?.type !== 'FunctionExpression' && fn?.type !== 'ArrowFunctionExpression' && fn?.type !== 'FunctionDeclaration') return { values: out, complete: false };
+      const param = fn.params[m.param];
+      if (!param) continue;
+      if (param.type !== 'Identifier') return { values: out, complete: false };
+      puts = Object.keys(m.puts).filter((k) => k !== '()');
+      putAt = m.puts;
+      for (const r of reads(param)) {
+        if (Object.hasOwn(m.puts, '()') && invokedWith(r, env, depth)) invoked(r, '()');
+        else use(r, 0);
+      }
+    }
   return { values: out, complete: seen };
 });
+
+/** `this` in the methods of an object literal (not inside a nested function of its own this), at most 16. */
+function thisIn(obj: TSESTree.ObjectExpression): Node[] {
+  const out: Node[] = [];
+  const visit = (n: Node, top: boolean) => {
+    if (out.length >= 16) return;
+    if (!top && (n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration' || n.type === 'ClassBody')) return;
+    if (n.type === 'ThisExpression') out.push(n);
+    forEachChild(n, (c) => visit(c, false));
+  };
+  for (const p of obj.properties) {
+    const fn = p.type === 'Property' ? unwrap(p.value as Node) : null;
+    if (fn?.type === 'FunctionExpression') visit(fn.body, true);
+  }
+  return out;
+}
 
 /**
  * `obj.key` read back out of a keeper (c.signal.reason, r.promise, a listener's e.target.reason): the origin of what
@@ -1496,8 +1597,8 @@ const keptPuts = memoize<{ values: Array<{ node: Node; env: Env }>; complete: bo
 function keptOrigin(obj: Node, key: string, env: Env, depth: number): Origin {
   for (const k of keeperPaths(obj, env, depth)) {
     const spec = KEEPERS[k.name]!;
-    const full = [...k.path, key];
-    if (full.join('.') !== spec.out.join('.')) continue;
+    const full = [...k.path, key].join('\0');
+    if (!spec.outs.some((o) => o.join('\0') === full)) continue;
     if (spec.of !== undefined) {
       const list = k.maker.arguments[spec.of];
       const el = elementsOf(list as Node | undefined, env);
@@ -1508,12 +1609,19 @@ function keptOrigin(obj: Node, key: string, env: Env, depth: number): Origin {
       }
       continue;
     }
-    const puts = keptPuts(k.maker, env, depth + 1);
-    if (!puts.complete) return enumerated(`a value kept by ${k.name}, whose uses cannot all be followed`);
-    for (const v of puts.values) {
-      const o = originOf(v.node, v.env, depth + 1);
-      if (o.kind !== 'unknown') return o;
-    }
+    const o = keptIn(k.maker, k.name, env, depth);
+    if (o.kind !== 'unknown') return o;
+  }
+  return UNKNOWN;
+}
+
+/** The origin of what a keeper holds (fail closed when a use of it cannot be followed). */
+function keptIn(maker: Node, name: string, env: Env, depth: number): Origin {
+  const puts = keptPuts(maker, env, depth + 1);
+  if (!puts.complete) return enumerated(`a value kept by ${name}, whose uses cannot all be followed`);
+  for (const v of puts.values) {
+    const o = v.iterated ? iterationOrigin(v.node, v.env, depth + 1) : originOf(v.node, v.env, depth + 1);
+    if (o.kind !== 'unknown') return o;
   }
   return UNKNOWN;
 }
@@ -1523,7 +1631,7 @@ export function keptValues(node: Node, env: Env, depth = 0): Array<{ node: Node;
   const out: Array<{ node: Node; env: Env }> = [];
   for (const k of keeperPaths(node, env, depth)) {
     const spec = KEEPERS[k.name]!;
-    if (!spec.out.length || k.path.length >= spec.out.length || k.path.some((p, i) => spec.out[i] !== p)) continue;
+    if (!spec.outs.some((o) => o.length > k.path.length && k.path.every((p, i) => o[i] === p))) continue;
     if (spec.of !== undefined) {
       for (const s of elementsOf(k.maker.arguments[spec.of] as Node | undefined, env).items) out.push(...keptValues(s, env, depth + 1));
       continue;
@@ -1537,10 +1645,18 @@ export function keptValues(node: Node, env: Env, depth = 0): Array<{ node: Node;
 function keeperCallbackOrigin(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, env: Env, depth: number): Origin {
   for (const at of functionRefs(fn, env)) {
     const host = at.parent;
+    // s.on('data', fn): a listener of a keeper's event is handed each value it holds
+    if (host?.type === 'CallExpression' && host.arguments[1] === at && host.arguments[0] && unwrap(host.callee).type === 'MemberExpression' && LISTENER_METHODS.has(memberKey(unwrap(host.callee) as TSESTree.MemberExpression, env, depth) ?? '')) {
+      const event = foldSingle(host.arguments[0] as Node, env, depth + 1);
+      for (const k of keeperPaths((unwrap(host.callee) as TSESTree.MemberExpression).object, env, depth + 1)) {
+        if (k.path.length || !KEEPERS[k.name]!.events?.some((e) => event === null || e === event)) continue;
+        const o = keptIn(k.maker, k.name, env, depth);
+        if (o.kind !== 'unknown') return o;
+      }
+    }
     if (host?.type !== 'NewExpression') continue;
-    const co = originOf(host.callee, env, depth + 1);
-    const name = co.kind === 'global' ? co.path.join('.') : '';
-    const spec = Object.hasOwn(KEEPERS, name) ? KEEPERS[name]! : null;
+    const name = keeperName(originOf(host.callee, env, depth + 1));
+    const spec = name ? KEEPERS[name]! : null;
     if (spec?.handedTo === undefined || host.arguments[spec.handedTo] !== at) continue;
     const puts = keptPuts(host, env, depth + 1);
     if (!puts.complete) return enumerated(`a value ${name} hands its callback, whose uses cannot all be followed`);

@@ -9,6 +9,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
     // a Proxy with no get trap: its members by name are its target's
     { filename: AI, code: "export function p(deps: any) { const q = new Proxy(deps, {}); const h = { set: () => false }; return [q.evaluate(1), new Proxy(deps, h).explain()]; }" },
+    // streams of plain values (a web stream's enqueued function, node's pushed data, Readable.from), and text read through a Response or a Blob
+    { filename: AI, code: "import { Readable } from 'node:stream'; export async function p() { const st = new ReadableStream({ start(c) { c.enqueue((n: number) => n); c.close(); } }); for await (const f of st as any) f(1); const r = new Readable({ objectMode: true, read() { this.push({ n: 1 }); this.push(null); } }); r.on('data', (d: any) => d.n.toFixed()); const text = await new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('x')); c.close(); } })).text(); const b = await new Blob(['x']).text(); for await (const x of Readable.from([(n: number) => n])) x(2); return [text.trim(), b.trim()]; }" },
     // a literal's method setting this.v to plain functions; a legacy getter of a plain function
     { filename: AI, code: "export function p() { const box = { v: null as any, set(x: any) { this.v = x; } }; box.set((n: number) => n); const o = { f: 1 } as any; o.__defineGetter__('g', () => (n: number) => n); return [box.v(1), o.g(1)]; }" },
     // events.once / events.on of emits carrying plain values
@@ -198,6 +200,20 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   invalid: [
     // a Proxy with no get trap forwards to its target: an authority function read off it by name; its computed keys fail closed as the target's
     { filename: AI, code: "export function p(deps: any, k: string) { const q = new Proxy(deps, {}); q.approveWorkflow(1); q[k](); new Proxy(deps, { has: () => true }).transitionWorkflow(); }", errors: errors(3) },
+    // a value taken without its name kept by a stream and read back: what a web stream's controller enqueues (start / pull / a
+    // TransformStream's transform are handed it), by async iteration or a reader; ReadableStream.from and node's Readable.from the
+    // elements of their iterable; what a node stream pushes (this.push in its read(), a Transform's callback, a PassThrough's write)
+    // to 'data' listeners and async iteration
+    { filename: AI, code: "export async function p(deps: any, k: string) { const st = new ReadableStream({ start(c) { c.enqueue(deps[k]); c.close(); } }); for await (const f of st as any) f(); }", errors: errors(1) },
+    { filename: AI, code: "export async function p(deps: any, k: string) { const st = new ReadableStream({ start(c) { c.enqueue(deps[k]); } }); const { value } = await st.getReader().read(); (value as any)(); const r = await st.getReader().read(); (r.value as any)(); }", errors: errors(2) },
+    { filename: AI, code: "export async function p(deps: any, k: string) { const st = new ReadableStream({ pull: (c) => c.enqueue(deps[k]) }); for await (const f of st as any) f(); }", errors: errors(1) },
+    { filename: AI, code: "import { Readable } from 'node:stream'; export async function p(deps: any, k: string) { const r = Readable.from([deps[k]]); for await (const f of r) f(); const s = new Readable({ objectMode: true, read() { this.push(deps[k]); } }); s.on('data', (g: any) => g()); }", errors: errors(2) },
+    { filename: AI, code: "import { Transform, PassThrough } from 'node:stream'; export async function p(deps: any, k: string) { const ts = new TransformStream({ transform(chunk, c) { c.enqueue(deps[k]); } }); for await (const f of ts.readable as any) f(); const t = new Transform({ objectMode: true, transform(_c, _e, cb) { cb(null, deps[k]); } }); t.on('data', (g: any) => g()); const pt = new PassThrough({ objectMode: true }); pt.write(deps[k]); for await (const h of pt) h(); const rd = new ReadableStream({ start(c) { c.enqueue(deps[k]); } }).getReader(); (await rd.read()).value(); for await (const v of ReadableStream.from([deps[k]]) as any) v(); }", errors: errors(5) },
+    // ... and one whose source cannot be read, or whose controller (or itself, for node's) is handed on, may hold anything (fail closed)
+    { filename: AI, code: "export async function p(src: any, hand: any) { const a = new ReadableStream(src); for await (const f of a as any) f(); const b = new ReadableStream({ start(c) { hand(c); } }); for await (const g of b as any) g(); }", errors: errors(2) },
+    { filename: AI, code: "import { Readable } from 'node:stream'; export async function p(deps: any, k: string, sink: any) { const r = new Readable({ objectMode: true, read() {} }); sink(r); for await (const f of r) f(); }", errors: errors(1) },
+    // an authority function enqueued in a stream handed to advisory code
+    { filename: API, code: "import { proposeDesignChanges } from '@luthier/experimental-ai'; import { approveWorkflow } from '@luthier/rmos-workflow'; export const f = (r: any) => { const st = new ReadableStream({ start(c) { c.enqueue(approveWorkflow); } }); return proposeDesignChanges(r, st as any); };", errors: errors(1) },
     // a value taken without its name put on an object literal by one of its methods (this.v = x) or by a legacy getter (__defineGetter__)
     { filename: AI, code: "export function p(deps: any, k: string) { const box = { v: null as any, set(x: any) { this.v = x; } }; box.set(deps[k]); box.v(); const o = { f: 1 } as any; o.__defineGetter__('g', () => deps[k]); o.g(); }", errors: errors(2) },
     // a value taken without its name emitted and received through events.once (a promise of the arguments) or events.on (an iterator of them)
