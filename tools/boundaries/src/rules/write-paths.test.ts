@@ -429,6 +429,12 @@ const root = makeWorkspace({
   'apps/api/src/sql/attach.sql': "ATTACH 'data/runs/runs.sqlite' AS r;\n",
   'apps/api/src/sql/notes.sql': 'CREATE TABLE IF NOT EXISTS notes (id integer);\nINSERT INTO notes VALUES (1);\n',
   'config/dev.env': 'PORT=3000\nNODE_OPTIONS="--require /tmp/evil.js"\n',
+  'pkgs/evil/package.json': JSON.stringify({ name: 'evil', scripts: { build: 'tsc -p .' } }),
+  'pkgs/evil/.npmrc': 'fund=false\nnode-options=--require /tmp/evil.js\n',
+  'pkgs/var/package.json': JSON.stringify({ name: 'var', scripts: { build: 'tsc -p .' } }),
+  'pkgs/var/.npmrc': 'node-options = "${EXTRA_OPTIONS}"\n',
+  'pkgs/ok/package.json': JSON.stringify({ name: 'ok', scripts: { build: 'tsc -p .' } }),
+  'pkgs/ok/.npmrc': '; local\nnode-options="--max-old-space-size=4096 --enable-source-maps"\n',
   'config/ok.env': '# local settings\nexport NODE_OPTIONS=--enable-source-maps\nPORT=1\n',
   'scripts/clean.sh': 'set -e\n# remove what the build left\nrm -rf dist coverage\n',
   'scripts/wipe.sh': '#!/bin/sh\nrm -rf "${RMOS_DATA_DIR:-data}/runs"\n',
@@ -450,6 +456,8 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
     { filename: api, code: "import fs from 'node:fs'; import path from 'node:path'; export const f = (db: any) => [db.exec(fs.readFileSync(new URL('./sql/notes.sql', import.meta.url), 'utf8')), db.exec(fs.readFileSync(path.join(__dirname, 'sql', 'notes.sql'), 'utf8')), db.exec(fs.readFileSync('apps/api/src/sql/notes.sql', 'utf8'))];" },
     // package scripts are read as command lines: ones that write outside the protected folders, a script the package.json does not have
     { filename: api, code: "import { execSync, execFileSync } from 'node:child_process'; execSync('npm run clean'); execFileSync('npm', ['run', '-s', 'build', '--', '--watch']); execSync('yarn clean'); execSync('npm run missing'); execSync('npm ci');" },
+    // a package script whose .npmrc node-options preloads nothing; files whose names only look like an .npmrc
+    { filename: api, code: "import fs from 'node:fs'; import { execSync } from 'node:child_process'; execSync('npm run build', { cwd: 'pkgs/ok' }); execSync('pnpm run build -C pkgs/ok'); fs.writeFileSync('/tmp/out/npmrc.txt', ''); fs.writeFileSync('docs/.npmrc.example.md', '');" },
     // an --env-file of the workspace whose NODE_OPTIONS preloads nothing; an env option read through object literals spread in
     { filename: api, code: "import { execSync, fork, execFileSync } from 'node:child_process'; fork('apps/api/src/index.ts', [], { execArgv: ['--env-file=config/ok.env'] }); execSync('node --env-file config/ok.env apps/api/src/index.ts'); const extra = { PORT: '1' }; execFileSync('npm', ['test'], { env: { ...process.env, ...extra } }); process.env.NODE_OPTIONS = '--enable-source-maps'; process.env.NODE_OPTIONS += ' --no-warnings';" },
     // a key of process.env that cannot be folded, given a value that preloads nothing; a known harmless key; process.env copied back
@@ -472,6 +480,9 @@ boundaryTester(root, POLICY).run('boundaries/write-paths (imported constants)', 
     // folded, the scripts of every workspace, a package.json this file writes
     { filename: api, code: "import fs from 'node:fs'; import { execSync, execFileSync } from 'node:child_process'; execSync('npm run wipe'); execSync('npm run reset'); execSync('pnpm prune'); export const f = (s: string) => execFileSync('npm', ['run', s]); execSync('npm test --workspaces');", errors: [{ message: /through the script "wipe" of package.json/ }, { message: /through the script "reset" of package.json\) \(through the script "wipe"/ }, { message: /through the script "postprune"/ }, { message: /a package script it cannot name/ }, { message: /the scripts of every workspace/ }] },
     { filename: api, code: "import fs from 'node:fs'; import { execSync } from 'node:child_process'; fs.writeFileSync('package.json', '{}'); execSync('npm run clean');", errors: [{ message: /a package.json this file writes/ }] },
+    // a package manager hands its scripts the node-options of the package's (or the workspace's) .npmrc and of npm_config_node_options as
+    // NODE_OPTIONS: a preload outside the workspace, or a value that expands a variable (fail closed); and any .npmrc written
+    { filename: api, code: "import fs from 'node:fs'; import path from 'node:path'; import { execSync, execFileSync } from 'node:child_process'; execSync('npm run build', { cwd: 'pkgs/evil' }); execSync('npm --prefix pkgs/var run build'); execFileSync('npm', ['run', 'clean'], { env: { ...process.env, npm_config_node_options: '-r /tmp/e.js' } }); fs.writeFileSync('.npmrc', 'node-options=-r ./x.js'); export const f = (dir: string) => fs.appendFileSync(path.join(dir, '.npmrc'), ''); fs.copyFileSync('/tmp/rc', 'pkgs/ok/.npmrc');", errors: [{ message: /the node-options npm hands its scripts\) \(a module NODE_OPTIONS preloads\)/ }, { message: /the node-options npm hands its scripts\) sets NODE_OPTIONS to a value the check cannot read/ }, { message: /the node-options npm hands its scripts/ }, { message: /writes "\.npmrc", an npm config file/ }, { message: /an npm config file/ }, { message: /an npm config file/ }] },
     // NODE_OPTIONS loaded from an --env-file (fork's execArgv, a node command line), also one whose path cannot be folded or that lies
     // outside the workspace; set on process.env (=, +=, Object.assign, Reflect.set: every node started later reads it), or in an object
     // literal spread into the env option, or under a key that cannot be folded

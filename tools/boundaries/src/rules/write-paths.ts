@@ -8,7 +8,7 @@ import { calledFunction, fileSystemReach, fsCallTargets, optionValues, sqlFileTa
 import { SQL_RUNNERS, sqlFileNames, sqlLoadsExtension, sqlWrites, writesAny } from '../analysis/sql.js';
 import { complianceRef, fileContext } from './context.js';
 import { envFor, MESSAGES, reporter, zoneTag } from './report.js';
-import { classifyTarget, climbsAboveStart, GLOB_WHY, holdsDataRoot, isAbsolute, namesDataRoot, relativeTo, shellCommands, wordPaths } from './target-path.js';
+import { classifyTarget, climbsAboveStart, GLOB_WHY, holdsDataRoot, isAbsolute, namesDataRoot, relativeTo, shellCommands, wordPaths, type ShellVars } from './target-path.js';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -170,6 +170,12 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
       for (const alt of paths ?? fold(target, targetEnv)) {
         writesFiles = true;
         if (alt.every((p) => typeof p === 'string')) writtenPaths.add(path.resolve(fc.ws.root, alt.join('')));
+        // an .npmrc (of any folder): its node-options is the NODE_OPTIONS of every node an npm script starts later
+        const last = alt.at(-1);
+        if (typeof last === 'string' && /(^|[/\\])\.npmrc$/i.test(last.replace(/[/\\]+$/, '')) && (alt.length === 1 || /[/\\]/.test(last))) {
+          reportCommand(report_at, `${op} writes "${describe(alt)}", an npm config file: its node-options may preload any module into every node process a package script starts, later and in any program`, 'keep .npmrc a committed file; pass options on the command line of the program you start');
+          return true;
+        }
         if (isMoved && !definite && climbsAboveStart(alt)) {
           const entry = guarded[0]!;
           report(report_at, {
@@ -501,6 +507,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         return false;
       }
       pendingScripts.push({ node, label, file, mode: 'config' });
+      if (checkNodeOptions(node, npmrcNodeOptions(path.dirname(file), o.vars), `${label} (the node-options npm hands its scripts)`, o.cwd)) return true;
       const rel = path.relative(fc.ws.root, file).split(path.sep).join('/');
       for (const [k, extra] of [[`pre${script}`, false], [script, true], [`post${script}`, false]] as const) {
         const line = scripts[k];
@@ -510,6 +517,32 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         for (const c of shellCommands(text, o.vars)) if (checkWords(node, `${fn} (through the script "${k}" of ${rel})`, c, o, true, false, depth + 1)) return true;
       }
       return false;
+    }
+
+    /**
+     * The node-options a package manager gives the node processes of a script it runs (as NODE_OPTIONS): the
+     * npm_config_node_options variable of its environment and the node-options lines of the .npmrc of the package's
+     * folder and of the workspace root (each recorded as a dependency); a value with ${…} expands a variable the check
+     * cannot read (null).
+     */
+    function npmrcNodeOptions(folder: string, vars: ShellVars): Array<Sym | null> {
+      const out: Array<Sym | null> = [...vars.set].filter(([k]) => /^npm_config_node[-_]options$/i.test(k)).map(([, v]) => v);
+      for (const dir of new Set([folder, fc.ws.root])) {
+        const file = path.join(dir, '.npmrc');
+        recordDependency(env.recordFor, file);
+        let text = '';
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          continue;
+        }
+        for (const line of text.split(/\r?\n/)) {
+          const m = /^\s*node[-_]options\s*=\s*(.*)$/i.exec(line);
+          const value = m ? m[1]!.trim().replace(/^(["'])(.*)\1$/s, '$2') : null;
+          if (value !== null) out.push(value.includes('${') ? null : [value]);
+        }
+      }
+      return out;
     }
 
     /** The script operand of a shell's words (after its name): its first word that is no option (-o / +o and bash's --rcfile / --init-file take a value); null: none. */
