@@ -16,8 +16,35 @@ import { globbed, shellCommands, variablePart, type ShellVars } from './target-p
 
 /** programs that write no file, whatever their words */
 export const READ_ONLY_PROGRAMS = new Set(['du', 'ls', 'cat', 'stat', 'wc', 'head', 'tail', 'sha256sum', 'sha1sum', 'sha512sum', 'md5sum', 'b2sum', 'grep', 'realpath', 'readlink', 'basename', 'dirname', 'pwd']);
-/** programs that run the program named by a later word (env FOO=1 rm …, sudo rm …, xargs rm …, npx tsx x.ts) */
-export const RUNS_NEXT = new Set(['npx', 'bunx', 'env', 'sudo', 'doas', 'nice', 'nohup', 'exec', 'command', 'time', 'stdbuf', 'ionice', 'timeout', 'xargs', 'setsid', 'chrt', 'taskset', 'builtin']);
+/**
+ * Programs that run the program named by a later word (env FOO=1 rm …, sudo rm …, xargs rm …, npx tsx x.ts), with the
+ * shape of their own words before it: the options that take the next word as their value (nice -n 5, sudo -u ci,
+ * timeout -s KILL), and how many operands stand before the program (timeout's duration, chrt's priority, taskset's
+ * CPU mask: timeout 10 node x). Any other option of theirs is read as a flag; env -S splits its value into the words
+ * of the command it runs.
+ */
+export const WRAPPERS: Record<string, { values?: RegExp; operands?: number }> = {
+  npx: { values: /^(-p|--package|-w|--workspace|--cache|--userconfig)$/ },
+  bunx: { values: /^(-p|--package)$/ },
+  env: { values: /^(-u|--unset|-C|--chdir)$/ },
+  sudo: { values: /^(-[ugpChrtTUDR]|--(user|group|prompt|close-from|host|role|type|other-user|chdir|chroot))$/ },
+  doas: { values: /^-[uC]$/ },
+  nice: { values: /^(-n|--adjustment)$/ },
+  nohup: {},
+  exec: { values: /^-a$/ },
+  command: {},
+  builtin: {},
+  time: { values: /^(-f|--format|-o|--output)$/ },
+  stdbuf: { values: /^-[ioe]$/ },
+  ionice: { values: /^(-[cnpPu]|--(class|classdata|pid|pgid|uid))$/ },
+  timeout: { values: /^(-s|--signal|-k|--kill-after)$/, operands: 1 },
+  xargs: { values: /^(-[aEdILnPs]|--(arg-file|eof|delimiter|max-lines|max-args|max-procs|max-chars|replace))$/ },
+  setsid: {},
+  chrt: { operands: 1 },
+  taskset: { operands: 1 },
+};
+/** programs that run the program named by a later word */
+export const RUNS_NEXT = new Set(Object.keys(WRAPPERS));
 /** interpreters, and the flags that hand them code as text */
 export const INTERPRETERS: Record<string, RegExp> = {
   node: /^(-[a-zA-Z]*[epi][a-zA-Z]*|--(eval|print|interactive)(=.*)?)$/,
@@ -58,18 +85,45 @@ export function progName(word: Sym): string {
 
 /**
  * One simple command's program word: after VAR=value words and programs that run the next word (env, sudo, nice,
- * xargs, npx …, with their options), with the NODE_OPTIONS values set before it (VAR=value, env VAR=value: its
- * preloads run in every node the program starts). null: no program (command -v / -V name only says where name is).
+ * timeout, xargs, npx …, with their options and operands: WRAPPERS), with the NODE_OPTIONS values set before it
+ * (VAR=value, env VAR=value: its preloads run in every node the program starts). null: no program (command -v / -V
+ * name only says where name is).
  */
-export function simpleCommand(words: Sym[]): { at: number; progWord: Sym; name: string; rest: Sym[]; prefixed: Sym[] } | null {
+export function simpleCommand(words0: Sym[]): { at: number; progWord: Sym; name: string; rest: Sym[]; prefixed: Sym[] } | null {
+  let words = words0;
   if (progName(words[0] ?? []) === 'command' && /^-[vV]$/.test(describe(words[1] ?? []))) return null;
   let i = 0;
+  let wrapper: (typeof WRAPPERS)[string] | null = null;
+  let operands = 0;
   while (i < words.length) {
     const w = words[i]!;
     const t = typeof w[0] === 'string' ? (w[0] as string) : '';
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(t) || (i > 0 && RUNS_NEXT.has(progName(words[i - 1]!)) && t.startsWith('-'))) i++;
-    else if (RUNS_NEXT.has(progName(w))) i++;
-    else break;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(t)) {
+      i++;
+      continue;
+    }
+    if (wrapper && t.startsWith('-') && t !== '-') {
+      // env -S "node x" / --split-string=…: the value is split into the words of the command env runs
+      const split = wrapper === WRAPPERS.env ? /^(?:-S|--split-string)(=?)/.exec(t) : null;
+      if (split) {
+        const inline = t.length > split[0].length || split[1] ? [t.slice(split[0].length), ...w.slice(1)].filter((p) => p !== '') as Sym : null;
+        const value = inline ?? words[i + 1] ?? [];
+        words = [...words.slice(0, i), ...nodeOptionWords(value), ...words.slice(i + (inline ? 1 : 2))];
+        continue;
+      }
+      i += wrapper.values?.test(describe(w)) ? 2 : 1;
+      continue;
+    }
+    if (wrapper && operands > 0) {
+      operands--;
+      i++;
+      continue;
+    }
+    const shape = Object.hasOwn(WRAPPERS, progName(w)) ? WRAPPERS[progName(w)]! : null;
+    if (!shape) break;
+    wrapper = shape;
+    operands = shape.operands ?? 0;
+    i++;
   }
   const progWord = words[i];
   if (!progWord) return null;
