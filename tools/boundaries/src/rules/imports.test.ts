@@ -130,7 +130,7 @@ tester.run('boundaries/imports', asEslintRule(importsRule), {
     { filename: WORKFLOW, code: "import { spawn } from 'node:child_process'; spawn(process.execPath, ['--import', '@luthier/experimental-ai', 'libs/rmos/workflow/src/index.ts']);", errors: [{ message: /\(a module node's options preloads\) "@luthier\/experimental-ai": @luthier\/experimental-ai \(zone:advisory\)/ }] },
     { filename: WORKFLOW, code: "import { fork } from 'node:child_process'; fork('libs/rmos/workflow/src/index.ts', [], { execArgv: ['-r', './libs/experimental/ai/src/index.ts'] });", errors: [{ message: /child_process\.fork\(\) \(a module its execArgv preloads\)/ }] },
     { filename: WORKFLOW, code: "import { Worker } from 'node:worker_threads'; new Worker(new URL('./index.ts', import.meta.url), { execArgv: ['--experimental-loader=@luthier/experimental-ai'] });", errors: [{ message: /new Worker\(\) \(a module its execArgv preloads\) "@luthier\/experimental-ai"/ }] },
-    { filename: WORKFLOW, code: "import { spawn, execSync } from 'node:child_process'; spawn('node', ['libs/rmos/workflow/src/index.ts'], { env: { ...process.env, NODE_OPTIONS: '--loader @luthier/experimental-ai' } }); execSync('NODE_OPTIONS=\"--require ./libs/experimental/ai/src/index.ts\" npm test');", errors: [{ message: /\(a module NODE_OPTIONS preloads\) "@luthier\/experimental-ai"/ }, { message: /\(a module NODE_OPTIONS preloads\) ".\/libs\/experimental\/ai\/src\/index\.ts"/ }] },
+    { filename: WORKFLOW, code: "import { spawn, execSync } from 'node:child_process'; spawn('node', ['libs/rmos/workflow/src/index.ts'], { env: { ...process.env, NODE_OPTIONS: '--loader @luthier/experimental-ai' } }); execSync('NODE_OPTIONS=\"--require ./libs/experimental/ai/src/index.ts\" npm test');", errors: [{ message: /\(a module NODE_OPTIONS preloads\) "@luthier\/experimental-ai"/ }, { message: /\(a module NODE_OPTIONS preloads\) ".\/libs\/experimental\/ai\/src\/index\.ts"/ }, { message: /\(through the script "test" of package\.json\) \(the script node runs\) "scripts\/test\.mjs" cannot be checked: the file belongs to no project/ }] },
     // ... and one of another project is checked as that file
     { filename: AI, code: "import path from 'node:path'; await import(new URL('../../../rmos/workflow/src/index.ts', import.meta.url).href); await import(path.join(import.meta.dirname, '../../ai-graphics/src/index.ts'));", errors: [{ message: /import\(\) "..\/..\/..\/rmos\/workflow\/src\/index\.ts": @luthier\/rmos-workflow \(zone:authoritative\) may not be imported/ }, { message: /enters @luthier\/experimental-ai-graphics at libs\/experimental\/ai-graphics\/src\/index\.ts instead of through its package entry/ }] },
     // constant-folded specifiers
@@ -394,5 +394,30 @@ boundaryTester(outRoot).run('boundaries/imports (code outside the workspace)', a
       errors: Array.from({ length: 4 }, () => ({ message: /a file outside the workspace that no boundary check reads \(fail closed\).*install code from outside the workspace as a package/ })),
     },
     { filename: `${outRoot}/libs/experimental/ai/src/x.ts`, code: `import b from '${outside}/relay.mjs';`, errors: [{ message: /a file outside the workspace/ }] },
+  ],
+});
+
+// node started inside a package.json script (npm run x, npm test with its pre script, a script of another folder,
+// the node-options of its .npmrc) or inside a shell script run by file: read as boundaries/write-paths reads them
+const scriptsRoot = makeWorkspace({
+  'package.json': JSON.stringify({ name: 'fixture', private: true, scripts: { ai: 'node libs/experimental/ai/src/index.ts', 'ai-tsx': 'tsx --tsconfig tsconfig.json libs/experimental/ai/src/index.ts', pretest: 'node libs/experimental/ai/src/index.ts', test: 'echo ok', own: 'node libs/rmos/workflow/src/index.ts', build: 'tsc -p tsconfig.json', chain: 'npm run ai', deploy: 'sh scripts/deploy.sh', lint: 'eslint libs/experimental/ai' } }),
+  'scripts/deploy.sh': '#!/bin/sh\nset -e\necho deploying\nnode libs/experimental/ai/src/index.ts\n',
+  'scripts/ok.sh': '#!/bin/sh\nnode libs/rmos/workflow/src/index.ts\nls libs/experimental/ai/src\n',
+  'libs/experimental/ai/src/cli.mjs': '#!/usr/bin/env node\nexport {};\n',
+  'pkgs/x/package.json': JSON.stringify({ name: 'x', scripts: { start: 'node ../../libs/experimental/ai/src/index.ts', own: 'node ../../libs/rmos/workflow/src/index.ts' } }),
+  'pkgs/y/package.json': JSON.stringify({ name: 'y', scripts: { build: 'tsc' } }),
+  'pkgs/y/.npmrc': 'node-options=--import ../../libs/experimental/ai/src/index.ts\n',
+});
+const scriptsWorkflow = `${scriptsRoot}/libs/rmos/workflow/src/x.ts`;
+boundaryTester(scriptsRoot).run('boundaries/imports (node inside package scripts and shell scripts)', asEslintRule(importsRule), {
+  valid: [
+    // scripts that run node on the file's own project, or programs that are not node; scripts that do not exist or are no package script (npm ci)
+    { filename: scriptsWorkflow, code: "import { execSync, execFileSync } from 'node:child_process'; execSync('npm run own'); execSync('npm run build'); execSync('npm run lint'); execSync('npm run missing'); execSync('npm ci'); execSync('sh scripts/ok.sh'); execFileSync('npm', ['start'], { cwd: 'pkgs/y' }); execSync('npm --prefix pkgs/x run own');" },
+  ],
+  invalid: [
+    { filename: scriptsWorkflow, code: "import { execSync, execFileSync } from 'node:child_process'; execSync('npm run ai'); execFileSync('npm', ['run', 'ai-tsx']); execSync('npm test'); execSync('yarn chain');", errors: [{ message: /execSync\(\) \(through the script "ai" of package\.json\) \(the script node runs\) "libs\/experimental\/ai\/src\/index\.ts": @luthier\/experimental-ai \(zone:advisory\) may not be imported from zone:authoritative/ }, { message: /\(through the script "ai-tsx" of package\.json\) \(the script tsx runs\)/ }, { message: /\(through the script "pretest" of package\.json\)/ }, { message: /\(through the script "chain" of package\.json\) \(through the script "ai" of package\.json\)/ }] },
+    { filename: scriptsWorkflow, code: "import { execSync, execFileSync, spawn } from 'node:child_process'; execSync('sh scripts/deploy.sh'); execFileSync('bash', ['-e', 'scripts/deploy.sh']); spawn('./scripts/deploy.sh'); execSync('npm run deploy'); execSync('. scripts/deploy.sh');", errors: [{ message: /\(through scripts\/deploy\.sh\) \(the script node runs\) "libs\/experimental\/ai\/src\/index\.ts": @luthier\/experimental-ai/ }, { message: /through scripts\/deploy\.sh/ }, { message: /spawn\(\) \(through scripts\/deploy\.sh\)/ }, { message: /\(through the script "deploy" of package\.json\) \(through scripts\/deploy\.sh\)/ }, { message: /through scripts\/deploy\.sh/ }] },
+    // a package's scripts run in its folder; its .npmrc's node-options preload into every node of them; a node script run by its path
+    { filename: scriptsWorkflow, code: "import { execSync, spawnSync } from 'node:child_process'; execSync('npm --prefix pkgs/x start'); execSync('npm run build', { cwd: 'pkgs/y' }); spawnSync('./libs/experimental/ai/src/cli.mjs');", errors: [{ message: /\(through the script "start" of pkgs\/x\/package\.json\) \(the script node runs\) "..\/..\/libs\/experimental\/ai\/src\/index\.ts": @luthier\/experimental-ai/ }, { message: /a module the node-options npm hands the scripts of pkgs\/y\/package\.json preloads\) "..\/..\/libs\/experimental\/ai\/src\/index\.ts": @luthier\/experimental-ai/ }, { message: /spawnSync\(\) \(the script it runs\) ".*libs\/experimental\/ai\/src\/cli\.mjs": @luthier\/experimental-ai/ }] },
   ],
 });

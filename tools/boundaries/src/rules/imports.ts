@@ -3,8 +3,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import { foldSingle, fold, describe, isConstant, type Sym } from '../analysis/fold.js';
 import { foldPath, ownPath } from '../analysis/own-path.js';
-import { commandArgs, commandLines, commandOptions, execArgvElements, INTERPRETERS, NODE_LIKE, nodeLaunch, nodeOptionsEnd, nodeOptionWords, nodePreloadValues, simpleCommand } from './node-command.js';
-import { shellCommands } from './target-path.js';
+import { commandArgs, commandDir, commandLines, commandOptions, execArgvElements, INTERPRETERS, NODE_LIKE, nodeLaunch, nodeOptionsEnd, nodeOptionWords, nodePreloadValues, PACKAGE_MANAGERS, readPackageScripts, readScriptFile, shellScriptOperand, simpleCommand } from './node-command.js';
+import { namesDataRoot, shellCommands } from './target-path.js';
 import { optionValues } from './fs-writes.js';
 import { callShape, FS_PACKAGES, isBuiltinLoader, isRequireLike, memberKey, originOf } from '../analysis/origin.js';
 import type { Policy } from '../policy/schema.js';
@@ -269,36 +269,66 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
       const { program, argList, opts } = commandArgs(fn, args, env);
       if (!program) return;
       const o = commandOptions(opts, env, policy.dataRoot.env);
-      const cwd = o.cwd === null ? fc.ws.root : o.cwd.length === 1 && isConstant(o.cwd[0]!) ? path.resolve(fc.ws.root, o.cwd[0]!.join('')) : null;
       const label = `child_process.${fn}()`;
-      const preload = (values: Sym[], how: string) => {
+      const ws = { root: fc.ws.root, inDataRoot: (rel: string) => namesDataRoot(policy, [rel]), recordFor: env.recordFor };
+      const preload = (values: Sym[], how: string, cwd: string | null) => {
         for (const v of values) checkModulePath(n, v, `${label} (a module ${how} preloads)`, cwd, true);
       };
-      const nodeOptions = (values: Array<Sym | null>) => preload(values.flatMap((v) => (v ? nodePreloadValues(nodeOptionWords(v)) : [])), 'NODE_OPTIONS');
-      nodeOptions([...(o.vars.set.has('NODE_OPTIONS') ? [o.vars.set.get('NODE_OPTIONS') ?? null] : []), ...o.unnamed]);
+      const nodeOptions = (values: Array<Sym | null>, how: string, cwd: string | null) => preload(values.flatMap((v) => (v ? nodePreloadValues(nodeOptionWords(v)) : [])), how, cwd);
+      const top = commandDir(o, fc.ws.root);
+      nodeOptions([...(o.vars.set.has('NODE_OPTIONS') ? [o.vars.set.get('NODE_OPTIONS') ?? null] : []), ...o.unnamed], 'NODE_OPTIONS', top);
       const isFork = fn.replace(/Sync$/, '') === 'fork';
-      if (isFork) preload(nodePreloadValues(o.argvElements.flat()), 'its execArgv');
+      if (isFork) preload(nodePreloadValues(o.argvElements.flat()), 'its execArgv', top);
       // (fork's module is checked as a script from the workspace root, the other builtins' are)
       if (isFork) return;
-      const walk = (words: Sym[], depth: number) => {
+      /**
+       * One simple command, run in the folder cwd (null: one that cannot be folded), `via` the scripts that run it:
+       * a shell's command line (sh -c) or script file (sh x.sh, source x.sh, ./x.sh), a package manager's package.json
+       * scripts (npm run x, npm test, with pre / post scripts and the node-options of the .npmrc), node's script and
+       * preloads. A script file or package script that cannot be read is boundaries/write-paths' to refuse (it reports
+       * the same call: its commands cannot be read); what can be read is walked, three levels deep.
+       */
+      const walk = (words: Sym[], depth: number, via: string, cwd: string | null) => {
         const simple = simpleCommand(words);
         if (!simple) return;
-        nodeOptions(simple.prefixed);
+        nodeOptions(simple.prefixed, `NODE_OPTIONS${via}`, cwd);
         const { name, rest } = simple;
+        const lines = (texts: Sym[], nextVia: string, nextCwd: string | null) => {
+          if (depth < 3) for (const text of texts) for (const c of shellCommands(text, o.vars)) walk(c, depth + 1, nextVia, nextCwd);
+        };
+        // a shell script run by file (sh deploy.sh, source x.sh, ./deploy.sh) or a node script run by its path (./tool.mjs)
+        const scriptFile = (word: Sym, asShell: boolean) => {
+          const read = readScriptFile(word, cwd, ws, asShell);
+          if ('refuse' in read || read.kind === 'installed') return;
+          if (read.kind === 'shell') return lines([[read.text]], `${via} (through ${read.rel})`, cwd);
+          if (read.kind === 'node') checkModulePath(n, [read.file], `${label}${via} (the script it runs)`, cwd);
+        };
         if (name === 'sh') {
           const k = rest.findIndex((w) => INTERPRETERS.sh!.test(describe(w)));
-          const text = k >= 0 ? rest[k + 1] : undefined;
-          if (text && depth < 3) for (const c of shellCommands(text, o.vars)) walk(c, depth + 1);
+          if (k >= 0) return rest[k + 1] && lines([rest[k + 1]!], via, cwd);
+          const script = shellScriptOperand(rest);
+          if (script) scriptFile(script, true);
+          return;
+        }
+        if ((name === 'source' || name === '.') && rest.length) return scriptFile(rest[0]!, true);
+        if (isConstant(simple.progWord) && /[\/\\]/.test(describe(simple.progWord)) && !NODE_LIKE.has(name)) return scriptFile(simple.progWord, false);
+        if (PACKAGE_MANAGERS.has(name)) {
+          const read = readPackageScripts(name, rest, cwd, ws, o.vars);
+          if (read === null || 'refuse' in read) return;
+          // (a package's scripts run in its folder, with the node-options its .npmrc and the workspace's hand them)
+          const dir = path.dirname(read.file);
+          if (read.lines.length) nodeOptions(read.nodeOptions, `the node-options npm hands the scripts of ${read.rel}`, dir);
+          for (const { key, text } of read.lines) lines([text], `${via} (through the script "${key}" of ${read.rel})`, dir);
           return;
         }
         if (!NODE_LIKE.has(name)) return;
         const launch = nodeLaunch(rest);
-        preload(launch.preloads, `${name}'s options`);
+        preload(launch.preloads, `${name}'s options${via}`, cwd);
         // (node -e / -p runs code given as text, no script: boundaries/write-paths and forbidden-calls judge that)
         if (rest.slice(0, nodeOptionsEnd(rest)).some((w) => INTERPRETERS.node!.test(describe(w)))) return;
-        if (launch.script) checkModulePath(n, launch.script, `${label} (the script ${name} runs)`, cwd);
+        if (launch.script) checkModulePath(n, launch.script, `${label}${via} (the script ${name} runs)`, cwd);
       };
-      for (const c of commandLines(fn, program, argList, o, env).commands) walk(c.words, 0);
+      for (const c of commandLines(fn, program, argList, o, env).commands) walk(c.words, 0, '', top);
     }
 
     /** A package from outside the workspace: where the zone has a package list, only a listed one (type imports load nothing). */

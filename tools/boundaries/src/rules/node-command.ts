@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap, type Node } from '../analysis/ast.js';
 import type { Env } from '../analysis/env.js';
@@ -6,6 +8,7 @@ import { derefNode, literalChanges, memberKey, originOf, returnedExpressions, AN
 import { foldPath } from '../analysis/own-path.js';
 import { calledFunction, optionValues } from './fs-writes.js';
 import { globbed, shellCommands, variablePart, type ShellVars } from './target-path.js';
+import { recordDependency } from '../workspace/dependency-log.js';
 
 /**
  * Reading the command lines of child processes, node's options and the scripts node runs: what a child_process call
@@ -451,3 +454,159 @@ export function commandLines(fn: string, program: Node, argList: Node | undefine
   }
   return { commands };
 }
+
+/** source files node runs (and the check reads) */
+export const SOURCE_EXT = /\.(c|m)?(j|t)sx?$/;
+
+/** A command's working directory: the cwd option's constant folder, else the workspace root; null: a cwd that cannot be folded. */
+export function commandDir(o: CommandOptions, wsRoot: string): string | null {
+  if (o.cwd === null) return wsRoot;
+  return o.cwd.length === 1 && isConstant(o.cwd[0]!) ? path.resolve(wsRoot, o.cwd[0]!.join('')) : null;
+}
+
+/** The script operand of a shell's words (after its name): its first word that is no option (-o / +o and bash's --rcfile / --init-file take a value); null: none. */
+export function shellScriptOperand(rest: Sym[]): Sym | null {
+  for (let i = 0; i < rest.length; i++) {
+    const t = describe(rest[i]!);
+    if (t === '--') return rest[i + 1] ?? null;
+    // (-s: the commands come from the input, the words after it are its arguments)
+    if (/^[-+][a-zA-Z]*s/.test(t)) return null;
+    if (/^[-+]o$/.test(t) || t === '--rcfile' || t === '--init-file') i++;
+    else if (!/^[-+]/.test(t) || !isConstant(rest[i]!)) return rest[i]!;
+  }
+  return null;
+}
+
+/**
+ * What a file a command runs holds, where its code is not in the source: a shell's script operand (sh x.sh, source
+ * x.sh; asShell), or a program named by a path (./deploy.sh, scripts/x). A file of the workspace that exists (outside
+ * the data root and node_modules) is read: a shell script (a .sh name or a sh-family #! line) with its text, a node
+ * script (a node #! line or a source file); a program of the system named by its path (/usr/bin/git) is that
+ * program; an installed package's program is as trusted as the package loaded by name. refuse: why it cannot be read
+ * (a path that cannot be folded, a folder that cannot be, a file outside the workspace, in the data root, missing,
+ * or neither shell nor node). The file is recorded as a dependency of the checked file.
+ */
+export type ScriptFile = { refuse: string } | { kind: 'program'; file: string } | { kind: 'installed' } | { kind: 'shell' | 'node'; file: string; rel: string; text: string };
+export function readScriptFile(word: Sym, dir: string | null, ws: { root: string; inDataRoot: (rel: string) => boolean; recordFor: string }, asShell: boolean): ScriptFile {
+  if (!isConstant(word)) return { refuse: 'a script file whose path cannot be folded' };
+  if (dir === null) return { refuse: `"${word.join('')}", a script file in a working directory that cannot be folded` };
+  const file = path.resolve(dir, word.join(''));
+  const rel = path.relative(ws.root, file).split(path.sep).join('/');
+  recordDependency(ws.recordFor, file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    if (asShell || /\.(ba|z|k|da)?sh$/i.test(file)) return { refuse: `"${file}", a script file outside the workspace` };
+    return { kind: 'program', file };
+  }
+  if (ws.inDataRoot(rel)) return { refuse: `"${rel}", a file in the data root` };
+  if (rel.startsWith('node_modules/') && !asShell) return { kind: 'installed' };
+  let text: string;
+  try {
+    text = statSync(file).isFile() ? readFileSync(file, 'utf8') : '';
+  } catch {
+    return { refuse: `"${rel}", which is no file of the workspace at check time` };
+  }
+  const bang = /^#!\s*(\S+)(?:[ \t]+(.*))?/.exec(text.split('\n', 1)[0] ?? '');
+  const bangWords = bang ? [bang[1]!, ...(bang[2] ?? '').split(/\s+/).filter(Boolean)] : [];
+  const interpreter = bangWords.length ? (progName([bangWords[0]!]) === 'env' ? bangWords.slice(1).find((w) => !w.startsWith('-')) ?? '' : bangWords[0]!) : '';
+  const kind = asShell || progName([interpreter]) === 'sh' || (!bang && /\.(ba|z|k|da)?sh$/i.test(rel)) ? 'shell' : NODE_LIKE.has(progName([interpreter])) || (!bang && SOURCE_EXT.test(rel)) ? 'node' : null;
+  if (kind === null) return { refuse: `"${rel}", a program file of the workspace that is neither a shell script nor a node script` };
+  return { kind, file, rel, text };
+}
+
+/**
+ * A package manager running a script of a package.json (npm run x, npm test, npm start, pnpm / yarn / bun run x,
+ * yarn x): the package.json of the folder it runs in (dir, the command's working directory, or --prefix / -C / --dir
+ * / --cwd / -w with a constant folder) is read, and the script's command lines, with its pre and post scripts and
+ * the words given after its name (the script's own), are returned, with the node-options the package manager hands
+ * every node of them as NODE_OPTIONS (packageNodeOptions). refuse: a script it cannot name, a folder that cannot be
+ * read, every workspace at once (--workspaces, -r, --filter). null: no package script runs (npm ci, a script the
+ * package.json does not have, no package.json). The package.json is recorded as a dependency of the checked file.
+ */
+export type PackageScripts = { refuse: string } | { file: string; rel: string; lines: Array<{ key: string; text: Sym }>; nodeOptions: Array<Sym | null> } | null;
+export function readPackageScripts(name: string, rest: Sym[], dir: string | null, ws: { root: string; recordFor: string }, vars: ShellVars): PackageScripts {
+  const texts = rest.map(describe);
+  // (the package manager reads its own options anywhere before a --, after the script's name too)
+  const own = texts.indexOf('--') < 0 ? texts : texts.slice(0, texts.indexOf('--'));
+  if (own.some((t) => /^(--workspaces|-ws|-r|--recursive|--filter|-F|--all)$/.test(optionParts([t])[0]) || t.startsWith('--filter'))) return { refuse: 'the scripts of every workspace' };
+  let folder: Sym | null = null;
+  let script: string | null = null;
+  const words: Sym[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const t = texts[i]!;
+    if (!isConstant(rest[i]!)) {
+      if (script === null) return { refuse: 'a package script it cannot name (a word that cannot be read)' };
+      words.push(rest[i]!);
+      continue;
+    }
+    if (script !== null) {
+      if (t !== '--' || words.length) words.push(rest[i]!);
+      continue;
+    }
+    if (i >= own.length) break;
+    const [flag, inline] = optionParts(rest[i]!);
+    if (['--prefix', '-C', '--dir', '--cwd', '-w', '--workspace'].includes(flag)) {
+      folder = inline ?? rest[++i] ?? null;
+      continue;
+    }
+    if (t.startsWith('-')) continue;
+    const sub = t;
+    if (['run', 'run-script', 'rum', 'urn'].includes(sub)) {
+      const k = rest.findIndex((w, j) => j > i && !describe(w).startsWith('-'));
+      if (k < 0) return null;
+      if (!isConstant(rest[k]!)) return { refuse: 'a package script it cannot name (a word that cannot be read)' };
+      script = describe(rest[k]!);
+      i = k;
+    } else if (['test', 't', 'tst'].includes(sub)) script = 'test';
+    else if (['start', 'stop', 'restart'].includes(sub)) script = sub;
+    else if (name !== 'npm') script = sub; // (yarn x, pnpm x, bun x: a script of that name, where the package has one)
+    else return null;
+  }
+  if (script === null) return null;
+  if (folder && !isConstant(folder)) return { refuse: 'a package script in a folder that cannot be folded' };
+  if (dir === null) return { refuse: 'a package script in a working directory that cannot be folded' };
+  const file = path.join(path.resolve(dir, folder ? folder.join('') : '.'), 'package.json');
+  recordDependency(ws.recordFor, file);
+  let scripts: Record<string, unknown> = {};
+  try {
+    scripts = (JSON.parse(readFileSync(file, 'utf8')) as { scripts?: Record<string, unknown> }).scripts ?? {};
+  } catch {
+    // (no package.json: the script does not run; one that cannot be parsed: neither)
+    return null;
+  }
+  const lines: Array<{ key: string; text: Sym }> = [];
+  for (const [k, extra] of [[`pre${script}`, false], [script, true], [`post${script}`, false]] as const) {
+    const line = scripts[k];
+    if (typeof line === 'string') lines.push({ key: k, text: [line, ...(extra ? words.flatMap((w) => [' ', ...w]) : [])] });
+  }
+  const rel = path.relative(ws.root, file).split(path.sep).join('/');
+  return { file, rel, lines, nodeOptions: packageNodeOptions(path.dirname(file), ws, vars) };
+}
+
+/**
+ * The node-options a package manager gives the node processes of a script it runs (as NODE_OPTIONS): the
+ * npm_config_node_options variable of its environment and the node-options lines of the .npmrc of the package's
+ * folder and of the workspace root (each recorded as a dependency); a value with ${…} expands a variable the check
+ * cannot read (null).
+ */
+export function packageNodeOptions(folder: string, ws: { root: string; recordFor: string }, vars: ShellVars): Array<Sym | null> {
+  const out: Array<Sym | null> = [...vars.set].filter(([k]) => /^npm_config_node[-_]options$/i.test(k)).map(([, v]) => v);
+  for (const dir of new Set([folder, ws.root])) {
+    const file = path.join(dir, '.npmrc');
+    recordDependency(ws.recordFor, file);
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split(/\r?\n/)) {
+      const m = /^\s*node[-_]options\s*=\s*(.*)$/i.exec(line);
+      const value = m ? m[1]!.trim().replace(/^(["'])(.*)\1$/s, '$2') : null;
+      if (value !== null) out.push(value.includes('${') ? null : [value]);
+    }
+  }
+  return out;
+}
+
+/** package managers that run package.json scripts */
+export const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);

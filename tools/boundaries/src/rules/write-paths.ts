@@ -13,7 +13,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foldPath } from '../analysis/own-path.js';
-import { ANY_INLINE, commandArgs, commandLines, commandOptions, execArgvElements, INTERPRETERS, NODE_LIKE, nodeOptionsEnd, nodeOptionWords, nodePreloads, nodeScript, optionParts, progName, READ_ONLY_PROGRAMS, simpleCommand, UNREAD_ARGV, unreadableExecArgv, type CommandOptions } from './node-command.js';
+import { ANY_INLINE, commandArgs, commandDir, PACKAGE_MANAGERS, readPackageScripts, readScriptFile, shellScriptOperand, SOURCE_EXT, commandLines, commandOptions, execArgvElements, INTERPRETERS, NODE_LIKE, nodeOptionsEnd, nodeOptionWords, nodePreloads, nodeScript, optionParts, READ_ONLY_PROGRAMS, simpleCommand, UNREAD_ARGV, unreadableExecArgv, type CommandOptions } from './node-command.js';
 import { foldSingle, unknownPart } from '../analysis/fold.js';
 import { recordDependency } from '../workspace/dependency-log.js';
 
@@ -57,7 +57,6 @@ function treeWideProgram(name: string, words: string[]): boolean {
   return false;
 }
 
-const SOURCE_EXT = /\.(c|m)?(j|t)sx?$/;
 
 
 /**
@@ -412,37 +411,16 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
      */
     function checkScriptFile(node: Node, fn: string, word: Sym, label: string, o: CommandOptions, depth: number, asShell: boolean): boolean {
       const refuse = (why: string) => (reportCommand(node, `${label} runs ${why}, whose code the check has not read`, 'run a committed shell script of the workspace by a constant path, or run the commands themselves with execFile'), true);
-      if (!isConstant(word)) return refuse('a script file whose path cannot be folded');
-      const dir = o.cwd && o.cwd.length === 1 && isConstant(o.cwd[0]!) ? path.resolve(fc.ws.root, o.cwd[0]!.join('')) : o.cwd ? null : fc.ws.root;
-      if (dir === null) return refuse(`"${word.join('')}", a script file in a working directory that cannot be folded`);
-      const file = path.resolve(dir, word.join(''));
-      const rel = path.relative(fc.ws.root, file).split(path.sep).join('/');
-      recordDependency(env.recordFor, file);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) {
-        // a program of the system named by its path (/usr/bin/git) is that program; a shell script there is not read
-        if (asShell || /\.(ba|z|k|da)?sh$/i.test(file)) return refuse(`"${file}", a script file outside the workspace`);
-        return void pendingScripts.push({ node, label, file, mode: 'program' }), false;
-      }
-      if (namesDataRoot(policy, [rel])) return refuse(`"${rel}", a file in the data root`);
-      // an installed package's program is as trusted as the package loaded by name
-      if (rel.startsWith('node_modules/') && !asShell) return false;
-      let text: string;
-      try {
-        text = statSync(file).isFile() ? readFileSync(file, 'utf8') : '';
-      } catch {
-        return refuse(`"${rel}", which is no file of the workspace at check time`);
-      }
-      const bang = /^#!\s*(\S+)(?:[ \t]+(.*))?/.exec(text.split('\n', 1)[0] ?? '');
-      const bangWords = bang ? [bang[1]!, ...(bang[2] ?? '').split(/\s+/).filter(Boolean)] : [];
-      const interpreter = bangWords.length ? (progName([bangWords[0]!]) === 'env' ? bangWords.slice(1).find((w) => !w.startsWith('-')) ?? '' : bangWords[0]!) : '';
-      const kind = asShell || progName([interpreter]) === 'sh' || (!bang && /\.(ba|z|k|da)?sh$/i.test(rel)) ? 'shell' : NODE_LIKE.has(progName([interpreter])) || (!bang && SOURCE_EXT.test(rel)) ? 'node' : null;
-      if (kind === null) return refuse(`"${rel}", a program file of the workspace that is neither a shell script nor a node script`);
+      const read = readScriptFile(word, commandDir(o, fc.ws.root), { root: fc.ws.root, inDataRoot: (rel) => namesDataRoot(policy, [rel]), recordFor: env.recordFor }, asShell);
+      if ('refuse' in read) return refuse(read.refuse);
+      if (read.kind === 'installed') return false;
+      if (read.kind === 'program') return void pendingScripts.push({ node, label, file: read.file, mode: 'program' }), false;
       // (a script this file writes is not the one read here: checked when the whole file is read)
       // (a node script must be a source file the check reads, as node's scripts are)
-      addScript(node, label, file, kind === 'node' ? 'script' : 'shell');
-      if (kind === 'node') return false;
-      if (depth > 2) return refuse(`"${rel}", a shell script run from a script nested too deep`);
-      for (const c of shellCommands([text], o.vars)) if (checkWords(node, `${fn} (through ${rel})`, c, o, true, false, depth + 1)) return true;
+      addScript(node, label, read.file, read.kind === 'node' ? 'script' : 'shell');
+      if (read.kind === 'node') return false;
+      if (depth > 2) return refuse(`"${read.rel}", a shell script run from a script nested too deep`);
+      for (const c of shellCommands([read.text], o.vars)) if (checkWords(node, `${fn} (through ${read.rel})`, c, o, true, false, depth + 1)) return true;
       return false;
     }
 
@@ -456,106 +434,16 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
      */
     function checkPackageScript(node: Node, fn: string, name: string, rest: Sym[], label: string, o: CommandOptions, depth: number): boolean {
       const refuse = (why: string) => (reportCommand(node, `${label} runs ${why}, whose command lines the check has not read`, 'run the program itself, with constant words, or a package script of a constant folder'), true);
-      const texts = rest.map(describe);
-      // (the package manager reads its own options anywhere before a --, after the script's name too)
-      const own = texts.indexOf('--') < 0 ? texts : texts.slice(0, texts.indexOf('--'));
-      if (own.some((t) => /^(--workspaces|-ws|-r|--recursive|--filter|-F|--all)$/.test(optionParts([t])[0]) || t.startsWith('--filter'))) return refuse('the scripts of every workspace');
-      let folder: Sym | null = null;
-      let script: string | null = null;
-      const words: Sym[] = [];
-      for (let i = 0; i < rest.length; i++) {
-        const t = texts[i]!;
-        if (!isConstant(rest[i]!)) {
-          if (script === null) return refuse('a package script it cannot name (a word that cannot be read)');
-          words.push(rest[i]!);
-          continue;
-        }
-        if (script !== null) {
-          if (t !== '--' || words.length) words.push(rest[i]!);
-          continue;
-        }
-        if (i >= own.length) break;
-        const [flag, inline] = optionParts(rest[i]!);
-        if (['--prefix', '-C', '--dir', '--cwd', '-w', '--workspace'].includes(flag)) {
-          folder = inline ?? rest[++i] ?? null;
-          continue;
-        }
-        if (t.startsWith('-')) continue;
-        const sub = t;
-        if (['run', 'run-script', 'rum', 'urn'].includes(sub)) {
-          const k = rest.findIndex((w, j) => j > i && !describe(w).startsWith('-'));
-          if (k < 0) return false;
-          if (!isConstant(rest[k]!)) return refuse('a package script it cannot name (a word that cannot be read)');
-          script = describe(rest[k]!);
-          i = k;
-        } else if (['test', 't', 'tst'].includes(sub)) script = 'test';
-        else if (['start', 'stop', 'restart'].includes(sub)) script = sub;
-        else if (name !== 'npm') script = sub; // (yarn x, pnpm x, bun x: a script of that name, where the package has one)
-        else return false;
-      }
-      if (script === null) return false;
-      if (folder && !isConstant(folder)) return refuse('a package script in a folder that cannot be folded');
-      const base = o.cwd && o.cwd.length === 1 && isConstant(o.cwd[0]!) ? path.resolve(fc.ws.root, o.cwd[0]!.join('')) : o.cwd ? null : fc.ws.root;
-      if (base === null) return refuse('a package script in a working directory that cannot be folded');
-      const file = path.join(path.resolve(base, folder ? folder.join('') : '.'), 'package.json');
-      recordDependency(env.recordFor, file);
-      let scripts: Record<string, unknown> = {};
-      try {
-        scripts = (JSON.parse(readFileSync(file, 'utf8')) as { scripts?: Record<string, unknown> }).scripts ?? {};
-      } catch {
-        // (no package.json: the script does not run; one that cannot be parsed: neither)
-        return false;
-      }
-      pendingScripts.push({ node, label, file, mode: 'config' });
-      if (checkNodeOptions(node, npmrcNodeOptions(path.dirname(file), o.vars), `${label} (the node-options npm hands its scripts)`, o.cwd)) return true;
-      const rel = path.relative(fc.ws.root, file).split(path.sep).join('/');
-      for (const [k, extra] of [[`pre${script}`, false], [script, true], [`post${script}`, false]] as const) {
-        const line = scripts[k];
-        if (typeof line !== 'string') continue;
-        if (depth > 2) return refuse(`the package script "${k}" nested too deep`);
-        const text: Sym = [line, ...(extra ? words.flatMap((w) => [' ', ...w]) : [])];
-        for (const c of shellCommands(text, o.vars)) if (checkWords(node, `${fn} (through the script "${k}" of ${rel})`, c, o, true, false, depth + 1)) return true;
+      const read = readPackageScripts(name, rest, commandDir(o, fc.ws.root), { root: fc.ws.root, recordFor: env.recordFor }, o.vars);
+      if (read === null) return false;
+      if ('refuse' in read) return refuse(read.refuse);
+      pendingScripts.push({ node, label, file: read.file, mode: 'config' });
+      if (checkNodeOptions(node, read.nodeOptions, `${label} (the node-options npm hands its scripts)`, o.cwd)) return true;
+      for (const { key, text } of read.lines) {
+        if (depth > 2) return refuse(`the package script "${key}" nested too deep`);
+        for (const c of shellCommands(text, o.vars)) if (checkWords(node, `${fn} (through the script "${key}" of ${read.rel})`, c, o, true, false, depth + 1)) return true;
       }
       return false;
-    }
-
-    /**
-     * The node-options a package manager gives the node processes of a script it runs (as NODE_OPTIONS): the
-     * npm_config_node_options variable of its environment and the node-options lines of the .npmrc of the package's
-     * folder and of the workspace root (each recorded as a dependency); a value with ${…} expands a variable the check
-     * cannot read (null).
-     */
-    function npmrcNodeOptions(folder: string, vars: ShellVars): Array<Sym | null> {
-      const out: Array<Sym | null> = [...vars.set].filter(([k]) => /^npm_config_node[-_]options$/i.test(k)).map(([, v]) => v);
-      for (const dir of new Set([folder, fc.ws.root])) {
-        const file = path.join(dir, '.npmrc');
-        recordDependency(env.recordFor, file);
-        let text = '';
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch {
-          continue;
-        }
-        for (const line of text.split(/\r?\n/)) {
-          const m = /^\s*node[-_]options\s*=\s*(.*)$/i.exec(line);
-          const value = m ? m[1]!.trim().replace(/^(["'])(.*)\1$/s, '$2') : null;
-          if (value !== null) out.push(value.includes('${') ? null : [value]);
-        }
-      }
-      return out;
-    }
-
-    /** The script operand of a shell's words (after its name): its first word that is no option (-o / +o and bash's --rcfile / --init-file take a value); null: none. */
-    function shellScriptOperand(rest: Sym[]): Sym | null {
-      for (let i = 0; i < rest.length; i++) {
-        const t = describe(rest[i]!);
-        if (t === '--') return rest[i + 1] ?? null;
-        // (-s: the commands come from the input, the words after it are its arguments)
-        if (/^[-+][a-zA-Z]*s/.test(t)) return null;
-        if (/^[-+]o$/.test(t) || t === '--rcfile' || t === '--init-file') i++;
-        else if (!/^[-+]/.test(t) || !isConstant(rest[i]!)) return rest[i]!;
-      }
-      return null;
     }
 
     /** One simple command: interpreters on inline code, scripts run, and every word as a path the program may write. true: reported. */
@@ -629,7 +517,7 @@ export const writePathsRule: TSESLint.RuleModule<'violation', []> = {
         for (const s of script) if (checkScriptSym(node, s, `${label}`, o.cwd)) return true;
       }
       // a package manager running a package.json script: the script's command lines are read
-      if (['npm', 'pnpm', 'yarn', 'bun'].includes(name) && checkPackageScript(node, fn, name, rest, label, o, depth)) return true;
+      if (PACKAGE_MANAGERS.has(name) && checkPackageScript(node, fn, name, rest, label, o, depth)) return true;
       // a program known to write nothing, run without a shell or on a plain line, without its own environment: its words are only read
       if (plain && !wrapped && known && READ_ONLY_PROGRAMS.has(describe(progWord)) && (!viaShell || words.length === rest.length + 1)) return false;
       // programs that change their whole working directory when given no path (git clean, tar -x, unzip, patch, find …): it is a word too
