@@ -1672,8 +1672,9 @@ function keeperCallbackOrigin(fn: TSESTree.FunctionDeclaration | TSESTree.Functi
 const READ_TRAPS = new Set(['get', 'apply', 'construct', 'getOwnPropertyDescriptor']);
 
 /**
- * A Proxy handler that is certainly without READ_TRAPS: an object literal written in place (or a const only handed
- * here) whose every key is written out, with no spread and no __proto__ (which would lend it traps).
+ * A Proxy handler that is certainly without READ_TRAPS but a get trap that answers its target's member (see
+ * targetMemberTrap): an object literal written in place (or a const only handed here) whose every key is written out,
+ * with no spread and no __proto__ (which would lend it traps).
  */
 function forwardingHandler(handler: TSESTree.CallExpressionArgument | undefined, env: Env): boolean {
   let h = handler ? unwrap(handler as Node) : null;
@@ -1684,7 +1685,39 @@ function forwardingHandler(handler: TSESTree.CallExpressionArgument | undefined,
     h = unwrap(def.init);
   }
   if (h?.type !== 'ObjectExpression') return false;
-  return h.properties.every((p) => p.type === 'Property' && !p.computed && propertyKeyName(p) !== '__proto__' && !READ_TRAPS.has(propertyKeyName(p) ?? 'get'));
+  return h.properties.every((p) => p.type === 'Property' && !p.computed && propertyKeyName(p) !== '__proto__' && (!READ_TRAPS.has(propertyKeyName(p) ?? 'get') || (propertyKeyName(p) === 'get' && p.kind === 'init' && targetMemberTrap(p.value as Node, env))));
+}
+
+/**
+ * A get trap that answers the member of its target the read names, and nothing else: `Reflect.get` itself, or a
+ * function whose every return is `t[k]` or `Reflect.get(t, k)` / `Reflect.get(t, k, r)` of its own target and key
+ * parameters, never assigned (`get: (t, k) => t[k]`, `get(t, k, r) { return Reflect.get(t, k, r) }`). A proxy with
+ * one reads as its target; any other trap (a renamed key, another value, a body that cannot be read) does not.
+ */
+function targetMemberTrap(value: Node, env: Env): boolean {
+  const fn = unwrap(value);
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') {
+    const o = originOf(fn, env, 1);
+    return o.kind === 'global' && o.path.join('.') === 'Reflect.get';
+  }
+  const [t, k] = fn.params;
+  if (t?.type !== 'Identifier' || k?.type !== 'Identifier' || fn.async || fn.generator) return false;
+  const tv = findVariable(env.getScope(t), t);
+  const kv = findVariable(env.getScope(k), k);
+  if (!tv || !kv || [tv, kv].some((v) => v.references.some((r) => r.isWrite()))) return false;
+  const is = (n: Node | undefined, v: TSESLint.Scope.Variable) => {
+    const u = n ? unwrap(n) : null;
+    return u?.type === 'Identifier' && findVariable(env.getScope(u), u) === v;
+  };
+  const returned = returnedExpressions(fn);
+  // (a block body that may end without a return answers undefined: nothing is read from elsewhere)
+  return returned.length > 0 && returned.length <= 8 && returned.every((r) => {
+    const u = unwrap(r);
+    if (u.type === 'MemberExpression') return u.computed && is(u.object, tv) && is(u.property, kv);
+    if (u.type !== 'CallExpression' || u.arguments.length < 2 || u.arguments.length > 3 || u.arguments.some((a) => a.type === 'SpreadElement')) return false;
+    const co = originOf(u.callee, env, 1);
+    return co.kind === 'global' && co.path.join('.') === 'Reflect.get' && is(u.arguments[0], tv) && is(u.arguments[1], kv);
+  });
 }
 
 /** returnedExpressions' answers, by function and by whether yields were asked for (the walk depends on the tree alone). */
@@ -2250,7 +2283,8 @@ const memberValuesMemo = memoizeByKey<Array<{ node: Node; env: Env }>>([], (obj,
       const handler = at(1) && at(1)!.type !== 'SpreadElement' ? derefNode(at(1) as Node, lit.env, depth + 1) : null;
       const trap = handler ? propertyOf(handler.node, 'get', handler.env) : null;
       const fn = trap ? unwrap(trap) : null;
-      if (fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression')) for (const r of returnedExpressions(fn)) out.push({ node: r, env: handler!.env });
+      // (a trap answering its target's member, t[k], is that member: the target's, below)
+      if (fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') && !targetMemberTrap(fn, handler!.env)) for (const r of returnedExpressions(fn)) out.push({ node: r, env: handler!.env });
       if (target && target.type !== 'SpreadElement' && depth < MAX_EVAL_DEPTH) out.push(...memberValues(target as Node, key, lit.env, depth + 1));
     }
   }

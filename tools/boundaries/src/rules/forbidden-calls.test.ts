@@ -7,6 +7,8 @@ const errors = (n: number) => Array.from({ length: n }, () => ({ messageId: 'vio
 
 tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
   valid: [
+    // a Proxy whose get trap answers its target's member: its members by name are its target's
+    { filename: AI, code: "export function p(deps: any) { const q = new Proxy(deps, { get: (t, k) => t[k] }); const r = new Proxy(deps, { get(t, k, rc) { return Reflect.get(t, k, rc); } }); return [q.evaluate(1), r.explain(), new Proxy(deps, { get: Reflect.get }).score()]; }" },
     // a Proxy with no get trap: its members by name are its target's
     { filename: AI, code: "export function p(deps: any) { const q = new Proxy(deps, {}); const h = { set: () => false }; return [q.evaluate(1), new Proxy(deps, h).explain()]; }" },
     // streams of plain values (a web stream's enqueued function, node's pushed data, Readable.from), and text read through a Response or a Blob
@@ -198,6 +200,8 @@ tester.run('boundaries/forbidden-calls', asEslintRule(forbiddenCallsRule), {
     { filename: RUNS, code: 'deps[key]();' },
   ],
   invalid: [
+    // a Proxy whose get trap answers its target's member forwards to it (computed keys fail closed as the target's); a trap that renames the key is no such trap
+    { filename: AI, code: "export function p(deps: any, k2: string) { const q = new Proxy(deps, { get: (t, k) => t[k] }); q[k2](); const { approveWorkflow: a } = q; a(); new Proxy(deps, { get: (t, k) => t[String(k).slice(1)] }).xtransitionWorkflow(); }", errors: errors(4) },
     // a Proxy with no get trap forwards to its target: an authority function read off it by name; its computed keys fail closed as the target's
     { filename: AI, code: "export function p(deps: any, k: string) { const q = new Proxy(deps, {}); q.approveWorkflow(1); q[k](); new Proxy(deps, { has: () => true }).transitionWorkflow(); }", errors: errors(3) },
     // a value taken without its name kept by a stream and read back: what a web stream's controller enqueues (start / pull / a
