@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { unwrap, type Node } from '../analysis/ast.js';
-import { foldSingle, fold, describe, isConstant, type Sym } from '../analysis/fold.js';
+import { forEachChild, unwrap, type Node } from '../analysis/ast.js';
+import { parseForESLint } from '../parser/index.js';
+import { foldSingle, fold, describe, isConstant, unknownPart, type Sym } from '../analysis/fold.js';
 import { foldPath, ownPath } from '../analysis/own-path.js';
-import { commandArgs, commandDir, commandLines, commandOptions, execArgvElements, INTERPRETERS, NODE_LIKE, nodeLaunch, nodeOptionsEnd, nodeOptionWords, nodePreloadValues, PACKAGE_MANAGERS, readPackageScripts, readScriptFile, shellScriptOperand, simpleCommand } from './node-command.js';
+import { commandArgs, commandDir, commandLines, commandOptions, execArgvElements, INTERPRETERS, NODE_LIKE, nodeLaunch, nodeOptionsEnd, nodeOptionWords, nodePreloadValues, optionParts, PACKAGE_MANAGERS, UNGLOBBED, readPackageScripts, readScriptFile, shellScriptOperand, simpleCommand } from './node-command.js';
 import { namesDataRoot, shellCommands } from './target-path.js';
 import { optionValues } from './fs-writes.js';
 import { callShape, FS_PACKAGES, isBuiltinLoader, isRequireLike, memberKey, originOf } from '../analysis/origin.js';
@@ -76,6 +77,88 @@ export function forbiddenModule(policy: Policy, zone: string | null, name: strin
     if (hit) return { entry, module: hit };
   }
   return null;
+}
+
+/** in code given as text: what reaches a module loader, code from text or a child the check cannot follow there (it reads no scope in the text) */
+const INLINE_OPAQUE = new Set(['module', 'eval', 'Function', 'globalThis', 'global', 'self', 'window', 'Reflect', 'createRequire']);
+const INLINE_OPAQUE_MEMBERS = new Set(['mainModule', 'binding', '_linkedBinding', 'dlopen', 'getBuiltinModule', 'execve', 'constructor', '_load']);
+/** builtins that run programs, threads or code text: what code text does with them the check cannot follow */
+const INLINE_RUNNERS = new Set(['child_process', 'worker_threads', 'cluster', 'vm', 'module', 'inspector', 'repl']);
+
+/**
+ * The dependencies of code node is given as text (node -e, a Worker with { eval: true }), parsed with the checker's
+ * parser (as an ES module where asModule, else as CommonJS, else as either): static imports, export … from, import()
+ * and require() / require.resolve() of string literals. Why it cannot be read: it does not parse; a specifier that
+ * is no literal; a loader reached otherwise (require handed on, module, eval, Function, globalThis, process.mainModule,
+ * .constructor); a builtin that runs programs, threads or code (child_process, worker_threads, vm …): the text has no
+ * scope the check reads, so what those reach cannot be followed.
+ */
+export function inlineDependencies(text: string, asModule: boolean | null): { specs: string[] } | { why: string } {
+  let ast: Node | null = null;
+  for (const sourceType of asModule === true ? ['module'] : asModule === false ? ['commonjs'] : ['commonjs', 'module']) {
+    try {
+      ast = parseForESLint(text, { filePath: 'inline.ts', sourceType: sourceType as 'module' | 'commonjs' }).ast as Node;
+      break;
+    } catch {
+      ast = null;
+    }
+  }
+  if (!ast) return { why: 'it does not parse' };
+  const specs: string[] = [];
+  let why: string | null = null;
+  const literal = (n: Node | undefined): string | null => {
+    const u = n ? unwrap(n) : null;
+    if (u?.type === 'Literal' && typeof u.value === 'string') return u.value;
+    if (u?.type === 'TemplateLiteral' && u.expressions.length === 0) return u.quasis[0]!.value.cooked ?? null;
+    return null;
+  };
+  const spec = (n: Node | undefined, form: string) => {
+    const v = literal(n);
+    if (v === null) why ??= `the specifier of its ${form} is no string literal`;
+    else if (INLINE_RUNNERS.has(v.replace(/^node:/i, '').split('/')[0]!)) why ??= `it loads "${v}", which runs programs, threads or code the check cannot follow from text`;
+    else specs.push(v);
+  };
+  const visit = (n: Node) => {
+    if (why) return;
+    switch (n.type) {
+      case 'ImportDeclaration':
+      case 'ExportAllDeclaration':
+        spec(n.source, 'import');
+        break;
+      case 'ExportNamedDeclaration':
+        if (n.source) spec(n.source, 'export … from');
+        break;
+      case 'ImportExpression':
+        spec(n.source, 'import()');
+        break;
+      case 'CallExpression': {
+        const c = unwrap(n.callee);
+        const isRequire = c.type === 'Identifier' && c.name === 'require';
+        const isResolve = c.type === 'MemberExpression' && !c.computed && unwrap(c.object).type === 'Identifier' && (unwrap(c.object) as TSESTree.Identifier).name === 'require' && c.property.type === 'Identifier' && c.property.name === 'resolve';
+        if (isRequire || isResolve) {
+          spec(n.arguments[0] as Node | undefined, 'require()');
+          for (const a of n.arguments) visit(Object.assign(a, { parent: n }) as Node);
+          return;
+        }
+        break;
+      }
+      case 'Identifier':
+        if (n.name === 'require' || INLINE_OPAQUE.has(n.name)) {
+          const p = n.parent;
+          const isKey = p && ((p.type === 'MemberExpression' && p.property === n && !p.computed) || (p.type === 'Property' && p.key === n && !p.computed));
+          if (!isKey) why ??= `it reaches ${n.name} otherwise than by a call with a string literal, which the check cannot follow in text`;
+        } else if (INLINE_OPAQUE_MEMBERS.has(n.name) && n.parent?.type === 'MemberExpression' && n.parent.property === n) why ??= `it reads .${n.name}, which reaches the module loader or code from text`;
+        break;
+      case 'MemberExpression':
+        if (n.computed && literal(n.property) === null && unwrap(n.property).type !== 'Literal') why ??= 'it reads a property by a computed name, which may be any loader';
+        else if (n.computed && INLINE_OPAQUE_MEMBERS.has(literal(n.property) ?? '')) why ??= `it reads .${literal(n.property)}, which reaches the module loader or code from text`;
+        break;
+    }
+    // (the parsed tree has no parent links: set here, before the child is read)
+    forEachChild(n, (c) => visit(Object.assign(c, { parent: n })));
+  };
+  visit(ast);
+  return why ? { why } : { specs };
 }
 
 export const importsRule: TSESLint.RuleModule<'violation', []> = {
@@ -324,11 +407,47 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
         if (!NODE_LIKE.has(name)) return;
         const launch = nodeLaunch(rest);
         preload(launch.preloads, `${name}'s options${via}`, cwd);
-        // (node -e / -p runs code given as text, no script: boundaries/write-paths and forbidden-calls judge that)
-        if (rest.slice(0, nodeOptionsEnd(rest)).some((w) => INTERPRETERS.node!.test(describe(w)))) return;
+        // node -e / --eval / -p / --print runs code given as text, no script: the text's imports are the file's (-i alone: a REPL)
+        const own = rest.slice(0, nodeOptionsEnd(rest));
+        const k = own.findIndex((w) => (INTERPRETERS[name] ?? INTERPRETERS.node!).test(describe(w)));
+        if (k >= 0) {
+          const [flag, inline] = optionParts(own[k]!);
+          if (!/^--(eval|print)$/.test(flag) && !/^-[a-zA-Z]*[ep]/.test(flag)) return;
+          const text = inline ?? (rest[k + 1] && (UNGLOBBED.get(rest[k + 1]!) ?? rest[k + 1]));
+          const inputType = own.map((w, i) => (optionParts(w)[0] === '--input-type' ? optionParts(w)[1] ?? own[i + 1] ?? null : null)).find((v) => v !== null);
+          if (text) checkInlineCode(n, [text], `${label}${via} (code ${name} is given as text)`, cwd, inputType ? describe(inputType) === 'module' : null);
+          return;
+        }
         if (launch.script) checkModulePath(n, launch.script, `${label}${via} (the script ${name} runs)`, cwd);
       };
       for (const c of commandLines(fn, program, argList, o, env).commands) walk(c.words, 0, '', top);
+    }
+
+    /**
+     * Code node runs given as text (node -e / --eval / -p / --print, a Worker with { eval: true }): each constant
+     * alternative is parsed with the checker's parser, and its static and dynamic import / require specifiers are
+     * checked as this file's own imports (relative ones from node's working directory). Text that cannot be folded,
+     * or parsed, or that reaches a loader the check cannot follow in text, is refused in a zone the matrix forbids
+     * anything (fail closed).
+     */
+    function checkInlineCode(at: Node, texts: Sym[], form: string, cwd: string | null, asModule: boolean | null) {
+      if (!fc.project) return;
+      const forbidsAny = policy.zones.some((z) => !(policy.imports[fromZone ?? ''] ?? []).includes(z.id));
+      for (const text of (texts.length ? texts : [[unknownPart('code the check cannot read')]]).slice(0, 8)) {
+        const read = isConstant(text) ? inlineDependencies(text.join(''), asModule) : { why: `it cannot be folded to constant text ("${describe(text).slice(0, 60)}")` };
+        if ('specs' in read) {
+          for (const spec of read.specs) checkModulePath(at, [spec], `${form}: its import of`, cwd, true);
+          continue;
+        }
+        if (!forbidsAny) continue;
+        report(at, {
+          rule: RULE,
+          zones: `${zoneTag(fromZone)} -> unknown`,
+          securityRef: ref,
+          allowedWay: 'put the code in a workspace source file and run that file (its imports are checked), or give node constant text that imports by string literals',
+          what: `${form} cannot be read for what it loads: ${read.why}, so its imports cannot be checked; it is refused (fail closed)`,
+        });
+      }
     }
 
     /** A package from outside the workspace: where the zone has a package list, only a listed one (type imports load nothing). */
@@ -397,6 +516,8 @@ export const importsRule: TSESLint.RuleModule<'violation', []> = {
         // a thread running a script file (new Worker(text, { eval: true }) runs text: boundaries/forbidden-calls)
         if (o.kind === 'module' && o.module === 'worker_threads' && o.path.at(-1) === 'Worker' && shape.args[0]) {
           if (!optionValues(shape.args[1], env, ['eval']).values.length) checkScript(shape.args[0], 'new Worker()', false);
+          // (a Worker given code as text: its imports are the file's, relative ones from the working directory)
+          else checkInlineCode(shape.args[0], fold(shape.args[0], env), 'new Worker() (code it is given as text, { eval: true })', fc.ws.root, null);
           // (the modules its execArgv preloads into the thread: --import x, --require x)
           const argv = optionValues(shape.args[1], env, ['execArgv']).values.flatMap((v) => execArgvElements(v.node, v.env));
           for (const v of nodePreloadValues(argv.flat())) checkModulePath(n, v, 'new Worker() (a module its execArgv preloads)', fc.ws.root, true);

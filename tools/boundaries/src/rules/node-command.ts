@@ -395,6 +395,9 @@ export function commandArgs(fn: string, args: Node[], env: Env): { program: Node
   return { program, argList, opts };
 }
 
+/** An argument word as the program is handed it, where no shell runs: the words of commandLines read its glob characters as globs (the word as written is kept here, for text such as node -e's code). */
+export const UNGLOBBED = new WeakMap<Sym, Sym>();
+
 /** One simple command a child process runs: its words, whether a shell split them, whether the line is plain text, its input. */
 export interface CommandLine {
   words: Sym[];
@@ -449,7 +452,17 @@ export function commandLines(fn: string, program: Node, argList: Node | undefine
       for (const w of argWords) {
         const words = [isNode ? ['node'] : prog, ...w];
         if (o.shell) for (const words2 of shellCommands(words.flatMap((x, i) => (i ? [' ', ...x] : x)), o.vars)) commands.push({ words: words2, viaShell: true, plain: false, stdin: null });
-        else commands.push({ words: words.map(globbed), viaShell: false, plain: true, stdin: o.stdin(sync) });
+        else
+          commands.push({
+            words: words.map((w) => {
+              const g = globbed(w);
+              if (g !== w) UNGLOBBED.set(g, w);
+              return g;
+            }),
+            viaShell: false,
+            plain: true,
+            stdin: o.stdin(sync),
+          });
       }
   }
   return { commands };
